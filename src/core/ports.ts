@@ -1,0 +1,66 @@
+/**
+ * What the core needs from the outside world. Adapters in src/sources, src/store and
+ * src/integrations implement these; the core and the use cases only see the interfaces.
+ */
+
+/** A catalog file as a source lists it, before reading. */
+export interface SourceFile {
+  /** Source-relative path with forward slashes, e.g. `services/checkout/catalog-info.yaml`. */
+  path: string;
+  /** Content fingerprint that changes whenever the content does (git blob id, sha1, ETag). */
+  hash: string;
+}
+
+export interface SourceFileContent {
+  content: Buffer;
+  hash: string;
+}
+
+/** Where a relative reference from a file points. */
+export type ResolvedTarget = { path: string } | { url: string } | { error: string };
+
+/** One opened, consistent view of a source (a commit, a folder at a moment, an org listing). */
+export interface SourceReadout {
+  /** Content version: commit sha, digest of file hashes, digest of ETags. Equal versions mean equal content. */
+  readonly version: string;
+  /** Opaque state to persist and hand back on the next `open` (e.g. ETags); JSON-serialisable. */
+  readonly state?: unknown;
+  /** Files matched by the source's patterns, sorted by path. */
+  listFiles(): Promise<SourceFile[]>;
+  /** Content of one file by source-relative path; undefined when it does not exist in this version. */
+  readFile(path: string): Promise<SourceFileContent | undefined>;
+  /**
+   * Resolves a Location target or a `$text`/`$json`/`$yaml` placeholder target written in `fromPath`.
+   * Relative paths stay inside the source ({ path }), absolute URLs that the source itself serves map
+   * back to paths, other URLs come back as { url }; escaping the source root is an { error }.
+   */
+  resolve(fromPath: string, target: string): ResolvedTarget;
+  /** How to show a path to a person: an absolute file path, `repo@branch:path`, a URL. */
+  displayPath(path: string): string;
+  /** The URL of the file, when the source has one (for `backstage.io/view-url`, `source-location`). */
+  urlOf?(path: string): string | undefined;
+  close(): Promise<void>;
+}
+
+export interface PreviousSourceState {
+  version?: string;
+  state?: unknown;
+}
+
+/** A configured catalog source. Opening it may throw SourceUnavailableError (network, auth, rate limit). */
+export interface CatalogSource {
+  /** Stable id from the configuration, e.g. `dir:examples/acme`. */
+  readonly id: string;
+  /** `dir`, `git` or `github`. */
+  readonly type: string;
+  open(previous: PreviousSourceState): Promise<SourceReadout>;
+}
+
+/** Fetches remote text for `$text` placeholders and `url` Location targets. */
+export interface UrlReader {
+  readText(url: string): Promise<string>;
+}
+
+export interface Clock {
+  now(): Date;
+}
