@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { InvalidInputError } from '../core/errors.ts';
+import { formatConfigIssues } from './format-config-issues.ts';
+import { configFileSchema, type SourceConfigInput } from './schema.ts';
+
+/** The folder Callboard is installed in: where the bundled example org lives. */
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type DirSourceConfig = { type: 'dir'; id: string; path: string; patterns: string[] };
+export type GitSourceConfig = { type: 'git'; id: string; url: string; branch?: string; patterns: string[]; paths?: string[] };
+export type GithubSourceConfig = { type: 'github'; id: string; org: string; catalogPath: string; repoFilter?: string };
+export type SourceConfig = DirSourceConfig | GitSourceConfig | GithubSourceConfig;
+
+export interface Config {
+  /** The file the configuration came from; undefined when the built-in defaults are in use. */
+  file: string | undefined;
+  database: { path: string };
+  catalog: { schedule: string; sources: SourceConfig[]; cacheDir: string };
+  github: { token?: string; apiUrl?: string };
+}
+
+export interface LoadConfigOptions {
+  /** Explicit config file (the CLI's --config); wins over CALLBOARD_CONFIG. */
+  file?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** Used when no callboard.yaml exists: the bundled example org, so a first run has something to show. */
+const builtinDefaults = { catalog: { sources: [{ type: 'dir', path: 'examples/acme', patterns: ['**/catalog-info.yaml'] }] } };
+
+const looksLikeUrl = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[^/\s]+@[^:\s]+:/.test(value);
+
+/** Removes credentials from a URL so ids, logs and messages never carry them. */
+export const redactUrl = (url: string): string => url.replace(/\/\/[^/@]*@/, '//');
+
+const describeSourceId = (source: SourceConfigInput): string => {
+  if (source.id) return source.id;
+  if (source.type === 'dir') return `dir:${source.path}`;
+  if (source.type === 'git') return `git:${redactUrl(source.url)}${source.branch ? `#${source.branch}` : ''}`;
+  return `github:${source.org}`;
+};
+
+const resolveSource = (source: SourceConfigInput, baseDir: string): SourceConfig => {
+  const id = describeSourceId(source);
+  if (source.type === 'dir') return { ...source, id, path: resolve(baseDir, source.path) };
+  if (source.type === 'git') {
+    const url = looksLikeUrl(source.url) || isAbsolute(source.url) ? source.url : resolve(baseDir, source.url);
+    return { ...source, id, url };
+  }
+  return { ...source, id };
+};
+
+const readConfigFile = (file: string): unknown => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InvalidInputError(`Cannot read config file ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return parseYaml(text) ?? {};
+  } catch (error) {
+    throw new InvalidInputError(`${file} is not valid YAML: ${(error as Error).message}`);
+  }
+};
+
+const findConfigFile = (options: LoadConfigOptions, env: NodeJS.ProcessEnv, cwd: string): string | undefined => {
+  const named = options.file ?? env.CALLBOARD_CONFIG;
+  if (named) {
+    const file = resolve(cwd, named);
+    if (!existsSync(file)) throw new InvalidInputError(`Config file ${file} does not exist (named by ${options.file ? '--config' : 'CALLBOARD_CONFIG'}).`);
+    return file;
+  }
+  const conventional = resolve(cwd, 'callboard.yaml');
+  return existsSync(conventional) ? conventional : undefined;
+};
+
+/** Reads callboard.yaml (or CALLBOARD_CONFIG), validates it and applies environment overrides. Secrets come only from env. */
+export const loadConfig = (options: LoadConfigOptions = {}): Config => {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const file = findConfigFile(options, env, cwd);
+  const raw = file ? readConfigFile(file) : builtinDefaults;
+  const parsed = configFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = formatConfigIssues(parsed.error.issues, raw);
+    throw new InvalidInputError(`Invalid configuration in ${file ?? 'built-in defaults'}:\n  ${lines.join('\n  ')}`);
+  }
+  const baseDir = file ? dirname(file) : packageRoot;
+  const databasePath = resolve(cwd, env.CALLBOARD_DB ?? resolve(baseDir, parsed.data.database.path));
+  return {
+    file,
+    database: { path: databasePath },
+    catalog: {
+      schedule: parsed.data.catalog.schedule,
+      sources: parsed.data.catalog.sources.map((source) => resolveSource(source, baseDir)),
+      cacheDir: resolve(dirname(databasePath), 'sources'),
+    },
+    github: { token: env.GITHUB_TOKEN || undefined, apiUrl: env.GITHUB_API_URL || undefined },
+  };
+};
