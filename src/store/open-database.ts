@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.ts';
+
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+export type CatalogDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenDatabaseOptions {
+  /** Skip migrations (a second connection to a database another connection already migrated). */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the SQLite file with the settings the catalog relies on:
+ * WAL so readers never block the sync writer, foreign keys on, a busy timeout instead of
+ * instant SQLITE_BUSY, and every migration applied.
+ */
+export const openDatabase = (path: string, options: OpenDatabaseOptions = {}): CatalogDatabase => {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const client = new Database(path, { readonly: options.readonly ?? false });
+  client.pragma('busy_timeout = 10000');
+  if (!options.readonly) {
+    client.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode never corrupts and keeps every committed pass across a process crash;
+    // only an OS crash may lose the newest commits.
+    client.pragma('synchronous = NORMAL');
+  }
+  client.pragma('foreign_keys = ON');
+  client.pragma('cache_size = -65536');
+  const db = drizzle(client, { schema });
+  if (options.migrate ?? !options.readonly) migrate(db, { migrationsFolder });
+  return db;
+};

@@ -1,0 +1,115 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** One configured catalog source and what the last pass saw of it. */
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  /** Content version of the last successful read (commit sha, digest of hashes or ETags). */
+  version: text('version'),
+  /** Adapter state carried between passes, e.g. ETags (JSON). */
+  state: text('state'),
+  lastAttemptAt: integer('last_attempt_at'),
+  lastSuccessAt: integer('last_success_at'),
+});
+
+/** A catalog file read from a source, with the Location targets it named. */
+export const files = sqliteTable(
+  'files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    path: text('path').notNull(),
+    displayPath: text('display_path').notNull(),
+    /** Content fingerprint; NULL forces a re-read on the next pass. */
+    hash: text('hash'),
+    /** `ok`, or `retry` when the file waits on something that may change by itself (a conflict, an unreachable URL). */
+    status: text('status').notNull().default('ok'),
+    /** JSON array of the Location targets this file names (path, presence, position), followed on every pass. */
+    targets: text('targets').notNull().default('[]'),
+    /** JSON array of { path, hash } of files pulled in by `$text`/`$json`/`$yaml`: a change there re-reads this file. */
+    placeholderDeps: text('placeholder_deps').notNull().default('[]'),
+  },
+  (table) => [uniqueIndex('files_source_path').on(table.sourceId, table.path)],
+);
+
+/** The visible catalog: one row per entity, its Backstage envelope in `body`. */
+export const entities = sqliteTable(
+  'entities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Canonical lowercase `kind:namespace/name`. */
+    ref: text('ref').notNull(),
+    kind: text('kind').notNull(),
+    /** Lowercase, for case-insensitive lookups by name. */
+    namespace: text('namespace').notNull(),
+    name: text('name').notNull(),
+    sourceId: text('source_id').notNull(),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => files.id),
+    uid: text('uid').notNull(),
+    etag: text('etag').notNull(),
+    body: text('body').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('entities_ref').on(table.ref),
+    index('entities_file').on(table.fileId),
+    index('entities_kind').on(table.kind),
+    index('entities_name').on(table.name),
+  ],
+);
+
+/**
+ * Relation rows as Backstage's processor emits them: each ref in a spec field gives a forward row
+ * (stored on the emitter) and an inverse row (stored on the target). `emitterId` ties both to the
+ * entity whose spec produced them, so replacing that entity replaces exactly its rows.
+ */
+export const relations = sqliteTable(
+  'relations',
+  {
+    emitterId: integer('emitter_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    sourceRef: text('source_ref').notNull(),
+    type: text('type').notNull(),
+    targetRef: text('target_ref').notNull(),
+    /** 1 when the row sits on the emitter itself (used to find dangling refs). */
+    forward: integer('forward').notNull(),
+  },
+  (table) => [
+    index('relations_source').on(table.sourceRef, table.type, table.targetRef),
+    index('relations_target').on(table.targetRef, table.type),
+    index('relations_emitter').on(table.emitterId),
+  ],
+);
+
+/** Everything wrong with the catalog input, as of the last pass. */
+export const problems = sqliteTable(
+  'problems',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: text('source_id').notNull(),
+    fileId: integer('file_id').references(() => files.id, { onDelete: 'cascade' }),
+    file: text('file'),
+    line: integer('line'),
+    column: integer('column'),
+    entityRef: text('entity_ref'),
+    severity: text('severity').notNull(),
+    message: text('message').notNull(),
+    /** `file` (parse/validation), `conflict`, `source` (unreachable), `target` (a Location target that is missing), `dangling` (a ref to no entity). */
+    origin: text('origin').notNull(),
+  },
+  (table) => [index('problems_file').on(table.fileId), index('problems_entity').on(table.entityRef), index('problems_source').on(table.sourceId)],
+);
+
+/** One row per sync pass, for `callboard sync` history and "last synced" answers. */
+export const syncPasses = sqliteTable('sync_passes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  startedAt: integer('started_at').notNull(),
+  finishedAt: integer('finished_at').notNull(),
+  summary: text('summary').notNull(),
+});
+

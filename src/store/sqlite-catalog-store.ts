@@ -1,0 +1,140 @@
+import type Database from 'better-sqlite3';
+import type { Entity, EntityRelation, EntityWithRelations } from '../core/catalog/entity.ts';
+import type { DependencyDirection, DependencyNode } from '../core/graph/dependency-edges.ts';
+import type { Problem, Severity } from '../core/problems.ts';
+import { DependencyQueries } from './dependency-queries.ts';
+import type { CatalogDatabase } from './open-database.ts';
+import { SearchIndex, type SearchOptions, type SearchResult } from './search-index.ts';
+
+export interface StoredProblem extends Problem {
+  sourceId: string;
+  origin: string;
+}
+
+export interface ProblemFilter {
+  severity?: Severity;
+  entityRefs?: readonly string[];
+  sourceId?: string;
+}
+
+export interface EntitySummary {
+  ref: string;
+  kind: string;
+  name: string;
+  title?: string;
+}
+
+interface EntityRow {
+  ref: string;
+  uid: string;
+  etag: string;
+  body: string;
+}
+
+/**
+ * Read side of the catalog: named queries that return domain types, never rows. Uses its own
+ * connection, so a sync pass in progress on the writer connection is invisible until it commits.
+ */
+export class SqliteCatalogStore {
+  private readonly client: Database.Database;
+  private readonly statements;
+  private readonly dependencies: DependencyQueries;
+  private readonly searchIndex: SearchIndex;
+
+  constructor(db: CatalogDatabase) {
+    this.client = db.$client;
+    const prepare = (sql: string) => this.client.prepare(sql);
+    this.statements = {
+      entity: prepare('SELECT ref, uid, etag, body FROM entities WHERE ref = ?'),
+      relations: prepare('SELECT DISTINCT type, target_ref AS targetRef FROM relations WHERE source_ref = ? ORDER BY type, target_ref'),
+      all: prepare('SELECT ref, uid, etag, body FROM entities ORDER BY ref'),
+      allOfKind: prepare('SELECT ref, uid, etag, body FROM entities WHERE kind = ? COLLATE NOCASE ORDER BY ref'),
+      named: prepare("SELECT ref, kind, name, json_extract(body, '$.metadata.title') AS title FROM entities WHERE name = ? ORDER BY ref"),
+      related: prepare('SELECT DISTINCT target_ref AS ref FROM relations WHERE source_ref = ? AND type = ? ORDER BY target_ref'),
+      ownedBy: prepare(
+        `SELECT DISTINCT e.ref, e.kind, e.name, json_extract(e.body, '$.metadata.title') AS title
+         FROM relations r JOIN entities e ON e.ref = r.target_ref WHERE r.source_ref = ? AND r.type = 'ownerOf' ORDER BY e.ref`,
+      ),
+      descendants: prepare(
+        `WITH RECURSIVE tree(ref) AS (SELECT @ref UNION SELECT r.target_ref FROM tree t JOIN relations r ON r.source_ref = t.ref AND r.type = 'parentOf')
+         SELECT ref FROM tree`,
+      ),
+      problems: prepare(
+        'SELECT source_id AS sourceId, file, line, "column", entity_ref AS entityRef, severity, message, origin FROM problems ORDER BY file, line, "column", id',
+      ),
+      lastPass: prepare('SELECT summary FROM sync_passes ORDER BY id DESC LIMIT 1'),
+      passCount: prepare('SELECT coalesce(max(id), 0) AS n FROM sync_passes'),
+      counts: prepare('SELECT kind, count(*) AS n FROM entities GROUP BY kind ORDER BY kind'),
+    };
+    this.dependencies = new DependencyQueries(this.client);
+    this.searchIndex = new SearchIndex(this.client, () => (this.statements.passCount.get() as { n: number }).n);
+  }
+
+  /** The entity as Backstage's catalog API returns it: envelope, uid and etag, and its relations. */
+  entity(ref: string): EntityWithRelations | undefined {
+    const row = this.statements.entity.get(ref.toLowerCase()) as EntityRow | undefined;
+    return row ? this.withRelations(row) : undefined;
+  }
+
+  entities(options: { kind?: string } = {}): EntityWithRelations[] {
+    const rows = (options.kind ? this.statements.allOfKind.all(options.kind) : this.statements.all.all()) as EntityRow[];
+    return rows.map((row) => this.withRelations(row));
+  }
+
+  /** Entities of any kind and namespace with this name (case-insensitive), for resolving what people type. */
+  entitiesNamed(name: string): EntitySummary[] {
+    return (this.statements.named.all(name.toLowerCase()) as Array<EntitySummary & { title: string | null }>).map(({ title, ...rest }) =>
+      title ? { ...rest, title } : rest,
+    );
+  }
+
+  /** Targets of one relation type on an entity (e.g. `hasMember` on a group). */
+  relatedRefs(ref: string, type: string): string[] {
+    return (this.statements.related.all(ref.toLowerCase(), type) as { ref: string }[]).map((row) => row.ref);
+  }
+
+  /** What a group or user owns; with `includeChildGroups`, also what every group below it owns. */
+  ownedBy(ownerRef: string, options: { includeChildGroups?: boolean } = {}): Array<EntitySummary & { ownerRef: string }> {
+    const owners = options.includeChildGroups
+      ? (this.statements.descendants.all({ ref: ownerRef.toLowerCase() }) as { ref: string }[]).map((row) => row.ref)
+      : [ownerRef.toLowerCase()];
+    return owners.flatMap((owner) =>
+      (this.statements.ownedBy.all(owner) as Array<EntitySummary & { title: string | null }>).map(({ title, ...rest }) => ({
+        ...rest,
+        ...(title ? { title } : {}),
+        ownerRef: owner,
+      })),
+    );
+  }
+
+  dependencyWalk(ref: string, direction: DependencyDirection, depth: number): DependencyNode[] {
+    return this.dependencies.walk(ref.toLowerCase(), direction, depth);
+  }
+
+  search(query: string, options?: SearchOptions): SearchResult {
+    return this.searchIndex.search(query, options);
+  }
+
+  problems(filter: ProblemFilter = {}): StoredProblem[] {
+    const refs = filter.entityRefs ? new Set(filter.entityRefs.map((ref) => ref.toLowerCase())) : undefined;
+    return (this.statements.problems.all() as Array<StoredProblem & Record<string, unknown>>)
+      .filter((p) => (!filter.severity || p.severity === filter.severity) && (!filter.sourceId || p.sourceId === filter.sourceId))
+      .filter((p) => !refs || (p.entityRef !== null && refs.has(p.entityRef as string)))
+      .map((p) => Object.fromEntries(Object.entries(p).filter(([, value]) => value !== null)) as unknown as StoredProblem);
+  }
+
+  lastSyncSummary(): unknown {
+    const row = this.statements.lastPass.get() as { summary: string } | undefined;
+    return row ? JSON.parse(row.summary) : undefined;
+  }
+
+  countsByKind(): Record<string, number> {
+    return Object.fromEntries((this.statements.counts.all() as { kind: string; n: number }[]).map((row) => [row.kind, row.n]));
+  }
+
+  private withRelations(row: EntityRow): EntityWithRelations {
+    const entity = JSON.parse(row.body) as Entity;
+    const relations = this.statements.relations.all(row.ref) as EntityRelation[];
+    return { ...entity, metadata: { ...entity.metadata, uid: row.uid, etag: row.etag }, relations };
+  }
+}

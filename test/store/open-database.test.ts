@@ -1,0 +1,58 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { describe, expect, it } from 'vitest';
+import { migrationsFolder, openDatabase } from '../../src/store/open-database.ts';
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'callboard-db-')), 'catalog.db');
+
+/** A copy of migrations/ that stops before the newest migration: "the previous schema". */
+const previousMigrations = (): string => {
+  const folder = join(mkdtempSync(join(tmpdir(), 'callboard-migrations-')), 'migrations');
+  cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = join(folder, 'meta/_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+  journal.entries = journal.entries.slice(0, -1);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
+};
+
+const tableNames = (client: Database.Database): string[] =>
+  (client.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+
+describe('openDatabase', () => {
+  it('creates every table from an empty file, with WAL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(tempDb());
+    const client = db.$client;
+    expect(tableNames(client)).toEqual(expect.arrayContaining(['entities', 'entity_search', 'files', 'problems', 'relations', 'sources', 'sync_passes']));
+    expect(client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(client.pragma('busy_timeout', { simple: true })).toBe(10000);
+    client.close();
+  });
+
+  it('upgrades a database made with the previous schema, keeping its data', () => {
+    const path = tempDb();
+    const old = new Database(path);
+    migrate(drizzle(old), { migrationsFolder: previousMigrations() });
+    expect(tableNames(old)).not.toContain('entity_search');
+    old.prepare("INSERT INTO sources (id, type) VALUES ('dir:x', 'dir')").run();
+    old.close();
+
+    const db = openDatabase(path);
+    expect(tableNames(db.$client)).toContain('entity_search');
+    expect(db.$client.prepare('SELECT id FROM sources').all()).toEqual([{ id: 'dir:x' }]);
+    db.$client.close();
+  });
+
+  it('is idempotent: opening twice applies nothing twice', () => {
+    const path = tempDb();
+    openDatabase(path).$client.close();
+    const db = openDatabase(path);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+    db.$client.close();
+  });
+});

@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type CatalogDatabase } from '../../src/store/open-database.ts';
+import { SqliteCatalogStore } from '../../src/store/sqlite-catalog-store.ts';
+import { SqliteCatalogWriter } from '../../src/store/sqlite-catalog-writer.ts';
+import { entityRecord } from '../helpers/entity-records.ts';
+
+/** Writes records with both directions of each relation, as the kind processors emit them. */
+const inverse: Record<string, string> = {
+  dependsOn: 'dependencyOf',
+  ownedBy: 'ownerOf',
+  parentOf: 'childOf',
+  hasMember: 'memberOf',
+  providesApi: 'apiProvidedBy',
+  consumesApi: 'apiConsumedBy',
+};
+
+let db: CatalogDatabase;
+let writer: SqliteCatalogWriter;
+let store: SqliteCatalogStore;
+
+const seed = (records: ReturnType<typeof entityRecord>[]) => {
+  writer.begin();
+  writer.sourceState('dir:test', 'dir', 0);
+  const fileId = writer.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
+  for (const record of records) {
+    const relations = record.relations.flatMap((relation) => [relation, { sourceRef: relation.targetRef, type: inverse[relation.type]!, targetRef: relation.sourceRef }]);
+    writer.writeEntity('dir:test', fileId, { ...record, relations }, 0);
+  }
+  writer.recomputeDanglingRefs();
+  writer.recordPass(0, 1, {});
+  writer.commit();
+};
+
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  writer = new SqliteCatalogWriter(db.$client);
+  store = new SqliteCatalogStore(db);
+  seed([
+    entityRecord('group:default/org', { relations: [['parentOf', 'group:default/payments-team']] }),
+    entityRecord('group:default/payments-team', { title: 'Payments Team', relations: [['hasMember', 'user:default/ada']] }),
+    entityRecord('user:default/ada', { title: 'Ada Lovelace' }),
+    entityRecord('component:default/storefront-web', { description: 'The shop front', owner: 'org', relations: [['ownedBy', 'group:default/org'], ['dependsOn', 'component:default/checkout-service']] }),
+    entityRecord('component:default/checkout-service', {
+      title: 'Checkout',
+      description: 'Takes orders and payments',
+      tags: ['java', 'tier-1'],
+      owner: 'payments-team',
+      relations: [['ownedBy', 'group:default/payments-team'], ['dependsOn', 'component:default/payments-api'], ['consumesApi', 'api:default/payments']],
+    }),
+    entityRecord('component:default/payments-api', {
+      owner: 'payments-team',
+      relations: [['ownedBy', 'group:default/payments-team'], ['dependsOn', 'resource:default/orders-db'], ['dependsOn', 'component:default/checkout-service'], ['providesApi', 'api:default/payments']],
+    }),
+    entityRecord('api:default/payments', { relations: [['ownedBy', 'group:default/payments-team']] }),
+    entityRecord('resource:default/orders-db', { relations: [['ownedBy', 'group:default/ghost-team']] }),
+  ]);
+});
+
+describe('SqliteCatalogStore', () => {
+  it('returns an entity with uid, etag and its relations in both directions, by any case of its ref', () => {
+    const entity = store.entity('Component:Default/Checkout-Service')!;
+    expect(entity.metadata).toMatchObject({ name: 'checkout-service', uid: expect.any(String), etag: expect.any(String) });
+    expect(entity.relations).toEqual(
+      expect.arrayContaining([
+        { type: 'ownedBy', targetRef: 'group:default/payments-team' },
+        { type: 'dependsOn', targetRef: 'component:default/payments-api' },
+        { type: 'dependencyOf', targetRef: 'component:default/storefront-web' },
+      ]),
+    );
+    expect(store.entity('component:default/nope')).toBeUndefined();
+  });
+
+  it('walks dependencies forward through APIs and survives cycles', () => {
+    const nodes = store.dependencyWalk('component:default/storefront-web', 'forward', 5);
+    expect(nodes.map((node) => [node.ref, node.depth])).toEqual([
+      ['component:default/checkout-service', 1],
+      ['api:default/payments', 2],
+      ['component:default/payments-api', 2],
+      ['resource:default/orders-db', 3],
+    ]);
+    expect(nodes.find((node) => node.ref === 'resource:default/orders-db')).toMatchObject({ ownerRef: 'group:default/ghost-team', via: 'component:default/payments-api' });
+  });
+
+  it('walks dependents (blast radius) with a depth limit', () => {
+    expect(store.dependencyWalk('resource:default/orders-db', 'reverse', 1).map((node) => node.ref)).toEqual(['component:default/payments-api']);
+    expect(store.dependencyWalk('resource:default/orders-db', 'reverse', 5).map((node) => node.ref)).toEqual([
+      'component:default/payments-api',
+      'api:default/payments',
+      'component:default/checkout-service',
+      'component:default/storefront-web',
+    ]);
+  });
+
+  it('lists what a group owns, including through child groups', () => {
+    expect(store.ownedBy('group:default/org').map((e) => e.ref)).toEqual(['component:default/storefront-web']);
+    expect(store.ownedBy('group:default/org', { includeChildGroups: true }).map((e) => e.ref)).toEqual([
+      'component:default/storefront-web',
+      'api:default/payments',
+      'component:default/checkout-service',
+      'component:default/payments-api',
+    ]);
+    expect(store.relatedRefs('group:default/payments-team', 'hasMember')).toEqual(['user:default/ada']);
+  });
+
+  it('searches names, titles, descriptions, tags and owners with prefixes, name hits first', () => {
+    expect(store.search('checkout').hits[0]!.ref).toBe('component:default/checkout-service');
+    expect(store.search('check').hits.map((hit) => hit.ref)).toContain('component:default/checkout-service');
+    expect(store.search('tier-1').hits.map((hit) => hit.ref)).toEqual(['component:default/checkout-service']);
+    expect(store.search('payments').hits[0]!.ref).toMatch(/payments/);
+    expect(store.search('shop front').hits.map((hit) => hit.ref)).toEqual(['component:default/storefront-web']);
+    expect(store.search('checkout', { kind: 'API' }).hits).toEqual([]);
+  });
+
+  it('suggests a correction for typos and never lets input inject FTS syntax', () => {
+    const result = store.search('chekout');
+    expect(result.didYouMean).toBe('checkout');
+    expect(result.hits[0]!.ref).toBe('component:default/checkout-service');
+    expect(store.search('name:"x" OR NEAR(a b) *').hits).toEqual([]);
+    expect(store.search('   ').hits).toEqual([]);
+  });
+
+  it('finds entities by name across kinds, case-insensitively', () => {
+    expect(store.entitiesNamed('PAYMENTS').map((e) => e.ref)).toEqual(['api:default/payments']);
+  });
+
+  it('records dangling refs as warnings', () => {
+    expect(store.problems({ severity: 'warning' })).toEqual([
+      expect.objectContaining({ entityRef: 'resource:default/orders-db', origin: 'dangling', message: expect.stringContaining('group:default/ghost-team') }),
+    ]);
+  });
+});
