@@ -48,17 +48,13 @@ CREATE INDEX `problems_file` ON `problems` (`file_id`);--> statement-breakpoint
 CREATE INDEX `problems_entity` ON `problems` (`entity_ref`);--> statement-breakpoint
 CREATE INDEX `problems_source` ON `problems` (`source_id`);--> statement-breakpoint
 CREATE TABLE `relations` (
-	`emitter_id` integer NOT NULL,
 	`source_ref` text NOT NULL,
 	`type` text NOT NULL,
-	`target_ref` text NOT NULL,
-	`forward` integer NOT NULL,
-	FOREIGN KEY (`emitter_id`) REFERENCES `entities`(`id`) ON UPDATE no action ON DELETE cascade
+	`target_ref` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `relations_source` ON `relations` (`source_ref`,`type`,`target_ref`);--> statement-breakpoint
+CREATE UNIQUE INDEX `relations_edge` ON `relations` (`source_ref`,`type`,`target_ref`);--> statement-breakpoint
 CREATE INDEX `relations_target` ON `relations` (`target_ref`,`type`);--> statement-breakpoint
-CREATE INDEX `relations_emitter` ON `relations` (`emitter_id`);--> statement-breakpoint
 CREATE TABLE `sources` (
 	`id` text PRIMARY KEY NOT NULL,
 	`type` text NOT NULL,

@@ -23,6 +23,11 @@ export type ResolvedTarget = { path: string } | { url: string } | { error: strin
 export interface SourceReadout {
   /** Content version: commit sha, digest of file hashes, digest of ETags. Equal versions mean equal content. */
   readonly version: string;
+  /**
+   * True when `version` fingerprints every file the source can serve (a git commit), so an unchanged
+   * version needs no further checks; false when it covers only the listed files (a folder, an org listing).
+   */
+  readonly versionCoversEveryFile?: boolean;
   /** Opaque state to persist and hand back on the next `open` (e.g. ETags); JSON-serialisable. */
   readonly state?: unknown;
   /** Files matched by the source's patterns, sorted by path. */

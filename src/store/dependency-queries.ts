@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { neighbourSql } from './relation-sql.ts';
 import { dependencyRelationTypes, type DependencyDirection, type DependencyNode } from '../core/graph/dependency-edges.ts';
 
 /**
@@ -10,9 +11,7 @@ const walkSql = (types: readonly string[]) => `
   WITH RECURSIVE walk(ref, depth, via) AS (
     SELECT @start, 0, NULL
     UNION
-    SELECT r.target_ref, w.depth + 1, w.ref
-    FROM walk w JOIN relations r ON r.source_ref = w.ref AND r.type IN (${types.map((t) => `'${t}'`).join(', ')})
-    WHERE w.depth < @depth
+    ${neighbourSql(types, 'walk w', 'w.ref', 'w.depth + 1, w.ref', 'w.depth < @depth')}
   ),
   nearest AS (
     SELECT ref, min(depth) AS depth FROM walk WHERE ref <> @start GROUP BY ref

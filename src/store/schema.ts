@@ -63,27 +63,18 @@ export const entities = sqliteTable(
 );
 
 /**
- * Relation rows as Backstage's processor emits them: each ref in a spec field gives a forward row
- * (stored on the emitter) and an inverse row (stored on the target). `emitterId` ties both to the
- * entity whose spec produced them, so replacing that entity replaces exactly its rows.
+ * One row per relation edge, as declared in the spec of `source_ref`'s entity (the emitter). The
+ * inverse side (ownerOf, hasPart, ...) is derived when reading, via core/graph/relation-pairs.ts, so an
+ * entity's own rows are exactly those with its ref as `source_ref`.
  */
 export const relations = sqliteTable(
   'relations',
   {
-    emitterId: integer('emitter_id')
-      .notNull()
-      .references(() => entities.id, { onDelete: 'cascade' }),
     sourceRef: text('source_ref').notNull(),
     type: text('type').notNull(),
     targetRef: text('target_ref').notNull(),
-    /** 1 when the row sits on the emitter itself (used to find dangling refs). */
-    forward: integer('forward').notNull(),
   },
-  (table) => [
-    index('relations_source').on(table.sourceRef, table.type, table.targetRef),
-    index('relations_target').on(table.targetRef, table.type),
-    index('relations_emitter').on(table.emitterId),
-  ],
+  (table) => [uniqueIndex('relations_edge').on(table.sourceRef, table.type, table.targetRef), index('relations_target').on(table.targetRef, table.type)],
 );
 
 /** Everything wrong with the catalog input, as of the last pass. */

@@ -3,6 +3,7 @@ import type { Entity, EntityRelation, EntityWithRelations } from '../core/catalo
 import type { DependencyDirection, DependencyNode } from '../core/graph/dependency-edges.ts';
 import type { Problem, Severity } from '../core/problems.ts';
 import { DependencyQueries } from './dependency-queries.ts';
+import { entityRelationsSql, neighbourSql, relatedRefsSql } from './relation-sql.ts';
 import type { CatalogDatabase } from './open-database.ts';
 import { SearchIndex, type SearchOptions, type SearchResult } from './search-index.ts';
 
@@ -40,23 +41,23 @@ export class SqliteCatalogStore {
   private readonly statements;
   private readonly dependencies: DependencyQueries;
   private readonly searchIndex: SearchIndex;
+  private readonly relatedStatements = new Map<string, Database.Statement>();
 
   constructor(db: CatalogDatabase) {
     this.client = db.$client;
     const prepare = (sql: string) => this.client.prepare(sql);
     this.statements = {
       entity: prepare('SELECT ref, uid, etag, body FROM entities WHERE ref = ?'),
-      relations: prepare('SELECT DISTINCT type, target_ref AS targetRef FROM relations WHERE source_ref = ? ORDER BY type, target_ref'),
+      relations: prepare(entityRelationsSql),
       all: prepare('SELECT ref, uid, etag, body FROM entities ORDER BY ref'),
       allOfKind: prepare('SELECT ref, uid, etag, body FROM entities WHERE kind = ? COLLATE NOCASE ORDER BY ref'),
       named: prepare("SELECT ref, kind, name, json_extract(body, '$.metadata.title') AS title FROM entities WHERE name = ? ORDER BY ref"),
-      related: prepare('SELECT DISTINCT target_ref AS ref FROM relations WHERE source_ref = ? AND type = ? ORDER BY target_ref'),
       ownedBy: prepare(
-        `SELECT DISTINCT e.ref, e.kind, e.name, json_extract(e.body, '$.metadata.title') AS title
-         FROM relations r JOIN entities e ON e.ref = r.target_ref WHERE r.source_ref = ? AND r.type = 'ownerOf' ORDER BY e.ref`,
+        `SELECT e.ref, e.kind, e.name, json_extract(e.body, '$.metadata.title') AS title
+         FROM (${relatedRefsSql('ownerOf')}) owned JOIN entities e ON e.ref = owned.ref ORDER BY e.ref`,
       ),
       descendants: prepare(
-        `WITH RECURSIVE tree(ref) AS (SELECT @ref UNION SELECT r.target_ref FROM tree t JOIN relations r ON r.source_ref = t.ref AND r.type = 'parentOf')
+        `WITH RECURSIVE tree(ref, one) AS (SELECT @ref, 1 UNION ${neighbourSql(['parentOf'], 'tree t', 't.ref', '1')})
          SELECT ref FROM tree`,
       ),
       problems: prepare(
@@ -90,7 +91,12 @@ export class SqliteCatalogStore {
 
   /** Targets of one relation type on an entity (e.g. `hasMember` on a group). */
   relatedRefs(ref: string, type: string): string[] {
-    return (this.statements.related.all(ref.toLowerCase(), type) as { ref: string }[]).map((row) => row.ref);
+    let statement = this.relatedStatements.get(type);
+    if (!statement) {
+      statement = this.client.prepare(relatedRefsSql(type));
+      this.relatedStatements.set(type, statement);
+    }
+    return (statement.all({ ref: ref.toLowerCase() }) as { ref: string }[]).map((row) => row.ref);
   }
 
   /** What a group or user owns; with `includeChildGroups`, also what every group below it owns. */
@@ -99,7 +105,7 @@ export class SqliteCatalogStore {
       ? (this.statements.descendants.all({ ref: ownerRef.toLowerCase() }) as { ref: string }[]).map((row) => row.ref)
       : [ownerRef.toLowerCase()];
     return owners.flatMap((owner) =>
-      (this.statements.ownedBy.all(owner) as Array<EntitySummary & { title: string | null }>).map(({ title, ...rest }) => ({
+      (this.statements.ownedBy.all({ ref: owner }) as Array<EntitySummary & { title: string | null }>).map(({ title, ...rest }) => ({
         ...rest,
         ...(title ? { title } : {}),
         ownerRef: owner,
@@ -134,7 +140,7 @@ export class SqliteCatalogStore {
 
   private withRelations(row: EntityRow): EntityWithRelations {
     const entity = JSON.parse(row.body) as Entity;
-    const relations = this.statements.relations.all(row.ref) as EntityRelation[];
+    const relations = this.statements.relations.all({ ref: row.ref }) as EntityRelation[];
     return { ...entity, metadata: { ...entity.metadata, uid: row.uid, etag: row.etag }, relations };
   }
 }

@@ -71,8 +71,8 @@ export class SqliteCatalogWriter {
         'UPDATE entities SET kind = ?, namespace = ?, name = ?, source_id = ?, file_id = ?, etag = ?, body = ?, updated_at = ? WHERE id = ?',
       ),
       deleteEntity: prepare('DELETE FROM entities WHERE id = ?'),
-      deleteRelations: prepare('DELETE FROM relations WHERE emitter_id = ?'),
-      insertRelation: prepare('INSERT INTO relations (emitter_id, source_ref, type, target_ref, forward) VALUES (?, ?, ?, ?, ?)'),
+      deleteRelations: prepare('DELETE FROM relations WHERE source_ref = ?'),
+      insertRelation: prepare('INSERT OR IGNORE INTO relations (source_ref, type, target_ref) VALUES (?, ?, ?)'),
       insertSearch: prepare('INSERT INTO entity_search (rowid, name, title, description, tags, owner) VALUES (?, ?, ?, ?, ?, ?)'),
       deleteSearch: prepare('DELETE FROM entity_search WHERE rowid = ?'),
       insertProblem: prepare(
@@ -85,8 +85,8 @@ export class SqliteCatalogWriter {
         `INSERT INTO problems (source_id, file_id, file, line, "column", entity_ref, severity, message, origin)
          SELECT e.source_id, e.file_id, f.display_path, NULL, NULL, e.ref, 'warning',
                 'relation ' || r.type || ' points at ' || r.target_ref || ', which is not in the catalog', 'dangling'
-         FROM relations r JOIN entities e ON e.id = r.emitter_id JOIN files f ON f.id = e.file_id
-         WHERE r.forward = 1 AND NOT EXISTS (SELECT 1 FROM entities t WHERE t.ref = r.target_ref)`,
+         FROM relations r JOIN entities e ON e.ref = r.source_ref JOIN files f ON f.id = e.file_id
+         WHERE NOT EXISTS (SELECT 1 FROM entities t WHERE t.ref = r.target_ref)`,
       ),
       sourceIds: prepare('SELECT id FROM sources'),
       deleteSource: prepare('DELETE FROM sources WHERE id = ?'),
@@ -179,7 +179,7 @@ export class SqliteCatalogWriter {
       entityId = existing.entityId;
       const { kind, namespace, name, etag, body } = record;
       this.statements.updateEntity.run(kind, namespace, name, sourceId, fileId, etag, body, now, entityId);
-      this.statements.deleteRelations.run(entityId);
+      this.statements.deleteRelations.run(record.ref);
       this.statements.deleteSearch.run(entityId);
     } else {
       const row = this.statements.insertEntity.get(
@@ -196,8 +196,9 @@ export class SqliteCatalogWriter {
       ) as { id: number };
       entityId = row.id;
     }
+    // Only the entity's own side is stored; inverse rows are derived when reading (store/relation-sql.ts).
     for (const relation of record.relations) {
-      this.statements.insertRelation.run(entityId, relation.sourceRef, relation.type, relation.targetRef, relation.sourceRef === record.ref ? 1 : 0);
+      if (relation.sourceRef === record.ref) this.statements.insertRelation.run(relation.sourceRef, relation.type, relation.targetRef);
     }
     const s = record.search;
     this.statements.insertSearch.run(entityId, s.name, s.title, s.description, s.tags, s.owner);
@@ -207,7 +208,7 @@ export class SqliteCatalogWriter {
   deleteEntity(ref: string): boolean {
     const existing = this.holderOf(ref);
     if (!existing) return false;
-    this.statements.deleteRelations.run(existing.entityId);
+    this.statements.deleteRelations.run(ref);
     this.statements.deleteSearch.run(existing.entityId);
     this.statements.deleteEntity.run(existing.entityId);
     return true;

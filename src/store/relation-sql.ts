@@ -1,0 +1,35 @@
+import { inverseRelationType, relationPairsSqlValues } from '../core/graph/relation-pairs.ts';
+
+/**
+ * SQL for reading relations from one-row-per-edge storage: an entity's relations are its own rows plus
+ * the inverse of every row that points at it.
+ */
+export const entityRelationsSql = `
+  WITH pairs(type, inverse) AS (VALUES ${relationPairsSqlValues()})
+  SELECT type, target_ref AS targetRef FROM relations WHERE source_ref = @ref
+  UNION
+  SELECT p.inverse, r.source_ref FROM relations r JOIN pairs p ON p.type = r.type WHERE r.target_ref = @ref
+  ORDER BY 1, 2`;
+
+const quoted = (types: readonly string[]): string => types.map((type) => `'${type}'`).join(', ');
+
+/** The stored types that read as one of `types` from their other end. */
+export const inverseTypes = (types: readonly string[]): string[] =>
+  types.map((type) => inverseRelationType(type)).filter((type): type is string => type !== undefined);
+
+/**
+ * Two UNIONed SELECTs of the refs related to `column` (a column of the CTE named in `from`) by any of
+ * `types`, in either storage direction. Written to sit directly in a recursive CTE (SQLite allows a
+ * compound recursive step, but not the CTE inside a subquery).
+ */
+export const neighbourSql = (types: readonly string[], from: string, column: string, select: string, where = '1'): string => `
+  SELECT r.target_ref, ${select} FROM ${from} JOIN relations r ON r.source_ref = ${column} AND r.type IN (${quoted(types)}) WHERE ${where}
+  UNION
+  SELECT r.source_ref, ${select} FROM ${from} JOIN relations r ON r.target_ref = ${column} AND r.type IN (${quoted(inverseTypes(types))}) WHERE ${where}`;
+
+/** Refs related to @ref by `type` (e.g. `hasMember` on a group finds `memberOf` rows of users). */
+export const relatedRefsSql = (type: string): string => `
+  SELECT target_ref AS ref FROM relations WHERE source_ref = @ref AND type = '${type}'
+  UNION
+  SELECT source_ref FROM relations WHERE target_ref = @ref AND type = '${inverseRelationType(type) ?? type}'
+  ORDER BY 1`;
