@@ -1,0 +1,87 @@
+import type { Entity, EntityMetadata } from './entity.ts';
+import { describeShape, isPlainObject } from './issue-text.ts';
+import type { KindRegistry, SchemaIssue } from './kind-registry.ts';
+import { stringifyEntityRef } from './refs.ts';
+import { validateEnvelopeTypes, validateRootFields } from './validate-envelope.ts';
+import { validateFieldFormats } from './validate-field-formats.ts';
+
+export type ValidateEntityResult =
+  | { ok: true; entity: Entity }
+  | {
+      ok: false;
+      issues: SchemaIssue[];
+      /** Canonical ref when kind and name could be read, so a sync can keep that entity's last good version. */
+      partialRef?: string;
+    };
+
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** The ref of a document that failed validation, when its kind, name and namespace are readable. */
+const readPartialRef = (raw: Record<string, unknown>): string | undefined => {
+  const metadata = isPlainObject(raw.metadata) ? raw.metadata : {};
+  const { name, namespace } = metadata;
+  if (!nonEmpty(raw.kind) || !nonEmpty(name)) return undefined;
+  if (namespace !== undefined && !nonEmpty(namespace)) return undefined;
+  return stringifyEntityRef({ kind: raw.kind, namespace, name });
+};
+
+/** uid, etag and generation are server-generated; input values are dropped (compat §1.3). */
+const normalizeEntity = (raw: Record<string, unknown>): Entity => {
+  const { uid: _uid, etag: _etag, generation: _generation, ...metadata } = raw.metadata as EntityMetadata;
+  const entity: Entity = {
+    apiVersion: raw.apiVersion as string,
+    kind: raw.kind as string,
+    metadata: { ...metadata, namespace: metadata.namespace ?? 'default' },
+  };
+  if (raw.spec !== undefined) entity.spec = raw.spec as Record<string, unknown>;
+  return entity;
+};
+
+/** Why no kind definition matched: wrong apiVersion, wrong case, or a kind nobody registered. */
+const describeUnknownKind = (kind: string, apiVersion: string, registry: KindRegistry): SchemaIssue => {
+  const apiVersions = registry.apiVersionsOf(kind);
+  if (apiVersions.length > 0) {
+    return {
+      path: ['apiVersion'],
+      message: `apiVersion "${apiVersion}" is not supported for kind ${kind}; expected ${apiVersions.map((v) => `"${v}"`).join(' or ')}`,
+    };
+  }
+  const sameLetters = registry.kinds().find((known) => known.toLowerCase() === kind.toLowerCase());
+  if (sameLetters) {
+    return { path: ['kind'], message: `kind "${kind}" is not a known kind; kinds are case-sensitive: did you mean "${sameLetters}"?` };
+  }
+  return {
+    path: ['kind'],
+    message: `kind "${kind}" with apiVersion "${apiVersion}" is not a known kind; expected one of ${registry.kinds().join(', ')}`,
+  };
+};
+
+const envelopeIssuesOf = (raw: Record<string, unknown>): SchemaIssue[] => {
+  const typeIssues = validateEnvelopeTypes(raw);
+  const rootIssues = validateRootFields(raw);
+  // Formats read typed fields, so they only run once every type is right.
+  if (typeIssues.length > 0) return [...typeIssues, ...rootIssues];
+  const metadata = raw.metadata as EntityMetadata;
+  return [...rootIssues, ...validateFieldFormats(raw.apiVersion as string, raw.kind as string, metadata)];
+};
+
+/**
+ * Validates one raw document as Backstage does, in its order (compat §1.1): envelope and
+ * metadata types, default namespace, no foreign root fields, field formats, then the kind
+ * (exact kind + apiVersion match) and its spec. Returns a new entity with the namespace
+ * filled in and uid/etag/generation removed; the input is never mutated.
+ */
+export function validateEntity(raw: unknown, registry: KindRegistry): ValidateEntityResult {
+  if (!isPlainObject(raw)) {
+    return { ok: false, issues: [{ path: [], message: `expected a mapping (an entity), found ${describeShape(raw)}` }] };
+  }
+  const partialRef = readPartialRef(raw);
+  const envelopeIssues = envelopeIssuesOf(raw);
+  if (envelopeIssues.length > 0) return { ok: false, issues: envelopeIssues, partialRef };
+  const entity = normalizeEntity(raw);
+  const definition = registry.find(entity.kind, entity.apiVersion);
+  if (!definition) return { ok: false, issues: [describeUnknownKind(entity.kind, entity.apiVersion, registry)], partialRef };
+  const specIssues = definition.validateSpec(entity);
+  if (specIssues.length > 0) return { ok: false, issues: specIssues, partialRef };
+  return { ok: true, entity };
+}
