@@ -1,0 +1,89 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResolvedTarget, SourceFile, SourceFileContent, SourceReadout } from '../../core/ports.ts';
+import { findUrlScheme, isHttpUrl, resolveRelativeTarget } from '../resolve-relative-target.ts';
+import { hashContent, isMissingFileError } from './list-dir-files.ts';
+
+export interface DirReadoutInit {
+  /** Absolute folder as configured. */
+  root: string;
+  /** The same folder with symlinks resolved, to catch links that point out of it. */
+  realRoot: string;
+  files: SourceFile[];
+  version: string;
+}
+
+/** One listing of a local folder. Reads go to the disk, so content may be newer than the listing. */
+export class DirReadout implements SourceReadout {
+  readonly version: string;
+  private readonly init: DirReadoutInit;
+
+  constructor(init: DirReadoutInit) {
+    this.init = init;
+    this.version = init.version;
+  }
+
+  async listFiles(): Promise<SourceFile[]> {
+    return [...this.init.files];
+  }
+
+  async readFile(path: string): Promise<SourceFileContent | undefined> {
+    const absolute = this.findInsideRoot(resolve(this.init.root, path));
+    if (absolute === undefined) return undefined;
+    try {
+      const real = await realpath(absolute);
+      if (!isInside(this.init.realRoot, real)) return undefined;
+      const content = await readFile(real);
+      return { content, hash: hashContent(content) };
+    } catch (error) {
+      if (isMissingFileError(error)) return undefined;
+      throw error;
+    }
+  }
+
+  resolve(fromPath: string, target: string): ResolvedTarget {
+    if (isHttpUrl(target)) return { url: target };
+    const scheme = findUrlScheme(target);
+    if (scheme === 'file') return this.resolveAbsolute(target, toFilePath(target));
+    if (scheme !== undefined) {
+      return { error: `target "${target}" uses the unsupported scheme "${scheme}:"; use a relative path or an http(s) URL` };
+    }
+    if (isAbsolute(target)) return this.resolveAbsolute(target, target);
+    const resolved = resolveRelativeTarget(fromPath, target);
+    return resolved ?? this.outsideError(target);
+  }
+
+  displayPath(path: string): string {
+    return join(this.init.root, path);
+  }
+
+  async close(): Promise<void> {}
+
+  private resolveAbsolute(target: string, absolute: string | undefined): ResolvedTarget {
+    const inside = absolute === undefined ? undefined : this.findInsideRoot(resolve(absolute));
+    if (inside === undefined) return this.outsideError(target);
+    return { path: relative(this.init.root, inside).split(sep).join('/') };
+  }
+
+  private findInsideRoot(absolute: string): string | undefined {
+    return isInside(this.init.root, absolute) && absolute !== this.init.root ? absolute : undefined;
+  }
+
+  private outsideError(target: string): ResolvedTarget {
+    return { error: `target "${target}" resolves outside the source folder ${this.init.root}` };
+  }
+}
+
+function isInside(root: string, absolute: string): boolean {
+  const rel = relative(root, absolute);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function toFilePath(url: string): string | undefined {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return undefined;
+  }
+}
