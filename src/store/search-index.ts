@@ -55,7 +55,8 @@ export class SearchIndex {
     if (hits.length > 0) return { query, hits };
     const corrected = suggestQuery(terms, (term) => this.isKnownPrefix(term), this.terms());
     if (!corrected) return { query, hits: [] };
-    return { query, hits: this.run(corrected, options), didYouMean: corrected.join(' ') };
+    const correctedHits = this.run(corrected, options);
+    return correctedHits.length > 0 ? { query, hits: correctedHits, didYouMean: corrected.join(' ') } : { query, hits: [] };
   }
 
   private run(terms: readonly string[], options: SearchOptions): SearchHit[] {

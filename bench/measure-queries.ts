@@ -1,0 +1,39 @@
+// Query latencies against a synced catalog, in its own process. Prints one JSON line.
+import { openCatalogRuntime } from '../src/catalog-runtime.ts';
+import { loadConfig } from '../src/config/load-config.ts';
+import { findOwner } from '../src/usecases/find-owner.ts';
+import { percentiles, type Percentiles } from './percentiles.ts';
+
+const [configFile, manifestJson] = process.argv.slice(2);
+const manifest = JSON.parse(manifestJson!) as { componentNames: string[] };
+const runtime = openCatalogRuntime(loadConfig({ file: configFile! }));
+const { store } = runtime;
+
+/** Deterministic sample of component refs, spread over the whole list. */
+const sample = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => `component:default/${manifest.componentNames[(i * 7919) % manifest.componentNames.length]}`);
+
+const time = (inputs: readonly string[], run: (input: string) => unknown): Percentiles => {
+  for (const input of inputs.slice(0, 200)) run(input); // warm up statement caches and the JIT
+  const samples = inputs.map((input) => {
+    const start = process.hrtime.bigint();
+    run(input);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  return percentiles(samples);
+};
+
+const searchTerms = sample(1000).map((ref, i) => {
+  const name = ref.slice(ref.indexOf('/') + 1);
+  const [area = '', word = ''] = name.split('-');
+  return [area, `${area} ${word}`, word.slice(0, 3), name, `${area.slice(0, -1)}x`][i % 5]!;
+});
+
+const result = {
+  entityByRef: time(sample(20000), (ref) => store.entity(ref)),
+  ownerLookup: time(sample(5000), (ref) => findOwner(store, ref)),
+  dependentsDepth5: time(sample(2000), (ref) => store.dependencyWalk(ref, 'reverse', 5)),
+  search: time(searchTerms, (query) => store.search(query, { limit: 20 })),
+};
+runtime.close();
+process.stdout.write(`${JSON.stringify(result)}\n`);

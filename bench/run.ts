@@ -1,0 +1,61 @@
+// `npm run bench [-- --sizes 2000,50000,500000]`: catalog sync and query figures on synthetic orgs.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { prepareOrg, type GeneratedOrg } from './prepare-org.ts';
+
+const argSizes = process.argv.indexOf('--sizes');
+const sizes = (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000')).split(',').map(Number);
+const workDir = resolve(import.meta.dirname, '../.bench');
+mkdirSync(workDir, { recursive: true });
+
+const runChild = (script: string, ...args: string[]): unknown => {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
+  return JSON.parse(output.toString().trim().split('\n').pop()!);
+};
+
+const writeConfig = (org: GeneratedOrg): string => {
+  const dir = join(workDir, `run-${org.n}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'callboard.yaml');
+  writeFileSync(
+    file,
+    [
+      'database:',
+      '  path: callboard.db',
+      'catalog:',
+      '  sources:',
+      '    - type: git',
+      `      url: file://${org.repo}`,
+      '      branch: main',
+      '      patterns: ["locations.yaml", "entities/**/catalog-info.yaml"]',
+      '',
+    ].join('\n'),
+  );
+  return file;
+};
+
+const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 1000 ? `${ms.toFixed(2)} ms` : `${(ms / 1000).toFixed(2)} s`);
+
+const results: unknown[] = [];
+for (const n of sizes) {
+  const org = prepareOrg(workDir, n);
+  const config = writeConfig(org);
+  const full = runChild('sync-once.ts', config) as { wallMs: number; peakRssMb: number; summary: { durationMs: number; added: number } };
+  const again = runChild('sync-once.ts', config) as { wallMs: number; peakRssMb: number; summary: { durationMs: number; sources: { outcome: string }[] } };
+  const verify = runChild('verify-catalog.ts', config, org.repo);
+  const queries = runChild('measure-queries.ts', config, JSON.stringify({ componentNames: org.manifest.componentNames })) as Record<string, { p50: number; p99: number }>;
+  const row = { n, entities: org.manifest.totalEntities, full, noChange: again, verify, queries };
+  results.push(row);
+  console.log(`\nN = ${n} (${org.manifest.totalEntities} entities, ${org.manifest.totalRelations} relations)`);
+  console.log(`  full sync            ${fmt(full.summary.durationMs)} pass, ${fmt(full.wallMs)} with start-up; peak RSS ${full.peakRssMb.toFixed(0)} MB`);
+  console.log(`  no-change re-sync    ${fmt(again.summary.durationMs)} pass (${again.summary.sources.map((s) => s.outcome).join(', ')}), ${fmt(again.wallMs)} with start-up`);
+  console.log(`  verify               ${JSON.stringify(verify)}`);
+  for (const [name, figures] of Object.entries(queries)) console.log(`  ${name.padEnd(20)} p50 ${fmt(figures.p50)}  p99 ${fmt(figures.p99)}`);
+}
+writeFileSync(join(workDir, 'results.json'), JSON.stringify(results, null, 2));
+console.log(`\nresults written to ${join(workDir, 'results.json')}`);

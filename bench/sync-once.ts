@@ -1,0 +1,17 @@
+// One sync pass in its own process, so peak RSS is the pass's own. Prints one JSON line.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCatalogRuntime } from '../src/catalog-runtime.ts';
+import { loadConfig } from '../src/config/load-config.ts';
+
+const [configFile] = process.argv.slice(2);
+const config = loadConfig({ file: configFile! });
+const started = performance.now();
+const runtime = openCatalogRuntime(config);
+const summary = await runtime.sync.syncAll();
+const wallMs = performance.now() - started;
+const counts = runtime.store.countsByKind();
+runtime.close();
+const result = { wallMs, summary, counts, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+if (process.env.BENCH_OUT) writeFileSync(join(process.env.BENCH_OUT), JSON.stringify(result));
+process.stdout.write(`${JSON.stringify(result)}\n`);

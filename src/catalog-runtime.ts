@@ -1,0 +1,51 @@
+import type { Config } from './config/load-config.ts';
+import { createBuiltinKindRegistry } from './core/catalog/kind-registry.ts';
+import type { KindRegistry } from './core/catalog/kind-registry.ts';
+import type { Clock, UrlReader } from './core/ports.ts';
+import { createSources } from './sources/create-sources.ts';
+import { HttpUrlReader } from './sources/http-url-reader.ts';
+import { openDatabase, type CatalogDatabase } from './store/open-database.ts';
+import { SqliteCatalogStore } from './store/sqlite-catalog-store.ts';
+import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
+import { CatalogSync } from './usecases/sync/catalog-sync.ts';
+
+export interface CatalogRuntime {
+  store: SqliteCatalogStore;
+  sync: CatalogSync;
+  registry: KindRegistry;
+  close(): void;
+}
+
+export interface CatalogRuntimeOptions {
+  clock?: Clock;
+  urlReader?: UrlReader;
+  registry?: KindRegistry;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Wires the catalog from configuration: a writer connection for sync passes and a separate reader
+ * connection for questions, so answers never see a pass half-done.
+ */
+export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOptions = {}): CatalogRuntime => {
+  const writerDb: CatalogDatabase = openDatabase(config.database.path);
+  const readerDb: CatalogDatabase = config.database.path === ':memory:' ? writerDb : openDatabase(config.database.path, { migrate: false });
+  const registry = options.registry ?? createBuiltinKindRegistry();
+  const sources = createSources(config);
+  const sync = new CatalogSync(sources, {
+    writer: new SqliteCatalogWriter(writerDb.$client),
+    registry,
+    urlReader: options.urlReader ?? new HttpUrlReader({}),
+    clock: options.clock ?? systemClock,
+  });
+  return {
+    store: new SqliteCatalogStore(readerDb),
+    sync,
+    registry,
+    close: () => {
+      readerDb.$client.close();
+      if (readerDb !== writerDb) writerDb.$client.close();
+    },
+  };
+};

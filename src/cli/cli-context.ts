@@ -1,0 +1,56 @@
+import { relative } from 'node:path';
+import { loadConfig, type Config } from '../config/load-config.ts';
+import { openCatalogRuntime, type CatalogRuntime } from '../catalog-runtime.ts';
+import type { EntityResolution } from '../usecases/resolve-entity.ts';
+
+/** What every command gets: where to write, and how to open the configured catalog. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Thrown by commands to end with a message and an exit code (1: a problem was found, 2: bad usage). */
+export class CliExit extends Error {
+  constructor(
+    readonly exitCode: number,
+    message = '',
+  ) {
+    super(message);
+  }
+}
+
+export const loadCliConfig = (io: CliIo, configFile: string | undefined): Config => loadConfig({ file: configFile, env: io.env, cwd: io.cwd });
+
+/**
+ * Opens the catalog for a read command. A database that has never been synced is synced first, so
+ * `npx callboard owner x` works right after `npm install`.
+ */
+export const openCatalogForQuery = async (io: CliIo, configFile: string | undefined): Promise<CatalogRuntime> => {
+  const runtime = openCatalogRuntime(loadCliConfig(io, configFile));
+  if (runtime.store.lastSyncSummary() === undefined) {
+    io.err('The catalog database is empty; running a first sync...');
+    await runtime.sync.syncAll();
+  }
+  return runtime;
+};
+
+/** Shows absolute file paths relative to where the command runs, as compilers do. */
+export const displayFile = (file: string | undefined, cwd: string): string => {
+  if (!file) return '';
+  if (!file.startsWith('/')) return file;
+  const shown = relative(cwd, file);
+  return shown.startsWith('..') ? file : shown;
+};
+
+export const describeUnresolved = (resolution: Exclude<EntityResolution, { status: 'found' }>): string => {
+  if (resolution.status === 'invalid') return resolution.message;
+  if (resolution.status === 'ambiguous') {
+    return `Several entities are called that; name one of them:\n${resolution.candidates.map((c) => `  ${c.ref}${c.title ? `  (${c.title})` : ''}`).join('\n')}`;
+  }
+  const lines = [`No entity matches "${resolution.query}".`];
+  if (resolution.didYouMean) lines.push(`Did you mean "${resolution.didYouMean}"?`);
+  if (resolution.suggestions.length > 0) lines.push('Closest matches:', ...resolution.suggestions.map((s) => `  ${s.ref}`));
+  return lines.join('\n');
+};

@@ -1,0 +1,39 @@
+import { tryParseEntityRef, stringifyEntityRef } from '../core/catalog/refs.ts';
+import type { SqliteCatalogStore, EntitySummary } from '../store/sqlite-catalog-store.ts';
+
+export type EntityResolution =
+  | { status: 'found'; ref: string }
+  | { status: 'ambiguous'; candidates: EntitySummary[] }
+  | { status: 'not_found'; query: string; didYouMean?: string; suggestions: EntitySummary[] }
+  | { status: 'invalid'; message: string };
+
+/**
+ * Turns what a person typed into one entity: a full ref (`component:default/x`), a partial one
+ * (`group:team-a`), or a bare name matched across kinds and namespaces. Several matches → a choice;
+ * none → suggestions from the search index.
+ */
+export const resolveEntity = (store: SqliteCatalogStore, input: string): EntityResolution => {
+  const text = input.trim();
+  if (text.length === 0) return { status: 'invalid', message: 'Name an entity, e.g. checkout-service or component:default/checkout-service.' };
+  if (text.includes(':')) {
+    const parsed = tryParseEntityRef(text, { defaultNamespace: 'default' });
+    if (!parsed.ok) return { status: 'invalid', message: parsed.message };
+    const ref = stringifyEntityRef(parsed.ref);
+    return store.entity(ref) ? { status: 'found', ref } : notFound(store, parsed.ref.name, text);
+  }
+  const [namespace, name] = text.includes('/') ? (text.split('/', 2) as [string, string]) : [undefined, text];
+  const matches = store.entitiesNamed(name).filter((entity) => !namespace || entity.ref.includes(`:${namespace.toLowerCase()}/`));
+  if (matches.length === 1) return { status: 'found', ref: matches[0]!.ref };
+  if (matches.length > 1) return { status: 'ambiguous', candidates: matches };
+  return notFound(store, name, text);
+};
+
+const notFound = (store: SqliteCatalogStore, name: string, query: string): EntityResolution => {
+  const result = store.search(name, { limit: 5 });
+  return {
+    status: 'not_found',
+    query,
+    ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
+    suggestions: result.hits.map((hit) => ({ ref: hit.ref, kind: hit.kind, name: hit.name, ...(hit.title ? { title: hit.title } : {}) })),
+  };
+};

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { Entity } from '../../core/catalog/entity.ts';
+import type { ParsedEntity } from '../../core/catalog/parse-catalog-file.ts';
+import type { EntityRecord } from '../../store/sqlite-catalog-writer.ts';
+
+/** Where an entity was read from, for the annotations the catalog adds while reading. */
+export interface EntityOrigin {
+  /** `file:/abs/path.yaml` or `url:https://…/blob/main/catalog-info.yaml`. */
+  location: string;
+  originLocation: string;
+  /** The file's URL, for url locations. */
+  viewUrl?: string;
+}
+
+const folderOf = (url: string): string => url.slice(0, url.lastIndexOf('/') + 1);
+
+/** Computed annotations go under the authored ones: a value written in YAML wins (Backstage does the same). */
+const withLocationAnnotations = (entity: Entity, origin: EntityOrigin): Entity => {
+  const computed: Record<string, string> = {
+    'backstage.io/managed-by-location': origin.location,
+    'backstage.io/managed-by-origin-location': origin.originLocation,
+  };
+  if (origin.viewUrl) {
+    computed['backstage.io/view-url'] = origin.viewUrl;
+    computed['backstage.io/source-location'] = `url:${folderOf(origin.viewUrl)}`;
+  }
+  return {
+    apiVersion: entity.apiVersion,
+    kind: entity.kind,
+    metadata: { ...entity.metadata, annotations: { ...computed, ...entity.metadata.annotations } },
+    ...(entity.spec === undefined ? {} : { spec: entity.spec }),
+  };
+};
+
+const stringField = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The owner's name as people type it: `group:default/team-a` → `team-a`. */
+const ownerName = (owner: unknown): string => stringField(owner).replace(/^.*[:/]/, '');
+
+const searchFieldsOf = (entity: Entity): EntityRecord['search'] => {
+  const profile = (entity.spec?.profile ?? {}) as Record<string, unknown>;
+  return {
+    name: entity.metadata.name,
+    title: [stringField(entity.metadata.title), stringField(profile.displayName), stringField(profile.email)].filter(Boolean).join(' '),
+    description: stringField(entity.metadata.description),
+    tags: (entity.metadata.tags ?? []).join(' '),
+    owner: ownerName(entity.spec?.owner),
+  };
+};
+
+/** Turns a parsed entity into the row the store writes: body with location annotations, etag, search text. */
+export const toEntityRecord = (parsed: ParsedEntity, origin: EntityOrigin): EntityRecord => {
+  const entity = withLocationAnnotations(parsed.entity, origin);
+  const body = JSON.stringify(entity);
+  return {
+    ref: parsed.ref,
+    kind: entity.kind,
+    namespace: (entity.metadata.namespace ?? 'default').toLowerCase(),
+    name: entity.metadata.name.toLowerCase(),
+    body,
+    etag: createHash('sha1').update(body).update(JSON.stringify(parsed.relations)).digest('hex'),
+    relations: parsed.relations,
+    search: searchFieldsOf(entity),
+  };
+};

@@ -1,0 +1,81 @@
+import { parseCatalogFile, type ParsedCatalogFile } from '../../core/catalog/parse-catalog-file.ts';
+import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
+import type { SourceFileContent, SourceReadout, UrlReader } from '../../core/ports.ts';
+import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
+
+/** A file pulled into another through `$text`/`$json`/`$yaml`, with the hash it had. */
+export interface PlaceholderDep {
+  path: string;
+  hash: string;
+}
+
+export type FileReadResult =
+  | { kind: 'unchanged'; stored: StoredFile }
+  | { kind: 'missing' }
+  | { kind: 'unreadable'; message: string }
+  | { kind: 'parsed'; hash: string; parsed: ParsedCatalogFile; placeholderDeps: PlaceholderDep[] };
+
+export interface ReadContext {
+  readout: SourceReadout;
+  registry: KindRegistry;
+  urlReader: UrlReader;
+  /** Hashes the source listed, to check placeholder deps without reading them. */
+  listedHashes: Map<string, string>;
+}
+
+const depsUnchanged = async (stored: StoredFile, context: ReadContext): Promise<boolean> => {
+  const deps = JSON.parse(stored.placeholderDeps) as PlaceholderDep[];
+  for (const dep of deps) {
+    const hash = context.listedHashes.get(dep.path) ?? (await context.readout.readFile(dep.path))?.hash;
+    if (hash !== dep.hash) return false;
+  }
+  return true;
+};
+
+const isReusable = async (stored: StoredFile | undefined, hash: string | undefined, context: ReadContext): Promise<boolean> =>
+  stored !== undefined && hash !== undefined && stored.hash === hash && stored.status === 'ok' && (await depsUnchanged(stored, context));
+
+/** Reads `$text`/`$json`/`$yaml` targets: inside the source by path, elsewhere by URL (a failed fetch is transient). */
+const placeholderReader = (path: string, context: ReadContext, deps: PlaceholderDep[]) => async (_kind: string, target: string) => {
+  const resolved = context.readout.resolve(path, target);
+  if ('error' in resolved) return { ok: false as const, message: resolved.error, transient: false };
+  if ('url' in resolved) {
+    try {
+      return { ok: true as const, text: await context.urlReader.readText(resolved.url) };
+    } catch (error) {
+      return { ok: false as const, message: `could not fetch ${resolved.url}: ${(error as Error).message}`, transient: true };
+    }
+  }
+  const content = await context.readout.readFile(resolved.path);
+  if (!content) return { ok: false as const, message: `${target} does not exist (looked for ${context.readout.displayPath(resolved.path)})`, transient: false };
+  deps.push({ path: resolved.path, hash: content.hash });
+  return { ok: true as const, text: content.content.toString('utf8') };
+};
+
+const readContent = async (path: string, readout: SourceReadout): Promise<SourceFileContent | undefined | Error> => {
+  try {
+    return await readout.readFile(path);
+  } catch (error) {
+    return error as Error;
+  }
+};
+
+/** Reads and parses one file, or reports that the stored copy is still current. */
+export const readSourceFile = async (
+  path: string,
+  listedHash: string | undefined,
+  stored: StoredFile | undefined,
+  context: ReadContext,
+): Promise<FileReadResult> => {
+  if (await isReusable(stored, listedHash, context)) return { kind: 'unchanged', stored: stored! };
+  const content = await readContent(path, context.readout);
+  if (content instanceof Error) return { kind: 'unreadable', message: content.message };
+  if (!content) return { kind: 'missing' };
+  if (await isReusable(stored, content.hash, context)) return { kind: 'unchanged', stored: stored! };
+  const placeholderDeps: PlaceholderDep[] = [];
+  const parsed = await parseCatalogFile(content.content, context.readout.displayPath(path), {
+    registry: context.registry,
+    readTarget: placeholderReader(path, context, placeholderDeps),
+  });
+  return { kind: 'parsed', hash: content.hash, parsed, placeholderDeps };
+};

@@ -1,0 +1,72 @@
+import { errorProblem } from '../../core/problems.ts';
+import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
+import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
+import type { PlaceholderDep } from './read-source-file.ts';
+import type { SourceSyncResult, SyncPass } from './sync-pass.ts';
+import { SourceWalk } from './walk-source-files.ts';
+
+/** `file:` or `url:` form of a source's root, for `backstage.io/managed-by-origin-location`. */
+const originLocationOf = (readout: SourceReadout): string => {
+  const url = readout.urlOf?.('');
+  return url ? `url:${url}` : `file:${readout.displayPath('')}`;
+};
+
+export const recordUnavailable = (pass: SyncPass, source: CatalogSource, error: unknown): SourceSyncResult => {
+  const message = `source ${source.id} could not be read: ${(error as Error).message}. Everything it had is kept until it can be read again.`;
+  pass.deps.writer.clearSourceProblems(source.id, 'source');
+  pass.deps.writer.addProblem(source.id, null, null, errorProblem(message), 'source');
+  return { id: source.id, outcome: 'unavailable', filesRead: 0, filesRemoved: 0, message };
+};
+
+const recordUnchanged = (pass: SyncPass, source: CatalogSource, readout: SourceReadout): SourceSyncResult => {
+  pass.deps.writer.saveSourceState(source.id, readout.version, readout.state, pass.deps.clock.now().getTime());
+  return { id: source.id, outcome: 'unchanged', version: readout.version, filesRead: 0, filesRemoved: 0 };
+};
+
+/**
+ * When the version covers only the listed files, the files reached beyond them (Location targets,
+ * `$text` files) are checked one by one: a change there must not be skipped.
+ */
+const reachedFilesUnchanged = async (readout: SourceReadout, listed: SourceFile[], stored: Map<string, StoredFile>): Promise<boolean> => {
+  const listedHashes = new Map(listed.map((file) => [file.path, file.hash]));
+  const expected = new Map<string, string | null>();
+  for (const file of stored.values()) {
+    if (!listedHashes.has(file.path)) expected.set(file.path, file.hash);
+    for (const dep of JSON.parse(file.placeholderDeps) as PlaceholderDep[]) expected.set(dep.path, dep.hash);
+  }
+  for (const [path, hash] of expected) {
+    const current = listedHashes.get(path) ?? (await readout.readFile(path))?.hash;
+    if (current !== hash) return false;
+  }
+  return true;
+};
+
+/**
+ * One source's part of a pass: open it, skip it when its version is unchanged and nothing waits for a
+ * retry, otherwise walk its files. An unreachable source changes nothing but its problem record; a failure
+ * while walking propagates so the caller can undo the source's partial writes.
+ */
+export const syncSource = async (pass: SyncPass, source: CatalogSource): Promise<SourceSyncResult> => {
+  const { writer, clock } = pass.deps;
+  const previous = writer.sourceState(source.id, source.type, clock.now().getTime());
+  let readout: SourceReadout;
+  try {
+    readout = await source.open({ version: previous.version ?? undefined, state: previous.state });
+  } catch (error) {
+    return recordUnavailable(pass, source, error);
+  }
+  try {
+    writer.clearSourceProblems(source.id, 'source');
+    const stored = writer.files(source.id);
+    const versionUnchanged = readout.version === previous.version && previous.retryFiles === 0;
+    if (versionUnchanged && readout.versionCoversEveryFile) return recordUnchanged(pass, source, readout);
+    const listed = await readout.listFiles();
+    if (versionUnchanged && (await reachedFilesUnchanged(readout, listed, stored))) return recordUnchanged(pass, source, readout);
+    const walk = new SourceWalk(pass, source.id, readout, listed, stored, originLocationOf(readout));
+    await walk.run();
+    writer.saveSourceState(source.id, readout.version, readout.state, clock.now().getTime());
+    return { id: source.id, outcome: 'synced', version: readout.version, filesRead: walk.filesRead, filesRemoved: walk.filesRemoved };
+  } finally {
+    await readout.close();
+  }
+};

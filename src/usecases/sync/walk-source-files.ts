@@ -1,0 +1,152 @@
+import { errorProblem, warningProblem, type Problem } from '../../core/problems.ts';
+import type { SourceFile, SourceReadout } from '../../core/ports.ts';
+import type { ParsedCatalogFile } from '../../core/catalog/parse-catalog-file.ts';
+import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
+import { applyParsedFile, removeFile } from './apply-file.ts';
+import type { EntityOrigin } from './entity-record.ts';
+import { readSourceFile, type FileReadResult, type ReadContext } from './read-source-file.ts';
+import type { SyncPass } from './sync-pass.ts';
+
+/** A Location target as stored with its file, so unchanged files can be followed without re-reading them. */
+export interface StoredTarget {
+  path: string;
+  presence: 'required' | 'optional';
+  line: number;
+  column: number;
+  entityRef: string;
+}
+
+interface QueuedFile {
+  path: string;
+  listedHash?: string;
+  /** The Location that pointed here, when the file was not matched by a pattern. */
+  via?: StoredTarget & { fromFileId: number; fromDisplayPath: string };
+}
+
+/** How many files are read and parsed concurrently before their results are written in order. */
+const BATCH_SIZE = 64;
+
+/**
+ * Walks one opened source: every file its patterns match, plus everything Location entities point at
+ * (each file read once however it is reached), then removes the files no longer reached.
+ */
+export class SourceWalk {
+  private readonly queue: QueuedFile[];
+  private readonly visited = new Set<string>();
+  private readonly context: ReadContext;
+  filesRead = 0;
+  filesRemoved = 0;
+
+  constructor(
+    private readonly pass: SyncPass,
+    private readonly sourceId: string,
+    private readonly readout: SourceReadout,
+    listed: SourceFile[],
+    private readonly stored: Map<string, StoredFile>,
+    private readonly originLocation: string,
+  ) {
+    this.queue = listed.map((file) => ({ path: file.path, listedHash: file.hash }));
+    const listedHashes = new Map(listed.map((file) => [file.path, file.hash]));
+    this.context = { readout, registry: pass.deps.registry, urlReader: pass.deps.urlReader, listedHashes };
+  }
+
+  async run(): Promise<void> {
+    this.pass.deps.writer.clearSourceProblems(this.sourceId, 'target');
+    for (let head = 0; head < this.queue.length; ) {
+      const batch: QueuedFile[] = [];
+      for (; head < this.queue.length && batch.length < BATCH_SIZE; head += 1) {
+        const item = this.queue[head]!;
+        if (this.visited.has(item.path)) continue;
+        this.visited.add(item.path);
+        batch.push(item);
+      }
+      const results = await Promise.all(batch.map((item) => readSourceFile(item.path, item.listedHash, this.stored.get(item.path), this.context)));
+      batch.forEach((item, index) => this.apply(item, results[index]!));
+    }
+    this.removeUnreached();
+  }
+
+  private apply(item: QueuedFile, result: FileReadResult): void {
+    if (result.kind === 'unchanged') return this.followStored(item.path, result.stored);
+    if (result.kind === 'missing') return this.reportMissing(item);
+    if (result.kind === 'unreadable') return this.keepUnreadable(item, result.message);
+    this.filesRead += 1;
+    const displayPath = this.readout.displayPath(item.path);
+    const { targets, problems } = this.resolveTargets(item.path, result.parsed, displayPath);
+    const parsed = { ...result.parsed, problems: [...result.parsed.problems, ...problems] };
+    const fileId = this.pass.deps.writer.upsertFile(this.sourceId, {
+      path: item.path,
+      displayPath,
+      hash: result.hash,
+      status: result.parsed.transient ? 'retry' : 'ok',
+      targets,
+      placeholderDeps: result.placeholderDeps,
+    });
+    const waiting = applyParsedFile(this.pass, { sourceId: this.sourceId, fileId, displayPath }, parsed, this.originOf(item.path));
+    if (waiting) this.pass.deps.writer.setFileStatus(fileId, 'retry');
+    this.follow(fileId, displayPath, targets);
+  }
+
+  private originOf(path: string): EntityOrigin {
+    const url = this.readout.urlOf?.(path);
+    const location = url ? `url:${url}` : `file:${this.readout.displayPath(path)}`;
+    return { location, originLocation: this.originLocation, ...(url ? { viewUrl: url } : {}) };
+  }
+
+  /** Resolves Location targets inside this source; targets elsewhere are reported, not followed. */
+  private resolveTargets(path: string, parsed: ParsedCatalogFile, displayPath: string): { targets: StoredTarget[]; problems: Problem[] } {
+    const targets: StoredTarget[] = [];
+    const problems: Problem[] = [];
+    for (const target of parsed.locationTargets) {
+      const where = { file: displayPath, line: target.line, column: target.column, entityRef: target.entityRef };
+      const resolved = this.readout.resolve(path, target.target);
+      if ('path' in resolved) targets.push({ path: resolved.path, presence: target.presence, line: target.line, column: target.column, entityRef: target.entityRef });
+      else if ('url' in resolved)
+        problems.push(warningProblem(`Location target ${resolved.url} is outside this source and is not followed; add it to callboard.yaml as a git or github source`, where));
+      else problems.push(errorProblem(`Location target "${target.target}": ${resolved.error}`, where));
+    }
+    return { targets, problems };
+  }
+
+  private follow(fromFileId: number, fromDisplayPath: string, targets: StoredTarget[]): void {
+    for (const target of targets) this.queue.push({ path: target.path, via: { ...target, fromFileId, fromDisplayPath } });
+  }
+
+  private followStored(path: string, stored: StoredFile): void {
+    const targets = JSON.parse(stored.targets) as StoredTarget[];
+    if (targets.length > 0) this.follow(stored.id, this.readout.displayPath(path), targets);
+  }
+
+  /** A file gone from the source takes its entities with it; a required Location target that is gone is an error. */
+  private reportMissing(item: QueuedFile): void {
+    const stored = this.stored.get(item.path);
+    if (stored) {
+      removeFile(this.pass, stored.id);
+      this.stored.delete(item.path);
+      this.filesRemoved += 1;
+    }
+    if (!item.via || item.via.presence === 'optional') return;
+    const { via } = item;
+    const message = `Location target ${this.readout.displayPath(item.path)} does not exist`;
+    const problem = errorProblem(message, { file: via.fromDisplayPath, line: via.line, column: via.column, entityRef: via.entityRef });
+    this.pass.deps.writer.addProblem(this.sourceId, via.fromFileId, via.fromDisplayPath, problem, 'target');
+  }
+
+  /** A file that exists but could not be read this time keeps its entities and is retried next pass. */
+  private keepUnreadable(item: QueuedFile, message: string): void {
+    const stored = this.stored.get(item.path);
+    const displayPath = this.readout.displayPath(item.path);
+    if (stored) this.pass.deps.writer.setFileStatus(stored.id, 'retry');
+    const problem = errorProblem(`could not read ${displayPath}: ${message}; its entities are kept as they were`, { file: displayPath });
+    this.pass.deps.writer.addProblem(this.sourceId, stored?.id ?? null, displayPath, problem, 'target');
+    if (stored) this.followStored(item.path, stored);
+  }
+
+  private removeUnreached(): void {
+    for (const [path, file] of this.stored) {
+      if (this.visited.has(path)) continue;
+      removeFile(this.pass, file.id);
+      this.filesRemoved += 1;
+    }
+  }
+}

@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SyncHarness, component, group } from '../../helpers/sync-harness.ts';
+
+let harness: SyncHarness;
+afterEach(() => harness?.close());
+
+describe('syncCatalog: last good state', () => {
+  it('adds entities with relations in both directions, then skips an unchanged source', async () => {
+    harness = new SyncHarness();
+    harness.write('team.yaml', group('team-a'));
+    harness.write('svc.yaml', component('checkout', { dependsOn: ['component:payments'] }));
+    harness.write('pay.yaml', component('payments'));
+    const first = await harness.sync();
+    expect(first).toMatchObject({ added: 3, updated: 0, removed: 0, errors: 0 });
+    expect(harness.store.entity('group:default/team-a')!.relations).toEqual([
+      { type: 'ownerOf', targetRef: 'component:default/checkout' },
+      { type: 'ownerOf', targetRef: 'component:default/payments' },
+    ]);
+    expect(harness.store.entity('component:default/payments')!.relations).toContainEqual({ type: 'dependencyOf', targetRef: 'component:default/checkout' });
+    const second = await harness.sync();
+    expect(second.sources[0]).toMatchObject({ outcome: 'unchanged', filesRead: 0 });
+    expect(second).toMatchObject({ added: 0, updated: 0, removed: 0 });
+  });
+
+  it('keeps the last good entities of a file that becomes unparsable, and records where it broke', async () => {
+    harness = new SyncHarness();
+    harness.write('svc.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: checkout\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`);
+    await harness.sync();
+    harness.write('svc.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: checkout\n  description: [unclosed\nspec:\n  type: service\n`);
+    const summary = await harness.sync();
+    expect(summary).toMatchObject({ removed: 0, updated: 0, errors: 1 });
+    expect(harness.store.entity('component:default/checkout')!.spec).toMatchObject({ owner: 'team-a' });
+    const [problem] = harness.store.problems({ severity: 'error' });
+    expect(problem).toMatchObject({ severity: 'error', file: `${harness.root}/svc.yaml`, line: expect.any(Number), column: expect.any(Number) });
+
+    harness.write('svc.yaml', component('checkout', { owner: 'team-b' }));
+    await harness.sync();
+    expect(harness.store.problems()).toEqual([expect.objectContaining({ origin: 'dangling' })]);
+    expect(harness.store.entity('component:default/checkout')!.spec).toMatchObject({ owner: 'team-b' });
+  });
+
+  it('keeps only the broken entity of a multi-document file at its last good version', async () => {
+    harness = new SyncHarness();
+    harness.write('all.yaml', [component('a', {}, { description: 'v1' }), component('b', {}, { description: 'v1' })].join('\n---\n'));
+    await harness.sync();
+    harness.write('all.yaml', [component('a', { owner: undefined, lifecycle: '' }, { description: 'v2' }), component('b', {}, { description: 'v2' })].join('\n---\n'));
+    const summary = await harness.sync();
+    expect(summary).toMatchObject({ updated: 1, removed: 0 });
+    expect(harness.store.entity('component:default/a')!.metadata.description).toBe('v1');
+    expect(harness.store.entity('component:default/b')!.metadata.description).toBe('v2');
+    const errors = harness.store.problems({ severity: 'error' });
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((error) => error.entityRef === 'component:default/a' && error.line !== undefined)).toBe(true);
+  });
+
+  it('removes the entities of a deleted file, and of a document dropped from a file', async () => {
+    harness = new SyncHarness();
+    harness.write('a.yaml', `${component('a')}\n---\n${component('a2')}`);
+    harness.write('b.yaml', component('b'));
+    await harness.sync();
+    harness.remove('b.yaml');
+    harness.write('a.yaml', component('a'));
+    expect(await harness.sync()).toMatchObject({ removed: 2 });
+    expect(harness.refs()).toEqual(['component:default/a']);
+  });
+
+  it('never loses an entity that moves between files in one pass', async () => {
+    harness = new SyncHarness();
+    harness.write('z-old.yaml', component('mover', {}, { description: 'old home' }));
+    await harness.sync();
+    harness.write('a-new.yaml', component('mover', {}, { description: 'new home' }));
+    harness.write('z-old.yaml', component('other'));
+    const summary = await harness.sync();
+    expect(summary.errors).toBe(0);
+    expect(harness.store.entity('component:default/mover')!.metadata.description).toBe('new home');
+  });
+
+  it('lets the first holder keep a conflicting ref, names both files, and hands over once released', async () => {
+    harness = new SyncHarness();
+    harness.write('a.yaml', component('dup', {}, { description: 'from a' }));
+    harness.write('b.yaml', component('dup', {}, { description: 'from b' }));
+    await harness.sync();
+    expect(harness.store.entity('component:default/dup')!.metadata.description).toBe('from a');
+    const [conflict] = harness.store.problems({ severity: 'error' });
+    expect(conflict!.message).toContain(`${harness.root}/a.yaml`);
+    expect(conflict!.message).toContain(`${harness.root}/b.yaml`);
+    expect(conflict).toMatchObject({ file: `${harness.root}/b.yaml`, line: 1, entityRef: 'component:default/dup' });
+
+    harness.write('a.yaml', component('something-else'));
+    await harness.sync();
+    expect(harness.store.entity('component:default/dup')!.metadata.description).toBe('from b');
+    expect(harness.store.problems({ severity: 'error' })).toEqual([]);
+  });
+
+  it('keeps everything of a source that cannot be read, with a problem, until it comes back', async () => {
+    harness = new SyncHarness();
+    const gone = `${harness.root}/sub`;
+    harness.write('sub/a.yaml', component('a'));
+    harness.useSources([harness.dirSource('dir:sub', ['**/*.yaml'], gone)]);
+    await harness.sync();
+    harness.remove('sub');
+    const summary = await harness.sync();
+    expect(summary.sources[0]).toMatchObject({ outcome: 'unavailable' });
+    expect(harness.refs()).toEqual(['component:default/a']);
+    expect(harness.store.problems({ severity: 'error' })[0]).toMatchObject({ origin: 'source', message: expect.stringContaining('Everything it had is kept') });
+    harness.write('sub/a.yaml', component('a'));
+    await harness.sync();
+    expect(harness.store.problems({ severity: 'error' })).toEqual([]);
+  });
+
+  it('drops the entities of a source removed from the configuration', async () => {
+    harness = new SyncHarness();
+    harness.write('one/a.yaml', component('a'));
+    harness.write('two/b.yaml', component('b'));
+    harness.useSources([harness.dirSource('dir:one', ['**/*.yaml'], `${harness.root}/one`), harness.dirSource('dir:two', ['**/*.yaml'], `${harness.root}/two`)]);
+    await harness.sync();
+    harness.useSources([harness.dirSource('dir:one', ['**/*.yaml'], `${harness.root}/one`)]);
+    expect(await harness.sync()).toMatchObject({ removed: 1 });
+    expect(harness.refs()).toEqual(['component:default/a']);
+  });
+});
+
+describe('syncCatalog: locations and placeholders', () => {
+  it('follows Location targets relative to the file, reading a file reached twice once', async () => {
+    harness = new SyncHarness();
+    harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml', 'services/**/catalog-info.yaml'])]);
+    harness.write(
+      'catalog-info.yaml',
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./org/teams.yaml\n    - ./services/a/catalog-info.yaml\n`,
+    );
+    harness.write('org/teams.yaml', `${group('team-a')}\n---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: nested\nspec:\n  target: ../more/extra.yaml\n`);
+    harness.write('more/extra.yaml', component('extra'));
+    harness.write('services/a/catalog-info.yaml', component('a'));
+    const summary = await harness.sync();
+    expect(summary.errors).toBe(0);
+    expect(harness.refs().sort()).toEqual(['component:default/a', 'component:default/extra', 'group:default/team-a', 'location:default/nested', 'location:default/root']);
+    expect(summary.sources[0]!.filesRead).toBe(4);
+
+    harness.remove('more/extra.yaml');
+    await harness.sync();
+    expect(harness.refs()).not.toContain('component:default/extra');
+    expect(harness.store.problems({ severity: 'error' })).toEqual([
+      expect.objectContaining({ origin: 'target', file: `${harness.root}/org/teams.yaml`, line: expect.any(Number), message: expect.stringContaining('does not exist') }),
+    ]);
+  });
+
+  it('substitutes $text from a file beside the YAML and re-reads the entity when only that file changes', async () => {
+    harness = new SyncHarness(undefined);
+    harness.useSources([harness.dirSource('dir:test', ['**/catalog-info.yaml'])]);
+    const api = `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: pets\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $text: ./openapi.yaml\n`;
+    harness.write('pets/catalog-info.yaml', api);
+    harness.write('pets/openapi.yaml', 'openapi: 3.0.0\ninfo: {title: v1}\n');
+    await harness.sync();
+    expect(harness.store.entity('api:default/pets')!.spec!.definition).toContain('v1');
+    harness.write('pets/openapi.yaml', 'openapi: 3.0.0\ninfo: {title: v2}\n');
+    expect(await harness.sync()).toMatchObject({ updated: 1 });
+    expect(harness.store.entity('api:default/pets')!.spec!.definition).toContain('v2');
+  });
+
+  it('reports an unreachable $text URL on its file without failing the pass, and retries it', async () => {
+    harness = new SyncHarness();
+    harness.write('api.yaml', `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: remote\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $text: https://example.invalid/openapi.yaml\n`);
+    harness.write('b.yaml', component('b'));
+    const summary = await harness.sync();
+    expect(harness.refs()).toEqual(['component:default/b']);
+    expect(summary.errors).toBe(1);
+    expect(harness.store.problems({ severity: 'error' })[0]!.message).toContain('https://example.invalid/openapi.yaml');
+    expect((await harness.sync()).sources[0]!.outcome).toBe('synced');
+  });
+});
+
+describe('syncCatalog: dangling refs', () => {
+  it('records refs to missing entities as warnings that clear when the target appears', async () => {
+    harness = new SyncHarness();
+    harness.write('a.yaml', component('a', { owner: 'ghosts', dependsOn: ['resource:db'] }));
+    await harness.sync();
+    expect(harness.store.problems({ severity: 'warning' }).map((p) => p.message)).toEqual([
+      expect.stringContaining('group:default/ghosts'),
+      expect.stringContaining('resource:default/db'),
+    ]);
+    harness.write('g.yaml', group('ghosts'));
+    await harness.sync();
+    expect(harness.store.problems({ severity: 'warning' }).map((p) => p.message)).toEqual([expect.stringContaining('resource:default/db')]);
+  });
+});
