@@ -33,6 +33,8 @@ export interface EntityHolder {
   sourceId: string;
 }
 
+const RELATIONS_PER_INSERT = 32;
+
 export type ProblemOrigin = 'file' | 'conflict' | 'source' | 'target' | 'dangling';
 
 /**
@@ -42,6 +44,7 @@ export type ProblemOrigin = 'file' | 'conflict' | 'source' | 'target' | 'danglin
  */
 export class SqliteCatalogWriter {
   private readonly statements;
+  private readonly relationInserts = new Map<number, Database.Statement>();
 
   constructor(private readonly client: Database.Database) {
     const prepare = (sql: string) => client.prepare(sql);
@@ -65,14 +68,13 @@ export class SqliteCatalogWriter {
         'SELECT e.id AS entityId, e.file_id AS fileId, e.etag, f.display_path AS displayPath, e.source_id AS sourceId FROM entities e JOIN files f ON f.id = e.file_id WHERE e.ref = ?',
       ),
       insertEntity: prepare(
-        'INSERT INTO entities (ref, kind, namespace, name, source_id, file_id, uid, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+        'INSERT INTO entities (ref, kind, namespace, name, source_id, file_id, uid, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(ref) DO NOTHING RETURNING id',
       ),
       updateEntity: prepare(
         'UPDATE entities SET kind = ?, namespace = ?, name = ?, source_id = ?, file_id = ?, etag = ?, body = ?, updated_at = ? WHERE id = ?',
       ),
       deleteEntity: prepare('DELETE FROM entities WHERE id = ?'),
       deleteRelations: prepare('DELETE FROM relations WHERE source_ref = ?'),
-      insertRelation: prepare('INSERT OR IGNORE INTO relations (source_ref, type, target_ref) VALUES (?, ?, ?)'),
       insertSearch: prepare('INSERT INTO entity_search (rowid, name, title, description, tags, owner) VALUES (?, ?, ?, ?, ?, ?)'),
       deleteSearch: prepare('DELETE FROM entity_search WHERE rowid = ?'),
       insertProblem: prepare(
@@ -170,39 +172,59 @@ export class SqliteCatalogWriter {
     return this.statements.holder.get(ref) as EntityHolder | undefined;
   }
 
-  /** Inserts or replaces the entity held by `fileId`; returns whether anything changed. */
-  writeEntity(sourceId: string, fileId: number, record: EntityRecord, now: number): 'added' | 'updated' | 'unchanged' {
-    const existing = this.holderOf(record.ref);
-    if (existing && existing.etag === record.etag && existing.fileId === fileId) return 'unchanged';
-    let entityId: number;
-    if (existing) {
-      entityId = existing.entityId;
-      const { kind, namespace, name, etag, body } = record;
-      this.statements.updateEntity.run(kind, namespace, name, sourceId, fileId, etag, body, now, entityId);
-      this.statements.deleteRelations.run(record.ref);
-      this.statements.deleteSearch.run(entityId);
-    } else {
-      const row = this.statements.insertEntity.get(
-        record.ref,
-        record.kind,
-        record.namespace,
-        record.name,
-        sourceId,
-        fileId,
-        randomUUID(),
-        record.etag,
-        record.body,
-        now,
-      ) as { id: number };
-      entityId = row.id;
+  /**
+   * Writes an entity for `fileId` unless another file holds its ref: one INSERT for a new ref (the
+   * common case of a full pass), an UPDATE when the file already held it, and the holder when it is
+   * someone else's (the caller decides what a conflict means).
+   */
+  claimEntity(sourceId: string, fileId: number, record: EntityRecord, now: number): 'added' | 'updated' | 'unchanged' | { heldBy: EntityHolder } {
+    const inserted = this.statements.insertEntity.get(
+      record.ref,
+      record.kind,
+      record.namespace,
+      record.name,
+      sourceId,
+      fileId,
+      randomUUID(),
+      record.etag,
+      record.body,
+      now,
+    ) as { id: number } | undefined;
+    if (inserted) {
+      this.writeDerivedRows(inserted.id, record);
+      return 'added';
     }
-    // Only the entity's own side is stored; inverse rows are derived when reading (store/relation-sql.ts).
-    for (const relation of record.relations) {
-      if (relation.sourceRef === record.ref) this.statements.insertRelation.run(relation.sourceRef, relation.type, relation.targetRef);
+    const holder = this.holderOf(record.ref)!;
+    if (holder.fileId !== fileId) return { heldBy: holder };
+    if (holder.etag === record.etag) return 'unchanged';
+    const { kind, namespace, name, etag, body } = record;
+    this.statements.updateEntity.run(kind, namespace, name, sourceId, fileId, etag, body, now, holder.entityId);
+    this.statements.deleteRelations.run(record.ref);
+    this.statements.deleteSearch.run(holder.entityId);
+    this.writeDerivedRows(holder.entityId, record);
+    return 'updated';
+  }
+
+  /** Relation rows (only the entity's own side; inverses are derived when reading) and the search row. */
+  private writeDerivedRows(entityId: number, record: EntityRecord): void {
+    const own = record.relations.filter((relation) => relation.sourceRef === record.ref);
+    for (let start = 0; start < own.length; start += RELATIONS_PER_INSERT) {
+      const chunk = own.slice(start, start + RELATIONS_PER_INSERT);
+      this.relationInsert(chunk.length).run(chunk.flatMap((relation) => [relation.sourceRef, relation.type, relation.targetRef]));
     }
     const s = record.search;
     this.statements.insertSearch.run(entityId, s.name, s.title, s.description, s.tags, s.owner);
-    return existing ? 'updated' : 'added';
+  }
+
+  /** Multi-row INSERTs cut per-row call overhead on passes that write hundreds of thousands of relations. */
+  private relationInsert(rows: number): Database.Statement {
+    let statement = this.relationInserts.get(rows);
+    if (!statement) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?)').join(', ');
+      statement = this.client.prepare(`INSERT OR IGNORE INTO relations (source_ref, type, target_ref) VALUES ${values}`);
+      this.relationInserts.set(rows, statement);
+    }
+    return statement;
   }
 
   deleteEntity(ref: string): boolean {
@@ -214,9 +236,12 @@ export class SqliteCatalogWriter {
     return true;
   }
 
-  replaceFileProblems(sourceId: string, fileId: number, displayPath: string, problems: readonly Problem[], origin: ProblemOrigin = 'file'): void {
+  clearFileProblems(fileId: number): void {
     this.statements.deleteFileProblems.run(fileId);
-    for (const problem of problems) this.addProblem(sourceId, fileId, displayPath, problem, origin);
+  }
+
+  addFileProblems(sourceId: string, fileId: number, displayPath: string, problems: readonly Problem[]): void {
+    for (const problem of problems) this.addProblem(sourceId, fileId, displayPath, problem, 'file');
   }
 
   addProblem(sourceId: string, fileId: number | null, displayPath: string | null, problem: Problem, origin: ProblemOrigin): void {

@@ -24,7 +24,7 @@ const seed = (records: ReturnType<typeof entityRecord>[]) => {
   const fileId = writer.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
   for (const record of records) {
     const relations = record.relations.flatMap((relation) => [relation, { sourceRef: relation.targetRef, type: inverse[relation.type]!, targetRef: relation.sourceRef }]);
-    writer.writeEntity('dir:test', fileId, { ...record, relations }, 0);
+    writer.claimEntity('dir:test', fileId, { ...record, relations }, 0);
   }
   writer.recomputeDanglingRefs();
   writer.recordPass(0, 1, {});

@@ -28,24 +28,29 @@ export const conflictMessage = (ref: string, holder: EntityHolder, claimant: str
  * the file no longer yields, keeps what it yields broken, and defers claims on refs another file holds.
  * Returns whether some claim is waiting (the file is then re-read until it succeeds).
  */
-export const applyParsedFile = (pass: SyncPass, file: FileIdentity, parsed: ParsedCatalogFile, origin: EntityOrigin): boolean => {
+export const applyParsedFile = (pass: SyncPass, file: FileIdentity & { isNew: boolean }, parsed: ParsedCatalogFile, origin: EntityOrigin): boolean => {
   const { writer } = pass.deps;
-  const validRefs = parsed.entities.map((entity) => entity.ref);
-  const plan = planFileChange(writer.heldRefs(file.fileId), { validRefs, unidentified: parsed.unidentified, rejectedRefs: parsed.rejectedRefs });
-  for (const ref of plan.remove) {
-    if (writer.deleteEntity(ref)) pass.removed += 1;
+  // A file new to the catalog holds nothing and has no recorded problems: skip the look-ups.
+  if (!file.isNew) {
+    const validRefs = parsed.entities.map((entity) => entity.ref);
+    const plan = planFileChange(writer.heldRefs(file.fileId), { validRefs, unidentified: parsed.unidentified, rejectedRefs: parsed.rejectedRefs });
+    for (const ref of plan.remove) {
+      if (writer.deleteEntity(ref)) pass.removed += 1;
+    }
+    writer.clearFileProblems(file.fileId);
   }
-  writer.replaceFileProblems(file.sourceId, file.fileId, file.displayPath, parsed.problems);
+  writer.addFileProblems(file.sourceId, file.fileId, file.displayPath, parsed.problems);
   let waiting = false;
+  const now = pass.deps.clock.now().getTime();
   for (const parsedEntity of parsed.entities) {
     const record = toEntityRecord(parsedEntity, origin);
-    const holder = writer.holderOf(record.ref);
-    if (holder && holder.fileId !== file.fileId) {
-      pass.pendingClaims.push({ ...file, record, line: parsedEntity.line, column: parsedEntity.column, transient: parsed.transient });
-      waiting = true;
+    const outcome = writer.claimEntity(file.sourceId, file.fileId, record, now);
+    if (typeof outcome === 'string') {
+      pass.count(outcome);
       continue;
     }
-    pass.count(writer.writeEntity(file.sourceId, file.fileId, record, pass.deps.clock.now().getTime()));
+    pass.pendingClaims.push({ ...file, record, line: parsedEntity.line, column: parsedEntity.column, transient: parsed.transient });
+    waiting = true;
   }
   return waiting;
 };
@@ -59,13 +64,13 @@ export const settlePendingClaims = (pass: SyncPass): void => {
   const stillWaiting = new Set<number>();
   const settled = new Set<number>();
   for (const claim of pass.pendingClaims) {
-    const holder = writer.holderOf(claim.record.ref);
-    if (holder && holder.fileId !== claim.fileId) {
-      reportConflict(pass, claim, holder);
+    const outcome = writer.claimEntity(claim.sourceId, claim.fileId, claim.record, pass.deps.clock.now().getTime());
+    if (typeof outcome !== 'string') {
+      reportConflict(pass, claim, outcome.heldBy);
       stillWaiting.add(claim.fileId);
       continue;
     }
-    pass.count(writer.writeEntity(claim.sourceId, claim.fileId, claim.record, pass.deps.clock.now().getTime()));
+    pass.count(outcome);
     if (!claim.transient) settled.add(claim.fileId);
   }
   for (const fileId of settled) if (!stillWaiting.has(fileId)) writer.setFileStatus(fileId, 'ok');

@@ -24,7 +24,7 @@ interface QueuedFile {
 }
 
 /** How many files are read and parsed concurrently before their results are written in order. */
-const BATCH_SIZE = 64;
+const BATCH_SIZE = 128;
 
 /**
  * Walks one opened source: every file its patterns match, plus everything Location entities point at
@@ -33,6 +33,7 @@ const BATCH_SIZE = 64;
 export class SourceWalk {
   private readonly queue: QueuedFile[];
   private readonly visited = new Set<string>();
+  private head = 0;
   private readonly context: ReadContext;
   filesRead = 0;
   filesRemoved = 0;
@@ -52,18 +53,29 @@ export class SourceWalk {
 
   async run(): Promise<void> {
     this.pass.deps.writer.clearSourceProblems(this.sourceId, 'target');
-    for (let head = 0; head < this.queue.length; ) {
-      const batch: QueuedFile[] = [];
-      for (; head < this.queue.length && batch.length < BATCH_SIZE; head += 1) {
-        const item = this.queue[head]!;
-        if (this.visited.has(item.path)) continue;
-        this.visited.add(item.path);
-        batch.push(item);
-      }
-      const results = await Promise.all(batch.map((item) => readSourceFile(item.path, item.listedHash, this.stored.get(item.path), this.context)));
-      batch.forEach((item, index) => this.apply(item, results[index]!));
+    // Reading and parsing the next batch overlaps with writing the current one; results are still
+    // applied in queue order, which decides who keeps a conflicting ref.
+    let inflight = this.startBatch();
+    while (inflight) {
+      const results = await inflight.results;
+      const prefetch = this.startBatch();
+      inflight.items.forEach((item, index) => this.apply(item, results[index]!));
+      inflight = prefetch ?? this.startBatch();
     }
     this.removeUnreached();
+  }
+
+  private startBatch(): { items: QueuedFile[]; results: Promise<FileReadResult[]> } | undefined {
+    const items: QueuedFile[] = [];
+    for (; this.head < this.queue.length && items.length < BATCH_SIZE; this.head += 1) {
+      const item = this.queue[this.head]!;
+      if (this.visited.has(item.path)) continue;
+      this.visited.add(item.path);
+      items.push(item);
+    }
+    if (items.length === 0) return undefined;
+    const results = Promise.all(items.map((item) => readSourceFile(item.path, item.listedHash, this.stored.get(item.path), this.context)));
+    return { items, results };
   }
 
   private apply(item: QueuedFile, result: FileReadResult): void {
@@ -82,7 +94,8 @@ export class SourceWalk {
       targets,
       placeholderDeps: result.placeholderDeps,
     });
-    const waiting = applyParsedFile(this.pass, { sourceId: this.sourceId, fileId, displayPath }, parsed, this.originOf(item.path));
+    const identity = { sourceId: this.sourceId, fileId, displayPath, isNew: !this.stored.has(item.path) };
+    const waiting = applyParsedFile(this.pass, identity, parsed, this.originOf(item.path));
     if (waiting) this.pass.deps.writer.setFileStatus(fileId, 'retry');
     this.follow(fileId, displayPath, targets);
   }
