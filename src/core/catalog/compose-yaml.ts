@@ -71,28 +71,32 @@ const cleanMessage = (message: string): string => message.replace(/ at line \d+,
 
 type DocumentStatus = 'ok' | 'too-deep' | 'aliased';
 
+/** What the CST check found for one document; `offset` is where a too-deep document's content began. */
+interface DocumentCheck {
+  status: DocumentStatus;
+  offset?: number;
+}
+
 /** Parses the CST and composes documents, replacing any document nested too deep by an empty one. */
 const composeDocuments = (text: string, lineCounter: LineCounter, maxDepth: number) => {
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer(PARSE_OPTIONS);
-  const statuses: DocumentStatus[] = [];
-  const deepOffsets = new Map<number, number>();
+  const checks: DocumentCheck[] = [];
   const nodes: Document.Parsed[] = [];
   for (const token of parser.parse(text)) {
     let next: CST.Token = token;
     if (token.type === 'document') {
       const { tooDeep, hasAlias } = measureCstDepth(token.value, maxDepth);
-      statuses.push(tooDeep ? 'too-deep' : hasAlias ? 'aliased' : 'ok');
       if (tooDeep) {
         // The composer gets an empty document instead; remember where the real content began.
-        deepOffsets.set(statuses.length - 1, token.value?.offset ?? token.offset);
+        checks.push({ status: 'too-deep', offset: token.value?.offset ?? token.offset });
         next = { ...token, value: undefined };
-      }
+      } else checks.push({ status: hasAlias ? 'aliased' : 'ok' });
     }
     for (const node of composer.next(next)) nodes.push(node);
   }
   for (const node of composer.end(true, text.length)) nodes.push(node);
-  return { nodes, statuses, deepOffsets };
+  return { nodes, checks };
 };
 
 const faultAt = (severity: YamlFault['severity'], message: string, offset: number, lineCounter: LineCounter): YamlFault => {
@@ -111,6 +115,8 @@ const toValue = (node: Document.Parsed, status: DocumentStatus, limits: typeof D
     if (error instanceof ReferenceError) {
       return { error: `document expands aliases beyond the limit of ${limits.maxAliasCount} (an alias bomb?)` };
     }
+    // The CST check bounds nesting, so a stack overflow here is a last line of defence.
+    if (error instanceof RangeError) return { error: `document is nested too deeply to read (${error.message})` };
     throw error;
   }
   // Aliases can nest a value deeper than its text, or make it refer to itself.
@@ -136,15 +142,15 @@ export function composeYaml(content: string | Uint8Array, limitsInput: YamlLimit
     return failed({ severity: 'error', message, ...positionOf(text, overflow) });
   }
   const lineCounter = new LineCounter();
-  const { nodes, statuses, deepOffsets } = composeDocuments(text, lineCounter, limits.maxDepth);
+  const { nodes, checks } = composeDocuments(text, lineCounter, limits.maxDepth);
   const documents: ComposedDocument[] = [];
   const faults: YamlFault[] = [];
   nodes.forEach((node, index) => {
     for (const warning of node.warnings) faults.push(faultAt('warning', cleanMessage(warning.message), warning.pos[0], lineCounter));
-    const status = statuses[index] ?? 'ok';
-    if (node.contents === null && status === 'ok' && node.errors.length === 0) return; // empty document: skipped
-    const result = toValue(node, status, limits);
-    const offset = deepOffsets.get(index) ?? node.errors[0]?.pos[0] ?? node.contents?.range[0] ?? node.range[0];
+    const check = checks[index] ?? { status: 'ok' };
+    if (node.contents === null && check.status === 'ok' && node.errors.length === 0) return; // empty document: skipped
+    const result = toValue(node, check.status, limits);
+    const offset = check.offset ?? node.errors[0]?.pos[0] ?? node.contents?.range[0] ?? node.range[0];
     if ('error' in result) faults.push(faultAt('error', result.error, offset, lineCounter));
     else if (result.value !== null) documents.push({ index, value: result.value, node });
   });

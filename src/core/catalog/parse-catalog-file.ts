@@ -89,12 +89,19 @@ const targetsOf = (entity: Entity, ref: string, document: YamlDocument): Locatio
   return [...single, ...many].map(({ target, path }) => ({ target, ...common, ...document.locate(path) }));
 };
 
-type Accumulator = ParsedCatalogFile & { firstLines: Map<string, number> };
+/** The file result being built, and what recording a document needs besides the document. */
+interface FileContext {
+  result: ParsedCatalogFile;
+  /** Line of the first document seen per ref, for duplicate messages. */
+  firstLines: Map<string, number>;
+  file: string;
+  deps: ParseCatalogFileDeps;
+}
 
 /** Step 3: records one document's outcome on the file result. */
-const recordOutcome = (result: Accumulator, outcome: DocumentOutcome, document: YamlDocument, file: string, deps: ParseCatalogFileDeps) => {
+const recordOutcome = ({ result, firstLines, file, deps }: FileContext, document: YamlDocument, outcome: DocumentOutcome): void => {
   const { ref, entity, issues } = outcome;
-  const firstLine = ref === undefined ? undefined : result.firstLines.get(ref);
+  const firstLine = ref === undefined ? undefined : firstLines.get(ref);
   if (firstLine !== undefined) {
     const message = `${ref} is defined twice in this file (first at line ${firstLine}); this document is ignored`;
     result.problems.push(errorProblem(message, { file, line: document.line, column: document.column, entityRef: ref }));
@@ -106,7 +113,7 @@ const recordOutcome = (result: Accumulator, outcome: DocumentOutcome, document: 
     result.unidentified = true;
     return;
   }
-  result.firstLines.set(ref, document.line);
+  firstLines.set(ref, document.line);
   if (!entity) {
     result.rejectedRefs.push(ref);
     return;
@@ -123,20 +130,18 @@ const recordOutcome = (result: Accumulator, outcome: DocumentOutcome, document: 
  */
 export async function parseCatalogFile(content: string | Uint8Array, file: string, deps: ParseCatalogFileDeps): Promise<ParsedCatalogFile> {
   const parsed = parseYamlDocuments(content, file);
-  const result: Accumulator = {
+  const result: ParsedCatalogFile = {
     entities: [],
     locationTargets: [],
     problems: [...parsed.problems],
+    // A YAML-level error (syntax, not a mapping, limits) always hides a document's identity.
     unidentified: parsed.problems.some((problem) => problem.severity === 'error'),
     rejectedRefs: [],
     transient: false,
-    firstLines: new Map(),
   };
-  for (const document of parsed.documents) {
-    recordOutcome(result, await checkDocument(document, deps), document, file, deps);
-  }
-  const { firstLines: _firstLines, ...output } = result;
+  const context: FileContext = { result, firstLines: new Map(), file, deps };
+  for (const document of parsed.documents) recordOutcome(context, document, await checkDocument(document, deps));
   // YAML problems and document problems were collected apart; readers expect file order.
-  output.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return output;
+  result.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return result;
 }

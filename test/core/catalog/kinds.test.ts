@@ -56,6 +56,7 @@ describe('built-in kinds: required and typed spec fields (compat §2)', () => {
     ['Component', { consumesApis: [''] }, ['spec', 'consumesApis', 0], 'spec.consumesApis[0] "" is not valid'],
     ['Component', { dependsOn: ['artists-db'] }, ['spec', 'dependsOn', 0], 'spec.dependsOn[0] "artists-db" is not valid; expected an entity ref with an explicit kind, such as "resource:artists-db"'],
     ['Component', { dependencyOf: ['app'] }, ['spec', 'dependencyOf', 0], 'dependencyOf has no default kind'],
+    ['Component', { dependsOn: ['a:b:c'] }, ['spec', 'dependsOn', 0], 'spec.dependsOn[0] "a:b:c" is not valid; expected an entity ref of the form'],
     ['Component', { owner: 'a:b:c' }, ['spec', 'owner'], 'spec.owner "a:b:c" is not valid; expected an entity ref of the form'],
     ['Component', { system: 'a/b/c' }, ['spec', 'system'], 'is not valid'],
     ['API', { definition: undefined }, ['spec', 'definition'], 'spec.definition is missing; expected a non-empty string'],

@@ -106,4 +106,12 @@ describe('resolvePlaceholders', () => {
       ['yaml', './page.yaml'],
     ]);
   });
+
+  it('treats a reader that throws as a transient failure instead of failing the file', async () => {
+    const throwing: ReadTarget = async () => {
+      throw new Error('socket hang up');
+    };
+    const result = await resolvePlaceholders({ definition: { $text: './a.yaml' } }, throwing);
+    expect(result.issues).toEqual([{ path: ['definition'], message: 'definition: $text "./a.yaml" could not be read: socket hang up', transient: true, severity: 'error' }]);
+  });
 });
