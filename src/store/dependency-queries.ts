@@ -1,36 +1,28 @@
 import type Database from 'better-sqlite3';
-import { neighbourSql } from './relation-sql.ts';
 import { dependencyRelationTypes, type DependencyDirection, type DependencyNode } from '../core/graph/dependency-edges.ts';
+import { walkGraph, type GraphStep, type ReachedNode } from '../core/graph/walk-graph.ts';
+import { inverseTypes } from './relation-sql.ts';
 
-/**
- * Walks dependency relations in SQL with a recursive CTE: one round trip however wide the graph.
- * UNION (not UNION ALL) plus the depth bound makes it cycle-safe; each ref is reported at its
- * shortest depth.
- */
-const walkSql = (types: readonly string[]) => `
-  WITH RECURSIVE walk(ref, depth, via) AS (
-    SELECT @start, 0, NULL
-    UNION
-    ${neighbourSql(types, 'walk w', 'w.ref', 'w.depth + 1, w.ref', 'w.depth < @depth')}
-  ),
-  nearest AS (
-    SELECT ref, min(depth) AS depth FROM walk WHERE ref <> @start GROUP BY ref
-  )
-  SELECT n.ref, n.depth,
-    (SELECT w.via FROM walk w WHERE w.ref = n.ref AND w.depth = n.depth ORDER BY w.via LIMIT 1) AS via,
-    e.kind AS kind,
+const quoted = (types: readonly string[]): string => types.map((type) => `'${type}'`).join(', ');
+
+/** One level of the walk: every neighbour of the frontier refs, in either storage direction. */
+const expandSql = (types: readonly string[]) => `
+  SELECT r.target_ref AS ref, r.source_ref AS via FROM relations r
+   WHERE r.source_ref IN (SELECT value FROM json_each(@frontier)) AND r.type IN (${quoted(types)})
+  UNION ALL
+  SELECT r.source_ref, r.target_ref FROM relations r
+   WHERE r.target_ref IN (SELECT value FROM json_each(@frontier)) AND r.type IN (${quoted(inverseTypes(types))})`;
+
+const detailsSql = `
+  SELECT n.value AS ref, e.kind AS kind,
     json_extract(e.body, '$.metadata.title') AS title,
     json_extract(e.body, '$.metadata.description') AS description,
     json_extract(e.body, '$.spec.lifecycle') AS lifecycle,
-    (SELECT o.target_ref FROM relations o WHERE o.source_ref = n.ref AND o.type = 'ownedBy' LIMIT 1) AS ownerRef
-  FROM nearest n LEFT JOIN entities e ON e.ref = n.ref
-  ORDER BY n.depth, n.ref
-  LIMIT @limit`;
+    (SELECT o.target_ref FROM relations o WHERE o.source_ref = n.value AND o.type = 'ownedBy' LIMIT 1) AS ownerRef
+  FROM json_each(@refs) n LEFT JOIN entities e ON e.ref = n.value`;
 
-interface WalkRow {
+interface DetailRow {
   ref: string;
-  depth: number;
-  via: string;
   kind: string | null;
   title: string | null;
   description: string | null;
@@ -38,30 +30,36 @@ interface WalkRow {
   ownerRef: string | null;
 }
 
-const toNode = (row: WalkRow): DependencyNode => ({
-  ref: row.ref,
-  depth: row.depth,
-  via: row.via,
-  exists: row.kind !== null,
-  kind: row.kind ?? row.ref.slice(0, row.ref.indexOf(':')),
-  ...(row.title ? { title: row.title } : {}),
-  ...(row.description ? { description: row.description } : {}),
-  ...(row.ownerRef ? { ownerRef: row.ownerRef } : {}),
-  ...(row.lifecycle ? { lifecycle: row.lifecycle } : {}),
+const toNode = (reached: ReachedNode, row: DetailRow | undefined): DependencyNode => ({
+  ...reached,
+  exists: Boolean(row?.kind),
+  kind: row?.kind ?? reached.ref.slice(0, reached.ref.indexOf(':')),
+  ...(row?.title ? { title: row.title } : {}),
+  ...(row?.description ? { description: row.description } : {}),
+  ...(row?.ownerRef ? { ownerRef: row.ownerRef } : {}),
+  ...(row?.lifecycle ? { lifecycle: row.lifecycle } : {}),
 });
 
+/** Dependency walks: one query per level (breadth-first, cycle-safe), then one for the nodes' details. */
 export class DependencyQueries {
-  private readonly statements: Record<DependencyDirection, Database.Statement>;
+  private readonly expand: Record<DependencyDirection, Database.Statement>;
+  private readonly details: Database.Statement;
 
   constructor(client: Database.Database) {
-    this.statements = {
-      forward: client.prepare(walkSql(dependencyRelationTypes.forward)),
-      reverse: client.prepare(walkSql(dependencyRelationTypes.reverse)),
+    this.expand = {
+      forward: client.prepare(expandSql(dependencyRelationTypes.forward)),
+      reverse: client.prepare(expandSql(dependencyRelationTypes.reverse)),
     };
+    this.details = client.prepare(detailsSql);
   }
 
   /** Everything `ref` depends on (forward) or that depends on it (reverse), up to `depth` hops. */
   walk(ref: string, direction: DependencyDirection, depth: number, limit = 100_000): DependencyNode[] {
-    return (this.statements[direction].all({ start: ref, depth, limit }) as WalkRow[]).map(toNode);
+    const statement = this.expand[direction];
+    const reached = walkGraph(ref, depth, (frontier) => statement.all({ frontier: JSON.stringify(frontier) }) as GraphStep[], limit);
+    if (reached.length === 0) return [];
+    const rows = this.details.all({ refs: JSON.stringify(reached.map((node) => node.ref)) }) as DetailRow[];
+    const byRef = new Map(rows.map((row) => [row.ref, row]));
+    return reached.map((node) => toNode(node, byRef.get(node.ref))).sort((a, b) => a.depth - b.depth || a.ref.localeCompare(b.ref));
   }
 }

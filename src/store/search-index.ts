@@ -26,6 +26,9 @@ export interface SearchOptions {
 /** bm25 weights per column: name, title, description, tags, owner. A name hit outranks a description hit. */
 const RANK = 'bm25(entity_search, 10.0, 5.0, 1.0, 3.0, 2.0)';
 
+/** An entity named exactly what was typed comes first, then names that start with it, then bm25 order. */
+const NAME_FIRST = `CASE WHEN e.name = @exact THEN 0 WHEN e.name >= @exact AND e.name < @exact || '~' THEN 1 ELSE 2 END`;
+
 /** Full-text search over the catalog with SQLite FTS5: prefix matching, ranking, and typo suggestions. */
 export class SearchIndex {
   private readonly statements;
@@ -41,8 +44,8 @@ export class SearchIndex {
         ${RANK} AS score
       FROM entity_search JOIN entities e ON e.id = entity_search.rowid`;
     this.statements = {
-      search: client.prepare(`${select} WHERE entity_search MATCH @match ORDER BY score LIMIT @limit`),
-      searchKind: client.prepare(`${select} WHERE entity_search MATCH @match AND e.kind = @kind COLLATE NOCASE ORDER BY score LIMIT @limit`),
+      search: client.prepare(`${select} WHERE entity_search MATCH @match ORDER BY ${NAME_FIRST}, score LIMIT @limit`),
+      searchKind: client.prepare(`${select} WHERE entity_search MATCH @match AND e.kind = @kind COLLATE NOCASE ORDER BY ${NAME_FIRST}, score LIMIT @limit`),
       knownPrefix: client.prepare('SELECT 1 FROM entity_search_terms WHERE term >= @term AND term < @upper LIMIT 1'),
       terms: client.prepare("SELECT term, doc FROM entity_search_terms WHERE term GLOB '*[a-z]*'"),
     };
@@ -60,7 +63,7 @@ export class SearchIndex {
   }
 
   private run(terms: readonly string[], options: SearchOptions): SearchHit[] {
-    const params = { match: toMatchExpression(terms), limit: options.limit ?? 20, kind: options.kind };
+    const params = { match: toMatchExpression(terms), limit: options.limit ?? 20, kind: options.kind, exact: terms.join('-') };
     const statement = options.kind ? this.statements.searchKind : this.statements.search;
     return (statement.all(params) as Array<SearchHit & { title: string | null; description: string | null; ownerRef: string | null }>).map(
       ({ title, description, ownerRef, ...hit }) => ({

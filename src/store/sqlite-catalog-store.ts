@@ -77,6 +77,14 @@ export class SqliteCatalogStore {
     return row ? this.withRelations(row) : undefined;
   }
 
+  /** The entity without its relations: cheaper for a group that owns thousands of things. */
+  entityEnvelope(ref: string): Entity | undefined {
+    const row = this.statements.entity.get(ref.toLowerCase()) as EntityRow | undefined;
+    if (!row) return undefined;
+    const entity = JSON.parse(row.body) as Entity;
+    return { ...entity, metadata: { ...entity.metadata, uid: row.uid, etag: row.etag } };
+  }
+
   entities(options: { kind?: string } = {}): EntityWithRelations[] {
     const rows = (options.kind ? this.statements.allOfKind.all(options.kind) : this.statements.all.all()) as EntityRow[];
     return rows.map((row) => this.withRelations(row));

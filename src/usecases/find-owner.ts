@@ -1,4 +1,4 @@
-import type { EntityWithRelations } from '../core/catalog/entity.ts';
+import type { Entity, EntityWithRelations } from '../core/catalog/entity.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
 
@@ -7,29 +7,29 @@ export interface OwnerAnswer {
   /** The owner ref as written in the catalog, even when no such entity exists. */
   ownerRef?: string;
   /** The owning Group or User entity, when it exists. */
-  owner?: EntityWithRelations;
+  owner?: Entity;
   /** Users who are members of the owning group (or the owning user). */
-  members: EntityWithRelations[];
+  members: Entity[];
   /** The owning group's parent group, for escalation. */
-  parent?: EntityWithRelations;
+  parent?: Entity;
   systemRef?: string;
   domainRef?: string;
 }
 
 const firstRelated = (store: SqliteCatalogStore, ref: string, type: string): string | undefined => store.relatedRefs(ref, type)[0];
 
-const existing = (store: SqliteCatalogStore, refs: readonly string[]): EntityWithRelations[] =>
-  refs.map((ref) => store.entity(ref)).filter((entity): entity is EntityWithRelations => entity !== undefined);
+const existing = (store: SqliteCatalogStore, refs: readonly string[]): Entity[] =>
+  refs.map((ref) => store.entityEnvelope(ref)).filter((entity): entity is Entity => entity !== undefined);
 
 /** Who owns an entity, with the contact details and members needed to reach them. */
 export const findOwner = (store: SqliteCatalogStore, ref: string): OwnerAnswer => {
   const entity = store.entity(ref);
   if (!entity) throw new NotFoundError(`No entity ${ref} in the catalog.`);
   const ownerRef = firstRelated(store, ref, 'ownedBy');
-  const owner = ownerRef ? store.entity(ownerRef) : undefined;
+  const owner = ownerRef ? store.entityEnvelope(ownerRef) : undefined;
   const members = !owner ? [] : owner.kind === 'User' ? [owner] : existing(store, store.relatedRefs(ownerRef!, 'hasMember'));
   const parentRef = owner && owner.kind === 'Group' ? firstRelated(store, ownerRef!, 'childOf') : undefined;
-  const parent = parentRef ? store.entity(parentRef) : undefined;
+  const parent = parentRef ? store.entityEnvelope(parentRef) : undefined;
   const systemRef = store.relatedRefs(ref, 'partOf').find((target) => target.startsWith('system:'));
   const domainRef = systemRef ? store.relatedRefs(systemRef, 'partOf').find((target) => target.startsWith('domain:')) : undefined;
   return {

@@ -1,10 +1,10 @@
-import type { EntityWithRelations } from '../../core/catalog/entity.ts';
+import type { Entity } from '../../core/catalog/entity.ts';
 import type { OwnerAnswer } from '../../usecases/find-owner.ts';
 
-const profileOf = (entity: EntityWithRelations): { displayName?: string; email?: string } =>
+const profileOf = (entity: Entity): { displayName?: string; email?: string } =>
   (entity.spec?.profile ?? {}) as { displayName?: string; email?: string };
 
-const describePerson = (user: EntityWithRelations): string => {
+const describePerson = (user: Entity): string => {
   const profile = profileOf(user);
   return `${profile.displayName ?? user.metadata.name}${profile.email ? ` <${profile.email}>` : ''}`;
 };
