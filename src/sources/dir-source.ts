@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { InvalidInputError, SourceUnavailableError } from '../core/errors.ts';
 import type { CatalogSource, PreviousSourceState, SourceReadout } from '../core/ports.ts';
 import { computeSourceVersion } from './compute-source-version.ts';
+import { BatchedSyncQueue } from './dir/batched-sync-queue.ts';
 import { DirReadout } from './dir/dir-readout.ts';
 import { listDirFiles, type HashedFileStat } from './dir/list-dir-files.ts';
 
@@ -11,7 +12,7 @@ export interface DirSourceOptions {
   id: string;
   /** Absolute path of the folder holding the catalog files. */
   root: string;
-  /** Globs relative to `root`; default `['**\/catalog-info.yaml']`. `node_modules` and `.git` are never walked. */
+  /** Globs relative to `root`, `!` to exclude; default `['**\/catalog-info.yaml']`. `node_modules`, `.git` and symlinks are skipped. */
   patterns?: readonly string[];
 }
 
@@ -25,6 +26,7 @@ export class DirSource implements CatalogSource {
   private readonly patterns: readonly string[];
   /** Survives between opens so that a re-open only stats unchanged files instead of reading them. */
   private readonly hashCache = new Map<string, HashedFileStat>();
+  private readonly queue = new BatchedSyncQueue();
 
   constructor(options: DirSourceOptions) {
     if (!isAbsolute(options.root)) {
@@ -38,8 +40,8 @@ export class DirSource implements CatalogSource {
   async open(_previous: PreviousSourceState): Promise<SourceReadout> {
     await this.checkRootExists();
     const realRoot = await realpath(this.root);
-    const files = await listDirFiles({ root: this.root, patterns: this.patterns, cache: this.hashCache });
-    return new DirReadout({ root: this.root, realRoot, files, version: computeSourceVersion(files) });
+    const files = await listDirFiles({ root: this.root, patterns: this.patterns, cache: this.hashCache, queue: this.queue });
+    return new DirReadout({ root: this.root, realRoot, files, version: computeSourceVersion(files), queue: this.queue });
   }
 
   private async checkRootExists(): Promise<void> {

@@ -48,6 +48,7 @@ export class GithubSource implements CatalogSource {
     const files = [...found.files].sort((a, b) => comparePaths(a.path, b.path));
     return new GithubReadout({
       org,
+      orgWebUrl: findOrgWebUrl(listing.repos[0], this.settings),
       version: computeSourceVersion(files),
       state: { etags: { ...listing.entries, ...found.entries } },
       files,
@@ -61,4 +62,11 @@ export class GithubSource implements CatalogSource {
   private isWanted(repo: GithubRepoSummary): boolean {
     return !repo.archived && (this.settings.repoFilter?.test(repo.name) ?? true);
   }
+}
+
+/** The organisation's web page: from a repository's html_url, else guessed from the API base. */
+function findOrgWebUrl(sample: GithubRepoSummary | undefined, settings: GithubSourceSettings): string {
+  if (sample) return sample.htmlUrl.slice(0, sample.htmlUrl.length - sample.name.length - 1);
+  const api = settings.apiBaseUrl === 'https://api.github.com' ? 'https://github.com' : settings.apiBaseUrl.replace(/\/api\/v3$/, '');
+  return `${api}/${settings.org}`;
 }

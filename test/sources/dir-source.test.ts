@@ -57,6 +57,13 @@ describe('DirSource', () => {
     expect(await changed.listFiles()).toEqual([{ path: 'catalog-info.yaml', hash: sha1('two') }]);
   });
 
+  it('treats !-patterns as exclusions', async () => {
+    await put('a/catalog-info.yaml', 'a');
+    await put('archive/old/catalog-info.yaml', 'old');
+    const readout = await new DirSource({ id: 'dir:t', root, patterns: ['./**/catalog-info.yaml', '!archive/**'] }).open({});
+    expect((await readout.listFiles()).map((file) => file.path)).toEqual(['a/catalog-info.yaml']);
+  });
+
   it('reads files, and refuses missing ones and paths outside the folder', async () => {
     await put('a/catalog-info.yaml', 'x');
     await put('a/docs/api.yaml', 'openapi');

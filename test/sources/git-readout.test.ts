@@ -47,6 +47,9 @@ describe('GitReadout display', () => {
     expect(readout.displayPath('a/catalog-info.yaml')).toBe('https://github.com/acme/catalog.git@release/2.0:a/catalog-info.yaml');
     expect(readout.urlOf('a b/x.yaml')).toBe('https://github.com/acme/catalog/blob/release/2.0/a%20b/x.yaml');
     expect(createReadout({ webBase: undefined }).urlOf('x.yaml')).toBeUndefined();
+    expect(readout.urlOf('')).toBe('https://github.com/acme/catalog/tree/release/2.0');
+    expect(readout.displayPath('')).toBe('https://github.com/acme/catalog.git@release/2.0');
+    expect(readout.versionCoversEveryFile).toBe(true);
   });
 });
 

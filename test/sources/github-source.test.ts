@@ -117,6 +117,8 @@ describe('GithubSource readout', () => {
     expect(readout.resolve(from, 'https://github.com/other/svc-004/blob/main/x.yaml')).toEqual({ url: 'https://github.com/other/svc-004/blob/main/x.yaml' });
     expect(readout.resolve(from, 'https://example.com/x.yaml')).toEqual({ url: 'https://example.com/x.yaml' });
     expect(readout.displayPath(from)).toBe('https://github.com/acme/svc-003/blob/main/catalog-info.yaml');
+    expect(readout.urlOf?.('')).toBe('https://github.com/acme');
+    expect(readout.versionCoversEveryFile).toBe(false);
     expect(readout.urlOf?.('svc-003/docs/a b.yaml')).toBe('https://github.com/acme/svc-003/blob/main/docs/a%20b.yaml');
   });
 });

@@ -9,6 +9,8 @@ let base: string;
 beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === '/ok') return void response.end('hello ü');
+    if (request.url === '/hop') return void response.writeHead(302, { location: '/ok' }).end();
+    if (request.url === '/away') return void response.writeHead(302, { location: 'http://internal.invalid/secret' }).end();
     if (request.url === '/slow') return void setTimeout(() => response.end('late'), 2000);
     if (request.url === '/big-declared') {
       response.writeHead(200, { 'content-length': String(2048) });
@@ -57,6 +59,13 @@ describe('HttpUrlReader', () => {
   it('reads only http and https URLs', async () => {
     await expect(new HttpUrlReader().readText('file:///etc/passwd')).rejects.toThrow(/only http\(s\)/);
     await expect(new HttpUrlReader().readText('not a url')).rejects.toThrow(/not a URL/);
+  });
+
+  it('follows redirects, checking every hop against the allowed hosts', async () => {
+    const reader = new HttpUrlReader({ allowedHosts: ['127.0.0.1'] });
+    expect(await reader.readText(`${base}/hop`)).toBe('hello ü');
+    await expect(reader.readText(`${base}/away`)).rejects.toThrow(/internal.invalid is not in the allowed hosts/);
+    await expect(new HttpUrlReader({ allowedHosts: ['*.example.com'] }).readText(`${base}/ok`)).rejects.toThrow(/not allowed/);
   });
 
   it('uses the fetch it is given', async () => {

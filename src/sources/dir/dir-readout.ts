@@ -1,8 +1,9 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedTarget, SourceFile, SourceFileContent, SourceReadout } from '../../core/ports.ts';
 import { findUrlScheme, isHttpUrl, resolveRelativeTarget } from '../resolve-relative-target.ts';
+import type { BatchedSyncQueue } from './batched-sync-queue.ts';
 import { hashContent, isMissingFileError } from './list-dir-files.ts';
 
 export interface DirReadoutInit {
@@ -12,11 +13,14 @@ export interface DirReadoutInit {
   realRoot: string;
   files: SourceFile[];
   version: string;
+  queue: BatchedSyncQueue;
 }
 
 /** One listing of a local folder. Reads go to the disk, so content may be newer than the listing. */
 export class DirReadout implements SourceReadout {
   readonly version: string;
+  /** The version digests listed files only; a Location target outside the patterns can change unseen. */
+  readonly versionCoversEveryFile = false;
   private readonly init: DirReadoutInit;
 
   constructor(init: DirReadoutInit) {
@@ -31,15 +35,7 @@ export class DirReadout implements SourceReadout {
   async readFile(path: string): Promise<SourceFileContent | undefined> {
     const absolute = this.findInsideRoot(resolve(this.init.root, path));
     if (absolute === undefined) return undefined;
-    try {
-      const real = await realpath(absolute);
-      if (!isInside(this.init.realRoot, real)) return undefined;
-      const content = await readFile(real);
-      return { content, hash: hashContent(content) };
-    } catch (error) {
-      if (isMissingFileError(error)) return undefined;
-      throw error;
-    }
+    return this.init.queue.run(() => this.readInsideRoot(absolute));
   }
 
   resolve(fromPath: string, target: string): ResolvedTarget {
@@ -64,6 +60,19 @@ export class DirReadout implements SourceReadout {
     const inside = absolute === undefined ? undefined : this.findInsideRoot(resolve(absolute));
     if (inside === undefined) return this.outsideError(target);
     return { path: relative(this.init.root, inside).split(sep).join('/') };
+  }
+
+  /** Follows links only as long as they stay inside the (real) folder. */
+  private readInsideRoot(absolute: string): SourceFileContent | undefined {
+    try {
+      const real = realpathSync.native(absolute);
+      if (!isInside(this.init.realRoot, real)) return undefined;
+      const content = readFileSync(real);
+      return { content, hash: hashContent(content) };
+    } catch (error) {
+      if (isMissingFileError(error)) return undefined;
+      throw error;
+    }
   }
 
   private findInsideRoot(absolute: string): string | undefined {

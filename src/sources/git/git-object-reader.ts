@@ -35,6 +35,8 @@ export class GitObjectReader {
     if (!child) return;
     this.child = undefined;
     if (child.exitCode !== null || child.signalCode !== null) return;
+    // Referenced again while closing: an unreferenced child would let the process exit mid-await.
+    setReferenced(child, true);
     await new Promise<void>((resolve) => {
       child.once('close', () => resolve());
       child.stdin.end();

@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import type { ResolvedTarget, SourceFile, SourceFileContent, SourceReadout } from '../../core/ports.ts';
 import { comparePaths } from '../compute-source-version.ts';
+import { createPathMatcher } from '../create-path-matcher.ts';
 import { findUrlScheme, isHttpUrl, resolveRelativeTarget } from '../resolve-relative-target.ts';
 import { encodePathForUrl } from './git-remote-url.ts';
 import { GitObjectReader } from './git-object-reader.ts';
@@ -27,6 +27,8 @@ export interface GitReadoutInit {
 /** One commit of a git source. Any file of the commit can be read, not only those the patterns list. */
 export class GitReadout implements SourceReadout {
   readonly version: string;
+  /** A commit fixes every file, listed or not, so an unchanged version needs no further checks. */
+  readonly versionCoversEveryFile = true;
   readonly fetched: boolean;
   private readonly reader: GitObjectReader;
   private tree: Promise<GitTreeFile[]> | undefined;
@@ -39,7 +41,7 @@ export class GitReadout implements SourceReadout {
   }
 
   async listFiles(): Promise<SourceFile[]> {
-    const isMatch = picomatch([...this.init.patterns], { dot: true });
+    const isMatch = createPathMatcher(this.init.patterns);
     const files = await this.loadTree();
     return files.filter((file) => isMatch(file.path)).map((file) => ({ path: file.path, hash: file.blob }));
   }
@@ -64,11 +66,13 @@ export class GitReadout implements SourceReadout {
   }
 
   displayPath(path: string): string {
+    if (path === '') return `${this.init.displayUrl}@${this.init.branch}`;
     return `${this.init.displayUrl}@${this.init.branch}:${path}`;
   }
 
   urlOf(path: string): string | undefined {
     if (!this.init.webBase) return undefined;
+    if (path === '') return `${this.init.webBase}/tree/${encodePathForUrl(this.init.branch)}`;
     return `${this.init.webBase}/blob/${encodePathForUrl(this.init.branch)}/${encodePathForUrl(path)}`;
   }
 
@@ -96,8 +100,7 @@ export class GitReadout implements SourceReadout {
     const prefix = [`${base}/blob/${branch}/`, `${base}/tree/${branch}/`].find((p) => target.startsWith(p));
     if (!prefix) return undefined;
     const rest = target.slice(prefix.length).replace(/[?#].*$/, '');
-    const resolved = resolveRelativeTarget('', safeDecode(rest));
-    return resolved;
+    return resolveRelativeTarget('', safeDecode(rest));
   }
 }
 

@@ -75,18 +75,20 @@ function killProcessGroup(pid: number | undefined): void {
  */
 export function createGitEnv(auth?: GitAuth): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
+    // ssh must not prompt either; a GIT_SSH_COMMAND of the operator (with its key) still wins.
+    GIT_SSH_COMMAND: 'ssh -o BatchMode=yes',
     ...process.env,
     GIT_TERMINAL_PROMPT: '0',
     GIT_ALLOW_PROTOCOL: 'file:git:http:https:ssh',
-    GIT_SSH_COMMAND: 'ssh -o BatchMode=yes',
-    GIT_CONFIG_COUNT: '0',
   };
   if (auth === undefined) return env;
+  // Append to config the parent may already pass this way (CI systems do) instead of replacing it.
+  const index = Number(env.GIT_CONFIG_COUNT ?? 0) || 0;
   return {
     ...env,
-    GIT_CONFIG_COUNT: '1',
-    GIT_CONFIG_KEY_0: `http.${auth.origin}/.extraHeader`,
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${encodeBasicToken(auth.token)}`,
+    GIT_CONFIG_COUNT: String(index + 1),
+    [`GIT_CONFIG_KEY_${index}`]: `http.${auth.origin}/.extraHeader`,
+    [`GIT_CONFIG_VALUE_${index}`]: `Authorization: Basic ${encodeBasicToken(auth.token)}`,
   };
 }
 

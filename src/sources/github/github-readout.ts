@@ -8,6 +8,8 @@ import { readGithubFile } from './read-github-file.ts';
 
 export interface GithubReadoutInit {
   org: string;
+  /** `https://github.com/<org>` or its Enterprise equivalent: the source as a whole. */
+  orgWebUrl: string;
   version: string;
   state: GithubSourceState;
   files: SourceFile[];
@@ -22,6 +24,8 @@ export interface GithubReadoutInit {
 /** One scan of an organisation. Source paths are `<repo>/<path in repo>`. */
 export class GithubReadout implements SourceReadout {
   readonly version: string;
+  /** The version digests the catalog files only; other files are read at the branch tip when asked. */
+  readonly versionCoversEveryFile = false;
   readonly state: GithubSourceState;
   private readonly repos: Map<string, GithubRepoSummary>;
 
@@ -60,10 +64,11 @@ export class GithubReadout implements SourceReadout {
   }
 
   displayPath(path: string): string {
-    return this.urlOf(path) ?? `${this.init.org}/${path}`;
+    return this.urlOf(path) ?? `${this.init.orgWebUrl}/${path}`;
   }
 
   urlOf(path: string): string | undefined {
+    if (path === '') return this.init.orgWebUrl;
     const located = this.locate(path);
     if (!located) return undefined;
     return `${located.repo.htmlUrl}/blob/${encodePathForUrl(located.repo.defaultBranch)}/${encodePathForUrl(located.inRepo)}`;
