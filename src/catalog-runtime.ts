@@ -36,7 +36,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
   const sync = new CatalogSync(sources, {
     writer: new SqliteCatalogWriter(writerDb.$client),
     registry,
-    urlReader: options.urlReader ?? new HttpUrlReader({}),
+    urlReader: options.urlReader ?? new HttpUrlReader({ allowedHosts: config.catalog.allowedUrlHosts }),
     clock: options.clock ?? systemClock,
   });
   return {

@@ -18,7 +18,7 @@ export interface Config {
   /** The file the configuration came from; undefined when the built-in defaults are in use. */
   file: string | undefined;
   database: { path: string };
-  catalog: { schedule: string; sources: SourceConfig[]; cacheDir: string };
+  catalog: { schedule: string; sources: SourceConfig[]; cacheDir: string; allowedUrlHosts: string[] };
   github: { token?: string; apiUrl?: string };
 }
 
@@ -99,6 +99,7 @@ export const loadConfig = (options: LoadConfigOptions = {}): Config => {
       schedule: parsed.data.catalog.schedule,
       sources: parsed.data.catalog.sources.map((source) => resolveSource(source, baseDir)),
       cacheDir: resolve(dirname(databasePath), 'sources'),
+      allowedUrlHosts: parsed.data.catalog.allowedUrlHosts,
     },
     github: { token: env.GITHUB_TOKEN || undefined, apiUrl: env.GITHUB_API_URL || undefined },
   };

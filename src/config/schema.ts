@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 const globList = z.array(z.string().min(1)).min(1);
 const defaultCatalogPatterns = ['**/catalog-info.yaml'];
+export const defaultAllowedUrlHosts = ['github.com', 'raw.githubusercontent.com'];
 
 const isValidRegex = (value: string): boolean => {
   try {
@@ -55,6 +56,9 @@ export const configFileSchema = z
           .refine((expr) => cron.validate(expr), 'a cron expression such as "*/10 * * * *"')
           .default('*/10 * * * *'),
         sources: z.array(sourceConfigSchema).default([]),
+        // Hosts that `$text`/`$json`/`$yaml` URLs may be fetched from. Catalog authors choose those URLs, so an
+        // open default would let any catalog file make Callboard read internal addresses (like Backstage's reading.allow).
+        allowedUrlHosts: z.array(z.string().min(1)).default(defaultAllowedUrlHosts),
       })
       .strict(),
   })

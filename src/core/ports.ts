@@ -58,6 +58,11 @@ export interface CatalogSource {
   readonly id: string;
   /** `dir`, `git` or `github`. */
   readonly type: string;
+  /**
+   * What the source is configured to read (patterns, paths, branch...), JSON-serialisable. A change here
+   * means a new version even when the content version is the same commit.
+   */
+  readonly settings?: unknown;
   open(previous: PreviousSourceState): Promise<SourceReadout>;
 }
 

@@ -35,5 +35,14 @@ const createSource = (source: SourceConfig, config: Config): CatalogSource => {
   }
 };
 
+/** Carries the source's configuration, so a change of patterns or paths on an unchanged commit still re-reads it. */
+const withSettings = (source: CatalogSource, settings: SourceConfig): CatalogSource => ({
+  id: source.id,
+  type: source.type,
+  settings,
+  open: (previous) => source.open(previous),
+});
+
 /** Builds the configured sources, in configuration order (the order decides who keeps a conflicting ref). */
-export const createSources = (config: Config): CatalogSource[] => config.catalog.sources.map((source) => createSource(source, config));
+export const createSources = (config: Config): CatalogSource[] =>
+  config.catalog.sources.map((source) => withSettings(createSource(source, config), source));

@@ -17,17 +17,17 @@ export type { GithubSourceOptions } from './github-source-config.ts';
 export class GithubSource implements CatalogSource {
   readonly id: string;
   readonly type = 'github';
-  private readonly settings: GithubSourceSettings;
+  private readonly options: GithubSourceSettings;
   private readonly client: GithubClient;
 
   constructor(options: GithubSourceOptions) {
-    this.settings = readGithubSourceOptions(options);
-    this.id = this.settings.id;
+    this.options = readGithubSourceOptions(options);
+    this.id = this.options.id;
     this.client = createGithubClient({
-      baseUrl: this.settings.apiBaseUrl,
-      token: this.settings.token,
-      maxRetryAfterSeconds: this.settings.maxRetryAfterSeconds,
-      maxRetries: this.settings.maxRetries,
+      baseUrl: this.options.apiBaseUrl,
+      token: this.options.token,
+      maxRetryAfterSeconds: this.options.maxRetryAfterSeconds,
+      maxRetries: this.options.maxRetries,
     });
   }
 
@@ -35,12 +35,12 @@ export class GithubSource implements CatalogSource {
     try {
       return await this.scan(previous);
     } catch (error) {
-      throw describeGithubFailure(error, { ...this.settings });
+      throw describeGithubFailure(error, { ...this.options });
     }
   }
 
   private async scan(previous: PreviousSourceState): Promise<GithubReadout> {
-    const { org, catalogPath, timeoutMs, concurrency } = this.settings;
+    const { org, catalogPath, timeoutMs, concurrency } = this.options;
     const etags = parseGithubSourceState(previous.state).etags;
     const listing = await listOrgRepos(this.client, { org, previous: etags, timeoutMs });
     const repos = listing.repos.filter((repo) => this.isWanted(repo));
@@ -48,7 +48,7 @@ export class GithubSource implements CatalogSource {
     const files = [...found.files].sort((a, b) => comparePaths(a.path, b.path));
     return new GithubReadout({
       org,
-      orgWebUrl: findOrgWebUrl(listing.repos[0], this.settings),
+      orgWebUrl: findOrgWebUrl(listing.repos[0], this.options),
       version: computeSourceVersion(files),
       state: { etags: { ...listing.entries, ...found.entries } },
       files,
@@ -60,7 +60,7 @@ export class GithubSource implements CatalogSource {
   }
 
   private isWanted(repo: GithubRepoSummary): boolean {
-    return !repo.archived && (this.settings.repoFilter?.test(repo.name) ?? true);
+    return !repo.archived && (this.options.repoFilter?.test(repo.name) ?? true);
   }
 }
 

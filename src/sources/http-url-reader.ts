@@ -71,7 +71,7 @@ export class HttpUrlReader implements UrlReader {
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`only http(s) URLs can be read, not "${url}"`);
     if (this.allowedHosts && !this.allowedHosts.some((allowed) => matchesHost(parsed.hostname, allowed))) {
-      throw new Error(`reading ${url} is not allowed: its host ${parsed.hostname} is not in the allowed hosts`);
+      throw new Error(`reading ${url} is not allowed: its host ${parsed.hostname} is not in catalog.allowedUrlHosts (callboard.yaml)`);
     }
   }
 

@@ -64,7 +64,7 @@ describe('HttpUrlReader', () => {
   it('follows redirects, checking every hop against the allowed hosts', async () => {
     const reader = new HttpUrlReader({ allowedHosts: ['127.0.0.1'] });
     expect(await reader.readText(`${base}/hop`)).toBe('hello ü');
-    await expect(reader.readText(`${base}/away`)).rejects.toThrow(/internal.invalid is not in the allowed hosts/);
+    await expect(reader.readText(`${base}/away`)).rejects.toThrow(/internal.invalid is not in catalog.allowedUrlHosts/);
     await expect(new HttpUrlReader({ allowedHosts: ['*.example.com'] }).readText(`${base}/ok`)).rejects.toThrow(/not allowed/);
   });
 

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { defaultAllowedUrlHosts } from '../../config/schema.ts';
 import { createBuiltinKindRegistry } from '../../core/catalog/kind-registry.ts';
 import type { CatalogSource } from '../../core/ports.ts';
 import { DirSource } from '../../sources/dir-source.ts';
@@ -43,7 +44,7 @@ export const validateCommand = (io: CliIo) => async (paths: string[], options: V
     const deps = {
       writer: new SqliteCatalogWriter(db.$client),
       registry: createBuiltinKindRegistry(),
-      urlReader: new HttpUrlReader({}),
+      urlReader: new HttpUrlReader({ allowedHosts: defaultAllowedUrlHosts }),
       clock: { now: () => new Date() },
       danglingRefs: options.dangling ?? false,
     };

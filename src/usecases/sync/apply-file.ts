@@ -1,8 +1,7 @@
-import type { ParsedCatalogFile } from '../../core/catalog/parse-catalog-file.ts';
 import { errorProblem } from '../../core/problems.ts';
 import { planFileChange, planFileRemoval } from '../../core/sync/plan-file-change.ts';
 import type { EntityHolder } from '../../store/sqlite-catalog-writer.ts';
-import { toEntityRecord, type EntityOrigin } from './entity-record.ts';
+import type { ParsedFileResult } from './parsed-file-result.ts';
 import type { PendingClaim, SyncPass } from './sync-pass.ts';
 
 export interface FileIdentity {
@@ -28,11 +27,11 @@ export const conflictMessage = (ref: string, holder: EntityHolder, claimant: str
  * the file no longer yields, keeps what it yields broken, and defers claims on refs another file holds.
  * Returns whether some claim is waiting (the file is then re-read until it succeeds).
  */
-export const applyParsedFile = (pass: SyncPass, file: FileIdentity & { isNew: boolean }, parsed: ParsedCatalogFile, origin: EntityOrigin): boolean => {
+export const applyParsedFile = (pass: SyncPass, file: FileIdentity & { isNew: boolean }, parsed: ParsedFileResult): boolean => {
   const { writer } = pass.deps;
   // A file new to the catalog holds nothing and has no recorded problems: skip the look-ups.
   if (!file.isNew) {
-    const validRefs = parsed.entities.map((entity) => entity.ref);
+    const validRefs = parsed.claims.map((claim) => claim.record.ref);
     const plan = planFileChange(writer.heldRefs(file.fileId), { validRefs, unidentified: parsed.unidentified, rejectedRefs: parsed.rejectedRefs });
     for (const ref of plan.remove) {
       if (writer.deleteEntity(ref)) pass.removed += 1;
@@ -42,14 +41,13 @@ export const applyParsedFile = (pass: SyncPass, file: FileIdentity & { isNew: bo
   writer.addFileProblems(file.sourceId, file.fileId, file.displayPath, parsed.problems);
   let waiting = false;
   const now = pass.deps.clock.now().getTime();
-  for (const parsedEntity of parsed.entities) {
-    const record = toEntityRecord(parsedEntity, origin);
-    const outcome = writer.claimEntity(file.sourceId, file.fileId, record, now);
+  for (const claim of parsed.claims) {
+    const outcome = writer.claimEntity(file.sourceId, file.fileId, claim.record, now);
     if (typeof outcome === 'string') {
       pass.count(outcome);
       continue;
     }
-    pass.pendingClaims.push({ ...file, record, line: parsedEntity.line, column: parsedEntity.column, transient: parsed.transient });
+    pass.pendingClaims.push({ ...file, ...claim, transient: parsed.transient });
     waiting = true;
   }
   return waiting;

@@ -1,7 +1,9 @@
-import { parseCatalogFile, type ParsedCatalogFile } from '../../core/catalog/parse-catalog-file.ts';
 import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
 import type { SourceFileContent, SourceReadout, UrlReader } from '../../core/ports.ts';
 import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
+import type { EntityOrigin } from './entity-record.ts';
+import type { ParseWorkerPool } from './parse-worker-pool.ts';
+import { parseFileToResult, usesPlaceholders, type ParsedFileResult } from './parsed-file-result.ts';
 
 /** A file pulled into another through `$text`/`$json`/`$yaml`, with the hash it had. */
 export interface PlaceholderDep {
@@ -13,7 +15,7 @@ export type FileReadResult =
   | { kind: 'unchanged'; stored: StoredFile }
   | { kind: 'missing' }
   | { kind: 'unreadable'; message: string }
-  | { kind: 'parsed'; hash: string; parsed: ParsedCatalogFile; placeholderDeps: PlaceholderDep[] };
+  | { kind: 'parsed'; hash: string; parsed: ParsedFileResult; placeholderDeps: PlaceholderDep[] };
 
 export interface ReadContext {
   readout: SourceReadout;
@@ -21,6 +23,10 @@ export interface ReadContext {
   urlReader: UrlReader;
   /** Hashes the source listed, to check placeholder deps without reading them. */
   listedHashes: Map<string, string>;
+  /** Where entities of a path come from, for the location annotations. */
+  originOf: (path: string) => EntityOrigin;
+  /** Parses placeholder-free files off the main thread during big passes. */
+  workers?: ParseWorkerPool;
 }
 
 const depsUnchanged = async (stored: StoredFile, context: ReadContext): Promise<boolean> => {
@@ -73,9 +79,14 @@ export const readSourceFile = async (
   if (!content) return { kind: 'missing' };
   if (await isReusable(stored, content.hash, context)) return { kind: 'unchanged', stored: stored! };
   const placeholderDeps: PlaceholderDep[] = [];
-  const parsed = await parseCatalogFile(content.content, context.readout.displayPath(path), {
-    registry: context.registry,
-    readTarget: placeholderReader(path, context, placeholderDeps),
-  });
+  const displayPath = context.readout.displayPath(path);
+  const origin = context.originOf(path);
+  const parsed =
+    context.workers && !usesPlaceholders(content.content)
+      ? await context.workers.parse(content.content, displayPath, origin)
+      : await parseFileToResult(content.content, displayPath, origin, {
+          registry: context.registry,
+          readTarget: placeholderReader(path, context, placeholderDeps),
+        });
   return { kind: 'parsed', hash: content.hash, parsed, placeholderDeps };
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { errorProblem } from '../../core/problems.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
@@ -6,9 +7,10 @@ import type { SourceSyncResult, SyncPass } from './sync-pass.ts';
 import { SourceWalk } from './walk-source-files.ts';
 
 /** `file:` or `url:` form of a source's root, for `backstage.io/managed-by-origin-location`. */
-const originLocationOf = (readout: SourceReadout): string => {
+const originLocationOf = (source: CatalogSource, readout: SourceReadout): string => {
   const url = readout.urlOf?.('');
-  return url ? `url:${url}` : `file:${readout.displayPath('')}`;
+  if (url) return `url:${url}`;
+  return `${source.type === 'dir' ? 'file' : 'url'}:${readout.displayPath('')}`;
 };
 
 export const recordUnavailable = (pass: SyncPass, source: CatalogSource, error: unknown): SourceSyncResult => {
@@ -18,8 +20,12 @@ export const recordUnavailable = (pass: SyncPass, source: CatalogSource, error: 
   return { id: source.id, outcome: 'unavailable', filesRead: 0, filesRemoved: 0, message };
 };
 
-const recordUnchanged = (pass: SyncPass, source: CatalogSource, readout: SourceReadout): SourceSyncResult => {
-  pass.deps.writer.saveSourceState(source.id, readout.version, readout.state, pass.deps.clock.now().getTime());
+/** The content version plus a fingerprint of the source's settings: new patterns on the same commit are a new version. */
+const versionKeyOf = (source: CatalogSource, readout: SourceReadout): string =>
+  source.settings === undefined ? readout.version : `${readout.version}#${createHash('sha1').update(JSON.stringify(source.settings)).digest('hex').slice(0, 12)}`;
+
+const recordUnchanged = (pass: SyncPass, source: CatalogSource, readout: SourceReadout, version: string): SourceSyncResult => {
+  pass.deps.writer.saveSourceState(source.id, version, readout.state, pass.deps.clock.now().getTime());
   return { id: source.id, outcome: 'unchanged', version: readout.version, filesRead: 0, filesRemoved: 0 };
 };
 
@@ -58,13 +64,14 @@ export const syncSource = async (pass: SyncPass, source: CatalogSource): Promise
   try {
     writer.clearSourceProblems(source.id, 'source');
     const stored = writer.files(source.id);
-    const versionUnchanged = readout.version === previous.version && previous.retryFiles === 0;
-    if (versionUnchanged && readout.versionCoversEveryFile) return recordUnchanged(pass, source, readout);
+    const version = versionKeyOf(source, readout);
+    const versionUnchanged = version === previous.version && previous.retryFiles === 0;
+    if (versionUnchanged && readout.versionCoversEveryFile) return recordUnchanged(pass, source, readout, version);
     const listed = await readout.listFiles();
-    if (versionUnchanged && (await reachedFilesUnchanged(readout, listed, stored))) return recordUnchanged(pass, source, readout);
-    const walk = new SourceWalk(pass, source.id, readout, listed, stored, originLocationOf(readout));
+    if (versionUnchanged && (await reachedFilesUnchanged(readout, listed, stored))) return recordUnchanged(pass, source, readout, version);
+    const walk = new SourceWalk(pass, source, readout, listed, stored, originLocationOf(source, readout));
     await walk.run();
-    writer.saveSourceState(source.id, readout.version, readout.state, clock.now().getTime());
+    writer.saveSourceState(source.id, version, readout.state, clock.now().getTime());
     return { id: source.id, outcome: 'synced', version: readout.version, filesRead: walk.filesRead, filesRemoved: walk.filesRemoved };
   } finally {
     await readout.close();

@@ -1,6 +1,7 @@
 import { errorProblem, warningProblem, type Problem } from '../../core/problems.ts';
-import type { SourceFile, SourceReadout } from '../../core/ports.ts';
-import type { ParsedCatalogFile } from '../../core/catalog/parse-catalog-file.ts';
+import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
+import type { ParsedFileResult } from './parsed-file-result.ts';
+import { ParseWorkerPool } from './parse-worker-pool.ts';
 import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
 import { applyParsedFile, removeFile } from './apply-file.ts';
 import type { EntityOrigin } from './entity-record.ts';
@@ -26,6 +27,9 @@ interface QueuedFile {
 /** How many files are read and parsed concurrently before their results are written in order. */
 const BATCH_SIZE = 128;
 
+/** Below this many listed files a pass is over before worker threads (about half a second to start) pay off. */
+const WORKER_THRESHOLD = 10_000;
+
 /**
  * Walks one opened source: every file its patterns match, plus everything Location entities point at
  * (each file read once however it is reached), then removes the files no longer reached.
@@ -38,29 +42,40 @@ export class SourceWalk {
   filesRead = 0;
   filesRemoved = 0;
 
+  private readonly sourceId: string;
+  /** Folders are `file` locations; Git and GitHub files are `url` locations, as Backstage records them. */
+  private readonly locationType: 'file' | 'url';
+
   constructor(
     private readonly pass: SyncPass,
-    private readonly sourceId: string,
+    source: CatalogSource,
     private readonly readout: SourceReadout,
     listed: SourceFile[],
     private readonly stored: Map<string, StoredFile>,
     private readonly originLocation: string,
   ) {
+    this.sourceId = source.id;
+    this.locationType = source.type === 'dir' ? 'file' : 'url';
     this.queue = listed.map((file) => ({ path: file.path, listedHash: file.hash }));
     const listedHashes = new Map(listed.map((file) => [file.path, file.hash]));
-    this.context = { readout, registry: pass.deps.registry, urlReader: pass.deps.urlReader, listedHashes };
+    this.context = { readout, registry: pass.deps.registry, urlReader: pass.deps.urlReader, listedHashes, originOf: (path) => this.originOf(path) };
   }
 
   async run(): Promise<void> {
     this.pass.deps.writer.clearSourceProblems(this.sourceId, 'target');
-    // Reading and parsing the next batch overlaps with writing the current one; results are still
-    // applied in queue order, which decides who keeps a conflicting ref.
-    let inflight = this.startBatch();
-    while (inflight) {
-      const results = await inflight.results;
-      const prefetch = this.startBatch();
-      inflight.items.forEach((item, index) => this.apply(item, results[index]!));
-      inflight = prefetch ?? this.startBatch();
+    if (this.queue.length >= (this.pass.deps.workerThreshold ?? WORKER_THRESHOLD)) this.context.workers = new ParseWorkerPool();
+    try {
+      // Reading and parsing the next batch overlaps with writing the current one; results are still
+      // applied in queue order, which decides who keeps a conflicting ref.
+      let inflight = this.startBatch();
+      while (inflight) {
+        const results = await inflight.results;
+        const prefetch = this.startBatch();
+        inflight.items.forEach((item, index) => this.apply(item, results[index]!));
+        inflight = prefetch ?? this.startBatch();
+      }
+    } finally {
+      await this.context.workers?.close();
     }
     this.removeUnreached();
   }
@@ -95,19 +110,19 @@ export class SourceWalk {
       placeholderDeps: result.placeholderDeps,
     });
     const identity = { sourceId: this.sourceId, fileId, displayPath, isNew: !this.stored.has(item.path) };
-    const waiting = applyParsedFile(this.pass, identity, parsed, this.originOf(item.path));
+    const waiting = applyParsedFile(this.pass, identity, parsed);
     if (waiting) this.pass.deps.writer.setFileStatus(fileId, 'retry');
     this.follow(fileId, displayPath, targets);
   }
 
   private originOf(path: string): EntityOrigin {
     const url = this.readout.urlOf?.(path);
-    const location = url ? `url:${url}` : `file:${this.readout.displayPath(path)}`;
+    const location = url ? `url:${url}` : `${this.locationType}:${this.readout.displayPath(path)}`;
     return { location, originLocation: this.originLocation, ...(url ? { viewUrl: url } : {}) };
   }
 
   /** Resolves Location targets inside this source; targets elsewhere are reported, not followed. */
-  private resolveTargets(path: string, parsed: ParsedCatalogFile, displayPath: string): { targets: StoredTarget[]; problems: Problem[] } {
+  private resolveTargets(path: string, parsed: ParsedFileResult, displayPath: string): { targets: StoredTarget[]; problems: Problem[] } {
     const targets: StoredTarget[] = [];
     const problems: Problem[] = [];
     for (const target of parsed.locationTargets) {

@@ -1,0 +1,33 @@
+import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
+import { parseCatalogFile, type ParsedCatalogFile } from '../../core/catalog/parse-catalog-file.ts';
+import type { ReadTarget } from '../../core/catalog/placeholders.ts';
+import type { EntityRecord } from '../../store/sqlite-catalog-writer.ts';
+import { toEntityRecord, type EntityOrigin } from './entity-record.ts';
+
+/** An entity ready to write, with where its document starts (for conflict problems). */
+export interface EntityClaim {
+  record: EntityRecord;
+  line: number;
+  column: number;
+}
+
+/** A parsed file in the form the store writes: plain data, so it can cross a worker-thread boundary. */
+export type ParsedFileResult = Omit<ParsedCatalogFile, 'entities'> & { claims: EntityClaim[] };
+
+/** Parses a catalog file and turns its entities into store records (body with location annotations, etag, search text). */
+export const parseFileToResult = async (
+  content: Uint8Array,
+  displayPath: string,
+  origin: EntityOrigin,
+  deps: { registry: KindRegistry; readTarget: ReadTarget },
+): Promise<ParsedFileResult> => {
+  const { entities, ...rest } = await parseCatalogFile(content, displayPath, deps);
+  const claims = entities.map((parsed) => ({ record: toEntityRecord(parsed, origin), line: parsed.line, column: parsed.column }));
+  return { ...rest, claims };
+};
+
+/** Placeholders need the source to read their targets, so files that use them are parsed where the source lives. */
+export const usesPlaceholders = (content: Uint8Array): boolean => {
+  const text = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  return text.includes('$text') || text.includes('$json') || text.includes('$yaml');
+};

@@ -1,0 +1,64 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCatalogRuntime, type CatalogRuntime } from '../../../src/catalog-runtime.ts';
+import { loadConfig } from '../../../src/config/load-config.ts';
+import { TestGitRemote } from '../../helpers/git-repo.ts';
+import { component, offlineUrlReader } from '../../helpers/sync-harness.ts';
+
+/** A catalog on a real git repository, configured the way a user would (callboard.yaml). */
+const openRuntime = (dir: string, url: string, patterns: string[]): CatalogRuntime => {
+  const file = join(dir, 'callboard.yaml');
+  writeFileSync(file, `database:\n  path: catalog.db\ncatalog:\n  sources:\n    - type: git\n      id: repo\n      url: ${url}\n      branch: main\n      patterns: ${JSON.stringify(patterns)}\n`);
+  return openCatalogRuntime(loadConfig({ file, env: {} }), { urlReader: offlineUrlReader() });
+};
+
+const refs = (runtime: CatalogRuntime) => runtime.store.entities().map((entity) => entity.metadata.name).sort();
+
+describe('sync from a real git repository', () => {
+  let remote: TestGitRemote;
+  let dir: string;
+  beforeAll(async () => {
+    remote = await TestGitRemote.create();
+    dir = mkdtempSync(join(tmpdir(), 'callboard-git-sync-'));
+  });
+  afterAll(() => remote.cleanup());
+
+  it('follows commits, deletions, renames, pattern changes, force-pushes and a vanished repo', async () => {
+    await remote.commit({ 'a/catalog-info.yaml': component('alpha'), 'b/catalog-info.yaml': component('beta'), 'docs/extra.yaml': component('extra') });
+    let runtime = openRuntime(dir, remote.url, ['**/catalog-info.yaml']);
+    expect((await runtime.sync.syncAll()).added).toBe(2);
+    expect(refs(runtime)).toEqual(['alpha', 'beta']);
+    expect(runtime.store.entity('component:default/alpha')!.metadata.annotations!['backstage.io/managed-by-location']).toMatch(/^url:/);
+
+    expect((await runtime.sync.syncAll()).sources[0]!.outcome).toBe('unchanged');
+
+    await remote.commit({ 'b/catalog-info.yaml': null, 'a/catalog-info.yaml': component('alpha', { lifecycle: 'deprecated' }) });
+    expect(await runtime.sync.syncAll()).toMatchObject({ updated: 1, removed: 1 });
+    expect(refs(runtime)).toEqual(['alpha']);
+
+    await remote.rename('a/catalog-info.yaml', 'moved/catalog-info.yaml');
+    const afterRename = await runtime.sync.syncAll();
+    expect(afterRename.errors).toBe(0);
+    expect(refs(runtime)).toEqual(['alpha']);
+    runtime.close();
+
+    runtime = openRuntime(dir, remote.url, ['**/catalog-info.yaml', 'docs/*.yaml']);
+    expect((await runtime.sync.syncAll()).added).toBe(1);
+    expect(refs(runtime)).toEqual(['alpha', 'extra']);
+
+    await remote.forcePush('main', { 'x/catalog-info.yaml': component('rewritten') });
+    await runtime.sync.syncAll();
+    expect(refs(runtime)).toEqual(['rewritten']);
+
+    await remote.hide();
+    const unavailable = await runtime.sync.syncAll();
+    expect(unavailable.sources[0]).toMatchObject({ outcome: 'unavailable' });
+    expect(refs(runtime)).toEqual(['rewritten']);
+    await remote.restore();
+    expect((await runtime.sync.syncAll()).sources[0]!.outcome).not.toBe('unavailable');
+    expect(runtime.store.problems({ severity: 'error' })).toEqual([]);
+    runtime.close();
+  }, 60_000);
+});
