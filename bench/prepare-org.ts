@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** The shared generator, so figures compare across runs and with the Backstage measurements. */
-export const generatorPath = resolve(import.meta.dirname, '../../shared/bench/gen-org.mjs');
+/**
+ * The shared generator, so figures compare across runs and with the Backstage measurements. Its real path:
+ * it only runs when started under its own resolved URL, and shared/ may be a symlink.
+ */
+export const generatorPath = realpathSync(resolve(import.meta.dirname, '../../shared/bench/gen-org.mjs'));
 
 export interface GeneratedOrg {
   n: number;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogDigest } from '../../helpers/catalog-digest.ts';
+import { generateOrg } from '../../helpers/gen-org.ts';
 
 const childScript = resolve(import.meta.dirname, '../../helpers/sync-child.ts');
-const generator = resolve(import.meta.dirname, '../../../../shared/bench/gen-org.mjs');
 
 /** Runs the child; resolves when it prints "ready" (with the exit promise) so the caller can time a kill. */
 const startChild = (dbPath: string, root: string) =>
@@ -44,7 +44,7 @@ describe('crash safety', () => {
   it('leaves the database exactly before or after the pass when SIGKILLed at random moments (25 kills)', async () => {
     const work = mkdtempSync(join(tmpdir(), 'callboard-crash-'));
     const root = join(work, 'org');
-    execFileSync(process.execPath, [generator, '--n', '400', '--out', root], { stdio: 'ignore' });
+    generateOrg(400, root);
     const pristine = join(work, 'before.db');
     const dbPath = join(work, 'catalog.db');
 

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBuiltinKindRegistry } from '../../../src/core/catalog/kind-registry.ts';
 import { DirSource } from '../../../src/sources/dir-source.ts';
@@ -9,9 +8,9 @@ import { openDatabase } from '../../../src/store/open-database.ts';
 import { SqliteCatalogWriter } from '../../../src/store/sqlite-catalog-writer.ts';
 import { syncCatalog } from '../../../src/usecases/sync/sync-catalog.ts';
 import { catalogDigest } from '../../helpers/catalog-digest.ts';
+import { generateOrg } from '../../helpers/gen-org.ts';
 import { offlineUrlReader } from '../../helpers/sync-harness.ts';
 
-const generator = resolve(import.meta.dirname, '../../../../shared/bench/gen-org.mjs');
 
 const syncInto = async (dbPath: string, root: string, workerThreshold: number) => {
   const db = openDatabase(dbPath);
@@ -25,7 +24,7 @@ describe('parsing in worker threads', () => {
   it('gives exactly the catalog the main thread gives', async () => {
     const work = mkdtempSync(join(tmpdir(), 'callboard-workers-'));
     const root = join(work, 'org');
-    execFileSync(process.execPath, [generator, '--n', '60', '--out', root], { stdio: 'ignore' });
+    generateOrg(60, root);
     const inline = await syncInto(join(work, 'inline.db'), root, Infinity);
     const threaded = await syncInto(join(work, 'threaded.db'), root, 1);
     expect(threaded).toMatchObject({ added: inline.added, errors: inline.errors, warnings: inline.warnings });
