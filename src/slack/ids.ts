@@ -1,0 +1,35 @@
+/**
+ * Every id Slack routes on, in one place: the views that render a button and the listeners that
+ * register for it import the same constant, and a test holds manifest.yml to the commands.
+ */
+
+/** `action_id`s of interactive elements. Each is unique within its block, as Slack requires. */
+export const ActionIds = {
+  showOwner: 'entity.show_owner',
+  showDeps: 'entity.show_deps',
+  showDependents: 'entity.show_dependents',
+  showDocs: 'entity.show_docs',
+  showOnCall: 'entity.show_oncall',
+  shareInChannel: 'message.share',
+  chooseEntity: 'entity.choose',
+  syncNow: 'catalog.sync_now',
+  showProblems: 'catalog.show_problems',
+  showHelp: 'help.show',
+  openEntity: 'home.open_entity',
+} as const;
+
+/** `callback_id`s of shortcuts (manifest `shortcuts[].callback_id`). */
+export const CallbackIds = {
+  findOwnerShortcut: 'find_owner_from_message',
+} as const;
+
+/** Slash commands as declared in manifest.yml. */
+export const SlashCommands = {
+  owner: '/owner',
+  deps: '/deps',
+  find: '/find',
+  callboard: '/callboard',
+} as const;
+
+export type ActionId = (typeof ActionIds)[keyof typeof ActionIds];
+export type SlashCommand = (typeof SlashCommands)[keyof typeof SlashCommands];

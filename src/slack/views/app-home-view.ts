@@ -1,0 +1,81 @@
+import type { HomeView, KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
+import type { Entity } from '../../core/catalog/entity.ts';
+import { ActionIds } from '../ids.ts';
+import { escapeMrkdwn, slackDate } from '../mrkdwn.ts';
+import { actionsBlock, button, contextBlock, headerBlock, Limits, plainText, plural, sectionBlock } from './blocks.ts';
+import { displayNameOf } from './entity-text.ts';
+import { byAttention, teamBlocks, type HomeEntity } from './home-team-blocks.ts';
+
+export type { HomeEntity } from './home-team-blocks.ts';
+
+export interface AppHomeData {
+  /** The catalog User matched to whoever opened the tab. */
+  user?: Entity;
+  teams: Array<{ group: Entity; entities: HomeEntity[] }>;
+  totalProblems: number;
+  /** ISO time of the last finished sync pass. */
+  lastSyncAt?: string;
+}
+
+/** Teams shown one by one (at most 4 blocks each), so the tab stays under its 100 blocks. */
+const MAX_TEAMS = 15;
+/** All entity menus together; a Home view is also capped at 250 kB of JSON. */
+const MAX_MENU_OPTIONS = 100;
+
+const greeting = (data: AppHomeData): string => {
+  if (!data.user) return "Callboard could not match your Slack email to a User in the catalog, so it cannot show your teams. `/callboard whoami` shows what it sees.";
+  const name = escapeMrkdwn(displayNameOf(data.user));
+  return data.teams.length > 0 ? `Hi *${name}*. Here is what your teams own.` : `Hi *${name}*. You are not in any team yet: add \`spec.memberOf\` to your User entity.`;
+};
+
+const statusText = (data: AppHomeData): string => {
+  const sync = data.lastSyncAt ? `Last sync ${slackDate(data.lastSyncAt)}` : 'Not synced yet';
+  const problems = data.totalProblems > 0 ? `:warning: ${plural(data.totalProblems, 'problem')} in the catalog` : ':white_check_mark: No catalog problems';
+  return `${sync}  ·  ${problems}`;
+};
+
+/** One menu over every team's entities, grouped by team: a menu per team would repeat the action id. */
+const entityMenu = (teams: AppHomeData['teams']): StaticSelect | undefined => {
+  const share = Math.max(1, Math.floor(MAX_MENU_OPTIONS / Math.max(1, teams.length)));
+  const groups = teams
+    .map(({ group, entities }) => ({
+      label: plainText(displayNameOf(group), Limits.optionText),
+      options: [...entities]
+        .sort(byAttention)
+        .filter((entity) => entity.ref.length <= Limits.optionValue)
+        .slice(0, share)
+        .map((entity): PlainTextOption => ({ text: plainText(`${entity.title ?? entity.name} (${entity.kind.toLowerCase()})`, Limits.optionText), value: entity.ref })),
+    }))
+    .filter((group) => group.options.length > 0)
+    .slice(0, MAX_MENU_OPTIONS);
+  if (groups.length === 0) return undefined;
+  return { type: 'static_select', action_id: ActionIds.openEntity, placeholder: plainText('Open an entity…', 150), option_groups: groups };
+};
+
+const quickActions = (data: AppHomeData): KnownBlock => {
+  const menu = entityMenu(data.teams.slice(0, MAX_TEAMS));
+  return actionsBlock(
+    [
+      ...(menu ? [menu] : []),
+      button({ text: data.totalProblems > 0 ? `Problems (${data.totalProblems})` : 'Problems', actionId: ActionIds.showProblems, value: 'all' }),
+      button({ text: 'Sync now', actionId: ActionIds.syncNow, value: 'all' }),
+      button({ text: 'Help', actionId: ActionIds.showHelp, value: 'help' }),
+    ],
+    'home.actions',
+  );
+};
+
+/** The App Home tab: who you are, your teams' entities (problems first), and quick actions. Within 100 blocks for any team size. */
+export const appHomeView = (data: AppHomeData): HomeView => {
+  const blocks: KnownBlock[] = [
+    headerBlock('Callboard', 'home.header'),
+    sectionBlock(greeting(data), 'home.greeting'),
+    contextBlock([statusText(data)], 'home.status'),
+    quickActions(data),
+  ];
+  const teams = data.teams.slice(0, MAX_TEAMS);
+  teams.forEach((team, index) => blocks.push(...teamBlocks(team, index)));
+  const hiddenTeams = data.teams.length - teams.length;
+  if (hiddenTeams > 0) blocks.push(contextBlock([`${plural(hiddenTeams, 'more team')} not shown.`], 'home.more_teams'));
+  return { type: 'home', blocks: blocks.slice(0, Limits.viewBlocks) };
+};

@@ -1,0 +1,54 @@
+import { SlashCommands } from '../ids.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+
+/** How each command is used, shared by the help view and the usage hints for bad input. Raw text: `<name>` is escaped when rendered. */
+export interface CommandUsage {
+  command: string;
+  summary: string;
+  usage: string[];
+  examples: string[];
+}
+
+export const commandUsages: readonly CommandUsage[] = [
+  {
+    command: SlashCommands.owner,
+    summary: 'Who owns an entity, how to reach them, and its links.',
+    usage: ['/owner <name or ref>'],
+    examples: ['/owner checkout-service', '/owner component:default/checkout-service', '/owner api:payments-api'],
+  },
+  {
+    command: SlashCommands.deps,
+    summary: 'What an entity depends on; with `--reverse`, what depends on it (its blast radius).',
+    usage: ['/deps <name or ref> [--reverse] [--depth N]   (N from 1 to 20)'],
+    examples: ['/deps storefront-web --depth 3', '/deps orders-db --reverse'],
+  },
+  {
+    command: SlashCommands.find,
+    summary: 'Search the catalog by name, title, description, tags and owner.',
+    usage: ['/find <words>'],
+    examples: ['/find payments', '/find kotlin checkout'],
+  },
+  {
+    command: SlashCommands.callboard,
+    summary: 'Help and catalog housekeeping.',
+    usage: ['/callboard help', '/callboard errors [team]', '/callboard sync', '/callboard whoami'],
+    examples: ['/callboard errors checkout-team', '/callboard whoami'],
+  },
+];
+
+/** Ways to ask that are not slash commands. */
+export const otherWays: readonly string[] = [
+  '*Mention the app*: `@callboard who owns checkout-service?` or `@callboard what depends on orders-db?`',
+  '*Message shortcut*: on any message choose *More actions → Find owner* to look up the services it names.',
+  '*App Home*: your teams, what they own and their catalog problems.',
+];
+
+export const usageFor = (command: string): CommandUsage | undefined => commandUsages.find((usage) => usage.command === command.trim().toLowerCase());
+
+/** `/deps <name> …` lines and examples as mrkdwn, for help and usage replies. */
+export const usageText = (usage: CommandUsage): string =>
+  [
+    `*${usage.command}*  ${usage.summary}`,
+    ...usage.usage.map((line) => `\`${escapeMrkdwn(line)}\``),
+    `Examples: ${usage.examples.map((example) => `\`${escapeMrkdwn(example)}\``).join('  ·  ')}`,
+  ].join('\n');

@@ -1,0 +1,42 @@
+import type { KnownBlock } from '@slack/types';
+import { entityRefOf } from '../../core/catalog/refs.ts';
+import type { OwnerAnswer } from '../../usecases/find-owner.ts';
+import { ActionIds } from '../ids.ts';
+import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
+import { actionsBlock, button, contextBlock, sectionBlock } from './blocks.ts';
+import { displayNameOf, refCode, shortRef, specString } from './entity-text.ts';
+import { teamChannelText } from './owner-text.ts';
+
+const MAX_DESCRIPTION = 300;
+
+const ownerText = (answer: OwnerAnswer): string => {
+  if (!answer.ownerRef) return ':warning: no owner recorded';
+  if (!answer.owner) return `:warning: owner ${refCode(answer.ownerRef)} is not in the catalog`;
+  const channel = teamChannelText(answer.owner);
+  return `Owned by *${escapeMrkdwn(displayNameOf(answer.owner))}*${channel ? ` ${channel}` : ''}`;
+};
+
+/**
+ * A compact entity card: the blocks of one `chat.unfurl` entry (`unfurls[url] = { blocks }`).
+ * Buttons carry the entity ref; their answers go only to whoever clicks.
+ */
+export const entityUnfurlView = (answer: OwnerAnswer): KnownBlock[] => {
+  const { entity } = answer;
+  const ref = entityRefOf(entity);
+  const description = entity.metadata.description ? `\n${escapeMrkdwn(truncate(entity.metadata.description, MAX_DESCRIPTION))}` : '';
+  const facts = [entity.kind, specString(entity, 'lifecycle'), answer.systemRef ? `system ${shortRef(answer.systemRef)}` : undefined]
+    .filter((fact): fact is string => fact !== undefined)
+    .map((fact) => escapeMrkdwn(truncate(fact, 100)));
+  return [
+    sectionBlock(`*${escapeMrkdwn(truncate(displayNameOf(entity), 150))}* ${refCode(ref)}${description}`, 'unfurl.entity'),
+    contextBlock([ownerText(answer), facts.join('  ·  ')], 'unfurl.facts'),
+    actionsBlock(
+      [
+        button({ text: 'Owner & contacts', actionId: ActionIds.showOwner, value: ref }),
+        button({ text: 'Dependencies', actionId: ActionIds.showDeps, value: ref }),
+        button({ text: 'Dependents', actionId: ActionIds.showDependents, value: ref }),
+      ],
+      'unfurl.actions',
+    ),
+  ];
+};

@@ -1,0 +1,51 @@
+import type { KnownBlock } from '@slack/types';
+import type { EntityResolution } from '../../usecases/resolve-entity.ts';
+import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
+import { contextBlock, sectionBlock } from './blocks.ts';
+import { commandUsages, usageFor, usageText } from './command-usage.ts';
+import { refCode, titleWithName } from './entity-text.ts';
+import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
+
+const MAX_ECHO = 200;
+const MAX_SUGGESTIONS = 5;
+
+/** What people typed, escaped and shortened: a 5 KB paste must not fill the reply. */
+const echo = (text: string): string => escapeMrkdwn(truncate(text.trim(), MAX_ECHO));
+
+/** No entity by that name: the closest names, a corrected spelling, or how to look around. */
+export const notFoundView = (resolution: Extract<EntityResolution, { status: 'not_found' }>): SlackMessage => {
+  const query = echo(resolution.query);
+  const lines = [`:mag: Nothing in the catalog is called *${query}*.`];
+  if (resolution.didYouMean) lines.push(`Did you mean *${escapeMrkdwn(resolution.didYouMean)}*?`);
+  const blocks: KnownBlock[] = [sectionBlock(lines.join('\n'), 'notfound.summary')];
+  const suggestions = resolution.suggestions.slice(0, MAX_SUGGESTIONS);
+  if (suggestions.length > 0) {
+    const rows = suggestions.map((entity) => `• ${titleWithName(entity.name, entity.title)}  ·  ${escapeMrkdwn(entity.kind.toLowerCase())}  ·  ${refCode(entity.ref)}`);
+    blocks.push(sectionBlock(`*Close matches*\n${rows.join('\n')}`, 'notfound.suggestions'));
+  }
+  blocks.push(contextBlock(['Names are matched exactly; `/find &lt;words&gt;` searches titles, descriptions and tags too.'], 'notfound.hint'));
+  return ephemeralMessage(`Nothing in the catalog is called ${query}.`, blocks);
+};
+
+/**
+ * Empty or unparseable input: the problem in one line, then how the command is used. `problem`
+ * may quote user input, so it is escaped like any other text.
+ */
+export const usageView = (command: string, problem: string): SlackMessage => {
+  const usage = usageFor(command);
+  const blocks: KnownBlock[] = [sectionBlock(`:information_source: ${escapeMrkdwn(truncate(problem.trim() || 'That did not look like a request.', 1000))}`, 'usage.problem')];
+  const texts = usage ? [usageText(usage)] : commandUsages.map(usageText);
+  blocks.push(sectionBlock(texts.join('\n\n'), 'usage.commands'));
+  blocks.push(contextBlock(['`/callboard help` lists everything Callboard can do.'], 'usage.help'));
+  return ephemeralMessage(escapeMrkdwn(truncate(problem.trim() || 'Usage', 1000)), blocks);
+};
+
+/** Something failed: say so plainly, without stack traces, and what to try next. */
+export const errorView = (message: string): SlackMessage => {
+  const text = escapeMrkdwn(truncate(message.trim() || 'Something went wrong.', 1500));
+  const blocks: KnownBlock[] = [
+    sectionBlock(`:warning: *Callboard couldn't answer that.*\n${text}`, 'error.message'),
+    contextBlock(['Try again in a moment. If it keeps happening, tell whoever runs Callboard; the details are in its logs.'], 'error.hint'),
+  ];
+  return ephemeralMessage(`Callboard couldn't answer that: ${text}`, blocks);
+};

@@ -1,0 +1,23 @@
+import type { KnownBlock } from '@slack/types';
+import { truncateMrkdwn } from '../mrkdwn.ts';
+
+/**
+ * What a view returns for `respond()`/`say()`/`chat.postMessage`. `text` is the notification and
+ * screen-reader fallback; Slack parses it as mrkdwn, so views build it from escaped parts.
+ */
+export interface SlackMessage {
+  response_type?: 'ephemeral' | 'in_channel';
+  text: string;
+  blocks: KnownBlock[];
+  replace_original?: boolean;
+}
+
+/** Slack recommends notification text under 4,000 characters; the fallback never needs more. */
+const MAX_FALLBACK = 3000;
+
+/** Answers start private: the asker decides whether to share them (see `sharedCopy`). */
+export const ephemeralMessage = (text: string, blocks: KnownBlock[]): SlackMessage => ({
+  response_type: 'ephemeral',
+  text: truncateMrkdwn(text.trim().length > 0 ? text : 'Callboard', MAX_FALLBACK),
+  blocks,
+});

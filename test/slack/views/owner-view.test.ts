@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ActionIds } from '../../../src/slack/ids.ts';
+import { parseShareValue } from '../../../src/slack/views/action-values.ts';
+import { ownerView } from '../../../src/slack/views/owner-view.ts';
+import type { OwnerAnswer } from '../../../src/usecases/find-owner.ts';
+import {
+  allMrkdwn,
+  blockById,
+  blockIds,
+  component,
+  EMOJI_RTL,
+  exampleOrgOwnerAnswer,
+  expectMessageWithinLimits,
+  expectNoInjectedControls,
+  FIVE_KB,
+  group,
+  HOSTILE,
+  HOSTILE_ESCAPED,
+  user,
+} from './view-helpers.ts';
+
+const noSlackIds = new Map<string, string>();
+
+const buttonsOf = (message: ReturnType<typeof ownerView>) => {
+  const actions = blockById(message.blocks, 'owner.actions');
+  if (actions.type !== 'actions') throw new Error('owner.actions is not an actions block');
+  return actions.elements.map((element) => element as { action_id: string; value?: string; url?: string; text: { text: string } });
+};
+
+describe('ownerView on the example org', () => {
+  let answer: OwnerAnswer;
+  beforeAll(async () => {
+    answer = await exampleOrgOwnerAnswer('component:default/checkout-service');
+  });
+
+  const ctx = {
+    slackIdsByEmail: new Map([
+      ['marcus.oyelaran@acme.example', 'U0MARCUS1'],
+      ['sofia.marquez@acme.example', 'U0SOFIA22'],
+    ]),
+    docsUrl: 'https://callboard.acme.example/docs/default/component/checkout-service/',
+  };
+
+  it('matches the snapshot for checkout-service', () => {
+    expect(ownerView(answer, ctx)).toMatchSnapshot();
+  });
+
+  it('names the team, its channel, email, lead and members', () => {
+    const message = ownerView(answer, ctx);
+    expect(blockIds(message.blocks)).toEqual(['owner.header', 'owner.kind', 'owner.description', 'owner.team', 'owner.members', 'owner.details', 'owner.links', 'owner.actions']);
+    const team = allMrkdwn([blockById(message.blocks, 'owner.team')]);
+    expect(team).toContain('*Owned by Checkout* `group:default/checkout-team`');
+    expect(team).toContain('#team-checkout');
+    expect(team).toContain('<mailto:checkout@acme.example|checkout@acme.example>');
+    expect(team).toContain('Part of Commerce Engineering');
+    const members = allMrkdwn([blockById(message.blocks, 'owner.members')]);
+    expect(members).toMatch(/^\*Members \(\d+\)\*\n<@U0MARCUS1> \(lead\), /);
+    expect(members).toContain('<@U0SOFIA22>');
+    expect(members).not.toContain('sofia.marquez@acme.example');
+    expect(message.text).toBe('Checkout Service is owned by Checkout.');
+    expect(message.response_type).toBe('ephemeral');
+    expectMessageWithinLimits(message);
+    expectNoInjectedControls(message, ['U0MARCUS1', 'U0SOFIA22']);
+  });
+
+  it('shows lifecycle, system, domain and the links', () => {
+    const message = ownerView(answer, ctx);
+    const details = allMrkdwn([blockById(message.blocks, 'owner.details')]);
+    expect(details).toContain('*Lifecycle*\nproduction');
+    expect(details).toContain('*System*\ncheckout');
+    expect(details).toContain('*Domain*\ncommerce');
+    const links = allMrkdwn([blockById(message.blocks, 'owner.links')]);
+    for (const title of ['Repository', 'Runbook', 'Dashboard', 'Docs']) expect(links).toContain(`|${title}>`);
+  });
+
+  it('offers deps, dependents, docs, on-call and share, all carrying the ref', () => {
+    const buttons = buttonsOf(ownerView(answer, ctx));
+    expect(buttons.map((element) => element.action_id)).toEqual([ActionIds.showDeps, ActionIds.showDependents, ActionIds.showDocs, ActionIds.showOnCall, ActionIds.shareInChannel]);
+    expect(buttons.slice(0, 4).map((element) => element.value)).toEqual(Array(4).fill('component:default/checkout-service'));
+    expect(buttons[2]!.url).toBe(ctx.docsUrl);
+    expect(parseShareValue(buttons[4]!.value!)).toEqual({ view: 'owner', ref: 'component:default/checkout-service' });
+  });
+});
+
+describe('ownerView edge cases', () => {
+  const base = (overrides: Partial<OwnerAnswer> = {}): OwnerAnswer => ({ entity: component('svc'), members: [], ...overrides });
+
+  it('explains a dangling owner', () => {
+    const message = ownerView(base({ ownerRef: 'group:default/x' }), { slackIdsByEmail: noSlackIds });
+    expect(allMrkdwn([blockById(message.blocks, 'owner.team')])).toContain('The owner `group:default/x` is not in the catalog');
+    expect(message.text).toBe('svc is owned by group:default/x, which is not in the catalog.');
+    expectMessageWithinLimits(message);
+  });
+
+  it('explains a missing owner', () => {
+    const message = ownerView(base(), { slackIdsByEmail: noSlackIds });
+    expect(allMrkdwn([blockById(message.blocks, 'owner.team')])).toContain('No owner is recorded');
+    expect(message.blocks.some((block) => block.block_id === 'owner.members')).toBe(false);
+  });
+
+  it('shows members without a Slack id by display name', () => {
+    const owner = group('team-a', { title: 'Team A' });
+    const message = ownerView(base({ ownerRef: 'group:default/team-a', owner, members: [user('ana.lima', 'ana@x.example')] }), { slackIdsByEmail: noSlackIds });
+    expect(allMrkdwn([blockById(message.blocks, 'owner.members')])).toBe('*Members (1)*\nana lima');
+  });
+
+  it('leaves out Docs and On-call when the entity has neither', () => {
+    const message = ownerView(base(), { slackIdsByEmail: noSlackIds });
+    expect(buttonsOf(message).map((element) => element.action_id)).toEqual([ActionIds.showDeps, ActionIds.showDependents, ActionIds.shareInChannel]);
+  });
+
+  it('offers Docs as an action when only techdocs are known', () => {
+    const entity = component('svc', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } });
+    const docs = buttonsOf(ownerView(base({ entity }), { slackIdsByEmail: noSlackIds })).find((element) => element.action_id === ActionIds.showDocs);
+    expect(docs).toEqual(expect.objectContaining({ value: 'component:default/svc' }));
+    expect(docs?.url).toBeUndefined();
+  });
+
+  it('escapes hostile catalog text everywhere', () => {
+    const owner = group('team-a', { title: HOSTILE, description: HOSTILE, annotations: { 'slack.com/channel-name': '<!here>' }, links: [] }, { email: '<!everyone>@x' });
+    const entity = component('svc', {
+      title: HOSTILE,
+      description: HOSTILE,
+      links: [{ url: 'https://example.com', title: HOSTILE }, { url: 'javascript:alert(1)', title: 'bad' }],
+    }, { lifecycle: HOSTILE });
+    const answer = base({ entity, ownerRef: 'group:default/team-a', owner, members: [user('u', undefined, { title: '<@U999>' })], systemRef: 'system:default/<!channel>' });
+    const message = ownerView(answer, { slackIdsByEmail: noSlackIds });
+    expectNoInjectedControls(message);
+    expect(allMrkdwn(message)).toContain(HOSTILE_ESCAPED);
+    expect(allMrkdwn(message)).not.toContain('javascript:');
+    expectMessageWithinLimits(message);
+  });
+
+  it('keeps emoji and RTL text', () => {
+    const message = ownerView(base({ entity: component('svc', { title: EMOJI_RTL, description: EMOJI_RTL }) }), { slackIdsByEmail: noSlackIds });
+    expect(blockById(message.blocks, 'owner.header')).toEqual(expect.objectContaining({ text: expect.objectContaining({ text: EMOJI_RTL }) }));
+    expect(allMrkdwn([blockById(message.blocks, 'owner.description')])).toBe(EMOJI_RTL);
+  });
+
+  it('truncates 5 KB texts instead of failing', () => {
+    const members = Array.from({ length: 300 }, (_, i) => user(`person.${i}`, `p${i}@x.example`, { title: FIVE_KB }));
+    const owner = group('team-a', { title: FIVE_KB, description: FIVE_KB }, { email: `${FIVE_KB}@x.example` });
+    const links = Array.from({ length: 40 }, (_, i) => ({ url: `https://example.com/${i}/${FIVE_KB.slice(0, 1500)}`, title: FIVE_KB }));
+    const entity = component(FIVE_KB.slice(0, 63), { title: FIVE_KB, description: FIVE_KB, links }, { lifecycle: FIVE_KB, type: FIVE_KB });
+    const message = ownerView(base({ entity, ownerRef: 'group:default/team-a', owner, members }), { slackIdsByEmail: noSlackIds });
+    expectMessageWithinLimits(message);
+    expect(allMrkdwn([blockById(message.blocks, 'owner.members')])).toContain('and 280 more');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { problemsView } from '../../../src/slack/views/problems-view.ts';
+import type { StoredProblem } from '../../../src/store/sqlite-catalog-store.ts';
+import { allMrkdwn, blockById, blockIds, blockTextLength, expectMessageWithinLimits, expectNoInjectedControls, FIVE_KB, HOSTILE, HOSTILE_ESCAPED } from './view-helpers.ts';
+
+const problem = (extra: Partial<StoredProblem> = {}): StoredProblem => ({ severity: 'error', message: 'spec.owner is required', sourceId: 'dir:acme', origin: 'sync', ...extra });
+
+describe('problemsView', () => {
+  it('groups by file with severity icons and counts, errors first', () => {
+    const message = problemsView(
+      [
+        problem({ file: 'b/catalog-info.yaml', severity: 'warning', message: 'owner group:default/x is not in the catalog', line: 9, entityRef: 'component:default/b' }),
+        problem({ file: 'a/catalog-info.yaml', line: 3, column: 5 }),
+        problem({ file: 'a/catalog-info.yaml', severity: 'warning', message: 'unknown field', line: 1 }),
+      ],
+      'checkout-team',
+    );
+    expect(blockIds(message.blocks)).toEqual(['problems.header', 'problems.counts', 'problems.group.0', 'problems.group.1']);
+    expect(allMrkdwn([blockById(message.blocks, 'problems.counts')])).toBe(':x: 1 error  ·  :warning: 2 warnings  ·  in 2 files');
+    expect(allMrkdwn([blockById(message.blocks, 'problems.group.0')])).toBe('*a/catalog-info.yaml*  _dir:acme_\n:x: line 3:5: spec.owner is required\n:warning: line 1: unknown field');
+    expect(allMrkdwn([blockById(message.blocks, 'problems.group.1')])).toContain('*b/catalog-info.yaml*  `component:default/b`');
+    expectMessageWithinLimits(message);
+  });
+
+  it('says when there is nothing wrong', () => {
+    const message = problemsView([], 'the catalog');
+    expect(blockIds(message.blocks)).toEqual(['problems.none']);
+    expect(message.text).toBe('No catalog problems in the catalog.');
+  });
+
+  it('summarises thousands of problems within the limits', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => problem({ file: `services/svc-${i % 150}/catalog-info.yaml`, line: i, message: `problem ${i} ${FIVE_KB}`, severity: i % 3 === 0 ? 'error' : 'warning' }));
+    const message = problemsView(many, 'the catalog');
+    expectMessageWithinLimits(message);
+    expect(blockTextLength(message.blocks)).toBeLessThanOrEqual(12_000);
+    const more = allMrkdwn([blockById(message.blocks, 'problems.more')]);
+    const listedGroups = message.blocks.filter((block) => block.block_id?.startsWith('problems.group.')).length;
+    expect(more).toContain(`in ${(150 - listedGroups).toLocaleString('en-US')} more files not shown`);
+    expect(allMrkdwn([blockById(message.blocks, 'problems.group.0')])).toContain('…and 12 more problems here');
+  });
+
+  it('escapes messages, files and scope', () => {
+    const message = problemsView([problem({ file: HOSTILE, message: HOSTILE, entityRef: HOSTILE, sourceId: HOSTILE })], HOSTILE);
+    expectNoInjectedControls(message);
+    expect(allMrkdwn(message)).toContain(HOSTILE_ESCAPED);
+    expectMessageWithinLimits(message);
+  });
+});
