@@ -1,0 +1,194 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type JsonBody, type SlackAnswer } from './slack/answers.ts';
+import { chatRoutes } from './slack/chat-routes.ts';
+import { directoryRoutes } from './slack/directory-routes.ts';
+import { FakeSlackState, type StoredMessage } from './slack/fake-state.ts';
+import { FaultPlan, type FakeFault } from './slack/faults.ts';
+import type { MethodRoute } from './slack/method-route.ts';
+import { parseApiBody, readBody, readToken } from './slack/parse-request.ts';
+import { RESPONSE_URL_PATH, answerResponseUrl, recordedResponseBody } from './slack/response-urls.ts';
+import { viewRoutes } from './slack/view-routes.ts';
+import { DEFAULT_APP_TOKEN, DEFAULT_BOT, DEFAULT_BOT_TOKEN, DEFAULT_TEAM, type FakeBot, type FakeChannel, type FakeTeam, type FakeUser } from './slack/workspace.ts';
+import type { FakeSlack, FakeSlackOptions, RecordedCall } from './slack/fake-slack-api.ts';
+
+export type { FakeSlack, FakeSlackOptions, RecordedCall } from './slack/fake-slack-api.ts';
+export { SLACK_RATE_TIERS, type FakeFault } from './slack/faults.ts';
+export type { StoredMessage } from './slack/fake-state.ts';
+export type { FakeBot, FakeChannel, FakeTeam, FakeUser } from './slack/workspace.ts';
+
+/**
+ * A strict loopback Slack Web API (reference §0 and §3): `POST /api/<method>` as @slack/web-api sends it, token
+ * checks, Block Kit limits, triggers, response URLs, rate limits and injected faults. Every call is recorded.
+ */
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const fake = new FakeSlackServer(options);
+  await fake.listen();
+  return fake;
+}
+
+class FakeSlackServer implements FakeSlack {
+  url = '';
+  readonly botToken: string;
+  readonly appToken: string;
+  readonly team: FakeTeam;
+  readonly bot: FakeBot;
+  private readonly state: FakeSlackState;
+  private readonly faults = new FaultPlan();
+  private readonly routes = new Map<string, MethodRoute>(Object.entries({ ...directoryRoutes, ...chatRoutes, ...viewRoutes }));
+  private readonly recorded: RecordedCall[] = [];
+  private readonly events = new EventEmitter();
+  private readonly server: Server = createServer((request, response) => void this.handle(request, response));
+
+  constructor(options: FakeSlackOptions) {
+    this.botToken = options.botToken ?? DEFAULT_BOT_TOKEN;
+    this.appToken = options.appToken ?? DEFAULT_APP_TOKEN;
+    this.team = { ...DEFAULT_TEAM, ...options.team };
+    this.bot = { ...DEFAULT_BOT, ...options.bot };
+    this.state = new FakeSlackState({
+      team: this.team,
+      bot: this.bot,
+      botToken: this.botToken,
+      appToken: this.appToken,
+      triggerTtlMs: options.triggerTtlMs ?? 3000,
+      homeTabEnabled: options.homeTabEnabled ?? true,
+      chatWritePublic: options.chatWritePublic ?? false,
+      now: options.now ?? Date.now,
+    });
+    for (const user of options.users ?? []) this.addUser(user);
+    for (const channel of options.channels ?? []) this.addChannel(channel);
+    for (const [method, perMinute] of Object.entries(options.rateLimits ?? {})) this.faults.setRateLimit(method, perMinute);
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  calls(method?: string): RecordedCall[] {
+    return this.recorded.filter((call) => method === undefined || call.method === method);
+  }
+
+  waitForCall(method: string, predicate: (call: RecordedCall) => boolean = () => true, timeoutMs = 2000): Promise<RecordedCall> {
+    const matches = (call: RecordedCall): boolean => call.method === method && predicate(call);
+    const existing = this.recorded.find(matches);
+    if (existing) return Promise.resolve(existing);
+    return new Promise((resolve, reject) => {
+      const onCall = (call: RecordedCall): void => {
+        if (!matches(call)) return;
+        clearTimeout(timer);
+        this.events.off('call', onCall);
+        resolve(call);
+      };
+      const timer = setTimeout(() => {
+        this.events.off('call', onCall);
+        const seen = this.recorded.map((call) => call.method).join(', ') || 'none';
+        reject(new Error(`no matching ${method} call within ${timeoutMs} ms (calls seen: ${seen})`));
+      }, timeoutMs);
+      this.events.on('call', onCall);
+    });
+  }
+
+  clearCalls(): void {
+    this.recorded.splice(0);
+  }
+
+  addUser(user: FakeUser): void {
+    this.state.users.set(user.id, { ...user });
+  }
+
+  addChannel(channel: FakeChannel): void {
+    this.state.channels.set(channel.id, { ...channel });
+  }
+
+  mintTriggerId(options: { ageMs?: number } = {}): string {
+    return this.state.mintTrigger(options.ageMs);
+  }
+
+  mintResponseUrl(options: { ageMs?: number } = {}): string {
+    return `${this.url}${RESPONSE_URL_PATH}${this.state.mintResponseUrlId(options.ageMs)}`;
+  }
+
+  failNext(method: string, fault: FakeFault, times = 1): void {
+    this.faults.failNext(method, fault, times);
+  }
+
+  setRateLimit(method: string, perMinute: number | undefined): void {
+    this.faults.setRateLimit(method, perMinute);
+  }
+
+  defineMethod(method: string, route: MethodRoute): void {
+    this.routes.set(method, route);
+  }
+
+  messages(channel?: string): StoredMessage[] {
+    return [...this.state.messages.values()].filter((message) => channel === undefined || message.channel === channel);
+  }
+
+  ephemerals(): StoredMessage[] {
+    return [...this.state.ephemerals];
+  }
+
+  openModals(): JsonBody[] {
+    const views = this.state.modalStack.map((id) => this.state.views.get(id)?.json);
+    return views.filter((view): view is JsonBody => view !== undefined);
+  }
+
+  homeView(userId: string): JsonBody | undefined {
+    return this.state.views.get(this.state.homeViews.get(userId) ?? '')?.json;
+  }
+
+  closeModal(): void {
+    this.state.modalStack = this.state.modalStack.slice(0, -1);
+  }
+
+  async close(): Promise<void> {
+    this.events.removeAllListeners();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', this.url).pathname;
+    const raw = await readBody(request);
+    const contentType = request.headers['content-type'];
+    if (request.method === 'POST' && path.startsWith('/api/')) {
+      const method = path.slice('/api/'.length);
+      const parsed = parseApiBody(raw, contentType);
+      const body = parsed.ok ? parsed.body : { raw };
+      const token = readToken(request, body);
+      const answer = parsed.ok ? this.answerMethod(method, body, token) : fail(parsed.error);
+      return this.finish(response, { method, body, token }, answer);
+    }
+    if (request.method === 'POST' && path.startsWith(RESPONSE_URL_PATH)) {
+      const answer = answerResponseUrl(this.state, decodeURIComponent(path.slice(RESPONSE_URL_PATH.length)), raw, contentType);
+      return this.finish(response, { method: 'response_url', body: recordedResponseBody(raw), token: undefined }, answer);
+    }
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not a Slack fake route');
+  }
+
+  /** Order matters: unknown method, then token (not_authed / invalid_auth / wrong kind), then faults, then the method. */
+  private answerMethod(method: string, body: JsonBody, token: string | undefined): SlackAnswer {
+    const route = this.routes.get(method);
+    if (!route) return fail('unknown_method');
+    if (token === undefined) return fail('not_authed');
+    const expected = route.token === 'app' ? this.appToken : this.botToken;
+    if (token !== expected) return fail(token === this.botToken || token === this.appToken ? 'not_allowed_token_type' : 'invalid_auth');
+    return this.faults.take(method, this.state.now()) ?? route.handle({ body, state: this.state, origin: this.url });
+  }
+
+  private finish(response: ServerResponse, call: Pick<RecordedCall, 'method' | 'body' | 'token'>, answer: SlackAnswer): void {
+    const record: RecordedCall = { ...call, status: answer.hang ? 0 : answer.status, response: answer.body, at: this.state.now() };
+    this.recorded.push(record);
+    this.events.emit('call', record);
+    if (answer.hang) return;
+    const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    response.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers }).end(text);
+  }
+}
