@@ -127,6 +127,17 @@ const toValue = (node: Document.Parsed, status: DocumentStatus, limits: typeof D
 };
 
 /**
+ * The text of `content` when it is within the default size limit and valid UTF-8, else
+ * undefined ({@link composeYaml} then explains what is wrong). Decoding once lets a fast
+ * reader try the text before the full one.
+ */
+export function decodeYamlText(content: string | Uint8Array): string | undefined {
+  if (measureOversize(content, DEFAULTS.maxBytes)) return undefined;
+  const text = decode(content);
+  return typeof text === 'string' ? text : undefined;
+}
+
+/**
  * Reads YAML text or bytes into plain values, one per non-empty document, with a fault for
  * each document that cannot be used; other documents still come back (partial success).
  */

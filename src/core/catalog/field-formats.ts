@@ -18,20 +18,24 @@ export const isValidObjectName = (value: string): boolean => withinLength(value,
 /** `metadata.namespace`: a lowercase DNS label (the prose docs' `[a-zA-Z0-9]` is wrong). */
 export const isValidDnsLabel = (value: string): boolean => withinLength(value, 63) && DNS_LABEL.test(value);
 
+// DNS labels joined by dots; each label's length is checked apart, and only when it could exceed 63.
+const DNS_SUBDOMAIN = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$/;
+
 export const isValidDnsSubdomain = (value: string): boolean =>
-  withinLength(value, 253) && value.split('.').every(isValidDnsLabel);
+  withinLength(value, 253) && DNS_SUBDOMAIN.test(value) && (value.length <= 63 || value.split('.').every((label) => label.length <= 63));
 
 export const isValidKind = (value: string): boolean => withinLength(value, 63) && KIND.test(value);
 
 /** Splits `prefix/suffix` (at most one `/`) and checks each part; no `/` means suffix only. */
 const isValidPrefixed = (value: string, isValidSuffix: (suffix: string) => boolean): boolean => {
-  const parts = value.split('/');
-  if (parts.length === 1) return isValidSuffix(parts[0]!);
-  return parts.length === 2 && isValidDnsSubdomain(parts[0]!) && isValidSuffix(parts[1]!);
+  const slash = value.indexOf('/');
+  if (slash < 0) return isValidSuffix(value);
+  return value.indexOf('/', slash + 1) < 0 && isValidDnsSubdomain(value.slice(0, slash)) && isValidSuffix(value.slice(slash + 1));
 };
 
-export const isValidApiVersion = (value: string): boolean =>
-  isValidPrefixed(value, (suffix) => withinLength(suffix, 63) && API_VERSION_SUFFIX.test(suffix));
+const isValidApiVersionSuffix = (suffix: string): boolean => withinLength(suffix, 63) && API_VERSION_SUFFIX.test(suffix);
+
+export const isValidApiVersion = (value: string): boolean => isValidPrefixed(value, isValidApiVersionSuffix);
 
 /** Label and annotation keys share one rule: `[<dns-subdomain>/]<object-name>`. */
 export const isValidMetadataKey = (value: string): boolean => isValidPrefixed(value, isValidObjectName);

@@ -1,6 +1,8 @@
 import { errorProblem, warningProblem, type Problem } from '../problems.ts';
+import { decodeYamlText } from './compose-yaml.ts';
 import type { Entity, RelationRow } from './entity.ts';
 import type { KindRegistry, SchemaIssue } from './kind-registry.ts';
+import { parsePlainCatalogFile } from './parse-plain-catalog-file.ts';
 import { parseYamlDocuments, type YamlDocument } from './parse-yaml-documents.ts';
 import { resolvePlaceholders, type PlaceholderIssue, type ReadTarget } from './placeholders.ts';
 import { entityRefOf } from './refs.ts';
@@ -124,17 +126,16 @@ const recordOutcome = ({ result, firstLines, file, deps }: FileContext, document
 };
 
 /**
- * Parses one catalog file into entities, Location targets and problems: per document,
- * YAML → placeholders → validation → relations. Never throws on bad input; a bad document
- * only costs that document. Targets are read only when a placeholder asks for them.
+ * {@link parseCatalogFile} without its fast path: every document goes through the YAML reader
+ * that can place and explain any problem. Exported so that tests can check both ways agree.
  */
-export async function parseCatalogFile(content: string | Uint8Array, file: string, deps: ParseCatalogFileDeps): Promise<ParsedCatalogFile> {
+export async function parseCatalogFileFully(content: string | Uint8Array, file: string, deps: ParseCatalogFileDeps): Promise<ParsedCatalogFile> {
   const parsed = parseYamlDocuments(content, file);
   const result: ParsedCatalogFile = {
     entities: [],
     locationTargets: [],
     problems: [...parsed.problems],
-    // A YAML-level error (syntax, not a mapping, limits) always hides a document's identity.
+    // A YAML-level error (syntax, not a mapping, limits, no entities) always hides a document's identity.
     unidentified: parsed.problems.some((problem) => problem.severity === 'error'),
     rejectedRefs: [],
     transient: false,
@@ -144,4 +145,16 @@ export async function parseCatalogFile(content: string | Uint8Array, file: strin
   // YAML problems and document problems were collected apart; readers expect file order.
   result.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return result;
+}
+
+/**
+ * Parses one catalog file into entities, Location targets and problems: per document,
+ * YAML → placeholders → validation → relations. Never throws on bad input; a bad document
+ * only costs that document. Targets are read only when a placeholder asks for them.
+ * A plain file of valid entities takes a fast path with the same result.
+ */
+export async function parseCatalogFile(content: string | Uint8Array, file: string, deps: ParseCatalogFileDeps): Promise<ParsedCatalogFile> {
+  const text = decodeYamlText(content);
+  const plain = text === undefined ? undefined : parsePlainCatalogFile(text, deps.registry);
+  return plain ?? parseCatalogFileFully(text ?? content, file, deps);
 }

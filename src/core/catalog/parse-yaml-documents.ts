@@ -22,6 +22,8 @@ export interface ParsedYamlDocuments {
   problems: Problem[];
 }
 
+const NO_ENTITIES = 'file contains no entities; any entities it held before are kept until it has entities again or is deleted';
+
 const toProblem = (fault: YamlFault, file: string): Problem => {
   const where = { file, ...(fault.line === undefined ? {} : { line: fault.line, column: fault.column }) };
   return fault.severity === 'error' ? errorProblem(fault.message, where) : warningProblem(fault.message, where);
@@ -30,7 +32,7 @@ const toProblem = (fault: YamlFault, file: string): Problem => {
 /**
  * Splits a catalog file into its YAML documents (compat §1.7): documents with syntax errors
  * or that are not mappings give one error each while the others still come back; empty
- * documents are skipped; merge keys stay off. Size, encoding, nesting and alias limits turn
+ * documents are skipped, but a file with no document at all is an error; merge keys stay off. Size, encoding, nesting and alias limits turn
  * hostile input into problems, never into hangs or crashes.
  */
 export function parseYamlDocuments(content: string | Uint8Array, file: string, limits?: YamlLimits): ParsedYamlDocuments {
@@ -46,8 +48,10 @@ export function parseYamlDocuments(content: string | Uint8Array, file: string, l
     }
     documents.push({ index, value, line: start.line, column: start.column, locate });
   }
+  // An empty file is far more often a truncated write or a bad merge than a wish to delete
+  // everything it declared, so it is an error: its entities stay until it is fixed or deleted.
   if (documents.length === 0 && !problems.some((problem) => problem.severity === 'error')) {
-    problems.push(warningProblem('file contains no entities', { file }));
+    problems.push(errorProblem(NO_ENTITIES, { file }));
   }
   // Faults and shape problems were found in two passes; readers expect file order.
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

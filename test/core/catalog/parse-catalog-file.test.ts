@@ -152,16 +152,25 @@ describe('parseCatalogFile', () => {
     expect(result.problems).toEqual([expect.objectContaining({ severity: 'warning', line: 9, entityRef: 'component:default/a' })]);
   });
 
-  it('gives one problem for an empty file and marks nothing', async () => {
-    expect(await parse('')).toEqual({
-      entities: [],
-      locationTargets: [],
-      problems: [{ severity: 'warning', message: 'file contains no entities', file: FILE }],
-      unidentified: false,
-      rejectedRefs: [],
-      transient: false,
-    });
-  });
+  it.each([[''], ['# all entities were removed\n'], ['---\n']])(
+    'rejects the empty file %j and marks it unidentified, so a truncated file keeps its entities',
+    async (text) => {
+      expect(await parse(text)).toEqual({
+        entities: [],
+        locationTargets: [],
+        problems: [
+          {
+            severity: 'error',
+            message: 'file contains no entities; any entities it held before are kept until it has entities again or is deleted',
+            file: FILE,
+          },
+        ],
+        unidentified: true,
+        rejectedRefs: [],
+        transient: false,
+      });
+    },
+  );
 
   it('marks a file over the size limit unidentified', async () => {
     const result = await parseCatalogFile(new Uint8Array(5 * 1024 * 1024), FILE, { registry, readTarget: refusingReader });

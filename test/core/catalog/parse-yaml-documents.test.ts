@@ -43,8 +43,17 @@ describe('parseYamlDocuments: documents', () => {
     });
   });
 
-  it.each([[''], ['# only a comment\n'], ['---\n---\n'], ['\n\n']])('warns that %j contains no entities', (text) => {
-    expect(parseYamlDocuments(text, FILE)).toEqual({ documents: [], problems: [{ severity: 'warning', message: 'file contains no entities', file: FILE }] });
+  it.each([[''], ['# only a comment\n'], ['---\n---\n'], ['\n\n'], ['~\n']])('rejects %j, which contains no entities (a truncated file?)', (text) => {
+    expect(parseYamlDocuments(text, FILE)).toEqual({
+      documents: [],
+      problems: [
+        {
+          severity: 'error',
+          message: 'file contains no entities; any entities it held before are kept until it has entities again or is deleted',
+          file: FILE,
+        },
+      ],
+    });
   });
 
   it('skips empty documents between entities, like a trailing ---', () => {

@@ -25,15 +25,8 @@ export interface KindSpecification {
   refFields: readonly RefField[];
 }
 
-type RefSource = { value: string; path: (string | number)[] };
-
-/** The ref strings of one field, with their paths; the schema has already checked the types. */
-const refsOf = (spec: Record<string, unknown>, field: string): RefSource[] => {
-  const value = spec[field];
-  if (typeof value === 'string') return [{ value, path: ['spec', field] }];
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index) => (typeof item === 'string' ? [{ value: item, path: ['spec', field, index] }] : []));
-};
+/** The strings of a ref field, single or listed; the schema has already checked the types. */
+const listOf = (value: unknown): readonly unknown[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []);
 
 const specOf = (entity: Entity): Record<string, unknown> => (isPlainObject(entity.spec) ? entity.spec : {});
 
@@ -49,19 +42,16 @@ const checkRefs = (entity: Entity, refFields: readonly RefField[]): SchemaIssue[
   const issues: SchemaIssue[] = [];
   const spec = specOf(entity);
   for (const field of refFields) {
-    for (const ref of refsOf(spec, field.field)) {
-      const parsed = tryParseEntityRef(ref.value, { defaultKind: field.defaultKind, defaultNamespace: entity.metadata.namespace });
-      if (!parsed.ok) issues.push({ path: ref.path, message: invalidValueMessage(ref.path, ref.value, refExpectation(field, ref.value)) });
-    }
+    const value = spec[field.field];
+    if (value === undefined) continue;
+    const context = { defaultKind: field.defaultKind, defaultNamespace: entity.metadata.namespace };
+    listOf(value).forEach((ref, index) => {
+      if (typeof ref !== 'string' || tryParseEntityRef(ref, context).ok) return;
+      const path = typeof value === 'string' ? ['spec', field.field] : ['spec', field.field, index];
+      issues.push({ path, message: invalidValueMessage(path, ref, refExpectation(field, ref)) });
+    });
   }
   return issues;
-};
-
-/** The ref strings of one field, without paths: relations only run on valid entities. */
-const refValuesOf = (spec: Record<string, unknown>, field: string): string[] => {
-  const value = spec[field];
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 };
 
 /** Forward rows on the entity, inverse rows on each target, deduplicated by (source, type, target). */
@@ -70,20 +60,20 @@ const emitRelations = (entity: Entity, refFields: readonly RefField[]): Relation
   const spec = specOf(entity);
   const rows: RelationRow[] = [];
   const seen = new Set<string>();
-  const add = (sourceRef: string, type: string, targetRef: string): void => {
-    const key = `${sourceRef} ${type} ${targetRef}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    rows.push({ sourceRef, type, targetRef });
-  };
   for (const field of refFields) {
+    const value = spec[field.field];
+    if (value === undefined) continue;
     const context = { defaultKind: field.defaultKind, defaultNamespace: entity.metadata.namespace };
-    for (const value of refValuesOf(spec, field.field)) {
-      const parsed = tryParseEntityRef(value, context);
-      if (!parsed.ok) continue; // validateSpec reports it; a valid entity never gets here
+    for (const ref of listOf(value)) {
+      const parsed = typeof ref === 'string' ? tryParseEntityRef(ref, context) : undefined;
+      if (!parsed?.ok) continue; // validateSpec reports it; a valid entity never gets here
       const target = stringifyEntityRef(parsed.ref);
-      add(self, field.forward, target);
-      add(target, field.inverse, self);
+      const forward = `${self} ${field.forward} ${target}`;
+      if (!seen.has(forward)) rows.push({ sourceRef: self, type: field.forward, targetRef: target });
+      seen.add(forward);
+      const inverse = `${target} ${field.inverse} ${self}`;
+      if (!seen.has(inverse)) rows.push({ sourceRef: target, type: field.inverse, targetRef: self });
+      seen.add(inverse);
     }
   }
   return rows;
