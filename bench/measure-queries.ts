@@ -1,11 +1,13 @@
 // Query latencies against a synced catalog, in its own process. Prints one JSON line.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openCatalogRuntime } from '../src/catalog-runtime.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { findOwner } from '../src/usecases/find-owner.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
 
-const [configFile, manifestJson] = process.argv.slice(2);
-const manifest = JSON.parse(manifestJson!) as { componentNames: string[] };
+const [configFile, repo] = process.argv.slice(2);
+const manifest = JSON.parse(readFileSync(join(repo!, 'manifest.json'), 'utf8')) as { componentNames: string[] };
 const runtime = openCatalogRuntime(loadConfig({ file: configFile! }));
 const { store } = runtime;
 

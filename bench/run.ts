@@ -48,7 +48,7 @@ for (const n of sizes) {
   const full = runChild('sync-once.ts', config) as { wallMs: number; peakRssMb: number; summary: { durationMs: number; added: number } };
   const again = runChild('sync-once.ts', config) as { wallMs: number; peakRssMb: number; summary: { durationMs: number; sources: { outcome: string }[] } };
   const verify = runChild('verify-catalog.ts', config, org.repo);
-  const queries = runChild('measure-queries.ts', config, JSON.stringify({ componentNames: org.manifest.componentNames })) as Record<string, { p50: number; p99: number }>;
+  const queries = runChild('measure-queries.ts', config, org.repo) as Record<string, { p50: number; p99: number }>;
   const row = { n, entities: org.manifest.totalEntities, full, noChange: again, verify, queries };
   results.push(row);
   console.log(`\nN = ${n} (${org.manifest.totalEntities} entities, ${org.manifest.totalRelations} relations)`);

@@ -38,14 +38,22 @@ export class SearchIndex {
     client: Database.Database,
     private readonly catalogVersion: () => number,
   ) {
-    const select = `SELECT e.ref, e.kind, json_extract(e.body, '$.metadata.name') AS name,
+    // Rank first on the index alone, then fetch details for the page of hits only: json_extract over
+    // every match of a common word would cost more than the search itself.
+    const ranked = (kindFilter: string) => `
+      WITH ranked AS (
+        SELECT e.id, e.ref, e.kind, ${NAME_FIRST} AS nameRank, ${RANK} AS score
+        FROM entity_search JOIN entities e ON e.id = entity_search.rowid
+        WHERE entity_search MATCH @match ${kindFilter}
+        ORDER BY nameRank, score LIMIT @limit
+      )
+      SELECT r.ref, r.kind, json_extract(e.body, '$.metadata.name') AS name,
         json_extract(e.body, '$.metadata.title') AS title, json_extract(e.body, '$.metadata.description') AS description,
-        (SELECT o.target_ref FROM relations o WHERE o.source_ref = e.ref AND o.type = 'ownedBy' LIMIT 1) AS ownerRef,
-        ${RANK} AS score
-      FROM entity_search JOIN entities e ON e.id = entity_search.rowid`;
+        (SELECT o.target_ref FROM relations o WHERE o.source_ref = r.ref AND o.type = 'ownedBy' LIMIT 1) AS ownerRef, r.score
+      FROM ranked r JOIN entities e ON e.id = r.id ORDER BY r.nameRank, r.score`;
     this.statements = {
-      search: client.prepare(`${select} WHERE entity_search MATCH @match ORDER BY ${NAME_FIRST}, score LIMIT @limit`),
-      searchKind: client.prepare(`${select} WHERE entity_search MATCH @match AND e.kind = @kind COLLATE NOCASE ORDER BY ${NAME_FIRST}, score LIMIT @limit`),
+      search: client.prepare(ranked('')),
+      searchKind: client.prepare(ranked('AND e.kind = @kind COLLATE NOCASE')),
       knownPrefix: client.prepare('SELECT 1 FROM entity_search_terms WHERE term >= @term AND term < @upper LIMIT 1'),
       terms: client.prepare("SELECT term, doc FROM entity_search_terms WHERE term GLOB '*[a-z]*'"),
     };

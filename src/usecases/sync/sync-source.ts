@@ -63,10 +63,10 @@ export const syncSource = async (pass: SyncPass, source: CatalogSource): Promise
   }
   try {
     writer.clearSourceProblems(source.id, 'source');
-    const stored = writer.files(source.id);
     const version = versionKeyOf(source, readout);
     const versionUnchanged = version === previous.version && previous.retryFiles === 0;
     if (versionUnchanged && readout.versionCoversEveryFile) return recordUnchanged(pass, source, readout, version);
+    const stored = writer.files(source.id);
     const listed = await readout.listFiles();
     if (versionUnchanged && (await reachedFilesUnchanged(readout, listed, stored))) return recordUnchanged(pass, source, readout, version);
     const walk = new SourceWalk(pass, source, readout, listed, stored, originLocationOf(source, readout));
