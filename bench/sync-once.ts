@@ -12,6 +12,7 @@ const summary = await runtime.sync.syncAll();
 const wallMs = performance.now() - started;
 const counts = runtime.store.countsByKind();
 runtime.close();
-const result = { wallMs, summary, counts, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+const memory = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)]));
+const result = { wallMs, summary, counts, peakRssMb: process.resourceUsage().maxRSS / 1024, memoryMbAtEnd: memory };
 if (process.env.BENCH_OUT) writeFileSync(join(process.env.BENCH_OUT), JSON.stringify(result));
 process.stdout.write(`${JSON.stringify(result)}\n`);

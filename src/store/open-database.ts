@@ -32,7 +32,8 @@ export const openDatabase = (path: string, options: OpenDatabaseOptions = {}): C
     client.pragma('synchronous = NORMAL');
   }
   client.pragma('foreign_keys = ON');
-  client.pragma('cache_size = -65536');
+  // 32 MB of page cache: enough for the hot index pages of a 100k-entity catalog, within the RSS budget.
+  client.pragma('cache_size = -32768');
   const db = drizzle(client, { schema });
   if (options.migrate ?? !options.readonly) migrate(db, { migrationsFolder });
   return db;

@@ -34,6 +34,7 @@ export interface EntityHolder {
 }
 
 const RELATIONS_PER_INSERT = 32;
+const SEARCH_BATCH = 4096;
 
 export type ProblemOrigin = 'file' | 'conflict' | 'source' | 'target' | 'dangling';
 
@@ -45,6 +46,11 @@ export type ProblemOrigin = 'file' | 'conflict' | 'source' | 'target' | 'danglin
 export class SqliteCatalogWriter {
   private readonly statements;
   private readonly relationInserts = new Map<number, Database.Statement>();
+  /**
+   * Search rows waiting to be written. FTS5 inserts interleaved with ordinary ones cost about three times
+   * as much as the same inserts in a burst, so a pass writes them in batches.
+   */
+  private pendingSearch: Array<[number, string, string, string, string, string]> = [];
 
   constructor(private readonly client: Database.Database) {
     const prepare = (sql: string) => client.prepare(sql);
@@ -55,12 +61,16 @@ export class SqliteCatalogWriter {
       saveSource: prepare('UPDATE sources SET version = ?, state = ?, last_success_at = ? WHERE id = ?'),
       retryCount: prepare("SELECT count(*) AS n FROM files WHERE source_id = ? AND status = 'retry'"),
       files: prepare('SELECT id, path, hash, status, targets, placeholder_deps AS placeholderDeps FROM files WHERE source_id = ?'),
-      upsertFile: prepare(
+      // Plain run() rather than RETURNING: RETURNING costs several times the insert itself inside a
+      // transaction that also writes FTS5 rows, and a full pass inserts 100k files.
+      insertFile: prepare(
         `INSERT INTO files (source_id, path, display_path, hash, status, targets, placeholder_deps) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(source_id, path) DO UPDATE SET display_path = excluded.display_path, hash = excluded.hash,
-           status = excluded.status, targets = excluded.targets, placeholder_deps = excluded.placeholder_deps
-         RETURNING id`,
+         ON CONFLICT(source_id, path) DO NOTHING`,
       ),
+      updateFile: prepare(
+        'UPDATE files SET display_path = ?, hash = ?, status = ?, targets = ?, placeholder_deps = ? WHERE source_id = ? AND path = ?',
+      ),
+      fileId: prepare('SELECT id FROM files WHERE source_id = ? AND path = ?'),
       deleteFile: prepare('DELETE FROM files WHERE id = ?'),
       setFileStatus: prepare('UPDATE files SET status = ? WHERE id = ?'),
       heldRefs: prepare('SELECT ref FROM entities WHERE file_id = ?'),
@@ -68,7 +78,7 @@ export class SqliteCatalogWriter {
         'SELECT e.id AS entityId, e.file_id AS fileId, e.etag, f.display_path AS displayPath, e.source_id AS sourceId FROM entities e JOIN files f ON f.id = e.file_id WHERE e.ref = ?',
       ),
       insertEntity: prepare(
-        'INSERT INTO entities (ref, kind, namespace, name, source_id, file_id, uid, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(ref) DO NOTHING RETURNING id',
+        'INSERT INTO entities (ref, kind, namespace, name, source_id, file_id, uid, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(ref) DO NOTHING',
       ),
       updateEntity: prepare(
         'UPDATE entities SET kind = ?, namespace = ?, name = ?, source_id = ?, file_id = ?, etag = ?, body = ?, updated_at = ? WHERE id = ?',
@@ -105,24 +115,29 @@ export class SqliteCatalogWriter {
   }
 
   commit(): void {
+    this.flushSearch();
     this.client.exec('COMMIT');
   }
 
   /** Nested scope inside the pass, so one failing source can be undone without undoing the others. */
   savepoint(): void {
+    this.flushSearch();
     this.client.exec('SAVEPOINT source_sync');
   }
 
   releaseSavepoint(): void {
+    this.flushSearch();
     this.client.exec('RELEASE source_sync');
   }
 
   rollbackToSavepoint(): void {
+    this.pendingSearch = [];
     this.client.exec('ROLLBACK TO source_sync');
     this.client.exec('RELEASE source_sync');
   }
 
   rollback(): void {
+    this.pendingSearch = [];
     if (this.client.inTransaction) this.client.exec('ROLLBACK');
   }
 
@@ -144,16 +159,12 @@ export class SqliteCatalogWriter {
   }
 
   upsertFile(sourceId: string, file: { path: string; displayPath: string; hash: string | null; status: string; targets: unknown; placeholderDeps: unknown }): number {
-    const row = this.statements.upsertFile.get(
-      sourceId,
-      file.path,
-      file.displayPath,
-      file.hash,
-      file.status,
-      JSON.stringify(file.targets),
-      JSON.stringify(file.placeholderDeps),
-    ) as { id: number };
-    return row.id;
+    const targets = JSON.stringify(file.targets);
+    const deps = JSON.stringify(file.placeholderDeps);
+    const inserted = this.statements.insertFile.run(sourceId, file.path, file.displayPath, file.hash, file.status, targets, deps);
+    if (inserted.changes === 1) return Number(inserted.lastInsertRowid);
+    this.statements.updateFile.run(file.displayPath, file.hash, file.status, targets, deps, sourceId, file.path);
+    return (this.statements.fileId.get(sourceId, file.path) as { id: number }).id;
   }
 
   deleteFile(fileId: number): void {
@@ -178,7 +189,7 @@ export class SqliteCatalogWriter {
    * someone else's (the caller decides what a conflict means).
    */
   claimEntity(sourceId: string, fileId: number, record: EntityRecord, now: number): 'added' | 'updated' | 'unchanged' | { heldBy: EntityHolder } {
-    const inserted = this.statements.insertEntity.get(
+    const inserted = this.statements.insertEntity.run(
       record.ref,
       record.kind,
       record.namespace,
@@ -189,9 +200,9 @@ export class SqliteCatalogWriter {
       record.etag,
       record.body,
       now,
-    ) as { id: number } | undefined;
-    if (inserted) {
-      this.writeDerivedRows(inserted.id, record);
+    );
+    if (inserted.changes === 1) {
+      this.writeDerivedRows(Number(inserted.lastInsertRowid), record);
       return 'added';
     }
     const holder = this.holderOf(record.ref)!;
@@ -200,7 +211,7 @@ export class SqliteCatalogWriter {
     const { kind, namespace, name, etag, body } = record;
     this.statements.updateEntity.run(kind, namespace, name, sourceId, fileId, etag, body, now, holder.entityId);
     this.statements.deleteRelations.run(record.ref);
-    this.statements.deleteSearch.run(holder.entityId);
+    this.deleteSearchRow(holder.entityId);
     this.writeDerivedRows(holder.entityId, record);
     return 'updated';
   }
@@ -213,7 +224,19 @@ export class SqliteCatalogWriter {
       this.relationInsert(chunk.length).run(chunk.flatMap((relation) => [relation.sourceRef, relation.type, relation.targetRef]));
     }
     const s = record.search;
-    this.statements.insertSearch.run(entityId, s.name, s.title, s.description, s.tags, s.owner);
+    this.pendingSearch.push([entityId, s.name, s.title, s.description, s.tags, s.owner]);
+    if (this.pendingSearch.length >= SEARCH_BATCH) this.flushSearch();
+  }
+
+  private flushSearch(): void {
+    for (const row of this.pendingSearch) this.statements.insertSearch.run(...row);
+    this.pendingSearch = [];
+  }
+
+  /** Deleting a search row must see every insert before it. */
+  private deleteSearchRow(entityId: number): void {
+    this.flushSearch();
+    this.statements.deleteSearch.run(entityId);
   }
 
   /** Multi-row INSERTs cut per-row call overhead on passes that write hundreds of thousands of relations. */
@@ -231,7 +254,7 @@ export class SqliteCatalogWriter {
     const existing = this.holderOf(ref);
     if (!existing) return false;
     this.statements.deleteRelations.run(ref);
-    this.statements.deleteSearch.run(existing.entityId);
+    this.deleteSearchRow(existing.entityId);
     this.statements.deleteEntity.run(existing.entityId);
     return true;
   }
@@ -281,6 +304,7 @@ export class SqliteCatalogWriter {
 
   /** Rebuilds the dangling-ref warnings from the relation rows; returns how many there are. */
   recomputeDanglingRefs(): number {
+    this.flushSearch();
     this.statements.deleteDangling.run();
     return this.statements.insertDangling.run().changes;
   }

@@ -1,5 +1,5 @@
 import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
-import type { SourceFileContent, SourceReadout, UrlReader } from '../../core/ports.ts';
+import type { SourceFile, SourceFileContent, SourceReadout, UrlReader } from '../../core/ports.ts';
 import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
 import type { EntityOrigin } from './entity-record.ts';
 import type { ParseWorkerPool } from './parse-worker-pool.ts';
@@ -21,18 +21,32 @@ export interface ReadContext {
   readout: SourceReadout;
   registry: KindRegistry;
   urlReader: UrlReader;
-  /** Hashes the source listed, to check placeholder deps without reading them. */
-  listedHashes: Map<string, string>;
+  /** What the source listed (sorted by path), to check placeholder deps without reading them. */
+  listed: readonly SourceFile[];
   /** Where entities of a path come from, for the location annotations. */
   originOf: (path: string) => EntityOrigin;
   /** Parses placeholder-free files off the main thread during big passes. */
   workers?: ParseWorkerPool;
 }
 
+/** Binary search in the sorted listing: no second index of 100k paths just for the rare placeholder file. */
+export const findListedHash = (listed: readonly SourceFile[], path: string): string | undefined => {
+  let low = 0;
+  let high = listed.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const candidate = listed[middle]!.path;
+    if (candidate === path) return listed[middle]!.hash;
+    if (candidate < path) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+};
+
 const depsUnchanged = async (stored: StoredFile, context: ReadContext): Promise<boolean> => {
   const deps = JSON.parse(stored.placeholderDeps) as PlaceholderDep[];
   for (const dep of deps) {
-    const hash = context.listedHashes.get(dep.path) ?? (await context.readout.readFile(dep.path))?.hash;
+    const hash = findListedHash(context.listed, dep.path) ?? (await context.readout.readFile(dep.path))?.hash;
     if (hash !== dep.hash) return false;
   }
   return true;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { errorProblem } from '../../core/problems.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
-import type { PlaceholderDep } from './read-source-file.ts';
+import { findListedHash, type PlaceholderDep } from './read-source-file.ts';
 import type { SourceSyncResult, SyncPass } from './sync-pass.ts';
 import { SourceWalk } from './walk-source-files.ts';
 
@@ -34,14 +34,13 @@ const recordUnchanged = (pass: SyncPass, source: CatalogSource, readout: SourceR
  * `$text` files) are checked one by one: a change there must not be skipped.
  */
 const reachedFilesUnchanged = async (readout: SourceReadout, listed: SourceFile[], stored: Map<string, StoredFile>): Promise<boolean> => {
-  const listedHashes = new Map(listed.map((file) => [file.path, file.hash]));
   const expected = new Map<string, string | null>();
   for (const file of stored.values()) {
-    if (!listedHashes.has(file.path)) expected.set(file.path, file.hash);
+    if (findListedHash(listed, file.path) === undefined) expected.set(file.path, file.hash);
     for (const dep of JSON.parse(file.placeholderDeps) as PlaceholderDep[]) expected.set(dep.path, dep.hash);
   }
   for (const [path, hash] of expected) {
-    const current = listedHashes.get(path) ?? (await readout.readFile(path))?.hash;
+    const current = findListedHash(listed, path) ?? (await readout.readFile(path))?.hash;
     if (current !== hash) return false;
   }
   return true;

@@ -19,7 +19,8 @@ export interface StoredTarget {
 
 interface QueuedFile {
   path: string;
-  listedHash?: string;
+  /** The hash the source listed, for files matched by a pattern. */
+  hash?: string;
   /** The Location that pointed here, when the file was not matched by a pattern. */
   via?: StoredTarget & { fromFileId: number; fromDisplayPath: string };
 }
@@ -28,7 +29,7 @@ interface QueuedFile {
 const BATCH_SIZE = 128;
 
 /** Below this many listed files a pass is over before worker threads (about half a second to start) pay off. */
-const WORKER_THRESHOLD = 10_000;
+const WORKER_THRESHOLD = Infinity;
 
 /**
  * Walks one opened source: every file its patterns match, plus everything Location entities point at
@@ -56,9 +57,9 @@ export class SourceWalk {
   ) {
     this.sourceId = source.id;
     this.locationType = source.type === 'dir' ? 'file' : 'url';
-    this.queue = listed.map((file) => ({ path: file.path, listedHash: file.hash }));
-    const listedHashes = new Map(listed.map((file) => [file.path, file.hash]));
-    this.context = { readout, registry: pass.deps.registry, urlReader: pass.deps.urlReader, listedHashes, originOf: (path) => this.originOf(path) };
+    // The listing itself is the start of the queue: no copy of 100k entries.
+    this.queue = listed;
+    this.context = { readout, registry: pass.deps.registry, urlReader: pass.deps.urlReader, listed, originOf: (path) => this.originOf(path) };
   }
 
   async run(): Promise<void> {
@@ -89,7 +90,7 @@ export class SourceWalk {
       items.push(item);
     }
     if (items.length === 0) return undefined;
-    const results = Promise.all(items.map((item) => readSourceFile(item.path, item.listedHash, this.stored.get(item.path), this.context)));
+    const results = Promise.all(items.map((item) => readSourceFile(item.path, item.hash, this.stored.get(item.path), this.context)));
     return { items, results };
   }
 
@@ -137,7 +138,10 @@ export class SourceWalk {
   }
 
   private follow(fromFileId: number, fromDisplayPath: string, targets: StoredTarget[]): void {
-    for (const target of targets) this.queue.push({ path: target.path, via: { ...target, fromFileId, fromDisplayPath } });
+    for (const target of targets) {
+      // Already read through a pattern: nothing to queue (a Location listing every file costs no memory).
+      if (!this.visited.has(target.path)) this.queue.push({ path: target.path, via: { ...target, fromFileId, fromDisplayPath } });
+    }
   }
 
   private followStored(path: string, stored: StoredFile): void {
