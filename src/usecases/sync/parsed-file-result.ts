@@ -11,7 +11,7 @@ export interface EntityClaim {
   column: number;
 }
 
-/** A parsed file in the form the store writes: plain data, so it can cross a worker-thread boundary. */
+/** A parsed file in the form the store writes. */
 export type ParsedFileResult = Omit<ParsedCatalogFile, 'entities'> & { claims: EntityClaim[] };
 
 /** Parses a catalog file and turns its entities into store records (body with location annotations, etag, search text). */
@@ -24,10 +24,4 @@ export const parseFileToResult = async (
   const { entities, ...rest } = await parseCatalogFile(content, displayPath, deps);
   const claims = entities.map((parsed) => ({ record: toEntityRecord(parsed, origin), line: parsed.line, column: parsed.column }));
   return { ...rest, claims };
-};
-
-/** Placeholders need the source to read their targets, so files that use them are parsed where the source lives. */
-export const usesPlaceholders = (content: Uint8Array): boolean => {
-  const text = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  return text.includes('$text') || text.includes('$json') || text.includes('$yaml');
 };

@@ -2,8 +2,7 @@ import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
 import type { SourceFile, SourceFileContent, SourceReadout, UrlReader } from '../../core/ports.ts';
 import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
 import type { EntityOrigin } from './entity-record.ts';
-import type { ParseWorkerPool } from './parse-worker-pool.ts';
-import { parseFileToResult, usesPlaceholders, type ParsedFileResult } from './parsed-file-result.ts';
+import { parseFileToResult, type ParsedFileResult } from './parsed-file-result.ts';
 
 /** A file pulled into another through `$text`/`$json`/`$yaml`, with the hash it had. */
 export interface PlaceholderDep {
@@ -25,8 +24,6 @@ export interface ReadContext {
   listed: readonly SourceFile[];
   /** Where entities of a path come from, for the location annotations. */
   originOf: (path: string) => EntityOrigin;
-  /** Parses placeholder-free files off the main thread during big passes. */
-  workers?: ParseWorkerPool;
 }
 
 /** Binary search in the sorted listing: no second index of 100k paths just for the rare placeholder file. */
@@ -95,12 +92,9 @@ export const readSourceFile = async (
   const placeholderDeps: PlaceholderDep[] = [];
   const displayPath = context.readout.displayPath(path);
   const origin = context.originOf(path);
-  const parsed =
-    context.workers && !usesPlaceholders(content.content)
-      ? await context.workers.parse(content.content, displayPath, origin)
-      : await parseFileToResult(content.content, displayPath, origin, {
-          registry: context.registry,
-          readTarget: placeholderReader(path, context, placeholderDeps),
-        });
+  const parsed = await parseFileToResult(content.content, displayPath, origin, {
+    registry: context.registry,
+    readTarget: placeholderReader(path, context, placeholderDeps),
+  });
   return { kind: 'parsed', hash: content.hash, parsed, placeholderDeps };
 };

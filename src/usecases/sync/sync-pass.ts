@@ -9,8 +9,6 @@ export interface SyncDeps {
   clock: Clock;
   /** Report every dangling ref as a warning (on by default; `callboard validate` turns it off). */
   danglingRefs?: boolean;
-  /** Passes that list at least this many files parse in worker threads (default 10,000; Infinity turns them off). */
-  workerThreshold?: number;
 }
 
 export type SourceOutcome = 'synced' | 'unchanged' | 'unavailable';

@@ -1,7 +1,6 @@
 import { errorProblem, warningProblem, type Problem } from '../../core/problems.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { ParsedFileResult } from './parsed-file-result.ts';
-import { ParseWorkerPool } from './parse-worker-pool.ts';
 import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
 import { applyParsedFile, removeFile } from './apply-file.ts';
 import type { EntityOrigin } from './entity-record.ts';
@@ -27,9 +26,6 @@ interface QueuedFile {
 
 /** How many files are read and parsed concurrently before their results are written in order. */
 const BATCH_SIZE = 128;
-
-/** Below this many listed files a pass is over before worker threads (about half a second to start) pay off. */
-const WORKER_THRESHOLD = Infinity;
 
 /**
  * Walks one opened source: every file its patterns match, plus everything Location entities point at
@@ -64,19 +60,14 @@ export class SourceWalk {
 
   async run(): Promise<void> {
     this.pass.deps.writer.clearSourceProblems(this.sourceId, 'target');
-    if (this.queue.length >= (this.pass.deps.workerThreshold ?? WORKER_THRESHOLD)) this.context.workers = new ParseWorkerPool();
-    try {
-      // Reading and parsing the next batch overlaps with writing the current one; results are still
-      // applied in queue order, which decides who keeps a conflicting ref.
-      let inflight = this.startBatch();
-      while (inflight) {
-        const results = await inflight.results;
-        const prefetch = this.startBatch();
-        inflight.items.forEach((item, index) => this.apply(item, results[index]!));
-        inflight = prefetch ?? this.startBatch();
-      }
-    } finally {
-      await this.context.workers?.close();
+    // Reading the next batch overlaps with writing the current one; results are still applied in queue
+    // order, which decides who keeps a conflicting ref.
+    let inflight = this.startBatch();
+    while (inflight) {
+      const results = await inflight.results;
+      const prefetch = this.startBatch();
+      inflight.items.forEach((item, index) => this.apply(item, results[index]!));
+      inflight = prefetch ?? this.startBatch();
     }
     this.removeUnreached();
   }
