@@ -50,10 +50,10 @@ CREATE INDEX `problems_source` ON `problems` (`source_id`);--> statement-breakpo
 CREATE TABLE `relations` (
 	`source_ref` text NOT NULL,
 	`type` text NOT NULL,
-	`target_ref` text NOT NULL
-);
+	`target_ref` text NOT NULL,
+	PRIMARY KEY(`source_ref`, `type`, `target_ref`)
+) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE UNIQUE INDEX `relations_edge` ON `relations` (`source_ref`,`type`,`target_ref`);--> statement-breakpoint
 CREATE INDEX `relations_target` ON `relations` (`target_ref`,`type`);--> statement-breakpoint
 CREATE TABLE `sources` (
 	`id` text PRIMARY KEY NOT NULL,
