@@ -38,13 +38,21 @@ export class SearchIndex {
     client: Database.Database,
     private readonly catalogVersion: () => number,
   ) {
-    // Rank first on the index alone, then fetch details for the page of hits only: json_extract over
-    // every match of a common word would cost more than the search itself.
-    const ranked = (kindFilter: string) => `
-      WITH ranked AS (
-        SELECT e.id, e.ref, e.kind, ${NAME_FIRST} AS nameRank, ${RANK} AS score
-        FROM entity_search JOIN entities e ON e.id = entity_search.rowid
-        WHERE entity_search MATCH @match ${kindFilter}
+    // Rank on the index alone first (bm25 over the matches, no table access), keep the best candidates plus
+    // any entity named exactly what was typed, then order those by name match and fetch details for one
+    // page only: json_extract over every match of a common word would cost more than the search itself.
+    const ranked = (kindFilter: string, pool: number) => `
+      WITH top AS (
+        SELECT rowid AS id, ${RANK} AS score FROM entity_search WHERE entity_search MATCH @match ORDER BY score LIMIT ${pool}
+      ),
+      candidates AS (
+        SELECT id, score FROM top
+        UNION ALL
+        SELECT e.id, -1e9 FROM entities e WHERE e.name = @exact AND e.id NOT IN (SELECT id FROM top)
+      ),
+      ranked AS (
+        SELECT e.id, e.ref, e.kind, ${NAME_FIRST} AS nameRank, c.score
+        FROM candidates c JOIN entities e ON e.id = c.id ${kindFilter}
         ORDER BY nameRank, score LIMIT @limit
       )
       SELECT r.ref, r.kind, json_extract(e.body, '$.metadata.name') AS name,
@@ -52,8 +60,9 @@ export class SearchIndex {
         (SELECT o.target_ref FROM relations o WHERE o.source_ref = r.ref AND o.type = 'ownedBy' LIMIT 1) AS ownerRef, r.score
       FROM ranked r JOIN entities e ON e.id = r.id ORDER BY r.nameRank, r.score`;
     this.statements = {
-      search: client.prepare(ranked('')),
-      searchKind: client.prepare(ranked('AND e.kind = @kind COLLATE NOCASE')),
+      search: client.prepare(ranked('', 200)),
+      // A kind filter discards candidates after ranking, so it starts from a larger pool.
+      searchKind: client.prepare(ranked('WHERE e.kind = @kind COLLATE NOCASE', 5000)),
       knownPrefix: client.prepare('SELECT 1 FROM entity_search_terms WHERE term >= @term AND term < @upper LIMIT 1'),
       terms: client.prepare("SELECT term, doc FROM entity_search_terms WHERE term GLOB '*[a-z]*'"),
     };
