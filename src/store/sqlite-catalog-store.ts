@@ -66,6 +66,9 @@ export class SqliteCatalogStore {
       lastPass: prepare('SELECT summary FROM sync_passes ORDER BY id DESC LIMIT 1'),
       passCount: prepare('SELECT coalesce(max(id), 0) AS n FROM sync_passes'),
       counts: prepare('SELECT kind, count(*) AS n FROM entities GROUP BY kind ORDER BY kind'),
+      usersWithEmail: prepare("SELECT ref FROM entities WHERE kind = 'User' AND lower(json_extract(body, '$.spec.profile.email')) = lower(?) ORDER BY ref"),
+      annotationEquals: prepare('SELECT ref FROM entities WHERE lower(json_extract(body, @path)) = lower(@value) ORDER BY ref LIMIT 20'),
+      annotationPrefix: prepare("SELECT ref FROM entities WHERE json_extract(body, @path) LIKE @pattern ESCAPE '\\' ORDER BY ref LIMIT 20"),
     };
     this.dependencies = new DependencyQueries(this.client);
     this.searchIndex = new SearchIndex(this.client, () => (this.statements.passCount.get() as { n: number }).n);
@@ -135,6 +138,23 @@ export class SqliteCatalogStore {
       .filter((p) => (!filter.severity || p.severity === filter.severity) && (!filter.sourceId || p.sourceId === filter.sourceId))
       .filter((p) => !refs || (p.entityRef !== null && refs.has(p.entityRef as string)))
       .map((p) => Object.fromEntries(Object.entries(p).filter(([, value]) => value !== null)) as unknown as StoredProblem);
+  }
+
+  /** Refs of User entities whose `spec.profile.email` is this address (case-insensitive): how Slack people map to the catalog. */
+  usersWithEmail(email: string): string[] {
+    return (this.statements.usersWithEmail.all(email.trim()) as { ref: string }[]).map((row) => row.ref);
+  }
+
+  /**
+   * Refs of entities (at most 20) whose annotation `key` equals `value`, ignoring case, or with
+   * `prefix`, starts with it: how a shared repository URL finds its entity.
+   */
+  entitiesWithAnnotation(key: string, value: string, options: { prefix?: boolean } = {}): string[] {
+    const path = `$.metadata.annotations."${key.replace(/"/g, '')}"`;
+    const rows = options.prefix
+      ? this.statements.annotationPrefix.all({ path, pattern: `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+      : this.statements.annotationEquals.all({ path, value });
+    return (rows as { ref: string }[]).map((row) => row.ref);
   }
 
   lastSyncSummary(): unknown {
