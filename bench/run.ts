@@ -1,11 +1,17 @@
-// `npm run bench [-- --sizes 2000,50000,500000]`: catalog sync and query figures on synthetic orgs.
+// `npm run bench [-- --sizes 2000,50000,500000] [--slack-sizes 5130,51300] [--slack-only]`: catalog sync and
+// query figures on synthetic orgs, then the Slack slash-command round trip.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { prepareOrg, type GeneratedOrg } from './prepare-org.ts';
+import { runSlackRoundtrip } from './slack-roundtrip.ts';
 
 const argSizes = process.argv.indexOf('--sizes');
-const sizes = (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000')).split(',').map(Number);
+const slackOnly = process.argv.includes('--slack-only');
+const sizes = slackOnly ? [] : (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000')).split(',').map(Number);
+const argSlackSizes = process.argv.indexOf('--slack-sizes');
+// About 10k and 100k entities (the generator writes about 1.95 entities per component).
+const slackSizes = (argSlackSizes > 0 ? process.argv[argSlackSizes + 1]! : (process.env.BENCH_SLACK_SIZES ?? '5130,51300')).split(',').map(Number);
 const workDir = resolve(import.meta.dirname, '../.bench');
 mkdirSync(workDir, { recursive: true });
 
@@ -57,5 +63,6 @@ for (const n of sizes) {
   console.log(`  verify               ${JSON.stringify(verify)}`);
   for (const [name, figures] of Object.entries(queries)) console.log(`  ${name.padEnd(20)} p50 ${fmt(figures.p50)}  p99 ${fmt(figures.p99)}`);
 }
-writeFileSync(join(workDir, 'results.json'), JSON.stringify(results, null, 2));
+const slack = await runSlackRoundtrip(workDir, slackSizes);
+writeFileSync(join(workDir, 'results.json'), JSON.stringify({ catalog: results, slack }, null, 2));
 console.log(`\nresults written to ${join(workDir, 'results.json')}`);

@@ -20,6 +20,20 @@ export interface Config {
   database: { path: string };
   catalog: { schedule: string; sources: SourceConfig[]; cacheDir: string; allowedUrlHosts: string[] };
   github: { token?: string; apiUrl?: string };
+  /** The Slack app: settings from the file, tokens from the environment. */
+  slack: SlackConfig;
+  /** Port of the HTTP server (Slack's request URL); `PORT`, default 3000. */
+  port: number;
+}
+
+export interface SlackConfig {
+  syncAllowed: string[];
+  callboardUrl?: string;
+  botToken?: string;
+  signingSecret?: string;
+  appToken?: string;
+  /** Base URL of the Slack Web API (`SLACK_API_URL`), e.g. a test fake. */
+  apiUrl?: string;
 }
 
 export interface LoadConfigOptions {
@@ -102,5 +116,19 @@ export const loadConfig = (options: LoadConfigOptions = {}): Config => {
       allowedUrlHosts: parsed.data.catalog.allowedUrlHosts,
     },
     github: { token: env.GITHUB_TOKEN || undefined, apiUrl: env.GITHUB_API_URL || undefined },
+    slack: { ...parsed.data.slack, ...slackSecrets(env) },
+    port: readPort(env.PORT),
   };
+};
+
+const slackSecrets = (env: NodeJS.ProcessEnv): Omit<SlackConfig, 'syncAllowed' | 'callboardUrl'> => {
+  const secrets = { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL };
+  return Object.fromEntries(Object.entries(secrets).filter(([, value]) => value)) as Omit<SlackConfig, 'syncAllowed' | 'callboardUrl'>;
+};
+
+const readPort = (value: string | undefined): number => {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) throw new InvalidInputError(`PORT: got "${value}" — expected a port number from 0 to 65535`);
+  return port;
 };

@@ -46,6 +46,15 @@ const githubSourceSchema = z
 
 export const sourceConfigSchema = z.discriminatedUnion('type', [dirSourceSchema, gitSourceSchema, githubSourceSchema]);
 
+const slackSchema = z
+  .object({
+    // Who may start a sync from Slack: user emails and group refs (`group:platform-team`); "*" is everyone.
+    syncAllowed: z.array(z.string().min(1)).default([]),
+    // Where Callboard's pages live; links under it unfurl as entity cards.
+    callboardUrl: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .strict();
+
 export const configFileSchema = z
   .object({
     database: z.object({ path: z.string().min(1).default('data/callboard.db') }).strict().default({ path: 'data/callboard.db' }),
@@ -61,6 +70,7 @@ export const configFileSchema = z
         allowedUrlHosts: z.array(z.string().min(1)).default(defaultAllowedUrlHosts),
       })
       .strict(),
+    slack: slackSchema.default({ syncAllowed: [] }),
   })
   .strict();
 

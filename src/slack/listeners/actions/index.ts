@@ -1,0 +1,30 @@
+import type { App } from '@slack/bolt';
+import { ActionIds } from '../../ids.ts';
+import type { SlackDeps } from '../../slack-deps.ts';
+import { docsAction, onCallAction } from './card-actions.ts';
+import { chooseEntityAction, entityAction } from './entity-actions.ts';
+import { helpAction, homeProblemsAction, syncNowAction } from './home-actions.ts';
+import type { ActionArgs } from './reply-to-action.ts';
+import { shareAction } from './share-action.ts';
+
+type Handler = (args: ActionArgs) => Promise<void>;
+
+/** Every button and menu on Callboard's cards, routed by the action ids the views use. */
+export const register = (app: App, deps: SlackDeps): void => {
+  const handlers: Record<string, Handler> = {
+    [ActionIds.showOwner]: entityAction(deps, 'owner'),
+    [ActionIds.openEntity]: entityAction(deps, 'owner'),
+    [ActionIds.showDeps]: entityAction(deps, 'deps'),
+    [ActionIds.showDependents]: entityAction(deps, 'dependents'),
+    [ActionIds.chooseEntity]: chooseEntityAction(deps),
+    [ActionIds.shareInChannel]: shareAction(deps),
+    [ActionIds.showDocs]: docsAction(deps),
+    [ActionIds.showOnCall]: onCallAction(deps),
+    [ActionIds.showProblems]: homeProblemsAction(deps),
+    [ActionIds.showHelp]: helpAction(),
+    [ActionIds.syncNow]: syncNowAction(deps) as Handler,
+  };
+  for (const [actionId, handler] of Object.entries(handlers)) {
+    app.action({ type: 'block_actions', action_id: actionId }, (args) => handler(args as unknown as ActionArgs));
+  }
+};

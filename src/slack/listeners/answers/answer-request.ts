@@ -1,0 +1,43 @@
+import type { ParsedRequest, SlackRequest } from '../../parse/slack-request.ts';
+import type { SlackDeps } from '../../slack-deps.ts';
+import { helpView } from '../../views/help-view.ts';
+import { usageView } from '../../views/not-found-view.ts';
+import { searchResultsView } from '../../views/search-results-view.ts';
+import type { SlackMessage } from '../../views/slack-message.ts';
+import { whoamiView } from '../../views/whoami-view.ts';
+import { answerDependencies, answerOwner } from './answer-entity.ts';
+import { answerErrors, answerSync } from './answer-housekeeping.ts';
+
+export interface AnswerOptions {
+  /** Shown before slow work (a sync pass) while the final answer is computed. */
+  onProgress?: (message: SlackMessage) => Promise<unknown>;
+}
+
+const SEARCH_LIMIT = 50;
+
+/**
+ * The one place a request becomes an answer, whichever way it arrived: slash command, mention,
+ * button, shortcut or `callboard ask`. Use cases in, a view out.
+ */
+export const answerRequest = async (deps: SlackDeps, request: SlackRequest, askerId: string, options: AnswerOptions = {}): Promise<SlackMessage> => {
+  switch (request.kind) {
+    case 'owner':
+      return answerOwner(deps, request.entity);
+    case 'deps':
+      return answerDependencies(deps, request.entity, request.direction, request.depth);
+    case 'find':
+      return searchResultsView(deps.store.search(request.query, { limit: SEARCH_LIMIT }));
+    case 'help':
+      return helpView();
+    case 'errors':
+      return answerErrors(deps, request.team, askerId);
+    case 'sync':
+      return answerSync(deps, askerId, options.onProgress);
+    case 'whoami':
+      return whoamiView(await deps.identity.identify(askerId));
+  }
+};
+
+/** A parsed request's answer, or the usage hint for text that was not one. */
+export const answerParsed = (deps: SlackDeps, parsed: ParsedRequest, askerId: string, options: AnswerOptions = {}): Promise<SlackMessage> =>
+  parsed.ok ? answerRequest(deps, parsed.request, askerId, options) : Promise.resolve(usageView(parsed.command, parsed.problem));

@@ -1,0 +1,16 @@
+import type { HomeView } from '@slack/types';
+import type { SlackDeps } from '../../slack-deps.ts';
+import { answerHome } from '../answers/answer-home.ts';
+
+export interface HomeOpenedArgs {
+  event: { user: string; tab?: string };
+  client: { views: { publish: (args: { user_id: string; view: HomeView }) => Promise<unknown> } };
+}
+
+/** Each time someone opens the Home tab, it is rebuilt from the catalog as it is now. */
+export const appHomeOpened =
+  (deps: SlackDeps) =>
+  async ({ event, client }: HomeOpenedArgs): Promise<void> => {
+    if (event.tab !== undefined && event.tab !== 'home') return;
+    await client.views.publish({ user_id: event.user, view: await answerHome(deps, event.user) });
+  };

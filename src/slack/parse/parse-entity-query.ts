@@ -1,0 +1,64 @@
+import { maxDependencyDepth, type DependencyDirection } from '../../core/graph/dependency-edges.ts';
+import { splitWords, unwrapName } from './clean-slack-text.ts';
+import { parsed, problem, type ParsedRequest } from './slack-request.ts';
+
+/** Longer than any entity ref can be (kind, namespace and name are each at most 63 characters). */
+const MAX_REF_LENGTH = 255;
+/** Hops `/deps` and the Dependencies buttons follow unless told otherwise. */
+export const DEFAULT_DEPTH = 3;
+
+const nameProblem = (command: string, words: readonly string[]): string | undefined => {
+  if (words.length === 0) return `Name an entity after ${command}, e.g. \`${command} checkout-service\`.`;
+  if (words.length > 1) return `Entity names have no spaces, so "${words.join(' ').slice(0, 80)}" cannot be one. To search by words, use /find ${words.slice(0, 5).join(' ').slice(0, 80)}`;
+  const name = words[0]!;
+  if (name.length > MAX_REF_LENGTH) return `That is ${name.length.toLocaleString('en-US')} characters long; entity refs are at most ${MAX_REF_LENGTH}.`;
+  return undefined;
+};
+
+/** `/owner <name or ref>`: exactly one name, cleaned of the quotes and markup people paste around it. */
+export const parseOwnerQuery = (text: string, command = '/owner'): ParsedRequest => {
+  const words = splitWords(text).map(unwrapName).filter((word) => word.length > 0);
+  const wrong = nameProblem(command, words);
+  return wrong ? problem(command, wrong) : parsed({ kind: 'owner', entity: words[0]! });
+};
+
+const DEPTH_FLAG = /^(?:--depth|-d)(?:=(.*))?$/;
+
+const parseDepth = (value: string | undefined): number | string => {
+  if (value === undefined || value === '') return `--depth needs a number from 1 to ${maxDependencyDepth}, e.g. --depth 3.`;
+  const depth = Number(value);
+  if (!/^\d+$/.test(value) || depth < 1 || depth > maxDependencyDepth) return `--depth must be a whole number from 1 to ${maxDependencyDepth}, got "${value.slice(0, 20)}".`;
+  return depth;
+};
+
+/** `/deps <name> [--reverse] [--depth N]`, flags anywhere; unknown flags are named, not ignored. */
+export const parseDepsQuery = (text: string, command = '/deps'): ParsedRequest => {
+  const words = splitWords(text);
+  const names: string[] = [];
+  let direction: DependencyDirection = 'forward';
+  let depth = DEFAULT_DEPTH;
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
+    const depthFlag = DEPTH_FLAG.exec(word);
+    if (word === '--reverse' || word === '-r') direction = 'reverse';
+    else if (depthFlag) {
+      const value = depthFlag[1] ?? words[++index];
+      const result = parseDepth(value);
+      if (typeof result === 'string') return problem(command, result);
+      depth = result;
+    } else if (word.startsWith('-') && word.length > 1) return problem(command, `Unknown option "${word.slice(0, 40)}". Options are --reverse and --depth N.`);
+    else if (unwrapName(word)) names.push(unwrapName(word));
+  }
+  const wrong = nameProblem(command, names);
+  return wrong ? problem(command, wrong) : parsed({ kind: 'deps', entity: names[0]!, direction, depth });
+};
+
+const MAX_QUERY_LENGTH = 200;
+
+/** `/find <words>`: a few words; an essay gets a hint rather than a search nobody can read. */
+export const parseFindQuery = (text: string, command = '/find'): ParsedRequest => {
+  const query = splitWords(text).join(' ');
+  if (query.length === 0) return problem(command, 'Say what to look for, e.g. `/find payments`.');
+  if (query.length > MAX_QUERY_LENGTH) return problem(command, `That is ${query.length.toLocaleString('en-US')} characters; search with a few words (at most ${MAX_QUERY_LENGTH} characters).`);
+  return parsed({ kind: 'find', query });
+};

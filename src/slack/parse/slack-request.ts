@@ -1,0 +1,26 @@
+import type { DependencyDirection } from '../../core/graph/dependency-edges.ts';
+
+/**
+ * A question someone asked Callboard in Slack, however they asked it (slash command, mention,
+ * button, `callboard ask`): what the listeners answer. Entity and team names are raw text.
+ */
+export type SlackRequest =
+  | { kind: 'owner'; entity: string }
+  | { kind: 'deps'; entity: string; direction: DependencyDirection; depth: number }
+  | { kind: 'find'; query: string }
+  | { kind: 'help' }
+  | { kind: 'errors'; team?: string }
+  | { kind: 'sync' }
+  | { kind: 'whoami' };
+
+/** Text that is not a request: the command it was meant for (for usage hints) and what is wrong, in words. */
+export interface RequestProblem {
+  command: string;
+  problem: string;
+}
+
+export type ParsedRequest = { ok: true; request: SlackRequest } | ({ ok: false } & RequestProblem);
+
+export const parsed = (request: SlackRequest): ParsedRequest => ({ ok: true, request });
+
+export const problem = (command: string, text: string): ParsedRequest => ({ ok: false, command, problem: text });

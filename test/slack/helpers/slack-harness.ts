@@ -1,0 +1,65 @@
+import pino from 'pino';
+import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
+import { createSlackApp, type SlackApp } from '../../../src/slack/create-slack-app.ts';
+import type { SlackSettings } from '../../../src/slack/slack-deps.ts';
+import { startFakeSlack, type FakeSlack } from '../../fakes/slack-api-server.ts';
+import { sendToApp, type HttpRequestOptions, type SlackInbound } from '../../fakes/slack-payloads.ts';
+import { startFakeSocketMode, type FakeSocketMode } from '../../fakes/slack-socket-mode-server.ts';
+import { openExampleCatalog, People } from './catalog-fixture.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+/** Retries short enough for tests: a 5xx is retried twice within a few hundred ms. */
+const FAST_CLIENT = { retryConfig: { retries: 2, factor: 1, minTimeout: 20, maxTimeout: 50 }, timeout: 2000 };
+
+export interface Harness {
+  fake: FakeSlack;
+  runtime: CatalogRuntime;
+  slack: SlackApp;
+  /** `http://127.0.0.1:PORT/slack/events` (HTTP mode). */
+  endpoint: string;
+  socket?: FakeSocketMode;
+  logs: Array<Record<string, unknown>>;
+  send(inbound: SlackInbound, options?: HttpRequestOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** Collects log lines in memory so tests can assert on what was logged. */
+const memoryLog = () => {
+  const logs: Array<Record<string, unknown>> = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  return { log, logs };
+};
+
+/**
+ * The real Bolt app on the example org, talking to the strict fake Slack: over HTTP on a random
+ * loopback port (signature verification on), or over Socket Mode through the fake's WebSocket.
+ */
+export const startHarness = async (options: { mode?: 'http' | 'socket'; settings?: Partial<SlackSettings> } = {}): Promise<Harness> => {
+  const mode = options.mode ?? 'http';
+  const runtime = await openExampleCatalog();
+  const fake = await startFakeSlack({ users: Object.values(People).map((person) => ({ id: person.id, name: person.id.toLowerCase(), email: person.email })), channels: [{ id: 'C0GENERAL', name: 'general' }] });
+  const socket = mode === 'socket' ? await startFakeSocketMode(fake) : undefined;
+  const { log, logs } = memoryLog();
+  const connection = mode === 'http' ? { mode, botToken: fake.botToken, signingSecret: SIGNING_SECRET } : { mode, botToken: fake.botToken, appToken: fake.appToken };
+  const settings = { syncAllowed: [], callboardUrl: 'https://callboard.acme.example', ...options.settings };
+  const slack = createSlackApp({ store: runtime.store, sync: runtime.sync, settings, log }, { connection, apiUrl: fake.apiUrl, clientOptions: FAST_CLIENT });
+  const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
+  if (socket) await socket.waitForConnection();
+  const endpoint = `http://127.0.0.1:${port ?? 0}/slack/events`;
+  return {
+    fake,
+    runtime,
+    slack,
+    endpoint,
+    ...(socket ? { socket } : {}),
+    logs,
+    send: (inbound, sendOptions) => sendToApp(endpoint, inbound, SIGNING_SECRET, sendOptions),
+    close: async () => {
+      await slack.stop();
+      await socket?.close();
+      await fake.close();
+      runtime.close();
+    },
+  };
+};

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
+import { docsAction, onCallAction } from '../../../src/slack/listeners/actions/card-actions.ts';
+import { chooseEntityAction, entityAction } from '../../../src/slack/listeners/actions/entity-actions.ts';
+import { helpAction, syncNowAction } from '../../../src/slack/listeners/actions/home-actions.ts';
+import type { ActionArgs } from '../../../src/slack/listeners/actions/reply-to-action.ts';
+import { shareAction } from '../../../src/slack/listeners/actions/share-action.ts';
+import { encodeChoiceValue, encodeShareValue } from '../../../src/slack/views/action-values.ts';
+import type { SlackMessage } from '../../../src/slack/views/slack-message.ts';
+import { openExampleCatalog, People, slackDepsFor } from '../helpers/catalog-fixture.ts';
+import { allText, blockIds, recorder } from '../helpers/recorder.ts';
+import { strictFake } from '../helpers/strict-fake.ts';
+
+let runtime: CatalogRuntime;
+beforeAll(async () => {
+  runtime = await openExampleCatalog();
+});
+afterAll(() => runtime.close());
+
+/** A click in a message (response_url, respond) or on the Home tab (neither: the DM gets the answer). */
+const click = (action: Record<string, unknown>, surface: 'message' | 'home' = 'message') => {
+  const io = recorder();
+  const posted: Array<{ channel: string } & SlackMessage> = [];
+  const published: unknown[] = [];
+  const client = strictFake<ActionArgs['client']>({
+    chat: { postMessage: async (message: { channel: string } & SlackMessage) => void posted.push(message) },
+    views: { publish: async (view: unknown) => void published.push(view) },
+  });
+  const body = surface === 'message' ? { user: { id: People.marcus.id }, response_url: 'https://hooks.invalid/x' } : { user: { id: People.marcus.id } };
+  const args = { ack: io.ack, action, body, client, ...(surface === 'message' ? { respond: io.respond } : {}) };
+  return { io, posted, published, args };
+};
+
+describe('block actions', () => {
+  it('Owner / Dependencies / Dependents buttons answer the clicker, keeping the card', async () => {
+    const deps = slackDepsFor(runtime);
+    for (const [intent, id] of [['owner', 'owner.header'], ['deps', 'deps.header'], ['dependents', 'deps.header']] as const) {
+      const { io, args } = click({ action_id: 'x', value: 'component:default/checkout-service' });
+      await entityAction(deps, intent)(args);
+      expect(io.events).toEqual(['ack', 'respond']);
+      expect(io.last().replace_original).toBe(false);
+      expect(blockIds(io.last())).toContain(id);
+    }
+  });
+
+  it('a select menu works like a button (search results, Home entity menu)', async () => {
+    const { io, args } = click({ action_id: 'x', selected_option: { value: 'resource:default/orders-db' } });
+    await entityAction(slackDepsFor(runtime), 'owner')(args);
+    expect(allText(io.last())).toContain('resource:default/orders-db');
+  });
+
+  it('the chooser answer replaces the chooser', async () => {
+    const { io, args } = click({ action_id: 'entity.choose', selected_option: { value: encodeChoiceValue('owner', 'api:default/payments-api') } });
+    await chooseEntityAction(slackDepsFor(runtime))(args);
+    expect(io.last().replace_original).toBe(true);
+    expect(allText(io.last())).toContain('api:default/payments-api');
+  });
+
+  it('forged or stale values get a usage hint, not an exception', async () => {
+    const { io, args } = click({ action_id: 'entity.choose', selected_option: { value: 'drop table' } });
+    await chooseEntityAction(slackDepsFor(runtime))(args);
+    expect(blockIds(io.last())).toContain('usage.problem');
+  });
+
+  it('Share in channel posts the same answer for everyone, saying who shared it, keeping the private copy', async () => {
+    const value = encodeShareValue({ view: 'deps', ref: 'resource:default/orders-db', direction: 'reverse', depth: 2 });
+    const { io, args } = click({ action_id: 'message.share', value });
+    await shareAction(slackDepsFor(runtime))(args);
+    expect(io.last()).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(allText(io.last())).toContain(`Shared by <@${People.marcus.id}>`);
+    expect(allText(io.last())).not.toContain('message.share');
+  });
+
+  it('Home tab buttons answer in the app DM (no response_url there)', async () => {
+    const { io, posted, args } = click({ action_id: 'help.show', value: 'help' }, 'home');
+    await helpAction()(args);
+    expect(io.events).toEqual(['ack']);
+    expect(posted[0]!.channel).toBe(People.marcus.id);
+    expect(blockIds(posted[0]!)).toContain('help.header');
+  });
+
+  it('Sync now checks permission, reports in the DM and republishes the Home tab', async () => {
+    const { posted, published, args } = click({ action_id: 'catalog.sync_now', value: 'all' }, 'home');
+    await syncNowAction(slackDepsFor(runtime, { syncAllowed: [People.marcus.email] }))(args as never);
+    expect(posted.map((message) => blockIds(message)[0])).toEqual(['sync.started', 'sync.summary']);
+    expect(published).toHaveLength(1);
+  });
+
+  it('Docs with a link needs only the ack; On-call explains what it will use', async () => {
+    const docs = click({ action_id: 'entity.show_docs', value: 'component:default/checkout-service' });
+    await docsAction(slackDepsFor(runtime))(docs.args);
+    expect(docs.io.events).toEqual(['ack']);
+    const onCall = click({ action_id: 'entity.show_oncall', value: 'component:default/checkout-service' });
+    await onCallAction(slackDepsFor(runtime))(onCall.args);
+    expect(allText(onCall.io.last())).toContain('PC3XN9M');
+  });
+});

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
+import { slashCommand } from '../../../src/slack/listeners/commands/slash-command.ts';
+import { openExampleCatalog, People, slackDepsFor } from '../helpers/catalog-fixture.ts';
+import { allText, blockIds, recorder } from '../helpers/recorder.ts';
+
+let runtime: CatalogRuntime;
+beforeAll(async () => {
+  runtime = await openExampleCatalog();
+});
+afterAll(() => runtime.close());
+
+const run = async (command: string, text: string, options: { user?: string; syncAllowed?: string[] } = {}) => {
+  const io = recorder();
+  const deps = slackDepsFor(runtime, { syncAllowed: options.syncAllowed ?? [] });
+  await slashCommand(deps)({ ack: io.ack, respond: io.respond, command: { command, text, user_id: options.user ?? People.marcus.id } });
+  return io;
+};
+
+describe('slash commands', () => {
+  it('/owner acks first, then answers privately with the owner card and its members as mentions', async () => {
+    const io = await run('/owner', 'checkout-service');
+    expect(io.events).toEqual(['ack', 'respond']);
+    expect(io.last().response_type).toBe('ephemeral');
+    expect(blockIds(io.last())).toEqual(expect.arrayContaining(['owner.header', 'owner.team', 'owner.members', 'owner.actions']));
+    expect(allText(io.last())).toContain(`<@${People.marcus.id}>`);
+    expect(allText(io.last())).toContain('message.share');
+  });
+
+  it('/deps takes --reverse and --depth anywhere in the text', async () => {
+    const io = await run('/deps', '--depth 1 orders-db --reverse');
+    expect(blockIds(io.last())).toContain('deps.header');
+    expect(allText(io.last())).toContain('What depends on orders-db');
+    expect(allText(io.last())).toContain('within 1 hop');
+  });
+
+  it('/find ranks results; a name shared by several kinds gets a chooser', async () => {
+    expect(blockIds((await run('/find', 'payments')).last())).toContain('search.header');
+    expect(blockIds((await run('/owner', 'payments-api')).last())).toContain('chooser.choices');
+  });
+
+  it('an unknown name gets "did you mean" suggestions', async () => {
+    const io = await run('/owner', 'checkout-servce');
+    expect(blockIds(io.last())).toContain('notfound.summary');
+  });
+
+  it.each([
+    ['/owner', ''],
+    ['/owner', 'checkout service'],
+    ['/deps', 'orders-db --depth 99'],
+    ['/deps', 'orders-db --sideways'],
+    ['/find', '   '],
+    ['/callboard', 'frobnicate'],
+    ['/owner', 'x'.repeat(5000)],
+  ])('%s %j answers with a usage hint, privately', async (command, text) => {
+    const io = await run(command, text);
+    expect(io.events).toEqual(['ack', 'respond']);
+    expect(io.last().response_type).toBe('ephemeral');
+    expect(blockIds(io.last())).toContain('usage.problem');
+    expect(allText(io.last()).length).toBeLessThan(6000);
+  });
+
+  it('mrkdwn injection in the text is escaped, never a broadcast or a ping', async () => {
+    for (const text of ['<!channel>', '<!here|here> *bold* <@U0SOMEONE>', '&<>', '<https://evil.example|checkout-service>']) {
+      const io = await run('/owner', text);
+      const json = allText(io.last());
+      expect(json).not.toMatch(/<!channel>|<!here|<@U0SOMEONE>/);
+      expect(io.last().response_type).toBe('ephemeral');
+    }
+  });
+
+  it('emoji and right-to-left text get a helpful reply', async () => {
+    for (const text of ['🚀🔥', 'خدمة-الدفع', '👩🏽‍💻 checkout']) {
+      const io = await run('/find', text);
+      expect(io.events).toEqual(['ack', 'respond']);
+      expect(io.last().blocks.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('/callboard with nothing, or help, shows help', async () => {
+    expect(blockIds((await run('/callboard', '')).last())).toContain('help.header');
+    expect(blockIds((await run('/callboard', 'help')).last())).toContain('help.header');
+  });
+
+  it('/callboard whoami maps the Slack user to the catalog User and groups', async () => {
+    const io = await run('/callboard', 'whoami');
+    expect(allText(io.last())).toContain('user:default/marcus.oyelaran');
+    expect(allText(io.last())).toContain('group:default/checkout-team');
+  });
+
+  it('/callboard errors lists problems for my teams or for a named team', async () => {
+    expect(blockIds((await run('/callboard', 'errors')).last())).toEqual(expect.arrayContaining([expect.stringMatching(/^problems\./)]));
+    const all = await run('/callboard', 'errors', { user: People.stranger.id });
+    expect(blockIds(all.last())).toContain('usage.problem');
+    const named = await run('/callboard', 'errors checkout-team');
+    expect(blockIds(named.last())).toEqual(expect.arrayContaining([expect.stringMatching(/^problems\./)]));
+    expect(blockIds((await run('/callboard', 'errors checkout-service')).last())).toContain('usage.problem');
+  });
+
+  it('/callboard sync is refused unless slack.syncAllowed names the asker or their group', async () => {
+    const denied = await run('/callboard', 'sync');
+    expect(blockIds(denied.last())).toEqual(['sync.denied']);
+    const allowed = await run('/callboard', 'sync', { syncAllowed: ['group:checkout-team'] });
+    expect(allowed.events).toEqual(['ack', 'respond', 'respond']);
+    expect(blockIds(allowed.replies[0]!)).toEqual(['sync.started']);
+    expect(allowed.last().replace_original).toBe(true);
+    expect(blockIds(allowed.last())).toContain('sync.summary');
+  });
+});
