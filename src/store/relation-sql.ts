@@ -1,14 +1,17 @@
-import { inverseRelationType, relationPairsSqlValues } from '../core/graph/relation-pairs.ts';
+import { inverseRelationType, relationPairs } from '../core/graph/relation-pairs.ts';
+
+/** A CASE expression mapping a stored type to its inverse: cheaper per call than joining a VALUES table. */
+const inverseTypeSql = (column: string): string =>
+  `CASE ${column} ${relationPairs.flatMap(([a, b]) => [`WHEN '${a}' THEN '${b}'`, `WHEN '${b}' THEN '${a}'`]).join(' ')} ELSE ${column} END`;
 
 /**
  * SQL for reading relations from one-row-per-edge storage: an entity's relations are its own rows plus
  * the inverse of every row that points at it.
  */
 export const entityRelationsSql = `
-  WITH pairs(type, inverse) AS (VALUES ${relationPairsSqlValues()})
   SELECT type, target_ref AS targetRef FROM relations WHERE source_ref = @ref
   UNION
-  SELECT p.inverse, r.source_ref FROM relations r JOIN pairs p ON p.type = r.type WHERE r.target_ref = @ref
+  SELECT ${inverseTypeSql('r.type')}, r.source_ref FROM relations r WHERE r.target_ref = @ref
   ORDER BY 1, 2`;
 
 const quoted = (types: readonly string[]): string => types.map((type) => `'${type}'`).join(', ');

@@ -17,7 +17,3 @@ const inverses = new Map<string, string>(relationPairs.flatMap(([a, b]) => [[a, 
 
 /** The type the same edge has when seen from its other end; undefined for an unknown type. */
 export const inverseRelationType = (type: string): string | undefined => inverses.get(type);
-
-/** `VALUES` rows for SQL that maps a stored type to its inverse, both ways. */
-export const relationPairsSqlValues = (): string =>
-  [...inverses].map(([type, inverse]) => `('${type}', '${inverse}')`).join(', ');
