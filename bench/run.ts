@@ -8,10 +8,10 @@ import { runSlackRoundtrip } from './slack-roundtrip.ts';
 
 const argSizes = process.argv.indexOf('--sizes');
 const slackOnly = process.argv.includes('--slack-only');
-const sizes = slackOnly ? [] : (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000')).split(',').map(Number);
+const sizes = slackOnly ? [] : (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000')).split(',').map(Number).filter((n) => n > 0);
 const argSlackSizes = process.argv.indexOf('--slack-sizes');
 // About 10k and 100k entities (the generator writes about 1.95 entities per component).
-const slackSizes = (argSlackSizes > 0 ? process.argv[argSlackSizes + 1]! : (process.env.BENCH_SLACK_SIZES ?? '5130,51300')).split(',').map(Number);
+const slackSizes = (argSlackSizes > 0 ? process.argv[argSlackSizes + 1]! : (process.env.BENCH_SLACK_SIZES ?? '5130,51300')).split(',').map(Number).filter((n) => n > 0);
 const workDir = resolve(import.meta.dirname, '../.bench');
 mkdirSync(workDir, { recursive: true });
 

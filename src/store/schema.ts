@@ -31,7 +31,8 @@ export const files = sqliteTable(
     /** JSON array of { path, hash } of files pulled in by `$text`/`$json`/`$yaml`: a change there re-reads this file. */
     placeholderDeps: text('placeholder_deps').notNull().default('[]'),
   },
-  (table) => [uniqueIndex('files_source_path').on(table.sourceId, table.path)],
+  // (source_id, status) lets an unchanged pass ask "anything waiting for a retry?" without scanning every file.
+  (table) => [uniqueIndex('files_source_path').on(table.sourceId, table.path), index('files_source_status').on(table.sourceId, table.status)],
 );
 
 /** The visible catalog: one row per entity, its Backstage envelope in `body`. */

@@ -1,0 +1,1 @@
+CREATE INDEX `files_source_status` ON `files` (`source_id`,`status`);
