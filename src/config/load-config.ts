@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { InvalidInputError } from '../core/errors.ts';
+import { redactUrl } from '../sources/git/git-remote-url.ts';
 import { formatConfigIssues } from './format-config-issues.ts';
 import { configFileSchema, type SourceConfigInput } from './schema.ts';
 
@@ -48,8 +49,6 @@ const builtinDefaults = { catalog: { sources: [{ type: 'dir', path: 'examples/ac
 
 const looksLikeUrl = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[^/\s]+@[^:\s]+:/.test(value);
 
-/** Removes credentials from a URL so ids, logs and messages never carry them. */
-export const redactUrl = (url: string): string => url.replace(/\/\/[^/@]*@/, '//');
 
 const describeSourceId = (source: SourceConfigInput): string => {
   if (source.id) return source.id;

@@ -1,17 +1,15 @@
 import type Database from 'better-sqlite3';
 import { dependencyRelationTypes, type DependencyDirection, type DependencyNode } from '../core/graph/dependency-edges.ts';
 import { walkGraph, type GraphStep, type ReachedNode } from '../core/graph/walk-graph.ts';
-import { inverseTypes } from './relation-sql.ts';
-
-const quoted = (types: readonly string[]): string => types.map((type) => `'${type}'`).join(', ');
+import { inverseTypes, quotedSqlList } from './relation-sql.ts';
 
 /** One level of the walk: every neighbour of the frontier refs, in either storage direction. */
 const expandSql = (types: readonly string[]) => `
   SELECT r.target_ref AS ref, r.source_ref AS via FROM relations r
-   WHERE r.source_ref IN (SELECT value FROM json_each(@frontier)) AND r.type IN (${quoted(types)})
+   WHERE r.source_ref IN (SELECT value FROM json_each(@frontier)) AND r.type IN (${quotedSqlList(types)})
   UNION ALL
   SELECT r.source_ref, r.target_ref FROM relations r
-   WHERE r.target_ref IN (SELECT value FROM json_each(@frontier)) AND r.type IN (${quoted(inverseTypes(types))})`;
+   WHERE r.target_ref IN (SELECT value FROM json_each(@frontier)) AND r.type IN (${quotedSqlList(inverseTypes(types))})`;
 
 const detailsSql = `
   SELECT n.value AS ref, e.kind AS kind,

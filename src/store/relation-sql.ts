@@ -14,7 +14,8 @@ export const entityRelationsSql = `
   SELECT ${inverseTypeSql('r.type')}, r.source_ref FROM relations r WHERE r.target_ref = @ref
   ORDER BY 1, 2`;
 
-const quoted = (types: readonly string[]): string => types.map((type) => `'${type}'`).join(', ');
+/** A SQL list of relation type literals; the types come from code, never from input. */
+export const quotedSqlList = (types: readonly string[]): string => types.map((type) => `'${type}'`).join(', ');
 
 /** The stored types that read as one of `types` from their other end. */
 export const inverseTypes = (types: readonly string[]): string[] =>
@@ -26,9 +27,9 @@ export const inverseTypes = (types: readonly string[]): string[] =>
  * compound recursive step, but not the CTE inside a subquery).
  */
 export const neighbourSql = (types: readonly string[], from: string, column: string, select: string, where = '1'): string => `
-  SELECT r.target_ref, ${select} FROM ${from} JOIN relations r ON r.source_ref = ${column} AND r.type IN (${quoted(types)}) WHERE ${where}
+  SELECT r.target_ref, ${select} FROM ${from} JOIN relations r ON r.source_ref = ${column} AND r.type IN (${quotedSqlList(types)}) WHERE ${where}
   UNION
-  SELECT r.source_ref, ${select} FROM ${from} JOIN relations r ON r.target_ref = ${column} AND r.type IN (${quoted(inverseTypes(types))}) WHERE ${where}`;
+  SELECT r.source_ref, ${select} FROM ${from} JOIN relations r ON r.target_ref = ${column} AND r.type IN (${quotedSqlList(inverseTypes(types))}) WHERE ${where}`;
 
 /** Refs related to @ref by `type` (e.g. `hasMember` on a group finds `memberOf` rows of users). */
 export const relatedRefsSql = (type: string): string => `

@@ -14,6 +14,6 @@ export const findDependencies = (store: SqliteCatalogStore, ref: string, options
   if (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > maxDependencyDepth) {
     throw new InvalidInputError(`depth must be a whole number from 1 to ${maxDependencyDepth}, got ${options.depth}`);
   }
-  if (!store.entity(ref)) throw new NotFoundError(`No entity ${ref} in the catalog.`);
+  if (!store.entityEnvelope(ref)) throw new NotFoundError(`No entity ${ref} in the catalog.`);
   return { ref, direction: options.direction, depth: options.depth, nodes: store.dependencyWalk(ref, options.direction, options.depth) };
 };

@@ -19,7 +19,7 @@ export const resolveEntity = (store: SqliteCatalogStore, input: string): EntityR
     const parsed = tryParseEntityRef(text, { defaultNamespace: 'default' });
     if (!parsed.ok) return { status: 'invalid', message: parsed.message };
     const ref = stringifyEntityRef(parsed.ref);
-    return store.entity(ref) ? { status: 'found', ref } : notFound(store, parsed.ref.name, text);
+    return store.entityEnvelope(ref) ? { status: 'found', ref } : notFound(store, parsed.ref.name, text);
   }
   const [namespace, name] = text.includes('/') ? (text.split('/', 2) as [string, string]) : [undefined, text];
   const matches = store.entitiesNamed(name).filter((entity) => !namespace || entity.ref.includes(`:${namespace.toLowerCase()}/`));
