@@ -4,6 +4,9 @@ import type Database from 'better-sqlite3';
 export const prepareWriterStatements = (client: Database.Database) => {
   const prepare = (sql: string) => client.prepare(sql);
   return {
+    // Nothing to look up while loading: every file is new, so the pass never asks which entities a file holds.
+    isEmpty: prepare('SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM files)'),
+    indexDefinitions: prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN (SELECT value FROM json_each(?))"),
     source: prepare('SELECT version, state FROM sources WHERE id = ?'),
     ensureSource: prepare('INSERT INTO sources (id, type) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type'),
     touchSource: prepare('UPDATE sources SET last_attempt_at = ? WHERE id = ?'),
@@ -47,7 +50,8 @@ export const prepareWriterStatements = (client: Database.Database) => {
        SELECT e.source_id, e.file_id, f.display_path, NULL, NULL, e.ref, 'warning',
               'relation ' || r.type || ' points at ' || r.target_ref || ', which is not in the catalog', 'dangling'
        FROM relations r JOIN entities e ON e.ref = r.source_ref JOIN files f ON f.id = e.file_id
-       WHERE NOT EXISTS (SELECT 1 FROM entities t WHERE t.ref = r.target_ref)`,
+       WHERE NOT EXISTS (SELECT 1 FROM entities t WHERE t.ref = r.target_ref)
+       ORDER BY r.source_ref, r.target_ref, r.type`,
     ),
     sourceIds: prepare('SELECT id FROM sources'),
     deleteSource: prepare('DELETE FROM sources WHERE id = ?'),
