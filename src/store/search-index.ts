@@ -26,10 +26,27 @@ export interface SearchOptions {
 /** bm25 weights per column: name, title, description, tags, owner. A name hit outranks a description hit. */
 const RANK = 'bm25(entity_search, 10.0, 5.0, 1.0, 3.0, 2.0)';
 
-/** An entity named exactly what was typed comes first, then names that start with it, then bm25 order. */
-const NAME_FIRST = `CASE WHEN e.name = @exact THEN 0 WHEN e.name >= @exact AND e.name < @exact || '~' THEN 1 ELSE 2 END`;
+/** A kind filter discards candidates after ranking, so it starts from a larger pool. */
+const POOL = 200;
+const KIND_POOL = 5000;
 
-/** Full-text search over the catalog with SQLite FTS5: prefix matching, ranking, and typo suggestions. */
+interface HitRow {
+  id: number;
+  ref: string;
+  kind: string;
+  fields: string;
+  ownerRef: string | null;
+  score: number;
+}
+
+/**
+ * Full-text search over the catalog with SQLite FTS5: prefix matching, ranking, and typo suggestions.
+ *
+ * Ranking comes in tiers: the entity named exactly what was typed, then entities whose name starts with it
+ * (shortest first, from the name index), then the best bm25 matches of the rest. The name tiers are an index
+ * range, so a common word that starts thousands of names ("checkout") fills a page without ranking every
+ * match; bm25 runs only for the places still open (it costs about a microsecond per matching entity).
+ */
 export class SearchIndex {
   private readonly statements;
   private vocabulary: { version: number; terms: Map<string, number> } | undefined;
@@ -38,31 +55,33 @@ export class SearchIndex {
     client: Database.Database,
     private readonly catalogVersion: () => number,
   ) {
-    // Rank on the index alone first (bm25 over the matches, no table access), keep the best candidates plus
-    // any entity named exactly what was typed, then order those by name match and fetch details for one
-    // page only: json_extract over every match of a common word would cost more than the search itself.
-    const ranked = (kindFilter: string, pool: number) => `
+    const kindFilter = (alias: string) => `(@kind IS NULL OR ${alias}.kind = @kind COLLATE NOCASE)`;
+    // Details (json_extract over the body) for one page only, never for every candidate.
+    const details = (from: string, order: string) => `
+      SELECT e.id, e.ref, e.kind, json_extract(e.body, '$.metadata.name', '$.metadata.title', '$.metadata.description') AS fields,
+        (SELECT o.target_ref FROM relations o WHERE o.source_ref = e.ref AND o.type = 'ownedBy' LIMIT 1) AS ownerRef, c.score
+      FROM ${from} c JOIN entities e ON e.id = c.id ORDER BY ${order}`;
+    const ranked = (pool: number) => `
       WITH top AS (
         SELECT rowid AS id, ${RANK} AS score FROM entity_search WHERE entity_search MATCH @match ORDER BY score LIMIT ${pool}
       ),
-      candidates AS (
-        SELECT id, score FROM top
-        UNION ALL
-        SELECT e.id, -1e9 FROM entities e WHERE e.name = @exact AND e.id NOT IN (SELECT id FROM top)
-      ),
-      ranked AS (
-        SELECT e.id, e.ref, e.kind, ${NAME_FIRST} AS nameRank, c.score
-        FROM candidates c JOIN entities e ON e.id = c.id ${kindFilter}
-        ORDER BY nameRank, score LIMIT @limit
+      page AS (
+        SELECT t.id, t.score FROM top t JOIN entities e ON e.id = t.id
+        WHERE ${kindFilter('e')} AND t.id NOT IN (SELECT value FROM json_each(@exclude))
+        ORDER BY t.score LIMIT @limit
       )
-      SELECT r.ref, r.kind, json_extract(e.body, '$.metadata.name') AS name,
-        json_extract(e.body, '$.metadata.title') AS title, json_extract(e.body, '$.metadata.description') AS description,
-        (SELECT o.target_ref FROM relations o WHERE o.source_ref = r.ref AND o.type = 'ownedBy' LIMIT 1) AS ownerRef, r.score
-      FROM ranked r JOIN entities e ON e.id = r.id ORDER BY r.nameRank, r.score`;
+      ${details('page', 'c.score')}`;
     this.statements = {
-      search: client.prepare(ranked('', 200)),
-      // A kind filter discards candidates after ranking, so it starts from a larger pool.
-      searchKind: client.prepare(ranked('WHERE e.kind = @kind COLLATE NOCASE', 5000)),
+      // Exact name first (score -2), then the shortest names starting with it (score -1).
+      named: client.prepare(`
+        WITH page AS (
+          SELECT e.id, CASE WHEN e.name = @exact THEN -2.0 ELSE -1.0 END AS score, length(e.name) AS len, e.name FROM entities e
+          WHERE e.name >= @exact AND e.name < @exact || '~' AND ${kindFilter('e')}
+          ORDER BY score, len, e.name LIMIT @limit
+        )
+        ${details('page', 'c.score, c.len, c.name')}`),
+      ranked: client.prepare(ranked(POOL)),
+      rankedKind: client.prepare(ranked(KIND_POOL)),
       knownPrefix: client.prepare('SELECT 1 FROM entity_search_terms WHERE term >= @term AND term < @upper LIMIT 1'),
       terms: client.prepare("SELECT term, doc FROM entity_search_terms WHERE term GLOB '*[a-z]*'"),
     };
@@ -80,16 +99,13 @@ export class SearchIndex {
   }
 
   private run(terms: readonly string[], options: SearchOptions): SearchHit[] {
-    const params = { match: toMatchExpression(terms), limit: options.limit ?? 20, kind: options.kind, exact: terms.join('-') };
-    const statement = options.kind ? this.statements.searchKind : this.statements.search;
-    return (statement.all(params) as Array<SearchHit & { title: string | null; description: string | null; ownerRef: string | null }>).map(
-      ({ title, description, ownerRef, ...hit }) => ({
-        ...hit,
-        ...(title ? { title } : {}),
-        ...(description ? { description } : {}),
-        ...(ownerRef ? { ownerRef } : {}),
-      }),
-    );
+    const limit = options.limit ?? 20;
+    const kind = options.kind ?? null;
+    const named = this.statements.named.all({ exact: terms.join('-'), limit, kind }) as HitRow[];
+    if (named.length >= limit) return named.map(toHit);
+    const statement = kind ? this.statements.rankedKind : this.statements.ranked;
+    const params = { match: toMatchExpression(terms), limit: limit - named.length, kind, exclude: JSON.stringify(named.map((row) => row.id)) };
+    return [...named, ...(statement.all(params) as HitRow[])].map(toHit);
   }
 
   private isKnownPrefix(term: string): boolean {
@@ -106,3 +122,16 @@ export class SearchIndex {
     return this.vocabulary.terms;
   }
 }
+
+const toHit = (row: HitRow): SearchHit => {
+  const [name, title, description] = JSON.parse(row.fields) as [string, string | null, string | null];
+  return {
+    ref: row.ref,
+    kind: row.kind,
+    name,
+    ...(title ? { title } : {}),
+    ...(description ? { description } : {}),
+    ...(row.ownerRef ? { ownerRef: row.ownerRef } : {}),
+    score: row.score,
+  };
+};

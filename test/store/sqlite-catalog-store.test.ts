@@ -52,7 +52,7 @@ beforeEach(() => {
       relations: [['ownedBy', 'group:default/payments-team'], ['dependsOn', 'resource:default/orders-db'], ['dependsOn', 'component:default/checkout-service'], ['providesApi', 'api:default/payments']],
     }),
     entityRecord('api:default/payments', { relations: [['ownedBy', 'group:default/payments-team']] }),
-    entityRecord('resource:default/orders-db', { relations: [['ownedBy', 'group:default/ghost-team']] }),
+    entityRecord('resource:default/orders-db', { owner: 'ghost-team', relations: [['ownedBy', 'group:default/ghost-team']] }),
   ]);
 });
 
@@ -129,3 +129,61 @@ describe('SqliteCatalogStore', () => {
     ]);
   });
 });
+
+describe('SqliteCatalogStore search ranking in a large catalog', () => {
+  it('puts the exact name first and names starting with the query next, shortest first, however many other entities match', () => {
+    const db = openDatabase(':memory:');
+    const writer = new SqliteCatalogWriter(db.$client);
+    const store = new SqliteCatalogStore(db);
+    // 400 entities match "ledger" better by bm25 (in name and thrice in title), more than its candidate pool;
+    // the ones whose names start with it must still come first.
+    const others = Array.from({ length: 400 }, (_, i) => entityRecord(`component:default/svc-ledger-${i}`, { title: 'Ledger ledger ledger' }));
+    const named = [
+      entityRecord('component:default/ledger-reconciliation-worker', { description: 'nightly' }),
+      entityRecord('component:default/ledger-api'),
+      entityRecord('api:default/ledger', { description: 'the ledger API' }),
+    ];
+    writer.begin();
+    writer.sourceState('dir:test', 'dir', 0);
+    const fileId = writer.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
+    for (const record of [...others, ...named]) writer.claimEntity('dir:test', fileId, record, 0);
+    writer.recordPass(0, 1, {});
+    writer.commit();
+
+    const refs = store.search('ledger', { limit: 5 }).hits.map((hit) => hit.ref);
+    expect(refs.slice(0, 3)).toEqual(['api:default/ledger', 'component:default/ledger-api', 'component:default/ledger-reconciliation-worker']);
+    expect(refs.slice(3)).toHaveLength(2);
+    expect(refs.slice(3).every((ref) => ref.startsWith('component:default/svc-ledger-'))).toBe(true);
+    expect(store.search('ledger', { kind: 'component', limit: 2 }).hits.map((hit) => hit.ref)).toEqual([
+      'component:default/ledger-api',
+      'component:default/ledger-reconciliation-worker',
+    ]);
+    // A page that the name tiers fill stops there; a page they do not fill continues with full-text hits, no repeats.
+    const page = store.search('ledger', { limit: 50 }).hits.map((hit) => hit.ref);
+    expect(new Set(page).size).toBe(50);
+  });
+});
+
+describe('SqliteCatalogStore dependency details', () => {
+  it('resolves each node\'s owner from spec.owner as the ownedBy relation does: a Group by default, in the entity\'s namespace', () => {
+    const db = openDatabase(':memory:');
+    const writer = new SqliteCatalogWriter(db.$client);
+    const store = new SqliteCatalogStore(db);
+    writer.begin();
+    writer.sourceState('dir:test', 'dir', 0);
+    const fileId = writer.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
+    const records = [
+      entityRecord('component:default/app', { relations: [['dependsOn', 'component:billing/ledger'], ['dependsOn', 'resource:default/db']] }),
+      entityRecord('component:billing/ledger', { owner: 'Finance', spec: { owner: 'Finance', lifecycle: 'production' } }),
+      entityRecord('resource:default/db', { owner: 'user:ops/Ada' }),
+    ];
+    for (const record of records) writer.claimEntity('dir:test', fileId, record, 0);
+    writer.commit();
+    const nodes = store.dependencyWalk('component:default/app', 'forward', 1);
+    expect(nodes).toEqual([
+      { ref: 'component:billing/ledger', depth: 1, via: 'component:default/app', exists: true, kind: 'Component', ownerRef: 'group:billing/finance', lifecycle: 'production' },
+      { ref: 'resource:default/db', depth: 1, via: 'component:default/app', exists: true, kind: 'Resource', ownerRef: 'user:ops/ada' },
+    ]);
+  });
+});
+
