@@ -30,7 +30,7 @@ const systemClock: Clock = { now: () => new Date() };
  */
 export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOptions = {}): CatalogRuntime => {
   const writerDb: CatalogDatabase = openDatabase(config.database.path);
-  const readerDb: CatalogDatabase = config.database.path === ':memory:' ? writerDb : openDatabase(config.database.path, { migrate: false });
+  const readerDb: CatalogDatabase = config.database.path === ':memory:' ? writerDb : openDatabase(config.database.path, { migrate: false, memoryMapped: true });
   const registry = options.registry ?? createBuiltinKindRegistry();
   const sources = createSources(config);
   const sync = new CatalogSync(sources, {

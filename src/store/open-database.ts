@@ -14,7 +14,15 @@ export interface OpenDatabaseOptions {
   /** Skip migrations (a second connection to a database another connection already migrated). */
   migrate?: boolean;
   readonly?: boolean;
+  /**
+   * Read the file through a memory map (the connection that answers questions): a random entity lookup
+   * then costs a page fault at most instead of a read() call and a copy, which is what keeps p99 low.
+   */
+  memoryMapped?: boolean;
 }
+
+/** Address space, not memory: only the pages a query touches become resident, and the kernel can drop them. */
+const MEMORY_MAP_BYTES = 1 << 30;
 
 /**
  * Opens (creating if needed) the SQLite file with the settings the catalog relies on:
@@ -34,6 +42,7 @@ export const openDatabase = (path: string, options: OpenDatabaseOptions = {}): C
   client.pragma('foreign_keys = ON');
   // 32 MB of page cache: enough for the hot index pages of a 100k-entity catalog, within the RSS budget.
   client.pragma('cache_size = -32768');
+  if (options.memoryMapped) client.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
   const db = drizzle(client, { schema });
   if (options.migrate ?? !options.readonly) migrate(db, { migrationsFolder });
   return db;

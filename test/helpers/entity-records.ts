@@ -14,7 +14,7 @@ export const entityRecord = (
     apiVersion: 'backstage.io/v1alpha1',
     kind,
     metadata: { name, namespace, ...(options.title ? { title: options.title } : {}), ...(options.description ? { description: options.description } : {}) },
-    spec: options.spec ?? {},
+    spec: { ...(options.owner ? { owner: options.owner } : {}), ...options.spec },
   });
   return {
     ref,

@@ -10,6 +10,11 @@ export interface ReachedNode {
   via: string;
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Code-unit order: deterministic, and refs need no locale rules (localeCompare costs ~10x per call). */
+const byViaThenRef = (a: GraphStep, b: GraphStep): number => compare(a.via, b.via) || compare(a.ref, b.ref);
+
 /**
  * Breadth-first walk, one frontier at a time: each ref is reported once, at its shortest depth, so
  * cycles and diamonds cost nothing extra. `expand` answers a whole frontier at once (one query per level).
@@ -21,7 +26,7 @@ export const walkGraph = (start: string, maxDepth: number, expand: (frontier: re
   let frontier = [start];
   for (let depth = 1; depth <= maxDepth && frontier.length > 0 && reached.length < limit; depth++) {
     const next: string[] = [];
-    for (const step of [...expand(frontier)].sort((a, b) => a.via.localeCompare(b.via) || a.ref.localeCompare(b.ref))) {
+    for (const step of [...expand(frontier)].sort(byViaThenRef)) {
       if (seen.has(step.ref) || reached.length >= limit) continue;
       seen.add(step.ref);
       reached.push({ ref: step.ref, depth, via: step.via });
