@@ -3,7 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCatalogRuntime } from '../src/catalog-runtime.ts';
 import { loadConfig } from '../src/config/load-config.ts';
+import { tuneHeapForSync } from '../src/heap-tuning.ts';
 
+// As bin/start.js and bin/callboard.js do, so the figures are the product's.
+tuneHeapForSync();
 const [configFile] = process.argv.slice(2);
 const config = loadConfig({ file: configFile! });
 const started = performance.now();

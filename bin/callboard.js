@@ -4,4 +4,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { tuneHeapForSync } = await import('../src/heap-tuning.ts');
+tuneHeapForSync();
 await import('../src/cli/run.ts');

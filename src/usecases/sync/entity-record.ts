@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { Entity } from '../../core/catalog/entity.ts';
+import { hash } from 'node:crypto';
+import type { Entity, EntityMetadata } from '../../core/catalog/entity.ts';
 import type { ParsedEntity } from '../../core/catalog/parse-catalog-file.ts';
 import type { EntityRecord } from '../../store/sqlite-catalog-writer.ts';
 
@@ -14,22 +14,27 @@ export interface EntityOrigin {
 
 const folderOf = (url: string): string => url.slice(0, url.lastIndexOf('/') + 1);
 
-/** Computed annotations go under the authored ones: a value written in YAML wins (Backstage does the same). */
+/**
+ * Computed annotations go under the authored ones: a value written in YAML wins (Backstage does the same).
+ * Copies with loops, not spread: this runs for every entity of a pass (see copyMetadata in validate-entity).
+ */
 const withLocationAnnotations = (entity: Entity, origin: EntityOrigin): Entity => {
-  const computed: Record<string, string> = {
+  const annotations: Record<string, string> = {
     'backstage.io/managed-by-location': origin.location,
     'backstage.io/managed-by-origin-location': origin.originLocation,
   };
   if (origin.viewUrl) {
-    computed['backstage.io/view-url'] = origin.viewUrl;
-    computed['backstage.io/source-location'] = `url:${folderOf(origin.viewUrl)}`;
+    annotations['backstage.io/view-url'] = origin.viewUrl;
+    annotations['backstage.io/source-location'] = `url:${folderOf(origin.viewUrl)}`;
   }
-  return {
-    apiVersion: entity.apiVersion,
-    kind: entity.kind,
-    metadata: { ...entity.metadata, annotations: { ...computed, ...entity.metadata.annotations } },
-    ...(entity.spec === undefined ? {} : { spec: entity.spec }),
-  };
+  const authored = entity.metadata.annotations ?? {};
+  for (const key of Object.keys(authored)) annotations[key] = authored[key]!;
+  const metadata = {} as EntityMetadata;
+  for (const key of Object.keys(entity.metadata)) metadata[key] = entity.metadata[key];
+  metadata.annotations = annotations;
+  const located: Entity = { apiVersion: entity.apiVersion, kind: entity.kind, metadata };
+  if (entity.spec !== undefined) located.spec = entity.spec;
+  return located;
 };
 
 const stringField = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -58,7 +63,8 @@ export const toEntityRecord = (parsed: ParsedEntity, origin: EntityOrigin): Enti
     namespace: (entity.metadata.namespace ?? 'default').toLowerCase(),
     name: entity.metadata.name.toLowerCase(),
     body,
-    etag: createHash('sha1').update(body).update(JSON.stringify(parsed.relations)).digest('hex'),
+    // One-shot hash: a Hash object per entity costs more than hashing its kilobyte of JSON.
+    etag: hash('sha1', body + JSON.stringify(parsed.relations)),
     relations: parsed.relations,
     search: searchFieldsOf(entity),
   };
