@@ -60,6 +60,11 @@ export class SqliteCatalogStore {
     const prepare = (sql: string) => this.client.prepare(sql);
     this.statements = {
       entity: prepare('SELECT ref, uid, etag, body FROM entities WHERE ref = ?'),
+      // The row and its relations (as one JSON array) in one statement: half the calls of a lookup by ref.
+      entityWithRelations: prepare(
+        `SELECT uid, etag, body, (SELECT json_group_array(json_object('type', type, 'targetRef', targetRef)) FROM (${entityRelationsSql})) AS relations
+         FROM entities WHERE ref = @ref`,
+      ),
       relations: prepare(entityRelationsSql),
       all: prepare('SELECT ref, uid, etag, body FROM entities ORDER BY ref'),
       allOfKind: prepare('SELECT ref, uid, etag, body FROM entities WHERE kind = ? COLLATE NOCASE ORDER BY ref'),
@@ -88,8 +93,11 @@ export class SqliteCatalogStore {
 
   /** The entity as Backstage's catalog API returns it: envelope, uid and etag, and its relations. */
   entity(ref: string): EntityWithRelations | undefined {
-    const row = this.statements.entity.get(ref.toLowerCase()) as EntityRow | undefined;
-    return row ? this.withRelations(row) : undefined;
+    const row = this.statements.entityWithRelations.get({ ref: ref.toLowerCase() }) as (EntityRow & { relations: string }) | undefined;
+    if (!row) return undefined;
+    const entity = withStoredIdentity(row) as EntityWithRelations;
+    entity.relations = JSON.parse(row.relations) as EntityRelation[];
+    return entity;
   }
 
   /** The entity without its relations: cheaper for a group that owns thousands of things. */
