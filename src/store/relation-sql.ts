@@ -14,6 +14,30 @@ export const entityRelationsSql = `
   SELECT ${inverseTypeSql('r.type')}, r.source_ref FROM relations r WHERE r.target_ref = @ref
   ORDER BY 1, 2`;
 
+/**
+ * An entity's relations as one JSON array of `[type, targetRef]` pairs, unsorted and possibly with repeats
+ * (an edge both ends declared): cheaper in SQL than UNION's temporary b-tree; see {@link sortedUniqueRelations}.
+ */
+export const entityRelationPairsJsonSql = `
+  SELECT json_group_array(json_array(type, targetRef)) FROM (
+    SELECT type, target_ref AS targetRef FROM relations WHERE source_ref = @ref
+    UNION ALL
+    SELECT ${inverseTypeSql('r.type')}, r.source_ref FROM relations r WHERE r.target_ref = @ref)`;
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The pairs of {@link entityRelationPairsJsonSql} as the catalog API lists them: by type then target, once each. */
+export const sortedUniqueRelations = (pairsJson: string): Array<{ type: string; targetRef: string }> => {
+  const pairs = (JSON.parse(pairsJson) as Array<[string, string]>).sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
+  const relations: Array<{ type: string; targetRef: string }> = [];
+  let previous: [string, string] | undefined;
+  for (const pair of pairs) {
+    if (previous?.[0] !== pair[0] || previous[1] !== pair[1]) relations.push({ type: pair[0], targetRef: pair[1] });
+    previous = pair;
+  }
+  return relations;
+};
+
 /** A SQL list of relation type literals; the types come from code, never from input. */
 export const quotedSqlList = (types: readonly string[]): string => types.map((type) => `'${type}'`).join(', ');
 

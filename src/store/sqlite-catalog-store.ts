@@ -3,7 +3,7 @@ import type { Entity, EntityRelation, EntityWithRelations } from '../core/catalo
 import type { DependencyDirection, DependencyNode } from '../core/graph/dependency-edges.ts';
 import type { Problem, Severity } from '../core/problems.ts';
 import { DependencyQueries } from './dependency-queries.ts';
-import { entityRelationsSql, neighbourSql, relatedRefsSql } from './relation-sql.ts';
+import { entityRelationPairsJsonSql, entityRelationsSql, neighbourSql, relatedRefsSql, sortedUniqueRelations } from './relation-sql.ts';
 import type { CatalogDatabase } from './open-database.ts';
 import { SearchIndex, type SearchOptions, type SearchResult } from './search-index.ts';
 
@@ -62,8 +62,7 @@ export class SqliteCatalogStore {
       entity: prepare('SELECT ref, uid, etag, body FROM entities WHERE ref = ?'),
       // The row and its relations (as one JSON array) in one statement: half the calls of a lookup by ref.
       entityWithRelations: prepare(
-        `SELECT uid, etag, body, (SELECT json_group_array(json_object('type', type, 'targetRef', targetRef)) FROM (${entityRelationsSql})) AS relations
-         FROM entities WHERE ref = @ref`,
+        `SELECT uid, etag, body, (${entityRelationPairsJsonSql}) AS relations FROM entities WHERE ref = @ref`,
       ),
       relations: prepare(entityRelationsSql),
       all: prepare('SELECT ref, uid, etag, body FROM entities ORDER BY ref'),
@@ -96,7 +95,7 @@ export class SqliteCatalogStore {
     const row = this.statements.entityWithRelations.get({ ref: ref.toLowerCase() }) as (EntityRow & { relations: string }) | undefined;
     if (!row) return undefined;
     const entity = withStoredIdentity(row) as EntityWithRelations;
-    entity.relations = JSON.parse(row.relations) as EntityRelation[];
+    entity.relations = sortedUniqueRelations(row.relations);
     return entity;
   }
 

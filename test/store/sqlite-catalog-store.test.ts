@@ -187,3 +187,26 @@ describe('SqliteCatalogStore dependency details', () => {
   });
 });
 
+describe('SqliteCatalogStore entity relations', () => {
+  it('lists an edge that both ends declare once, sorted by type then target', () => {
+    const db = openDatabase(':memory:');
+    const writer = new SqliteCatalogWriter(db.$client);
+    const store = new SqliteCatalogStore(db);
+    writer.begin();
+    writer.sourceState('dir:test', 'dir', 0);
+    const fileId = writer.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
+    const records = [
+      entityRecord('component:default/a', { relations: [['ownedBy', 'group:default/team'], ['dependsOn', 'component:default/b'], ['dependsOn', 'api:default/z']] }),
+      entityRecord('component:default/b', { relations: [['dependencyOf', 'component:default/a']] }),
+    ];
+    for (const record of records) writer.claimEntity('dir:test', fileId, record, 0);
+    writer.commit();
+    expect(store.entity('component:default/a')!.relations).toEqual([
+      { type: 'dependsOn', targetRef: 'api:default/z' },
+      { type: 'dependsOn', targetRef: 'component:default/b' },
+      { type: 'ownedBy', targetRef: 'group:default/team' },
+    ]);
+    expect(store.entity('component:default/b')!.relations).toEqual([{ type: 'dependencyOf', targetRef: 'component:default/a' }]);
+  });
+});
+
