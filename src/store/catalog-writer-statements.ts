@@ -45,13 +45,14 @@ export const prepareWriterStatements = (client: Database.Database) => {
     deleteFileProblems: prepare("DELETE FROM problems WHERE file_id = ? AND origin IN ('file', 'conflict')"),
     deleteSourceProblems: prepare('DELETE FROM problems WHERE source_id = ? AND origin = ?'),
     deleteDangling: prepare("DELETE FROM problems WHERE origin = 'dangling'"),
+    // Walks relations_target in its own order: the existence checks then probe entities_ref in sorted order.
     insertDangling: prepare(
       `INSERT INTO problems (source_id, file_id, file, line, "column", entity_ref, severity, message, origin)
        SELECT e.source_id, e.file_id, f.display_path, NULL, NULL, e.ref, 'warning',
               'relation ' || r.type || ' points at ' || r.target_ref || ', which is not in the catalog', 'dangling'
        FROM relations r JOIN entities e ON e.ref = r.source_ref JOIN files f ON f.id = e.file_id
        WHERE NOT EXISTS (SELECT 1 FROM entities t WHERE t.ref = r.target_ref)
-       ORDER BY r.source_ref, r.target_ref, r.type`,
+       ORDER BY r.target_ref, r.type, r.source_ref`,
     ),
     sourceIds: prepare('SELECT id FROM sources'),
     deleteSource: prepare('DELETE FROM sources WHERE id = ?'),

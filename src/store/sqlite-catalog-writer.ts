@@ -276,6 +276,8 @@ export class SqliteCatalogWriter {
   /** Rebuilds the dangling-ref warnings from the relation rows; returns how many there are. */
   recomputeDanglingRefs(): number {
     this.flushSearch();
+    // The pass has written everything by now; the check reads relations through the target index.
+    this.buildDeferredIndexes();
     this.statements.deleteDangling.run();
     return this.statements.insertDangling.run().changes;
   }
