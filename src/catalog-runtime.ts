@@ -4,6 +4,7 @@ import type { KindRegistry } from './core/catalog/kind-registry.ts';
 import type { Clock, UrlReader } from './core/ports.ts';
 import { createSources } from './sources/create-sources.ts';
 import { HttpUrlReader } from './sources/http-url-reader.ts';
+import { BackgroundCheckpointer } from './store/background-checkpoint.ts';
 import { openDatabase, type CatalogDatabase } from './store/open-database.ts';
 import { SqliteCatalogStore } from './store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
@@ -20,7 +21,13 @@ export interface CatalogRuntimeOptions {
   clock?: Clock;
   urlReader?: UrlReader;
   registry?: KindRegistry;
+  /** Where a failed background checkpoint is reported (it is retried by the next commit). Default: stderr. */
+  onCheckpointError?: (error: Error) => void;
 }
+
+const reportCheckpointError = (error: Error): void => {
+  process.stderr.write(`callboard: background WAL checkpoint failed (the next pass retries it): ${error.message}\n`);
+};
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -32,9 +39,11 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
   const writerDb: CatalogDatabase = openDatabase(config.database.path);
   const readerDb: CatalogDatabase = config.database.path === ':memory:' ? writerDb : openDatabase(config.database.path, { migrate: false, memoryMapped: true });
   const registry = options.registry ?? createBuiltinKindRegistry();
+  const checkpointer =
+    config.database.path === ':memory:' ? undefined : new BackgroundCheckpointer(config.database.path, options.onCheckpointError ?? reportCheckpointError);
   const sources = createSources(config);
   const sync = new CatalogSync(sources, {
-    writer: new SqliteCatalogWriter(writerDb.$client),
+    writer: new SqliteCatalogWriter(writerDb.$client, checkpointer),
     registry,
     urlReader: options.urlReader ?? new HttpUrlReader({ allowedHosts: config.catalog.allowedUrlHosts }),
     clock: options.clock ?? systemClock,

@@ -39,7 +39,7 @@ export const main = async (): Promise<void> => {
   // Half a Slack setup fails now, before a sync pass makes the mistake slow to see.
   const connection = resolveSlackConnection(config.slack);
   log.info({ config: config.file ?? 'built-in defaults', database: config.database.path, sources: config.catalog.sources.map((s) => s.id) }, 'starting');
-  const runtime = openCatalogRuntime(config);
+  const runtime = openCatalogRuntime(config, { onCheckpointError: (error) => log.warn({ err: error }, 'background WAL checkpoint failed; the next pass retries it') });
   logSyncSummary(log, await runtime.sync.syncAll());
   const job = scheduleCatalogSync(runtime.sync, config.catalog.schedule, log);
   log.info({ schedule: config.catalog.schedule }, 'catalog ready');

@@ -37,6 +37,10 @@ export interface EntityHolder {
 const RELATIONS_PER_INSERT = 32;
 const SEARCH_BATCH = 4096;
 
+/** Passes writing fewer entities checkpoint inline as SQLite does by default: a few pages, no thread to start. */
+const BACKGROUND_CHECKPOINT_ROWS = 5000;
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+
 /**
  * Secondary indexes a first pass into an empty catalog drops and builds again before it commits: one
  * sorted build costs far less than a random b-tree insert per row (about a second for 400k relations).
@@ -59,10 +63,19 @@ export class SqliteCatalogWriter {
    * as much as the same inserts in a burst, so a pass writes them in batches.
    */
   private pendingSearch: Array<[number, string, string, string, string, string]> = [];
+  /** Entity rows written by this pass, to decide who checkpoints after it. */
+  private rowsWritten = 0;
   /** CREATE INDEX statements of the indexes this pass dropped, to run before it commits. */
   private deferredIndexes: string[] = [];
 
-  constructor(private readonly client: Database.Database) {
+  /**
+   * @param checkpointer when given, passes that write many rows leave their WAL to it instead of checkpointing
+   * on the committing connection (see BackgroundCheckpointer).
+   */
+  constructor(
+    private readonly client: Database.Database,
+    private readonly checkpointer?: { request(): void },
+  ) {
     this.statements = prepareWriterStatements(client);
   }
 
@@ -74,7 +87,20 @@ export class SqliteCatalogWriter {
   commit(): void {
     this.flushSearch();
     this.buildDeferredIndexes();
-    this.client.exec('COMMIT');
+    const background = this.checkpointer !== undefined && this.rowsWritten >= BACKGROUND_CHECKPOINT_ROWS;
+    this.rowsWritten = 0;
+    if (!background) {
+      this.client.exec('COMMIT');
+      return;
+    }
+    // Without this the commit would run an automatic checkpoint of the whole pass right here.
+    this.client.pragma('wal_autocheckpoint = 0');
+    try {
+      this.client.exec('COMMIT');
+    } finally {
+      this.client.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+    }
+    this.checkpointer!.request();
   }
 
   /** Inside the pass's transaction, so a crash or rollback brings the indexes back with everything else. */
@@ -107,6 +133,7 @@ export class SqliteCatalogWriter {
   }
 
   rollback(): void {
+    this.rowsWritten = 0;
     this.pendingSearch = [];
     this.deferredIndexes = [];
     if (this.client.inTransaction) this.client.exec('ROLLBACK');
@@ -173,6 +200,7 @@ export class SqliteCatalogWriter {
       now,
     );
     if (inserted.changes === 1) {
+      this.rowsWritten += 1;
       this.writeDerivedRows(Number(inserted.lastInsertRowid), record);
       return 'added';
     }
@@ -180,6 +208,7 @@ export class SqliteCatalogWriter {
     if (holder.fileId !== fileId) return { heldBy: holder };
     if (holder.etag === record.etag) return 'unchanged';
     const { kind, namespace, name, etag, body } = record;
+    this.rowsWritten += 1;
     this.statements.updateEntity.run(kind, namespace, name, sourceId, fileId, etag, body, now, holder.entityId);
     this.statements.deleteRelations.run(record.ref);
     this.deleteSearchRow(holder.entityId);

@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The worker's whole program: its own connection, one PASSIVE checkpoint, done. Plain CommonJS given as
+ * text, so the thread starts without the TypeScript loader (a few MB, not the app's module graph).
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+try {
+  db.pragma('busy_timeout = 10000');
+  parentPort.postMessage(db.pragma('wal_checkpoint(PASSIVE)')[0]);
+} finally {
+  db.close();
+}`;
+
+const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/**
+ * Copies committed pages from the WAL back into the database file on a worker thread. After a pass that
+ * wrote a hundred thousand entities that copy takes most of a second (it also fsyncs), and done by the
+ * committing connection it would stall the event loop, and every Slack answer with it. Checkpoints are
+ * maintenance, not correctness: readers already see the committed pass through the WAL, and a checkpoint
+ * cut short by a crash is simply done again. One at a time; a request while one runs is run after it.
+ */
+export class BackgroundCheckpointer {
+  private running: Promise<void> | undefined;
+  private requested = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  request(): void {
+    this.requested = true;
+    if (!this.running) this.running = this.drain();
+  }
+
+  /** Resolves once no checkpoint is running or waiting (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.requested) {
+      this.requested = false;
+      await this.checkpointOnce().catch((error: Error) => this.onError(error));
+    }
+    this.running = undefined;
+  }
+
+  private checkpointOnce(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: this.path } });
+      // Never keeps the process alive: closing the last connection checkpoints anyway.
+      worker.unref();
+      worker.once('error', reject);
+      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`checkpoint worker exited with code ${code}`))));
+    });
+  }
+}
