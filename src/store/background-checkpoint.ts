@@ -55,9 +55,8 @@ export class BackgroundCheckpointer {
   private checkpointOnce(): Promise<void> {
     return new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: this.path } });
-      // Never keeps the process alive: closing the last connection checkpoints anyway.
-      worker.unref();
-      worker.once('error', reject);
+      // Not unref'd: a short-lived process (`callboard sync`) finishes the checkpoint before it exits.
+      worker.once('error', (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
       worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`checkpoint worker exited with code ${code}`))));
     });
   }

@@ -34,6 +34,10 @@ export const openDatabase = (path: string, options: OpenDatabaseOptions = {}): C
   const client = new Database(path, { readonly: options.readonly ?? false });
   client.pragma('busy_timeout = 10000');
   if (!options.readonly) {
+    // 16 KiB pages (SQLite's default is 4 KiB): a 100k-entity first sync writes ~270 MB, and with bigger
+    // pages it spills and splits a quarter as many, about 20% faster; lookups get a shallower tree too
+    // (`npm run bench`). Only takes effect on a new, empty file; an existing database keeps its page size.
+    client.pragma('page_size = 16384');
     client.pragma('journal_mode = WAL');
     // NORMAL in WAL mode never corrupts and keeps every committed pass across a process crash;
     // only an OS crash may lose the newest commits.

@@ -61,4 +61,21 @@ describe('openDatabase', () => {
     expect(db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
     db.$client.close();
   });
+
+  it('makes new files with 16 KiB pages and leaves an existing file at its own page size', () => {
+    const fresh = openDatabase(tempDb());
+    expect(fresh.$client.pragma('page_size', { simple: true })).toBe(16384);
+    fresh.$client.close();
+
+    const path = tempDb();
+    const legacy = new Database(path);
+    legacy.pragma('page_size = 4096');
+    legacy.pragma('journal_mode = WAL');
+    legacy.exec('CREATE TABLE keep (x)');
+    legacy.close();
+    const reopened = openDatabase(path);
+    expect(reopened.$client.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.$client.prepare('SELECT count(*) AS n FROM entities').get()).toEqual({ n: 0 });
+    reopened.$client.close();
+  });
 });
