@@ -30,11 +30,13 @@ export const prepareWriterStatements = (client: Database.Database) => {
       'SELECT e.id AS entityId, e.file_id AS fileId, e.etag, f.display_path AS displayPath, e.source_id AS sourceId FROM entities e JOIN files f ON f.id = e.file_id WHERE e.ref = ?',
     ),
     insertEntity: prepare(
-      'INSERT INTO entities (ref, kind, namespace, name, source_id, file_id, uid, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(ref) DO NOTHING',
+      `INSERT INTO entities (ref, kind, namespace, name, source_id, file_id, uid, etag, body, updated_at, line, "column")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(ref) DO NOTHING`,
     ),
     updateEntity: prepare(
-      'UPDATE entities SET kind = ?, namespace = ?, name = ?, source_id = ?, file_id = ?, etag = ?, body = ?, updated_at = ? WHERE id = ?',
+      'UPDATE entities SET kind = ?, namespace = ?, name = ?, source_id = ?, file_id = ?, etag = ?, body = ?, updated_at = ?, line = ?, "column" = ? WHERE id = ?',
     ),
+    moveEntity: prepare('UPDATE entities SET line = @line, "column" = @column WHERE id = @id AND (line IS NOT @line OR "column" IS NOT @column)'),
     deleteEntity: prepare('DELETE FROM entities WHERE id = ?'),
     deleteRelations: prepare('DELETE FROM relations WHERE source_ref = ?'),
     insertSearch: prepare('INSERT INTO entity_search (rowid, name, title, description, tags, owner) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -48,7 +50,7 @@ export const prepareWriterStatements = (client: Database.Database) => {
     // Walks relations_target in its own order: the existence checks then probe entities_ref in sorted order.
     insertDangling: prepare(
       `INSERT INTO problems (source_id, file_id, file, line, "column", entity_ref, severity, message, origin)
-       SELECT e.source_id, e.file_id, f.display_path, NULL, NULL, e.ref, 'warning',
+       SELECT e.source_id, e.file_id, f.display_path, e.line, e."column", e.ref, 'warning',
               'relation ' || r.type || ' points at ' || r.target_ref || ', which is not in the catalog', 'dangling'
        FROM relations r JOIN entities e ON e.ref = r.source_ref JOIN files f ON f.id = e.file_id
        WHERE NOT EXISTS (SELECT 1 FROM entities t WHERE t.ref = r.target_ref)

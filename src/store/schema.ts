@@ -54,6 +54,9 @@ export const entities = sqliteTable(
     etag: text('etag').notNull(),
     body: text('body').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Where the entity's document starts in its file, for problems about the entity as a whole (dangling refs). */
+    line: integer('line'),
+    column: integer('column'),
   },
   (table) => [
     uniqueIndex('entities_ref').on(table.ref),

@@ -15,6 +15,9 @@ export interface EntityRecord {
   etag: string;
   relations: RelationRow[];
   search: { name: string; title: string; description: string; tags: string; owner: string };
+  /** Where its document starts in the file (1-based), when known. */
+  line?: number;
+  column?: number;
 }
 
 export interface StoredFile {
@@ -198,6 +201,8 @@ export class SqliteCatalogWriter {
       record.etag,
       record.body,
       now,
+      record.line ?? null,
+      record.column ?? null,
     );
     if (inserted.changes === 1) {
       this.rowsWritten += 1;
@@ -206,10 +211,14 @@ export class SqliteCatalogWriter {
     }
     const holder = this.holderOf(record.ref)!;
     if (holder.fileId !== fileId) return { heldBy: holder };
-    if (holder.etag === record.etag) return 'unchanged';
+    if (holder.etag === record.etag) {
+      // Same content, maybe at another place in its file (a document added above it): keep problems pointing right.
+      this.statements.moveEntity.run({ line: record.line ?? null, column: record.column ?? null, id: holder.entityId });
+      return 'unchanged';
+    }
     const { kind, namespace, name, etag, body } = record;
     this.rowsWritten += 1;
-    this.statements.updateEntity.run(kind, namespace, name, sourceId, fileId, etag, body, now, holder.entityId);
+    this.statements.updateEntity.run(kind, namespace, name, sourceId, fileId, etag, body, now, record.line ?? null, record.column ?? null, holder.entityId);
     this.statements.deleteRelations.run(record.ref);
     this.deleteSearchRow(holder.entityId);
     this.writeDerivedRows(holder.entityId, record);

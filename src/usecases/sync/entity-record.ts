@@ -67,5 +67,7 @@ export const toEntityRecord = (parsed: ParsedEntity, origin: EntityOrigin): Enti
     etag: hash('sha1', body + JSON.stringify(parsed.relations)),
     relations: parsed.relations,
     search: searchFieldsOf(entity),
+    line: parsed.line,
+    column: parsed.column,
   };
 };

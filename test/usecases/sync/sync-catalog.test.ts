@@ -182,4 +182,16 @@ describe('syncCatalog: dangling refs', () => {
     await harness.sync();
     expect(harness.store.problems({ severity: 'warning' }).map((p) => p.message)).toEqual([expect.stringContaining('resource:default/db')]);
   });
+
+  it('places the warning at the document of the entity that holds the ref, and follows the document when it moves', async () => {
+    harness = new SyncHarness();
+    const a = component('a', { owner: 'ops', dependsOn: ['resource:db'] });
+    harness.write('all.yaml', [group('ops'), a].join('\n---\n'));
+    await harness.sync();
+    expect(harness.store.problems({ severity: 'warning' })).toEqual([expect.objectContaining({ entityRef: 'component:default/a', line: 3, column: 1 })]);
+    // A document added above it: same entity, same content, new place.
+    harness.write('all.yaml', [group('ops'), group('more'), a].join('\n---\n'));
+    await harness.sync();
+    expect(harness.store.problems({ severity: 'warning' })).toEqual([expect.objectContaining({ entityRef: 'component:default/a', line: 5, column: 1 })]);
+  });
 });

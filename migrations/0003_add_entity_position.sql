@@ -1,0 +1,2 @@
+ALTER TABLE `entities` ADD `line` integer;--> statement-breakpoint
+ALTER TABLE `entities` ADD `column` integer;
