@@ -11,12 +11,28 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 try {
   db.pragma('busy_timeout = 10000');
-  parentPort.postMessage(db.pragma('wal_checkpoint(PASSIVE)')[0]);
+  let result;
+  try {
+    result = db.pragma('wal_checkpoint(PASSIVE)')[0];
+  } catch (error) {
+    // Another connection holds the checkpoint lock (the last one closing checkpoints everything itself).
+    if (error.code !== 'SQLITE_BUSY' && error.code !== 'SQLITE_LOCKED') throw error;
+    result = { busy: 1 };
+  }
+  parentPort.postMessage(result);
 } finally {
   db.close();
 }`;
 
 const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/** What a worker throws may arrive as a plain object (its class does not cross the thread boundary). */
+const asError = (error: unknown): Error => {
+  if (error instanceof Error) return error;
+  const fields = error as { message?: unknown; code?: unknown } | null;
+  if (typeof fields?.message === 'string') return new Error(typeof fields.code === 'string' ? `${fields.code}: ${fields.message}` : fields.message);
+  return new Error(String(error));
+};
 
 /**
  * Copies committed pages from the WAL back into the database file on a worker thread. After a pass that
@@ -56,7 +72,7 @@ export class BackgroundCheckpointer {
     return new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: this.path } });
       // Not unref'd: a short-lived process (`callboard sync`) finishes the checkpoint before it exits.
-      worker.once('error', (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+      worker.once('error', (error: unknown) => reject(asError(error)));
       worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`checkpoint worker exited with code ${code}`))));
     });
   }

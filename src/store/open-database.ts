@@ -21,8 +21,11 @@ export interface OpenDatabaseOptions {
   memoryMapped?: boolean;
 }
 
-/** Address space, not memory: only the pages a query touches become resident, and the kernel can drop them. */
-const MEMORY_MAP_BYTES = 1 << 30;
+/**
+ * Address space, not memory: only the pages a query touches become resident, and the kernel can drop them.
+ * 2 GiB is SQLite's own ceiling in this build (SQLITE_MAX_MMAP_SIZE); a bigger file is read as usual past it.
+ */
+const MEMORY_MAP_BYTES = 0x7fff0000;
 
 /**
  * Opens (creating if needed) the SQLite file with the settings the catalog relies on:

@@ -130,11 +130,21 @@ describe('SqliteCatalogStore', () => {
   });
 });
 
+/** A fresh in-memory catalog holding exactly `records` (relations as given, no inverses added). */
+const catalogOf = (records: ReturnType<typeof entityRecord>[]): SqliteCatalogStore => {
+  const fresh = openDatabase(':memory:');
+  const freshWriter = new SqliteCatalogWriter(fresh.$client);
+  freshWriter.begin();
+  freshWriter.sourceState('dir:test', 'dir', 0);
+  const fileId = freshWriter.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
+  for (const record of records) freshWriter.claimEntity('dir:test', fileId, record, 0);
+  freshWriter.recordPass(0, 1, {});
+  freshWriter.commit();
+  return new SqliteCatalogStore(fresh);
+};
+
 describe('SqliteCatalogStore search ranking in a large catalog', () => {
   it('puts the exact name first and names starting with the query next, shortest first, however many other entities match', () => {
-    const db = openDatabase(':memory:');
-    const writer = new SqliteCatalogWriter(db.$client);
-    const store = new SqliteCatalogStore(db);
     // 400 entities match "ledger" better by bm25 (in name and thrice in title), more than its candidate pool;
     // the ones whose names start with it must still come first.
     const others = Array.from({ length: 400 }, (_, i) => entityRecord(`component:default/svc-ledger-${i}`, { title: 'Ledger ledger ledger' }));
@@ -143,12 +153,7 @@ describe('SqliteCatalogStore search ranking in a large catalog', () => {
       entityRecord('component:default/ledger-api'),
       entityRecord('api:default/ledger', { description: 'the ledger API' }),
     ];
-    writer.begin();
-    writer.sourceState('dir:test', 'dir', 0);
-    const fileId = writer.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
-    for (const record of [...others, ...named]) writer.claimEntity('dir:test', fileId, record, 0);
-    writer.recordPass(0, 1, {});
-    writer.commit();
+    const store = catalogOf([...others, ...named]);
 
     const refs = store.search('ledger', { limit: 5 }).hits.map((hit) => hit.ref);
     expect(refs.slice(0, 3)).toEqual(['api:default/ledger', 'component:default/ledger-api', 'component:default/ledger-reconciliation-worker']);
@@ -166,19 +171,11 @@ describe('SqliteCatalogStore search ranking in a large catalog', () => {
 
 describe('SqliteCatalogStore dependency details', () => {
   it('resolves each node\'s owner from spec.owner as the ownedBy relation does: a Group by default, in the entity\'s namespace', () => {
-    const db = openDatabase(':memory:');
-    const writer = new SqliteCatalogWriter(db.$client);
-    const store = new SqliteCatalogStore(db);
-    writer.begin();
-    writer.sourceState('dir:test', 'dir', 0);
-    const fileId = writer.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
-    const records = [
+    const store = catalogOf([
       entityRecord('component:default/app', { relations: [['dependsOn', 'component:billing/ledger'], ['dependsOn', 'resource:default/db']] }),
       entityRecord('component:billing/ledger', { owner: 'Finance', spec: { owner: 'Finance', lifecycle: 'production' } }),
       entityRecord('resource:default/db', { owner: 'user:ops/Ada' }),
-    ];
-    for (const record of records) writer.claimEntity('dir:test', fileId, record, 0);
-    writer.commit();
+    ]);
     const nodes = store.dependencyWalk('component:default/app', 'forward', 1);
     expect(nodes).toEqual([
       { ref: 'component:billing/ledger', depth: 1, via: 'component:default/app', exists: true, kind: 'Component', ownerRef: 'group:billing/finance', lifecycle: 'production' },
@@ -189,18 +186,10 @@ describe('SqliteCatalogStore dependency details', () => {
 
 describe('SqliteCatalogStore entity relations', () => {
   it('lists an edge that both ends declare once, sorted by type then target', () => {
-    const db = openDatabase(':memory:');
-    const writer = new SqliteCatalogWriter(db.$client);
-    const store = new SqliteCatalogStore(db);
-    writer.begin();
-    writer.sourceState('dir:test', 'dir', 0);
-    const fileId = writer.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
-    const records = [
+    const store = catalogOf([
       entityRecord('component:default/a', { relations: [['ownedBy', 'group:default/team'], ['dependsOn', 'component:default/b'], ['dependsOn', 'api:default/z']] }),
       entityRecord('component:default/b', { relations: [['dependencyOf', 'component:default/a']] }),
-    ];
-    for (const record of records) writer.claimEntity('dir:test', fileId, record, 0);
-    writer.commit();
+    ]);
     expect(store.entity('component:default/a')!.relations).toEqual([
       { type: 'dependsOn', targetRef: 'api:default/z' },
       { type: 'dependsOn', targetRef: 'component:default/b' },
