@@ -49,7 +49,7 @@ const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
  * sorted build costs far less than a random b-tree insert per row (about a second for 400k relations).
  * Unique indexes stay, since the pass relies on them to find conflicts.
  */
-const INDEXES_BUILT_AFTER_FIRST_LOAD = ['relations_target', 'entities_file', 'entities_kind', 'entities_name'];
+const INDEXES_BUILT_AFTER_FIRST_LOAD = ['relations_target', 'entities_file', 'entities_kind', 'entities_name', 'files_source_status'];
 
 export type ProblemOrigin = 'file' | 'conflict' | 'source' | 'target' | 'dangling';
 
