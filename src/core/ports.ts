@@ -44,6 +44,8 @@ export interface SourceReadout {
   displayPath(path: string): string;
   /** The URL of the file, when the source has one (for `backstage.io/view-url`, `source-location`). */
   urlOf?(path: string): string | undefined;
+  /** Where a person edits the file in their browser, when the host has such a page (`backstage.io/edit-url`). */
+  editUrlOf?(path: string): string | undefined;
   close(): Promise<void>;
 }
 

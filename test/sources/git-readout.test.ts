@@ -48,6 +48,8 @@ describe('GitReadout display', () => {
     expect(readout.urlOf('a b/x.yaml')).toBe('https://github.com/acme/catalog/blob/release/2.0/a%20b/x.yaml');
     expect(createReadout({ webBase: undefined }).urlOf('x.yaml')).toBeUndefined();
     expect(readout.urlOf('')).toBe('https://github.com/acme/catalog/tree/release/2.0');
+    expect(readout.editUrlOf('a b/x.yaml')).toBe('https://github.com/acme/catalog/edit/release/2.0/a%20b/x.yaml');
+    expect(createReadout({ webBase: undefined }).editUrlOf('x.yaml')).toBeUndefined();
     expect(readout.displayPath('')).toBe('https://github.com/acme/catalog.git@release/2.0');
     expect(readout.versionCoversEveryFile).toBe(true);
   });

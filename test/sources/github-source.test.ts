@@ -120,6 +120,8 @@ describe('GithubSource readout', () => {
     expect(readout.urlOf?.('')).toBe('https://github.com/acme');
     expect(readout.versionCoversEveryFile).toBe(false);
     expect(readout.urlOf?.('svc-003/docs/a b.yaml')).toBe('https://github.com/acme/svc-003/blob/main/docs/a%20b.yaml');
+    expect(readout.editUrlOf?.('svc-003/docs/a b.yaml')).toBe('https://github.com/acme/svc-003/edit/main/docs/a%20b.yaml');
+    expect(readout.editUrlOf?.('')).toBeUndefined();
   });
 });
 

@@ -76,6 +76,11 @@ export class GitReadout implements SourceReadout {
     return `${this.init.webBase}/blob/${encodePathForUrl(this.init.branch)}/${encodePathForUrl(path)}`;
   }
 
+  editUrlOf(path: string): string | undefined {
+    if (!this.init.webBase || path === '') return undefined;
+    return `${this.init.webBase}/edit/${encodePathForUrl(this.init.branch)}/${encodePathForUrl(path)}`;
+  }
+
   close(): Promise<void> {
     return this.reader.close();
   }

@@ -74,6 +74,13 @@ export class GithubReadout implements SourceReadout {
     return `${located.repo.htmlUrl}/blob/${encodePathForUrl(located.repo.defaultBranch)}/${encodePathForUrl(located.inRepo)}`;
   }
 
+  /** GitHub's in-browser editor for the file on the default branch. */
+  editUrlOf(path: string): string | undefined {
+    const located = path === '' ? undefined : this.locate(path);
+    if (!located) return undefined;
+    return `${located.repo.htmlUrl}/edit/${encodePathForUrl(located.repo.defaultBranch)}/${encodePathForUrl(located.inRepo)}`;
+  }
+
   async close(): Promise<void> {}
 
   private locate(path: string): { repo: GithubRepoSummary; inRepo: string } | undefined {

@@ -10,6 +10,8 @@ export interface EntityOrigin {
   originLocation: string;
   /** The file's URL, for url locations. */
   viewUrl?: string;
+  /** The host's edit page for the file, when it has one. */
+  editUrl?: string;
 }
 
 const folderOf = (url: string): string => url.slice(0, url.lastIndexOf('/') + 1);
@@ -25,6 +27,7 @@ const withLocationAnnotations = (entity: Entity, origin: EntityOrigin): Entity =
   };
   if (origin.viewUrl) {
     annotations['backstage.io/view-url'] = origin.viewUrl;
+    if (origin.editUrl) annotations['backstage.io/edit-url'] = origin.editUrl;
     annotations['backstage.io/source-location'] = `url:${folderOf(origin.viewUrl)}`;
   }
   const authored = entity.metadata.annotations ?? {};
