@@ -24,6 +24,9 @@ interface QueuedFile {
   via?: StoredTarget & { fromFileId: number; fromDisplayPath: string };
 }
 
+/** A path target ending with a separator names a folder, which Backstage rejects as input (URLs, `scheme:…`, are left to the reader). */
+const namesAFolder = (target: string): boolean => !/^[a-z][a-z0-9+.-]+:/i.test(target) && /[/\\]$/.test(target);
+
 /** How many files are read and parsed concurrently before their results are written in order. */
 const BATCH_SIZE = 128;
 
@@ -110,7 +113,8 @@ export class SourceWalk {
   private originOf(path: string): EntityOrigin {
     const url = this.readout.urlOf?.(path);
     const location = url ? `url:${url}` : `${this.locationType}:${this.readout.displayPath(path)}`;
-    return { location, originLocation: this.originLocation, ...(url ? { viewUrl: url } : {}) };
+    const editUrl = url ? this.readout.editUrlOf?.(path) : undefined;
+    return { location, originLocation: this.originLocation, ...(url ? { viewUrl: url } : {}), ...(editUrl ? { editUrl } : {}) };
   }
 
   /** Resolves Location targets inside this source; targets elsewhere are reported, not followed. */
@@ -119,6 +123,10 @@ export class SourceWalk {
     const problems: Problem[] = [];
     for (const target of parsed.locationTargets) {
       const where = { file: displayPath, line: target.line, column: target.column, entityRef: target.entityRef };
+      if (namesAFolder(target.target)) {
+        problems.push(errorProblem(`Location target "${target.target}" ends with a path separator; a target names a file, such as "${target.target}catalog-info.yaml"`, where));
+        continue;
+      }
       const resolved = this.readout.resolve(path, target.target);
       if ('path' in resolved) targets.push({ path: resolved.path, presence: target.presence, line: target.line, column: target.column, entityRef: target.entityRef });
       else if ('url' in resolved)

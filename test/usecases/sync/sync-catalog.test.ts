@@ -121,6 +121,19 @@ describe('syncCatalog: last good state', () => {
 });
 
 describe('syncCatalog: locations and placeholders', () => {
+  it('rejects a Location target that names a folder, and still follows the other targets', async () => {
+    harness = new SyncHarness();
+    harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml'])]);
+    harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./teams/\n    - ./a.yaml\n`);
+    harness.write('a.yaml', component('a'));
+    harness.write('teams/catalog-info.yaml', group('team-a'));
+    await harness.sync();
+    expect(harness.refs().sort()).toEqual(['component:default/a', 'location:default/root']);
+    expect(harness.store.problems({ severity: 'error' })).toEqual([
+      expect.objectContaining({ line: 7, column: 7, entityRef: 'location:default/root', message: expect.stringContaining('"./teams/" ends with a path separator') }),
+    ]);
+  });
+
   it('follows Location targets relative to the file, reading a file reached twice once', async () => {
     harness = new SyncHarness();
     harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml', 'services/**/catalog-info.yaml'])]);
