@@ -4,9 +4,6 @@ import type Database from 'better-sqlite3';
 export const prepareWriterStatements = (client: Database.Database) => {
   const prepare = (sql: string) => client.prepare(sql);
   return {
-    // Nothing to look up while loading: every file is new, so the pass never asks which entities a file holds.
-    isEmpty: prepare('SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM files)'),
-    indexDefinitions: prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN (SELECT value FROM json_each(?))"),
     source: prepare('SELECT version, state FROM sources WHERE id = ?'),
     ensureSource: prepare('INSERT INTO sources (id, type) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type'),
     touchSource: prepare('UPDATE sources SET last_attempt_at = ? WHERE id = ?'),

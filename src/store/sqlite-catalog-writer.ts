@@ -1,41 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { RelationRow } from '../core/catalog/entity.ts';
 import type { Problem } from '../core/problems.ts';
 import { prepareWriterStatements, type WriterStatements } from './catalog-writer-statements.ts';
-
-/** What the sync hands the store for one entity. */
-export interface EntityRecord {
-  ref: string;
-  /** Kind as written (`Component`); namespace and name lowercased, as refs compare them. */
-  kind: string;
-  namespace: string;
-  name: string;
-  body: string;
-  etag: string;
-  relations: RelationRow[];
-  search: { name: string; title: string; description: string; tags: string; owner: string };
-  /** Where its document starts in the file (1-based), when known. */
-  line?: number;
-  column?: number;
-}
-
-export interface StoredFile {
-  id: number;
-  path: string;
-  hash: string | null;
-  status: string;
-  targets: string;
-  placeholderDeps: string;
-}
-
-export interface EntityHolder {
-  entityId: number;
-  fileId: number;
-  etag: string;
-  displayPath: string;
-  sourceId: string;
-}
+import type { EntityHolder, EntityRecord, StoredFile } from './catalog-write-records.ts';
+import { FirstLoadIndexes } from './first-load-indexes.ts';
 
 const RELATIONS_PER_INSERT = 32;
 const SEARCH_BATCH = 4096;
@@ -43,13 +11,6 @@ const SEARCH_BATCH = 4096;
 /** Passes writing fewer entities checkpoint inline as SQLite does by default: a few pages, no thread to start. */
 const BACKGROUND_CHECKPOINT_ROWS = 5000;
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
-
-/**
- * Secondary indexes a first pass into an empty catalog drops and builds again before it commits: one
- * sorted build costs far less than a random b-tree insert per row (about a second for 400k relations).
- * Unique indexes stay, since the pass relies on them to find conflicts.
- */
-const INDEXES_BUILT_AFTER_FIRST_LOAD = ['relations_target', 'entities_file', 'entities_kind', 'entities_name', 'files_source_status'];
 
 export type ProblemOrigin = 'file' | 'conflict' | 'source' | 'target' | 'dangling';
 
@@ -68,8 +29,7 @@ export class SqliteCatalogWriter {
   private pendingSearch: Array<[number, string, string, string, string, string]> = [];
   /** Entity rows written by this pass, to decide who checkpoints after it. */
   private rowsWritten = 0;
-  /** CREATE INDEX statements of the indexes this pass dropped, to run before it commits. */
-  private deferredIndexes: string[] = [];
+  private readonly firstLoadIndexes: FirstLoadIndexes;
 
   /**
    * @param checkpointer when given, passes that write many rows leave their WAL to it instead of checkpointing
@@ -80,16 +40,17 @@ export class SqliteCatalogWriter {
     private readonly checkpointer?: { request(): void },
   ) {
     this.statements = prepareWriterStatements(client);
+    this.firstLoadIndexes = new FirstLoadIndexes(client);
   }
 
   begin(): void {
     this.client.exec('BEGIN IMMEDIATE');
-    if (this.statements.isEmpty.get()) this.deferIndexes();
+    this.firstLoadIndexes.deferIfEmpty();
   }
 
   commit(): void {
     this.flushSearch();
-    this.buildDeferredIndexes();
+    this.firstLoadIndexes.build();
     const background = this.checkpointer !== undefined && this.rowsWritten >= BACKGROUND_CHECKPOINT_ROWS;
     this.rowsWritten = 0;
     if (!background) {
@@ -104,18 +65,6 @@ export class SqliteCatalogWriter {
       this.client.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
     }
     this.checkpointer!.request();
-  }
-
-  /** Inside the pass's transaction, so a crash or rollback brings the indexes back with everything else. */
-  private deferIndexes(): void {
-    const indexes = this.statements.indexDefinitions.all(JSON.stringify(INDEXES_BUILT_AFTER_FIRST_LOAD)) as { name: string; sql: string }[];
-    for (const index of indexes) this.client.exec(`DROP INDEX "${index.name}"`);
-    this.deferredIndexes = indexes.map((index) => index.sql);
-  }
-
-  private buildDeferredIndexes(): void {
-    for (const sql of this.deferredIndexes) this.client.exec(sql);
-    this.deferredIndexes = [];
   }
 
   /** Nested scope inside the pass, so one failing source can be undone without undoing the others. */
@@ -138,8 +87,8 @@ export class SqliteCatalogWriter {
   rollback(): void {
     this.rowsWritten = 0;
     this.pendingSearch = [];
-    this.deferredIndexes = [];
     if (this.client.inTransaction) this.client.exec('ROLLBACK');
+    this.firstLoadIndexes.forget();
   }
 
   sourceState(id: string, type: string, now: number): { version: string | null; state: unknown; retryFiles: number } {
@@ -315,7 +264,7 @@ export class SqliteCatalogWriter {
   recomputeDanglingRefs(): number {
     this.flushSearch();
     // The pass has written everything by now; the check reads relations through the target index.
-    this.buildDeferredIndexes();
+    this.firstLoadIndexes.build();
     this.statements.deleteDangling.run();
     return this.statements.insertDangling.run().changes;
   }

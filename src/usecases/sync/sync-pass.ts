@@ -1,6 +1,7 @@
 import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
 import type { Clock, UrlReader } from '../../core/ports.ts';
-import type { EntityRecord, SqliteCatalogWriter } from '../../store/sqlite-catalog-writer.ts';
+import type { EntityRecord } from '../../store/catalog-write-records.ts';
+import type { SqliteCatalogWriter } from '../../store/sqlite-catalog-writer.ts';
 
 export interface SyncDeps {
   writer: SqliteCatalogWriter;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { errorProblem } from '../../core/problems.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
-import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
+import type { StoredFile } from '../../store/catalog-write-records.ts';
 import { findListedHash, type PlaceholderDep } from './read-source-file.ts';
 import type { SourceSyncResult, SyncPass } from './sync-pass.ts';
 import { SourceWalk } from './walk-source-files.ts';

@@ -1,7 +1,7 @@
 import { errorProblem, warningProblem, type Problem } from '../../core/problems.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { ParsedFileResult } from './parsed-file-result.ts';
-import type { StoredFile } from '../../store/sqlite-catalog-writer.ts';
+import type { StoredFile } from '../../store/catalog-write-records.ts';
 import { applyParsedFile, removeFile } from './apply-file.ts';
 import type { EntityOrigin } from './entity-record.ts';
 import { readSourceFile, type FileReadResult, type ReadContext } from './read-source-file.ts';
