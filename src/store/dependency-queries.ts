@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { dependencyRelationTypes, type DependencyDirection, type DependencyNode } from '../core/graph/dependency-edges.ts';
 import { walkGraph, type GraphStep, type ReachedNode } from '../core/graph/walk-graph.ts';
-import { stringifyEntityRef, tryParseEntityRef } from '../core/catalog/refs.ts';
+import { canonicalEntityRef } from '../core/catalog/refs.ts';
+import { compareCodeUnits } from '../core/compare-code-units.ts';
 import { inverseTypes, quotedSqlList } from './relation-sql.ts';
 
 /** One level of the walk: every neighbour of the frontier refs, in either storage direction. */
@@ -29,10 +30,8 @@ interface DetailRow {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** `spec.owner` as the `ownedBy` relation targets it: a Group unless a kind is written, in the entity's namespace. */
-const ownerRefOf = (owner: unknown, namespace: string): string | undefined => {
-  const parsed = typeof owner === 'string' ? tryParseEntityRef(owner, { defaultKind: 'group', defaultNamespace: namespace }) : undefined;
-  return parsed?.ok ? stringifyEntityRef(parsed.ref) : undefined;
-};
+const ownerRefOf = (owner: unknown, namespace: string): string | undefined =>
+  typeof owner === 'string' ? canonicalEntityRef(owner, { defaultKind: 'group', defaultNamespace: namespace }) : undefined;
 
 /**
  * Built as one literal plus assignments, not with object spread: spread copies here made V8 keep the
@@ -51,8 +50,7 @@ const toNode = (reached: ReachedNode, row: DetailRow | undefined): DependencyNod
   return node;
 };
 
-/** Refs are lowercase ASCII-ish keys: code-unit order is stable and far cheaper than localeCompare. */
-const byDepthThenRef = (a: DependencyNode, b: DependencyNode): number => a.depth - b.depth || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+const byDepthThenRef = (a: DependencyNode, b: DependencyNode): number => a.depth - b.depth || compareCodeUnits(a.ref, b.ref);
 
 /** Dependency walks: one query per level (breadth-first, cycle-safe), then one for the nodes' details. */
 export class DependencyQueries {

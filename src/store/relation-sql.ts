@@ -1,3 +1,5 @@
+import type { EntityRelation } from '../core/catalog/entity.ts';
+import { compareCodeUnits } from '../core/compare-code-units.ts';
 import { inverseRelationType, relationPairs } from '../core/graph/relation-pairs.ts';
 
 /** A CASE expression mapping a stored type to its inverse: cheaper per call than joining a VALUES table. */
@@ -5,18 +7,9 @@ const inverseTypeSql = (column: string): string =>
   `CASE ${column} ${relationPairs.flatMap(([a, b]) => [`WHEN '${a}' THEN '${b}'`, `WHEN '${b}' THEN '${a}'`]).join(' ')} ELSE ${column} END`;
 
 /**
- * SQL for reading relations from one-row-per-edge storage: an entity's relations are its own rows plus
- * the inverse of every row that points at it.
- */
-export const entityRelationsSql = `
-  SELECT type, target_ref AS targetRef FROM relations WHERE source_ref = @ref
-  UNION
-  SELECT ${inverseTypeSql('r.type')}, r.source_ref FROM relations r WHERE r.target_ref = @ref
-  ORDER BY 1, 2`;
-
-/**
- * An entity's relations as one JSON array of `[type, targetRef]` pairs, unsorted and possibly with repeats
- * (an edge both ends declared): cheaper in SQL than UNION's temporary b-tree; see {@link sortedUniqueRelations}.
+ * An entity's relations, read from one-row-per-edge storage: its own rows plus the inverse of every row that
+ * points at it, as one JSON array of `[type, targetRef]` pairs, unsorted and possibly with repeats (an edge
+ * both ends declared): cheaper in SQL than UNION's temporary b-tree; see {@link sortedUniqueRelations}.
  */
 export const entityRelationPairsJsonSql = `
   SELECT json_group_array(json_array(type, targetRef)) FROM (
@@ -24,12 +17,10 @@ export const entityRelationPairsJsonSql = `
     UNION ALL
     SELECT ${inverseTypeSql('r.type')}, r.source_ref FROM relations r WHERE r.target_ref = @ref)`;
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The pairs of {@link entityRelationPairsJsonSql} as the catalog API lists them: by type then target, once each. */
-export const sortedUniqueRelations = (pairsJson: string): Array<{ type: string; targetRef: string }> => {
-  const pairs = (JSON.parse(pairsJson) as Array<[string, string]>).sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
-  const relations: Array<{ type: string; targetRef: string }> = [];
+export const sortedUniqueRelations = (pairsJson: string): EntityRelation[] => {
+  const pairs = (JSON.parse(pairsJson) as Array<[string, string]>).sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
+  const relations: EntityRelation[] = [];
   let previous: [string, string] | undefined;
   for (const pair of pairs) {
     if (previous?.[0] !== pair[0] || previous[1] !== pair[1]) relations.push({ type: pair[0], targetRef: pair[1] });

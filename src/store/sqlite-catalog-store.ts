@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { Entity, EntityRelation, EntityWithRelations } from '../core/catalog/entity.ts';
+import type { Entity, EntityWithRelations } from '../core/catalog/entity.ts';
 import type { DependencyDirection, DependencyNode } from '../core/graph/dependency-edges.ts';
 import type { Problem, Severity } from '../core/problems.ts';
 import { DependencyQueries } from './dependency-queries.ts';
-import { entityRelationPairsJsonSql, entityRelationsSql, neighbourSql, relatedRefsSql, sortedUniqueRelations } from './relation-sql.ts';
+import { entityRelationPairsJsonSql, neighbourSql, relatedRefsSql, sortedUniqueRelations } from './relation-sql.ts';
 import type { CatalogDatabase } from './open-database.ts';
 import { SearchIndex, type SearchOptions, type SearchResult } from './search-index.ts';
 
@@ -64,7 +64,7 @@ export class SqliteCatalogStore {
       entityWithRelations: prepare(
         `SELECT uid, etag, body, (${entityRelationPairsJsonSql}) AS relations FROM entities WHERE ref = @ref`,
       ),
-      relations: prepare(entityRelationsSql),
+      relations: prepare(`SELECT (${entityRelationPairsJsonSql}) AS relations`),
       all: prepare('SELECT ref, uid, etag, body FROM entities ORDER BY ref'),
       allOfKind: prepare('SELECT ref, uid, etag, body FROM entities WHERE kind = ? COLLATE NOCASE ORDER BY ref'),
       named: prepare("SELECT ref, kind, name, json_extract(body, '$.metadata.title') AS title FROM entities WHERE name = ? ORDER BY ref"),
@@ -186,7 +186,7 @@ export class SqliteCatalogStore {
 
   private withRelations(row: EntityRow): EntityWithRelations {
     const entity = withStoredIdentity(row) as EntityWithRelations;
-    entity.relations = this.statements.relations.all({ ref: row.ref }) as EntityRelation[];
+    entity.relations = sortedUniqueRelations((this.statements.relations.get({ ref: row.ref }) as { relations: string }).relations);
     return entity;
   }
 }

@@ -1,15 +1,12 @@
 import type { Entity } from '../core/catalog/entity.ts';
-import { entityRefOf, tryParseEntityRef, stringifyEntityRef } from '../core/catalog/refs.ts';
+import { canonicalEntityRef, entityRefOf } from '../core/catalog/refs.ts';
 
 export interface SyncRequester {
   email?: string;
   groups: readonly Entity[];
 }
 
-const normaliseGroupRef = (entry: string): string | undefined => {
-  const parsed = tryParseEntityRef(entry, { defaultKind: 'group', defaultNamespace: 'default' });
-  return parsed.ok ? stringifyEntityRef(parsed.ref) : undefined;
-};
+const normaliseGroupRef = (entry: string): string | undefined => canonicalEntityRef(entry, { defaultKind: 'group', defaultNamespace: 'default' });
 
 /**
  * Whether someone may start a sync by hand: `allowed` lists emails and group refs

@@ -85,6 +85,12 @@ export function stringifyEntityRef(ref: { kind: string; namespace?: string; name
   return `${ref.kind.toLowerCase()}:${namespace.toLowerCase()}/${ref.name.toLowerCase()}`;
 }
 
+/** The canonical form of a ref as typed or written in YAML, or undefined when it does not parse. */
+export function canonicalEntityRef(ref: string, context: EntityRefContext = {}): string | undefined {
+  const parsed = tryParseEntityRef(ref, context);
+  return parsed.ok ? stringifyEntityRef(parsed.ref) : undefined;
+}
+
 /** Canonical ref of an entity (its namespace defaults to `default`). */
 export function entityRefOf(entity: Entity): string {
   return stringifyEntityRef({ kind: entity.kind, namespace: entity.metadata.namespace, name: entity.metadata.name });

@@ -1,21 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import type { Entity } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
+import type { TeamEntity } from '../../usecases/find-my-teams.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { contextBlock, dividerBlock, fitLines, plural, sectionBlock } from './blocks.ts';
 import { rankCounts } from './dependency-counts.ts';
 import { displayNameOf, refCode, titleWithName } from './entity-text.ts';
 import { teamChannelText } from './owner-text.ts';
 
-/** An entity a team owns, as the App Home lists it. */
-export interface HomeEntity {
-  ref: string;
-  kind: string;
-  name: string;
-  title?: string;
-  lifecycle?: string;
-  problemCount: number;
-}
+/** An entity a team owns, as the App Home lists it: what the find-my-teams use case answers. */
+export type HomeEntity = TeamEntity;
 
 const MAX_LISTED = 25;
 /** One section's text: a long team list is summarised rather than split over many blocks. */

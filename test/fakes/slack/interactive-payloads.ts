@@ -63,13 +63,8 @@ export function blockActions(input: BlockActionsInput): SlackInbound {
   const actions = input.actions.map((action) => ({ type: 'button', action_ts: nextSlackTs(), ...action }));
   const source = input.message ? messageSource(input) : { container: { type: 'view', view_id: input.view?.id }, view: input.view };
   const payload = {
-    type: 'block_actions',
-    user: user(input.userId, team.id),
+    ...envelope('block_actions', input.userId, team),
     api_app_id: bot.appId,
-    token: VERIFICATION_TOKEN,
-    team: { id: team.id, domain: team.domain },
-    enterprise: null,
-    is_enterprise_install: false,
     trigger_id: input.triggerId,
     ...source,
     state: { values: input.stateValues ?? {} },
@@ -122,16 +117,11 @@ export function viewSubmission(input: ViewSubmissionInput): SlackInbound {
     app_installed_team_id: team.id,
   };
   const payload = {
-    type: 'view_submission',
-    team: { id: team.id, domain: team.domain },
-    user: user(input.userId, team.id),
+    ...envelope('view_submission', input.userId, team),
     api_app_id: bot.appId,
-    token: VERIFICATION_TOKEN,
     trigger_id: input.triggerId,
     view,
     response_urls: input.responseUrls ?? [],
-    is_enterprise_install: false,
-    enterprise: null,
   };
   return { kind: 'interactive', payload };
 }
@@ -139,13 +129,8 @@ export function viewSubmission(input: ViewSubmissionInput): SlackInbound {
 export function globalShortcut(input: { callbackId: string; userId: string; triggerId: string; workspace?: WorkspaceRef }): SlackInbound {
   const { team } = input.workspace ?? DEFAULT_WORKSPACE;
   const payload = {
-    type: 'shortcut',
-    token: VERIFICATION_TOKEN,
+    ...envelope('shortcut', input.userId, team),
     action_ts: nextSlackTs(),
-    team: { id: team.id, domain: team.domain },
-    user: user(input.userId, team.id),
-    is_enterprise_install: false,
-    enterprise: null,
     callback_id: input.callbackId,
     trigger_id: input.triggerId,
   };
@@ -165,14 +150,9 @@ export interface MessageShortcutInput {
 export function messageShortcut(input: MessageShortcutInput): SlackInbound {
   const { team } = input.workspace ?? DEFAULT_WORKSPACE;
   const payload = {
-    type: 'message_action',
-    token: VERIFICATION_TOKEN,
+    ...envelope('message_action', input.userId, team),
     action_ts: nextSlackTs(),
-    team: { id: team.id, domain: team.domain },
-    user: user(input.userId, team.id),
     channel: { id: input.channelId, name: 'general' },
-    is_enterprise_install: false,
-    enterprise: null,
     callback_id: input.callbackId,
     trigger_id: input.triggerId,
     response_url: input.responseUrl,
@@ -180,6 +160,11 @@ export function messageShortcut(input: MessageShortcutInput): SlackInbound {
     message: { type: 'message', ...input.message },
   };
   return { kind: 'interactive', payload };
+}
+
+/** The fields every interactive payload carries (§2.2), whatever its type. */
+function envelope(type: string, userId: string, team: WorkspaceRef['team']): Record<string, unknown> {
+  return { type, token: VERIFICATION_TOKEN, team: { id: team.id, domain: team.domain }, user: user(userId, team.id), is_enterprise_install: false, enterprise: null };
 }
 
 /** Bolt reads `user.id` unconditionally on interactive payloads (reference §2.5). */
