@@ -14,6 +14,8 @@ interface PendingRead {
 export class GitObjectReader {
   private child: ChildProcessWithoutNullStreams | undefined;
   private readonly pending: PendingRead[] = [];
+  /** Names asked for since the last write to git: a batch of reads costs one write, not one each. */
+  private unsent = '';
 
   constructor(private readonly gitDir: string) {}
 
@@ -25,14 +27,24 @@ export class GitObjectReader {
     if (this.pending.length === 0) setReferenced(child, true);
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
-      child.stdin.write(`${name}\n`);
+      if (this.unsent === '') setImmediate(() => this.send(child));
+      this.unsent += `${name}\n`;
     });
+  }
+
+  private send(child: ChildProcessWithoutNullStreams): void {
+    const names = this.unsent;
+    this.unsent = '';
+    // A child that ended or was closed meanwhile has already answered or failed every pending read.
+    if (this.child === child && names !== '') child.stdin.write(names);
   }
 
   /** Ends the git process; reads still pending fail. */
   async close(): Promise<void> {
     const child = this.child;
     if (!child) return;
+    // Reads asked for just before closing still get their answers.
+    if (this.unsent !== '') this.send(child);
     this.child = undefined;
     if (child.exitCode !== null || child.signalCode !== null) return;
     // Referenced again while closing: an unreferenced child would let the process exit mid-await.
@@ -61,7 +73,10 @@ export class GitObjectReader {
   }
 
   private fail(child: ChildProcessWithoutNullStreams, message: string): void {
-    if (this.child === child) this.child = undefined;
+    if (this.child === child) {
+      this.child = undefined;
+      this.unsent = '';
+    }
     for (const read of this.pending.splice(0)) read.reject(new Error(message));
   }
 }

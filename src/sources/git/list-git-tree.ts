@@ -17,20 +17,30 @@ export async function listGitTree(
   options: RunGitOptions,
 ): Promise<GitTreeFile[]> {
   const args = [`--git-dir=${gitDir}`, 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths];
-  const output = (await runGit(args, options)).toString('utf8');
+  const output = await runGit(args, options);
   const files: GitTreeFile[] = [];
-  for (const entry of output.split('\0')) {
-    const file = parseTreeEntry(entry);
+  // Entries are decoded one by one from the bytes: strings split from one big string are slices that
+  // keep all of it alive (10 MB for 100k files) for as long as any path is kept.
+  for (let start = 0; start < output.length; ) {
+    const end = output.indexOf(0, start);
+    const file = parseTreeEntry(output, start, end < 0 ? output.length : end);
     if (file) files.push(file);
+    start = end < 0 ? output.length : end + 1;
   }
   return files;
 }
 
+const TAB = 0x09;
+const SPACE = 0x20;
+
 /** `<mode> SP <type> SP <object> TAB <path>`, paths unquoted thanks to -z. */
-function parseTreeEntry(entry: string): GitTreeFile | undefined {
-  const tab = entry.indexOf('\t');
-  if (tab < 0) return undefined;
-  const [mode, type, blob] = entry.slice(0, tab).split(' ');
-  if (type !== 'blob' || blob === undefined || (mode !== '100644' && mode !== '100755')) return undefined;
-  return { path: entry.slice(tab + 1), blob };
+function parseTreeEntry(output: Buffer, start: number, end: number): GitTreeFile | undefined {
+  const tab = output.indexOf(TAB, start);
+  const typeStart = output.indexOf(SPACE, start) + 1;
+  const blobStart = output.indexOf(SPACE, typeStart) + 1;
+  if (tab < 0 || tab >= end || typeStart === 0 || blobStart === 0 || blobStart > tab) return undefined;
+  const mode = output.toString('latin1', start, typeStart - 1);
+  const type = output.toString('latin1', typeStart, blobStart - 1);
+  if (type !== 'blob' || (mode !== '100644' && mode !== '100755')) return undefined;
+  return { path: output.toString('utf8', tab + 1, end), blob: output.toString('latin1', blobStart, tab) };
 }
