@@ -10,6 +10,7 @@ export interface EntityRecord {
   name: string;
   body: string;
   etag: string;
+  /** The relation rows this entity is the source of (the store derives the inverse side). */
   relations: RelationRow[];
   search: { name: string; title: string; description: string; tags: string; owner: string };
   /** Where its document starts in the file (1-based), when known. */

@@ -68,7 +68,8 @@ export const toEntityRecord = (parsed: ParsedEntity, origin: EntityOrigin): Enti
     body,
     // One-shot hash: a Hash object per entity costs more than hashing its kilobyte of JSON.
     etag: hash('sha1', body + JSON.stringify(parsed.relations)),
-    relations: parsed.relations,
+    // Inverse rows are derived when reading, and the etag above already covers them.
+    relations: parsed.relations.filter((relation) => relation.sourceRef === parsed.ref),
     search: searchFieldsOf(entity),
     line: parsed.line,
     column: parsed.column,

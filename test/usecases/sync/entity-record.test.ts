@@ -60,4 +60,10 @@ describe('toEntityRecord', () => {
     const moreRelations = { ...parsed(), relations: [...parsed().relations, { sourceRef: 'group:default/payments', type: 'ownerOf', targetRef: 'component:default/checkout' }] };
     expect(toEntityRecord(moreRelations, origin).etag).not.toBe(base.etag);
   });
+
+  it('keeps only the rows the entity is the source of: the store derives the inverse side', () => {
+    const inverse = { sourceRef: 'group:default/payments', type: 'ownerOf', targetRef: 'component:default/checkout' };
+    const record = toEntityRecord({ ...parsed(), relations: [...parsed().relations, inverse] }, { location: 'file:/a.yaml', originLocation: 'file:/' });
+    expect(record.relations).toEqual(parsed().relations);
+  });
 });
