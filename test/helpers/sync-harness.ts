@@ -8,7 +8,7 @@ import { openDatabase, type CatalogDatabase } from '../../src/store/open-databas
 import { SqliteCatalogStore } from '../../src/store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from '../../src/store/sqlite-catalog-writer.ts';
 import { syncCatalog } from '../../src/usecases/sync/sync-catalog.ts';
-import type { SyncSummary } from '../../src/usecases/sync/sync-pass.ts';
+import type { SyncDeps, SyncSummary } from '../../src/usecases/sync/sync-pass.ts';
 
 /** A URL reader for tests: nothing is reachable unless a test says so. */
 export const offlineUrlReader = (pages: Record<string, string> = {}): UrlReader => ({
@@ -53,12 +53,13 @@ export class SyncHarness {
     this.sources = sources;
   }
 
-  sync(): Promise<SyncSummary> {
+  sync(deps: Partial<SyncDeps> = {}): Promise<SyncSummary> {
     return syncCatalog(this.sources ?? [this.dirSource()], {
       writer: this.writer,
       registry: createBuiltinKindRegistry(),
       urlReader: this.urlReader,
       clock: { now: () => new Date() },
+      ...deps,
     });
   }
 

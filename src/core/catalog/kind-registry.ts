@@ -56,6 +56,11 @@ export class KindRegistry {
     return this.byKey.get(keyOf(kind, apiVersion));
   }
 
+  /** Whether every built-in kind is registered as {@link BUILTIN_KINDS} defines it (work that knows only those can be shared). */
+  hasBuiltinKinds(): boolean {
+    return BUILTIN_KINDS.every((definition) => definition.apiVersions.every((apiVersion) => this.find(definition.kind, apiVersion) === definition));
+  }
+
   /** Registered kind names, sorted. */
   kinds(): string[] {
     return [...new Set(this.definitions.map((definition) => definition.kind))].sort();

@@ -77,18 +77,29 @@ const readContent = async (path: string, readout: SourceReadout): Promise<Source
   }
 };
 
-/** Reads and parses one file, or reports that the stored copy is still current. */
-export const readSourceFile = async (
+/** A file whose content must be parsed: it is new, changed, or its stored copy is not usable. */
+export interface LoadedFile {
+  kind: 'loaded';
+  content: SourceFileContent;
+}
+
+/** Reads one file's content, or reports that the stored copy is still current (or why there is nothing to parse). */
+export const loadSourceFile = async (
   path: string,
   listedHash: string | undefined,
   stored: StoredFile | undefined,
   context: ReadContext,
-): Promise<FileReadResult> => {
+): Promise<Exclude<FileReadResult, { kind: 'parsed' }> | LoadedFile> => {
   if (await isReusable(stored, listedHash, context)) return { kind: 'unchanged', stored: stored! };
   const content = await readContent(path, context.readout);
   if (content instanceof Error) return { kind: 'unreadable', message: content.message };
   if (!content) return { kind: 'missing' };
   if (await isReusable(stored, content.hash, context)) return { kind: 'unchanged', stored: stored! };
+  return { kind: 'loaded', content };
+};
+
+/** Parses a loaded file on this thread, with the pass's registry, reading placeholder targets as needed. */
+export const parseLoadedFile = async (path: string, content: SourceFileContent, context: ReadContext): Promise<FileReadResult> => {
   const placeholderDeps: PlaceholderDep[] = [];
   const displayPath = context.readout.displayPath(path);
   const origin = context.originOf(path);

@@ -68,6 +68,8 @@ export const syncCatalog = async (sources: readonly CatalogSource[], deps: SyncD
   try {
     const results: SourceSyncResult[] = [];
     for (const source of selected) results.push(await syncSourceIsolated(pass, source));
+    // Every file is read: the worker's memory is given back before the index builds and the commit.
+    await pass.close();
     if (!options.only) pruneRemovedSources(pass, sources);
     const summary = finishPass(pass, results);
     deps.writer.commit();
@@ -75,5 +77,7 @@ export const syncCatalog = async (sources: readonly CatalogSource[], deps: SyncD
   } catch (error) {
     deps.writer.rollback();
     throw error;
+  } finally {
+    await pass.close();
   }
 };

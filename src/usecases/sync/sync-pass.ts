@@ -2,6 +2,7 @@ import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
 import type { Clock, UrlReader } from '../../core/ports.ts';
 import type { EntityRecord } from '../../store/catalog-write-records.ts';
 import type { SqliteCatalogWriter } from '../../store/sqlite-catalog-writer.ts';
+import { PlainParseWorker } from './parse-worker/plain-parse-worker.ts';
 
 export interface SyncDeps {
   writer: SqliteCatalogWriter;
@@ -10,7 +11,21 @@ export interface SyncDeps {
   clock: Clock;
   /** Report every dangling ref as a warning (on by default; `callboard validate` turns it off). */
   danglingRefs?: boolean;
+  /** When and how plain files are parsed on a worker thread; `false`: always on this thread. */
+  parseWorker?: ParseWorkerOptions | false;
 }
+
+export interface ParseWorkerOptions {
+  /** Use the worker once a source has this many new or changed files (default 1,000). */
+  minFiles?: number;
+  /** Where a failed worker is reported; its files are then parsed on the main thread, so nothing is lost. */
+  onError?: (error: Error) => void;
+  /** Starts the worker (tests hand in one that is already up). */
+  start?: () => PlainParseWorker;
+}
+
+/** Below this, starting a thread (about half a second, ~50 MB) costs more than parsing on the main thread. */
+export const DEFAULT_PARSE_WORKER_MIN_FILES = 1_000;
 
 export type SourceOutcome = 'synced' | 'unchanged' | 'unavailable';
 
@@ -53,9 +68,27 @@ export class SyncPass {
   removed = 0;
   readonly pendingClaims: PendingClaim[] = [];
   readonly startedAt: number;
+  private parseWorker: PlainParseWorker | undefined;
 
   constructor(readonly deps: SyncDeps) {
     this.startedAt = deps.clock.now().getTime();
+  }
+
+  /**
+   * The pass's parse worker, started on first need, when a source has enough files to parse to be worth a
+   * thread. The worker knows the built-in kinds only, so a registry without them parses on this thread.
+   */
+  parseWorkerFor(filesToParse: number): PlainParseWorker | undefined {
+    const options = this.deps.parseWorker ?? {};
+    if (options === false || filesToParse < (options.minFiles ?? DEFAULT_PARSE_WORKER_MIN_FILES)) return undefined;
+    if (!this.deps.registry.hasBuiltinKinds()) return undefined;
+    this.parseWorker ??= options.start?.() ?? new PlainParseWorker({ onError: options.onError ?? (() => undefined) });
+    return this.parseWorker;
+  }
+
+  /** Stops the pass's threads. */
+  async close(): Promise<void> {
+    await this.parseWorker?.close();
   }
 
   snapshot(): { added: number; updated: number; removed: number; pending: number } {

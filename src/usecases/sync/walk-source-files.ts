@@ -4,7 +4,10 @@ import type { ParsedFileResult } from './parsed-file-result.ts';
 import type { StoredFile } from '../../store/catalog-write-records.ts';
 import { applyParsedFile, removeFile } from './apply-file.ts';
 import type { EntityOrigin } from './entity-record.ts';
-import { readSourceFile, type FileReadResult, type ReadContext } from './read-source-file.ts';
+import type { PlainParseWorker } from './parse-worker/plain-parse-worker.ts';
+import { plainFileResult } from './plain-file-claims.ts';
+import type { EntityClaim } from './parsed-file-result.ts';
+import { loadSourceFile, parseLoadedFile, type FileReadResult, type LoadedFile, type ReadContext } from './read-source-file.ts';
 import type { SyncPass } from './sync-pass.ts';
 
 /** A Location target as stored with its file, so unchanged files can be followed without re-reading them. */
@@ -24,11 +27,36 @@ interface QueuedFile {
   via?: StoredTarget & { fromFileId: number; fromDisplayPath: string };
 }
 
+/** Listed files the catalog does not hold as they are now: what a pass will parse (the rest is reused). */
+const countChanged = (listed: readonly SourceFile[], stored: Map<string, StoredFile>): number => {
+  let changed = 0;
+  for (const file of listed) if (stored.get(file.path)?.hash !== file.hash) changed += 1;
+  return changed;
+};
+
 /** A path target ending with a separator names a folder, which Backstage rejects as input (URLs, `scheme:…`, are left to the reader). */
 const namesAFolder = (target: string): boolean => !/^[a-z][a-z0-9+.-]+:/i.test(target) && /[/\\]$/.test(target);
 
 /** How many files are read and parsed concurrently before their results are written in order. */
 const BATCH_SIZE = 128;
+/**
+ * Batches being read and parsed while one is written: the writes are synchronous, so a batch that
+ * is only started when the previous one is written would leave the parse worker idle meanwhile.
+ */
+const BATCHES_AHEAD = 3;
+/**
+ * Writing is synchronous, and file contents arrive through a pipe that holds ~64 KB (about 50 files):
+ * a walk that wrote a whole batch before letting the event loop in would read at most that much per
+ * batch, and leave the reads (and the parse worker after them) waiting. Yields this often instead.
+ */
+const FILES_BETWEEN_YIELDS = 16;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+interface Batch {
+  items: QueuedFile[];
+  results: Promise<FileReadResult[]>;
+}
 
 /**
  * Walks one opened source: every file its patterns match, plus everything Location entities point at
@@ -39,6 +67,7 @@ export class SourceWalk {
   private readonly visited = new Set<string>();
   private head = 0;
   private readonly context: ReadContext;
+  private readonly parseWorker: PlainParseWorker | undefined;
   filesRead = 0;
   filesRemoved = 0;
 
@@ -59,23 +88,38 @@ export class SourceWalk {
     // The listing itself is the start of the queue: no copy of 100k entries.
     this.queue = listed;
     this.context = { readout, registry: pass.deps.registry, urlReader: pass.deps.urlReader, listed, originOf: (path) => this.originOf(path) };
+    this.parseWorker = pass.parseWorkerFor(countChanged(listed, stored));
   }
 
   async run(): Promise<void> {
     this.pass.deps.writer.clearSourceProblems(this.sourceId, 'target');
-    // Reading the next batch overlaps with writing the current one; results are still applied in queue
-    // order, which decides who keeps a conflicting ref.
-    let inflight = this.startBatch();
-    while (inflight) {
-      const results = await inflight.results;
-      const prefetch = this.startBatch();
-      inflight.items.forEach((item, index) => this.apply(item, results[index]!));
-      inflight = prefetch ?? this.startBatch();
+    // Reading and parsing the next batches overlaps with writing the current one; results are still
+    // applied in queue order, which decides who keeps a conflicting ref.
+    const inflight: Batch[] = [];
+    this.fill(inflight);
+    for (let batch = inflight.shift(); batch; batch = inflight.shift()) {
+      const results = await batch.results;
+      this.fill(inflight);
+      for (let index = 0; index < batch.items.length; index += 1) {
+        this.apply(batch.items[index]!, results[index]!);
+        if ((index + 1) % FILES_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+      }
+      // Location targets queued just now start a batch of their own when nothing else is left.
+      this.fill(inflight);
+      await yieldToEventLoop();
     }
     this.removeUnreached();
   }
 
-  private startBatch(): { items: QueuedFile[]; results: Promise<FileReadResult[]> } | undefined {
+  private fill(inflight: Batch[]): void {
+    while (inflight.length < BATCHES_AHEAD) {
+      const batch = this.startBatch();
+      if (!batch) return;
+      inflight.push(batch);
+    }
+  }
+
+  private startBatch(): Batch | undefined {
     const items: QueuedFile[] = [];
     for (; this.head < this.queue.length && items.length < BATCH_SIZE; this.head += 1) {
       const item = this.queue[this.head]!;
@@ -84,8 +128,33 @@ export class SourceWalk {
       items.push(item);
     }
     if (items.length === 0) return undefined;
-    const results = Promise.all(items.map((item) => readSourceFile(item.path, item.hash, this.stored.get(item.path), this.context)));
-    return { items, results };
+    return { items, results: this.readBatch(items) };
+  }
+
+  /** Reads a batch, then parses what changed: plain files on the worker when there is one, the rest here. */
+  private async readBatch(items: QueuedFile[]): Promise<FileReadResult[]> {
+    const loads = await Promise.all(items.map((item) => loadSourceFile(item.path, item.hash, this.stored.get(item.path), this.context)));
+    const fromWorker = await this.parseOnWorker(items, loads);
+    return Promise.all(
+      loads.map((load, index): FileReadResult | Promise<FileReadResult> => {
+        if (load.kind !== 'loaded') return load;
+        const claims = fromWorker.get(index);
+        if (claims) return { kind: 'parsed', hash: load.content.hash, parsed: plainFileResult(claims), placeholderDeps: [] };
+        return parseLoadedFile(items[index]!.path, load.content, this.context);
+      }),
+    );
+  }
+
+  /** Claims the worker found, by position in the batch (none without a worker). */
+  private async parseOnWorker(items: QueuedFile[], loads: Awaited<ReturnType<typeof loadSourceFile>>[]): Promise<Map<number, EntityClaim[] | undefined>> {
+    const positions = new Map<number, EntityClaim[] | undefined>();
+    if (!this.parseWorker) return positions;
+    const indexes = loads.flatMap((load, index) => (load.kind === 'loaded' ? [index] : []));
+    if (indexes.length === 0) return positions;
+    const files = indexes.map((index) => ({ content: (loads[index] as LoadedFile).content.content, origin: this.originOf(items[index]!.path) }));
+    const claims = await this.parseWorker.parse(files);
+    indexes.forEach((index, position) => positions.set(index, claims[position]));
+    return positions;
   }
 
   private apply(item: QueuedFile, result: FileReadResult): void {

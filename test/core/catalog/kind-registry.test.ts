@@ -40,4 +40,15 @@ describe('KindRegistry', () => {
     expect(createBuiltinKindRegistry().find('Rotation', 'callboard.dev/v1alpha1')).toBeUndefined();
     expect(new KindRegistry().kinds()).toEqual([]);
   });
+
+  it('tells whether it holds the built-in kinds as defined, which work shared with the parse worker relies on', () => {
+    const extended = createBuiltinKindRegistry();
+    extended.register(customKind(['callboard.dev/v1alpha1']));
+    expect(createBuiltinKindRegistry().hasBuiltinKinds()).toBe(true);
+    expect(extended.hasBuiltinKinds()).toBe(true);
+    expect(new KindRegistry().hasBuiltinKinds()).toBe(false);
+    const onlyComponents = new KindRegistry();
+    onlyComponents.register(createBuiltinKindRegistry().find('Component', 'backstage.io/v1alpha1')!);
+    expect(onlyComponents.hasBuiltinKinds()).toBe(false);
+  });
 });
