@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 const program = fileURLToPath(new URL('./parse-thread.ts', import.meta.url));
 
@@ -13,7 +13,11 @@ let script: Promise<string> | undefined;
  */
 export const parseThreadScript = (): Promise<string> => {
   script ??= build({ entryPoints: [program], bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'silent' }).then(
-    (result) => result.outputFiles[0]!.text,
+    async (result) => {
+      // esbuild keeps a helper process for further builds; this process has none to ask for.
+      await stop();
+      return result.outputFiles[0]!.text;
+    },
   );
   // A failed build is tried again by the next worker rather than remembered.
   script.catch(() => (script = undefined));
