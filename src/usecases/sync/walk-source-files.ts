@@ -128,7 +128,10 @@ export class SourceWalk {
       items.push(item);
     }
     if (items.length === 0) return undefined;
-    return { items, results: this.readBatch(items) };
+    const results = this.readBatch(items);
+    // A batch read ahead can fail after an earlier failure already ended the walk; only the first is news.
+    results.catch(() => undefined);
+    return { items, results };
   }
 
   /** Reads a batch, then parses what changed: plain files on the worker when there is one, the rest here. */

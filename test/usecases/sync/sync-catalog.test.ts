@@ -108,6 +108,32 @@ describe('syncCatalog: last good state', () => {
     expect(harness.store.problems({ severity: 'error' })).toEqual([]);
   });
 
+  it('undoes a source that fails half-way through a walk, however many of the batches read ahead fail too', async () => {
+    harness = new SyncHarness();
+    const api = (index: number) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: api-${index}}\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $text: ./spec.txt\n`;
+    for (let index = 0; index < 600; index += 1) harness.write(`apis/${String(index).padStart(3, '0')}.yaml`, api(index));
+    harness.write('apis/spec.txt', 'openapi: 3.0.0\n');
+    await harness.sync();
+    // The disk goes away while the next walk checks what each file pulled in through `$text`.
+    const dir = harness.dirSource();
+    const failing = {
+      id: dir.id,
+      type: dir.type,
+      open: async (previous: Parameters<typeof dir.open>[0]) => {
+        const readout = await dir.open(previous);
+        const readFile = (path: string) => (path.endsWith('spec.txt') ? Promise.reject(new Error('EIO: disk gone')) : readout.readFile(path));
+        return Object.assign(Object.create(readout) as typeof readout, { readFile });
+      },
+    };
+    harness.write('new.yaml', component('newcomer'));
+    harness.useSources([failing]);
+    const summary = await harness.sync();
+    expect(summary.sources[0]).toMatchObject({ outcome: 'unavailable', message: expect.stringContaining('EIO: disk gone') });
+    expect(harness.refs()).toHaveLength(600);
+    expect(harness.refs()).not.toContain('component:default/newcomer');
+  });
+
   it('drops the entities of a source removed from the configuration', async () => {
     harness = new SyncHarness();
     harness.write('one/a.yaml', component('a'));
