@@ -40,6 +40,12 @@ export interface SourceReadout {
    * back to paths, other URLs come back as { url }; escaping the source root is an { error }.
    */
   resolve(fromPath: string, target: string): ResolvedTarget;
+  /**
+   * Source-relative paths of the files a glob Location target names (`services/*\/catalog-info.yaml`),
+   * sorted; matched as Backstage matches them (`*`, `**`, `?`, no dotfiles). A source without it
+   * cannot expand glob targets.
+   */
+  findFiles?(pattern: string): Promise<string[]>;
   /** How to show a path to a person: an absolute file path, `repo@branch:path`, a URL. */
   displayPath(path: string): string;
   /** The URL of the file, when the source has one (for `backstage.io/view-url`, `source-location`). */

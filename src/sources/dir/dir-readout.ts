@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { ResolvedTarget, SourceFile, SourceFileContent, SourceReadout } from '../../core/ports.ts';
 import { findUrlScheme, isHttpUrl, resolveRelativeTarget } from '../resolve-relative-target.ts';
 import type { BatchedSyncQueue } from './batched-sync-queue.ts';
+import { createGlobMatcher, staticBaseOf } from '../glob-matcher.ts';
 import { hashContent, isMissingFileError } from './list-dir-files.ts';
+import { walkDir } from './walk-dir.ts';
 
 export interface DirReadoutInit {
   /** Absolute folder as configured. */
@@ -36,6 +38,17 @@ export class DirReadout implements SourceReadout {
     const absolute = this.findInsideRoot(resolve(this.init.root, path));
     if (absolute === undefined) return undefined;
     return this.init.queue.run(() => this.readInsideRoot(absolute));
+  }
+
+  /** Walks only the folder the glob is fixed to, with the same rules as the listing (no symlinks, no node_modules). */
+  async findFiles(pattern: string): Promise<string[]> {
+    const base = staticBaseOf(pattern);
+    const folder = this.findInsideRoot(resolve(this.init.root, base)) ?? (base === '' ? this.init.root : undefined);
+    if (folder === undefined) return [];
+    const isMatch = createGlobMatcher(pattern);
+    const prefix = base === '' ? '' : `${base}/`;
+    const paths = await walkDir(folder, (path) => isMatch(prefix + path));
+    return paths.map((path) => prefix + path);
   }
 
   resolve(fromPath: string, target: string): ResolvedTarget {

@@ -4,6 +4,7 @@ import { createPathMatcher } from '../create-path-matcher.ts';
 import { findUrlScheme, isHttpUrl, resolveRelativeTarget } from '../resolve-relative-target.ts';
 import { encodePathForUrl } from './git-remote-url.ts';
 import { GitObjectReader } from './git-object-reader.ts';
+import { createGlobMatcher } from '../glob-matcher.ts';
 import { listGitTree, type GitTreeFile } from './list-git-tree.ts';
 import type { RunGitOptions } from './run-git.ts';
 
@@ -44,6 +45,11 @@ export class GitReadout implements SourceReadout {
     const isMatch = createPathMatcher(this.init.patterns);
     const files = await this.loadTree();
     return files.filter((file) => isMatch(file.path)).map((file) => ({ path: file.path, hash: file.blob }));
+  }
+
+  async findFiles(pattern: string): Promise<string[]> {
+    const isMatch = createGlobMatcher(pattern);
+    return (await this.loadTree()).filter((file) => isMatch(file.path)).map((file) => file.path);
   }
 
   async readFile(path: string): Promise<SourceFileContent | undefined> {

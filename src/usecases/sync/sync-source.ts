@@ -4,7 +4,7 @@ import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.
 import type { StoredFile } from '../../store/catalog-write-records.ts';
 import { findListedHash, type PlaceholderDep } from './read-source-file.ts';
 import type { SourceSyncResult, SyncPass } from './sync-pass.ts';
-import { SourceWalk } from './walk-source-files.ts';
+import { SourceWalk, type StoredTarget } from './walk-source-files.ts';
 
 /** `file:` or `url:` form of a source's root, for `backstage.io/managed-by-origin-location`. */
 const originLocationOf = (source: CatalogSource, readout: SourceReadout): string => {
@@ -31,13 +31,20 @@ const recordUnchanged = (pass: SyncPass, source: CatalogSource, readout: SourceR
 
 /**
  * When the version covers only the listed files, the files reached beyond them (Location targets,
- * `$text` files) are checked one by one: a change there must not be skipped.
+ * `$text` files) are checked one by one: a change there must not be skipped. A glob target is
+ * expanded again, since a file it matches can appear without any listed file changing.
  */
 const reachedFilesUnchanged = async (readout: SourceReadout, listed: SourceFile[], stored: Map<string, StoredFile>): Promise<boolean> => {
   const expected = new Map<string, string | null>();
+  const globs = new Set<string>();
   for (const file of stored.values()) {
     if (findListedHash(listed, file.path) === undefined) expected.set(file.path, file.hash);
     for (const dep of JSON.parse(file.placeholderDeps) as PlaceholderDep[]) expected.set(dep.path, dep.hash);
+    for (const target of JSON.parse(file.targets) as StoredTarget[]) if (target.glob) globs.add(target.path);
+  }
+  for (const pattern of globs) {
+    const matches = (await readout.findFiles?.(pattern)) ?? [];
+    if (matches.some((path) => !stored.has(path))) return false;
   }
   for (const [path, hash] of expected) {
     const current = findListedHash(listed, path) ?? (await readout.readFile(path))?.hash;

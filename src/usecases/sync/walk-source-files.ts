@@ -1,4 +1,5 @@
 import { errorProblem, warningProblem, type Problem } from '../../core/problems.ts';
+import { isGlobTarget } from '../../core/catalog/glob-target.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { ParsedFileResult } from './parsed-file-result.ts';
 import type { StoredFile } from '../../store/catalog-write-records.ts';
@@ -17,6 +18,8 @@ export interface StoredTarget {
   line: number;
   column: number;
   entityRef: string;
+  /** `path` is a glob, expanded against the source each time the Location is followed. */
+  glob?: boolean;
 }
 
 interface QueuedFile {
@@ -66,12 +69,15 @@ export class SourceWalk {
   private readonly queue: QueuedFile[];
   private readonly visited = new Set<string>();
   private head = 0;
+  /** Glob targets met while writing a batch, expanded before the next batches are started. */
+  private readonly pendingGlobs: { target: StoredTarget; fromFileId: number; fromDisplayPath: string }[] = [];
   private readonly context: ReadContext;
   private readonly parseWorker: PlainParseWorker | undefined;
   filesRead = 0;
   filesRemoved = 0;
 
   private readonly sourceId: string;
+  private readonly sourceType: string;
   /** Folders are `file` locations; Git and GitHub files are `url` locations, as Backstage records them. */
   private readonly locationType: 'file' | 'url';
 
@@ -84,6 +90,7 @@ export class SourceWalk {
     private readonly originLocation: string,
   ) {
     this.sourceId = source.id;
+    this.sourceType = source.type;
     this.locationType = source.type === 'dir' ? 'file' : 'url';
     // The listing itself is the start of the queue: no copy of 100k entries.
     this.queue = listed;
@@ -105,6 +112,7 @@ export class SourceWalk {
         if ((index + 1) % FILES_BETWEEN_YIELDS === 0) await yieldToEventLoop();
       }
       // Location targets queued just now start a batch of their own when nothing else is left.
+      await this.expandGlobs();
       this.fill(inflight);
       await yieldToEventLoop();
     }
@@ -200,7 +208,11 @@ export class SourceWalk {
         continue;
       }
       const resolved = this.readout.resolve(path, target.target);
-      if ('path' in resolved) targets.push({ path: resolved.path, presence: target.presence, line: target.line, column: target.column, entityRef: target.entityRef });
+      const glob = 'path' in resolved && isGlobTarget(resolved.path);
+      if (glob && !this.readout.findFiles) {
+        problems.push(errorProblem(`Location target "${target.target}" is a glob, which a ${this.sourceType} source cannot expand; name the files, or match them with the source's patterns`, where));
+      } else if ('path' in resolved)
+        targets.push({ path: resolved.path, presence: target.presence, line: target.line, column: target.column, entityRef: target.entityRef, ...(glob ? { glob } : {}) });
       else if ('url' in resolved)
         problems.push(warningProblem(`Location target ${resolved.url} is outside this source and is not followed; add it to callboard.yaml as a git or github source`, where));
       else problems.push(errorProblem(`Location target "${target.target}": ${resolved.error}`, where));
@@ -210,8 +222,23 @@ export class SourceWalk {
 
   private follow(fromFileId: number, fromDisplayPath: string, targets: StoredTarget[]): void {
     for (const target of targets) {
+      if (target.glob) this.pendingGlobs.push({ target, fromFileId, fromDisplayPath });
       // Already read through a pattern: nothing to queue (a Location listing every file costs no memory).
-      if (!this.visited.has(target.path)) this.queue.push({ path: target.path, via: { ...target, fromFileId, fromDisplayPath } });
+      else if (!this.visited.has(target.path)) this.queue.push({ path: target.path, via: { ...target, fromFileId, fromDisplayPath } });
+    }
+  }
+
+  /** Queues the files each pending glob target matches now; a required glob that matches nothing is an error. */
+  private async expandGlobs(): Promise<void> {
+    for (const { target, fromFileId, fromDisplayPath } of this.pendingGlobs.splice(0)) {
+      const matches = (await this.readout.findFiles?.(target.path)) ?? [];
+      if (matches.length === 0 && target.presence === 'required') {
+        const message = `Location target ${this.readout.displayPath(target.path)} matches no files`;
+        const problem = errorProblem(message, { file: fromDisplayPath, line: target.line, column: target.column, entityRef: target.entityRef });
+        this.pass.deps.writer.addProblem(this.sourceId, fromFileId, fromDisplayPath, problem, 'target');
+      }
+      const { glob: _glob, ...named } = target;
+      for (const path of matches) if (!this.visited.has(path)) this.queue.push({ path, via: { ...named, path, fromFileId, fromDisplayPath } });
     }
   }
 

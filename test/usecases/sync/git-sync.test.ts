@@ -61,4 +61,23 @@ describe('sync from a real git repository', () => {
     expect(runtime.store.problems({ severity: 'error' })).toEqual([]);
     runtime.close();
   }, 60_000);
+
+  it('expands a glob Location target against each commit, the Location file unchanged', async () => {
+    const globRemote = await TestGitRemote.create();
+    const globDir = mkdtempSync(join(tmpdir(), 'callboard-git-glob-'));
+    try {
+      const location = `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: all-services\nspec:\n  target: ./services/*/catalog-info.yaml\n`;
+      await globRemote.commit({ 'all.yaml': location, 'services/a/catalog-info.yaml': component('svc-a'), 'services/b/catalog-info.yaml': component('svc-b') });
+      const runtime = openRuntime(globDir, globRemote.url, ['all.yaml']);
+      await runtime.sync.syncAll();
+      expect(refs(runtime)).toEqual(['all-services', 'svc-a', 'svc-b']);
+      await globRemote.commit({ 'services/c/catalog-info.yaml': component('svc-c'), 'services/a/catalog-info.yaml': null });
+      const summary = await runtime.sync.syncAll();
+      expect(summary).toMatchObject({ added: 1, removed: 1, errors: 0 });
+      expect(refs(runtime)).toEqual(['all-services', 'svc-b', 'svc-c']);
+      runtime.close();
+    } finally {
+      await globRemote.cleanup();
+    }
+  }, 60_000);
 });

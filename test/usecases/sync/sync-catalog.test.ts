@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SourceReadout } from '../../../src/core/ports.ts';
 import { SyncHarness, component, group } from '../../helpers/sync-harness.ts';
 
 let harness: SyncHarness;
@@ -157,6 +158,60 @@ describe('syncCatalog: locations and placeholders', () => {
     expect(harness.refs().sort()).toEqual(['component:default/a', 'location:default/root']);
     expect(harness.store.problems({ severity: 'error' })).toEqual([
       expect.objectContaining({ line: 7, column: 7, entityRef: 'location:default/root', message: expect.stringContaining('"./teams/" ends with a path separator') }),
+    ]);
+  });
+
+  it('expands glob targets as Backstage does, and notices files a glob matches later', async () => {
+    harness = new SyncHarness();
+    harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml'])]);
+    const location = (targets: string[], presence = 'required') =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  presence: ${presence}\n  targets:\n${targets.map((target) => `    - ${target}\n`).join('')}`;
+    harness.write('catalog-info.yaml', location(['./services/*/catalog-info.yaml', './apis/**/*.yaml']));
+    harness.write('services/a/catalog-info.yaml', component('a'));
+    harness.write('services/b/catalog-info.yaml', component('b'));
+    harness.write('services/b/deeper/catalog-info.yaml', component('too-deep'));
+    harness.write('services/.hidden/catalog-info.yaml', component('hidden'));
+    harness.write('services/c/other.yaml', component('other-name'));
+    harness.write('apis/x/y/api.yaml', component('deep-api'));
+    const first = await harness.sync();
+    expect(first.errors).toBe(0);
+    expect(harness.refs().sort()).toEqual(['component:default/a', 'component:default/b', 'component:default/deep-api', 'location:default/root']);
+
+    // Neither the listed file nor any file read so far changed: only the glob can tell.
+    harness.write('services/d/catalog-info.yaml', component('d'));
+    await harness.sync();
+    expect(harness.refs()).toContain('component:default/d');
+
+    harness.remove('services/a');
+    await harness.sync();
+    expect(harness.refs()).not.toContain('component:default/a');
+
+    harness.write('catalog-info.yaml', location(['./nothing/*.yaml']));
+    await harness.sync();
+    expect(harness.refs()).toEqual(['location:default/root']);
+    expect(harness.store.problems({ severity: 'error' })).toEqual([
+      expect.objectContaining({ origin: 'target', line: 8, column: 7, entityRef: 'location:default/root', message: `Location target ${harness.root}/nothing/*.yaml matches no files` }),
+    ]);
+    harness.write('catalog-info.yaml', location(['./nothing/*.yaml'], 'optional'));
+    await harness.sync();
+    expect(harness.store.problems({ severity: 'error' })).toEqual([]);
+  });
+
+  it('reports a glob target in a source that cannot expand one', async () => {
+    harness = new SyncHarness();
+    const dir = harness.dirSource('dir:test', ['catalog-info.yaml']);
+    const withoutGlobs = {
+      id: dir.id,
+      type: dir.type,
+      open: async (previous: Parameters<typeof dir.open>[0]) => Object.assign(Object.create(await dir.open(previous)) as SourceReadout, { findFiles: undefined }),
+    };
+    harness.useSources([withoutGlobs]);
+    harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  target: ./services/*.yaml\n`);
+    harness.write('services/a.yaml', component('a'));
+    await harness.sync();
+    expect(harness.refs()).toEqual(['location:default/root']);
+    expect(harness.store.problems({ severity: 'error' })).toEqual([
+      expect.objectContaining({ line: 6, message: expect.stringContaining('"./services/*.yaml" is a glob, which a dir source cannot expand') }),
     ]);
   });
 
