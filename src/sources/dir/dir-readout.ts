@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedTarget, SourceFile, SourceFileContent, SourceReadout } from '../../core/ports.ts';
@@ -44,7 +44,7 @@ export class DirReadout implements SourceReadout {
   async findFiles(pattern: string): Promise<string[]> {
     const base = staticBaseOf(pattern);
     const folder = this.findInsideRoot(resolve(this.init.root, base)) ?? (base === '' ? this.init.root : undefined);
-    if (folder === undefined) return [];
+    if (folder === undefined || !this.isRealFolder(folder)) return [];
     const isMatch = createGlobMatcher(pattern);
     const prefix = base === '' ? '' : `${base}/`;
     const paths = await walkDir(folder, (path) => isMatch(prefix + path));
@@ -85,6 +85,19 @@ export class DirReadout implements SourceReadout {
     } catch (error) {
       if (isMissingFileError(error)) return undefined;
       throw error;
+    }
+  }
+
+  /**
+   * Whether `folder` is a folder reached without passing a symlink: the walk itself never follows links,
+   * and the folder it starts from must not be one either (it could lead anywhere on the disk).
+   */
+  private isRealFolder(folder: string): boolean {
+    try {
+      const expected = resolve(this.init.realRoot, relative(this.init.root, folder));
+      return realpathSync.native(folder) === expected && statSync(folder).isDirectory();
+    } catch {
+      return false;
     }
   }
 

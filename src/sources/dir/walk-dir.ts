@@ -1,9 +1,8 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { comparePaths } from '../compute-source-version.ts';
+import { skippedFolders } from '../skipped-folders.ts';
 
-/** Never walked: dependencies and git internals hold thousands of files and no catalog of ours. */
-const skippedFolders = new Set(['node_modules', '.git']);
 const foldersPerPause = 64;
 
 /**

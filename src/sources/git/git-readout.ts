@@ -5,6 +5,7 @@ import { findUrlScheme, isHttpUrl, resolveRelativeTarget } from '../resolve-rela
 import { encodePathForUrl } from './git-remote-url.ts';
 import { GitObjectReader } from './git-object-reader.ts';
 import { createGlobMatcher } from '../glob-matcher.ts';
+import { inSkippedFolder } from '../skipped-folders.ts';
 import { listGitTree, type GitTreeFile } from './list-git-tree.ts';
 import type { RunGitOptions } from './run-git.ts';
 
@@ -47,9 +48,10 @@ export class GitReadout implements SourceReadout {
     return files.filter((file) => isMatch(file.path)).map((file) => ({ path: file.path, hash: file.blob }));
   }
 
+  /** Matches within the fetched tree (the configured `paths`), skipping node_modules as a folder source does. */
   async findFiles(pattern: string): Promise<string[]> {
     const isMatch = createGlobMatcher(pattern);
-    return (await this.loadTree()).filter((file) => isMatch(file.path)).map((file) => file.path);
+    return (await this.loadTree()).filter((file) => isMatch(file.path) && !inSkippedFolder(file.path)).map((file) => file.path);
   }
 
   async readFile(path: string): Promise<SourceFileContent | undefined> {
@@ -122,3 +124,4 @@ function safeDecode(text: string): string {
     return text;
   }
 }
+

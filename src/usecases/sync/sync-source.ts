@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isGlobTarget } from '../../core/catalog/glob-target.ts';
 import { errorProblem } from '../../core/problems.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { StoredFile } from '../../store/catalog-write-records.ts';
@@ -40,7 +41,7 @@ const reachedFilesUnchanged = async (readout: SourceReadout, listed: SourceFile[
   for (const file of stored.values()) {
     if (findListedHash(listed, file.path) === undefined) expected.set(file.path, file.hash);
     for (const dep of JSON.parse(file.placeholderDeps) as PlaceholderDep[]) expected.set(dep.path, dep.hash);
-    for (const target of JSON.parse(file.targets) as StoredTarget[]) if (target.glob) globs.add(target.path);
+    for (const target of JSON.parse(file.targets) as StoredTarget[]) if (isGlobTarget(target.path)) globs.add(target.path);
   }
   for (const pattern of globs) {
     const matches = (await readout.findFiles?.(pattern)) ?? [];

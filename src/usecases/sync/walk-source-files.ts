@@ -18,17 +18,28 @@ export interface StoredTarget {
   line: number;
   column: number;
   entityRef: string;
-  /** `path` is a glob, expanded against the source each time the Location is followed. */
-  glob?: boolean;
 }
+
+/** A target with the file that named it, for problems reported on that file. */
+type FollowedTarget = StoredTarget & { fromFileId: number; fromDisplayPath: string };
 
 interface QueuedFile {
   path: string;
   /** The hash the source listed, for files matched by a pattern. */
   hash?: string;
   /** The Location that pointed here, when the file was not matched by a pattern. */
-  via?: StoredTarget & { fromFileId: number; fromDisplayPath: string };
+  via?: FollowedTarget;
 }
+
+/**
+ * A glob target waiting in the queue at the place its Location put it: expanded when the walk reaches
+ * it, so the files it matches are read in the same order however the queue was split into batches.
+ */
+interface QueuedGlob {
+  glob: FollowedTarget;
+}
+
+type QueueEntry = QueuedFile | QueuedGlob;
 
 /** Listed files the catalog does not hold as they are now: what a pass will parse (the rest is reused). */
 const countChanged = (listed: readonly SourceFile[], stored: Map<string, StoredFile>): number => {
@@ -54,6 +65,9 @@ const BATCHES_AHEAD = 3;
  */
 const FILES_BETWEEN_YIELDS = 16;
 
+const cannotExpandGlob = (target: string, sourceType: string): string =>
+  `Location target "${target}" is a glob, which a ${sourceType} source cannot expand; name the files, or match them with the source's patterns`;
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 interface Batch {
@@ -66,11 +80,12 @@ interface Batch {
  * (each file read once however it is reached), then removes the files no longer reached.
  */
 export class SourceWalk {
-  private readonly queue: QueuedFile[];
+  private readonly queue: QueueEntry[];
   private readonly visited = new Set<string>();
   private head = 0;
-  /** Glob targets met while writing a batch, expanded before the next batches are started. */
-  private readonly pendingGlobs: { target: StoredTarget; fromFileId: number; fromDisplayPath: string }[] = [];
+  /** The files the glob last reached matches, read before the rest of the queue. */
+  private globMatches: QueuedFile[] = [];
+  private globMatchesHead = 0;
   private readonly context: ReadContext;
   private readonly parseWorker: PlainParseWorker | undefined;
   filesRead = 0;
@@ -103,37 +118,56 @@ export class SourceWalk {
     // Reading and parsing the next batches overlaps with writing the current one; results are still
     // applied in queue order, which decides who keeps a conflicting ref.
     const inflight: Batch[] = [];
-    this.fill(inflight);
-    for (let batch = inflight.shift(); batch; batch = inflight.shift()) {
-      const results = await batch.results;
-      this.fill(inflight);
-      for (let index = 0; index < batch.items.length; index += 1) {
-        this.apply(batch.items[index]!, results[index]!);
-        if ((index + 1) % FILES_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+    try {
+      await this.fill(inflight);
+      for (let batch = inflight.shift(); batch; batch = inflight.shift()) {
+        const results = await batch.results;
+        await this.fill(inflight);
+        for (let index = 0; index < batch.items.length; index += 1) {
+          this.apply(batch.items[index]!, results[index]!);
+          if ((index + 1) % FILES_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+        }
+        // Location targets queued just now start a batch of their own when nothing else is left.
+        await this.fill(inflight);
+        await yieldToEventLoop();
       }
-      // Location targets queued just now start a batch of their own when nothing else is left.
-      await this.expandGlobs();
-      this.fill(inflight);
-      await yieldToEventLoop();
+    } catch (error) {
+      // Reads already started must end before the caller closes the readout under them.
+      await Promise.allSettled(inflight.map((batch) => batch.results));
+      throw error;
     }
     this.removeUnreached();
   }
 
-  private fill(inflight: Batch[]): void {
+  /** Keeps BATCHES_AHEAD batches going, expanding glob targets as the queue reaches them. */
+  private async fill(inflight: Batch[]): Promise<void> {
     while (inflight.length < BATCHES_AHEAD) {
       const batch = this.startBatch();
-      if (!batch) return;
-      inflight.push(batch);
+      if (batch) {
+        inflight.push(batch);
+        continue;
+      }
+      const entry = this.queue[this.head];
+      if (!entry || !('glob' in entry)) return;
+      this.head += 1;
+      this.globMatches = await this.expandGlob(entry.glob);
+      this.globMatchesHead = 0;
     }
   }
 
+  /** The next files not yet visited, up to the next glob target (undefined when there are none). */
   private startBatch(): Batch | undefined {
     const items: QueuedFile[] = [];
-    for (; this.head < this.queue.length && items.length < BATCH_SIZE; this.head += 1) {
-      const item = this.queue[this.head]!;
-      if (this.visited.has(item.path)) continue;
+    const take = (item: QueuedFile): void => {
+      if (this.visited.has(item.path)) return;
       this.visited.add(item.path);
       items.push(item);
+    };
+    for (; this.globMatchesHead < this.globMatches.length && items.length < BATCH_SIZE; this.globMatchesHead += 1) take(this.globMatches[this.globMatchesHead]!);
+    for (; this.head < this.queue.length && items.length < BATCH_SIZE; this.head += 1) {
+      const entry = this.queue[this.head]!;
+      if ('glob' in entry) break;
+      take(entry);
     }
     if (items.length === 0) return undefined;
     const results = this.readBatch(items);
@@ -210,9 +244,9 @@ export class SourceWalk {
       const resolved = this.readout.resolve(path, target.target);
       const glob = 'path' in resolved && isGlobTarget(resolved.path);
       if (glob && !this.readout.findFiles) {
-        problems.push(errorProblem(`Location target "${target.target}" is a glob, which a ${this.sourceType} source cannot expand; name the files, or match them with the source's patterns`, where));
+        problems.push(errorProblem(cannotExpandGlob(target.target, this.sourceType), where));
       } else if ('path' in resolved)
-        targets.push({ path: resolved.path, presence: target.presence, line: target.line, column: target.column, entityRef: target.entityRef, ...(glob ? { glob } : {}) });
+        targets.push({ path: resolved.path, presence: target.presence, line: target.line, column: target.column, entityRef: target.entityRef });
       else if ('url' in resolved)
         problems.push(warningProblem(`Location target ${resolved.url} is outside this source and is not followed; add it to callboard.yaml as a git or github source`, where));
       else problems.push(errorProblem(`Location target "${target.target}": ${resolved.error}`, where));
@@ -222,24 +256,25 @@ export class SourceWalk {
 
   private follow(fromFileId: number, fromDisplayPath: string, targets: StoredTarget[]): void {
     for (const target of targets) {
-      if (target.glob) this.pendingGlobs.push({ target, fromFileId, fromDisplayPath });
+      // Decided by the path, not by a flag: targets stored before globs were expanded are globs too.
+      if (isGlobTarget(target.path)) this.queue.push({ glob: { ...target, fromFileId, fromDisplayPath } });
       // Already read through a pattern: nothing to queue (a Location listing every file costs no memory).
       else if (!this.visited.has(target.path)) this.queue.push({ path: target.path, via: { ...target, fromFileId, fromDisplayPath } });
     }
   }
 
-  /** Queues the files each pending glob target matches now; a required glob that matches nothing is an error. */
-  private async expandGlobs(): Promise<void> {
-    for (const { target, fromFileId, fromDisplayPath } of this.pendingGlobs.splice(0)) {
-      const matches = (await this.readout.findFiles?.(target.path)) ?? [];
-      if (matches.length === 0 && target.presence === 'required') {
-        const message = `Location target ${this.readout.displayPath(target.path)} matches no files`;
-        const problem = errorProblem(message, { file: fromDisplayPath, line: target.line, column: target.column, entityRef: target.entityRef });
-        this.pass.deps.writer.addProblem(this.sourceId, fromFileId, fromDisplayPath, problem, 'target');
-      }
-      const { glob: _glob, ...named } = target;
-      for (const path of matches) if (!this.visited.has(path)) this.queue.push({ path, via: { ...named, path, fromFileId, fromDisplayPath } });
+  /** The files a glob target matches now; a required glob that matches nothing is an error. */
+  private async expandGlob(glob: FollowedTarget): Promise<QueuedFile[]> {
+    const where = { file: glob.fromDisplayPath, line: glob.line, column: glob.column, entityRef: glob.entityRef };
+    const report = (message: string): void =>
+      this.pass.deps.writer.addProblem(this.sourceId, glob.fromFileId, glob.fromDisplayPath, errorProblem(message, where), 'target');
+    if (!this.readout.findFiles) {
+      report(cannotExpandGlob(glob.path, this.sourceType));
+      return [];
     }
+    const matches = await this.readout.findFiles(glob.path);
+    if (matches.length === 0 && glob.presence === 'required') report(`Location target ${this.readout.displayPath(glob.path)} matches no files`);
+    return matches.map((path) => ({ path, via: { ...glob, path } }));
   }
 
   private followStored(path: string, stored: StoredFile): void {

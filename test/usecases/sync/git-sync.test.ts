@@ -66,8 +66,14 @@ describe('sync from a real git repository', () => {
     const globRemote = await TestGitRemote.create();
     const globDir = mkdtempSync(join(tmpdir(), 'callboard-git-glob-'));
     try {
-      const location = `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: all-services\nspec:\n  target: ./services/*/catalog-info.yaml\n`;
-      await globRemote.commit({ 'all.yaml': location, 'services/a/catalog-info.yaml': component('svc-a'), 'services/b/catalog-info.yaml': component('svc-b') });
+      const location = `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: all-services\nspec:\n  target: ./**/catalog-info.yaml\n`;
+      await globRemote.commit({
+        'all.yaml': location,
+        'services/a/catalog-info.yaml': component('svc-a'),
+        'services/b/catalog-info.yaml': component('svc-b'),
+        // Vendored dependencies are skipped as a folder source skips them.
+        'web/node_modules/some-lib/catalog-info.yaml': component('vendored'),
+      });
       const runtime = openRuntime(globDir, globRemote.url, ['all.yaml']);
       await runtime.sync.syncAll();
       expect(refs(runtime)).toEqual(['all-services', 'svc-a', 'svc-b']);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceReadout } from '../../../src/core/ports.ts';
 import { SyncHarness, component, group } from '../../helpers/sync-harness.ts';
@@ -135,6 +138,49 @@ describe('syncCatalog: last good state', () => {
     expect(harness.refs()).not.toContain('component:default/newcomer');
   });
 
+  it('closes a source whose walk failed only once the reads it had started have ended', async () => {
+    harness = new SyncHarness();
+    const api = (index: number) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: api-${index}}\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $text: ./${index}.txt\n`;
+    for (let index = 0; index < 600; index += 1) {
+      harness.write(`apis/${String(index).padStart(3, '0')}.yaml`, api(index));
+      harness.write(`apis/${index}.txt`, 'openapi: 3.0.0\n');
+    }
+    await harness.sync();
+    const dir = harness.dirSource();
+    let reading = 0;
+    let readingAtClose: number | undefined;
+    const slowAndFailing = {
+      id: dir.id,
+      type: dir.type,
+      open: async (previous: Parameters<typeof dir.open>[0]) => {
+        const readout = await dir.open(previous);
+        const readFile = async (path: string) => {
+          if (path === 'apis/0.txt') throw new Error('EIO: first file');
+          reading += 1;
+          try {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            return await readout.readFile(path);
+          } finally {
+            reading -= 1;
+          }
+        };
+        const close = async () => {
+          readingAtClose = reading;
+          await readout.close();
+        };
+        return Object.assign(Object.create(readout) as typeof readout, { readFile, close });
+      },
+    };
+    // Checking what each file pulled in through `$text` fails at once for the first file, slowly for none of the rest.
+    harness.write('new.yaml', component('newcomer'));
+    harness.useSources([slowAndFailing]);
+    const summary = await harness.sync();
+    expect(summary.sources[0]).toMatchObject({ outcome: 'unavailable', message: expect.stringContaining('EIO: first file') });
+    expect(readingAtClose).toBe(0);
+    expect(harness.refs()).toHaveLength(600);
+  });
+
   it('drops the entities of a source removed from the configuration', async () => {
     harness = new SyncHarness();
     harness.write('one/a.yaml', component('a'));
@@ -195,6 +241,39 @@ describe('syncCatalog: locations and placeholders', () => {
     harness.write('catalog-info.yaml', location(['./nothing/*.yaml'], 'optional'));
     await harness.sync();
     expect(harness.store.problems({ severity: 'error' })).toEqual([]);
+  });
+
+  it('reads what a glob matches at the place of the glob among the targets, which decides a conflict', async () => {
+    harness = new SyncHarness();
+    harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml'])]);
+    harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./globbed/*.yaml\n    - ./plain.yaml\n`);
+    harness.write('globbed/x.yaml', component('x', {}, { description: 'from the glob' }));
+    harness.write('plain.yaml', component('x', {}, { description: 'from the plain target' }));
+    await harness.sync();
+    expect(harness.store.entity('component:default/x')!.metadata.description).toBe('from the glob');
+    expect(harness.store.problems({ severity: 'error' })).toEqual([
+      expect.objectContaining({ file: `${harness.root}/plain.yaml`, message: expect.stringContaining(`${harness.root}/globbed/x.yaml`) }),
+    ]);
+  });
+
+  it('does not follow a glob whose fixed folder is a symlink out of the source', async () => {
+    harness = new SyncHarness();
+    const outside = mkdtempSync(join(tmpdir(), 'callboard-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.yaml'), component('from-outside'));
+      harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml'])]);
+      harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./linked/*.yaml\n    - ./real/*.yaml\n`);
+      harness.write('real/inside.yaml', component('inside'));
+      symlinkSync(outside, join(harness.root, 'linked'));
+      await harness.sync();
+      expect(harness.refs().sort()).toEqual(['component:default/inside', 'location:default/root']);
+      // Not even the names of files out there show up, as "does not exist" or otherwise.
+      expect(harness.store.problems({ severity: 'error' })).toEqual([
+        expect.objectContaining({ message: `Location target ${harness.root}/linked/*.yaml matches no files` }),
+      ]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('reports a glob target in a source that cannot expand one', async () => {
