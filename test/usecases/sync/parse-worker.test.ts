@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltinKindRegistry } from '../../../src/core/catalog/kind-registry.ts';
 import { PlainParseWorker } from '../../../src/usecases/sync/parse-worker/plain-parse-worker.ts';
-import { parseFileToResult } from '../../../src/usecases/sync/parsed-file-result.ts';
+import { parseCatalogFileFully } from '../../../src/core/catalog/parse-catalog-file.ts';
+import { toEntityRecord } from '../../../src/usecases/sync/entity-record.ts';
 import { plainFileClaims } from '../../../src/usecases/sync/plain-file-claims.ts';
 
 const registry = createBuiltinKindRegistry();
@@ -55,11 +56,14 @@ describe('PlainParseWorker', () => {
     const fromWorker = await worker.parse(files);
     for (const [index, claims] of fromWorker.entries()) {
       if (!claims) continue;
-      const full = await parseFileToResult(files[index]!.content, 'x.yaml', files[index]!.origin, {
+      // The full reader, not parseCatalogFile: that one takes the same fast path and would agree with anything.
+      const full = await parseCatalogFileFully(files[index]!.content, 'x.yaml', {
         registry,
         readTarget: async () => ({ ok: false, message: 'not in this test', transient: false }),
       });
-      expect(claims).toEqual(full.claims);
+      expect(full.problems).toEqual([]);
+      const fullClaims = full.entities.map((parsed) => ({ record: toEntityRecord(parsed, files[index]!.origin), line: parsed.line, column: parsed.column }));
+      expect(claims).toEqual(fullClaims);
     }
   });
 
@@ -88,6 +92,17 @@ describe('PlainParseWorker that fails', () => {
     expect(await unbuilt.ready).toBe(false);
     expect(errors.map((error) => error.message)).toEqual(['could not build the parse worker: esbuild is missing']);
     await unbuilt.close();
+  });
+
+  it('never turns a failure into an unhandled rejection, even when reporting it fails too', async () => {
+    const unreported = new PlainParseWorker({
+      onError: () => {
+        throw new Error('the logger is down');
+      },
+      script: Promise.reject(new Error('esbuild is missing')),
+    });
+    expect(await unreported.ready).toBe(false);
+    await expect(unreported.close()).resolves.toBeUndefined();
   });
 
   it('answers nothing before the thread is up, so the caller never waits for it', async () => {

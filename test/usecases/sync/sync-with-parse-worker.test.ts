@@ -21,7 +21,8 @@ describe('a pass that parses on the worker thread', () => {
   const threaded = new SyncHarness(undefined, offlineUrlReader());
 
   beforeAll(() => {
-    generateOrg(40, inline.root);
+    // ~390 files: several batches of 128, so results read ahead arrive while earlier ones are written.
+    generateOrg(200, inline.root);
     // Files the worker hands back: a Location, a placeholder, broken YAML, a conflicting ref, a bad entity.
     inline.write('extras/location.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: extras}\nspec:\n  targets: [./reached/one.yaml]\n');
     inline.write('extras/reached/one.yaml', component('reached-by-location'));
@@ -47,7 +48,7 @@ describe('a pass that parses on the worker thread', () => {
     const withWorker = await threaded.sync({ parseWorker: { minFiles: 0, start: () => worker } });
     const withoutWorker = await inline.sync({ parseWorker: false });
 
-    expect(worker.filesParsed).toBeGreaterThan(50);
+    expect(worker.filesParsed).toBeGreaterThan(300);
     expect(errors).toEqual([]);
     const { durationMs: _a, startedAt: _b, ...summaryWith } = withWorker;
     const { durationMs: _c, startedAt: _d, ...summaryWithout } = withoutWorker;

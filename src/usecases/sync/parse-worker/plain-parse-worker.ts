@@ -47,8 +47,15 @@ export class PlainParseWorker {
 
   constructor(options: PlainParseWorkerOptions) {
     this.onError = options.onError;
+    // Never rejects: whatever goes wrong starting the thread ends as stop(), and the caller parses alone.
     this.started = (options.script ?? parseThreadScript()).then(
-      (script) => this.spawn(script),
+      (script) => {
+        try {
+          this.spawn(script);
+        } catch (error) {
+          this.stop(new Error(`could not start the parse worker: ${(error as Error).message}`));
+        }
+      },
       (error: Error) => this.stop(new Error(`could not build the parse worker: ${error.message}`)),
     );
   }
@@ -103,8 +110,12 @@ export class PlainParseWorker {
   private stop(error: Error): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.onError(error);
     this.releasePending();
+    try {
+      this.onError(error);
+    } catch {
+      // Reporting is best effort: the pass goes on without the worker either way.
+    }
   }
 
   /** Whatever was still with the worker is handed back to the caller to parse. */
