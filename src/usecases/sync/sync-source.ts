@@ -5,7 +5,8 @@ import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.
 import type { StoredFile } from '../../store/catalog-write-records.ts';
 import { findListedHash, type PlaceholderDep } from './read-source-file.ts';
 import type { SourceSyncResult, SyncPass } from './sync-pass.ts';
-import { SourceWalk, type StoredTarget } from './walk-source-files.ts';
+import type { StoredTarget } from './resolve-location-targets.ts';
+import { SourceWalk } from './walk-source-files.ts';
 
 /** `file:` or `url:` form of a source's root, for `backstage.io/managed-by-origin-location`. */
 const originLocationOf = (source: CatalogSource, readout: SourceReadout): string => {

@@ -1,7 +1,6 @@
-import { errorProblem, warningProblem, type Problem } from '../../core/problems.ts';
+import { errorProblem } from '../../core/problems.ts';
 import { isGlobTarget } from '../../core/catalog/glob-target.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
-import type { ParsedFileResult } from './parsed-file-result.ts';
 import type { StoredFile } from '../../store/catalog-write-records.ts';
 import { applyParsedFile, removeFile } from './apply-file.ts';
 import type { EntityOrigin } from './entity-record.ts';
@@ -10,15 +9,7 @@ import { plainFileResult } from './plain-file-claims.ts';
 import type { EntityClaim } from './parsed-file-result.ts';
 import { loadSourceFile, parseLoadedFile, type FileReadResult, type LoadedFile, type ReadContext } from './read-source-file.ts';
 import type { SyncPass } from './sync-pass.ts';
-
-/** A Location target as stored with its file, so unchanged files can be followed without re-reading them. */
-export interface StoredTarget {
-  path: string;
-  presence: 'required' | 'optional';
-  line: number;
-  column: number;
-  entityRef: string;
-}
+import { cannotExpandGlob, resolveLocationTargets, type StoredTarget } from './resolve-location-targets.ts';
 
 /** A target with the file that named it, for problems reported on that file. */
 type FollowedTarget = StoredTarget & { fromFileId: number; fromDisplayPath: string };
@@ -48,9 +39,6 @@ const countChanged = (listed: readonly SourceFile[], stored: Map<string, StoredF
   return changed;
 };
 
-/** A path target ending with a separator names a folder, which Backstage rejects as input (URLs, `scheme:…`, are left to the reader). */
-const namesAFolder = (target: string): boolean => !/^[a-z][a-z0-9+.-]+:/i.test(target) && /[/\\]$/.test(target);
-
 /** How many files are read and parsed concurrently before their results are written in order. */
 const BATCH_SIZE = 128;
 /**
@@ -64,9 +52,6 @@ const BATCHES_AHEAD = 3;
  * batch, and leave the reads (and the parse worker after them) waiting. Yields this often instead.
  */
 const FILES_BETWEEN_YIELDS = 16;
-
-const cannotExpandGlob = (target: string, sourceType: string): string =>
-  `Location target "${target}" is a glob, which a ${sourceType} source cannot expand; name the files, or match them with the source's patterns`;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -208,7 +193,7 @@ export class SourceWalk {
     if (result.kind === 'unreadable') return this.keepUnreadable(item, result.message);
     this.filesRead += 1;
     const displayPath = this.readout.displayPath(item.path);
-    const { targets, problems } = this.resolveTargets(item.path, result.parsed, displayPath);
+    const { targets, problems } = resolveLocationTargets(this.readout, this.sourceType, item.path, result.parsed.locationTargets, displayPath);
     const parsed = { ...result.parsed, problems: [...result.parsed.problems, ...problems] };
     const fileId = this.pass.deps.writer.upsertFile(this.sourceId, {
       path: item.path,
@@ -229,29 +214,6 @@ export class SourceWalk {
     const location = url ? `url:${url}` : `${this.locationType}:${this.readout.displayPath(path)}`;
     const editUrl = url ? this.readout.editUrlOf?.(path) : undefined;
     return { location, originLocation: this.originLocation, ...(url ? { viewUrl: url } : {}), ...(editUrl ? { editUrl } : {}) };
-  }
-
-  /** Resolves Location targets inside this source; targets elsewhere are reported, not followed. */
-  private resolveTargets(path: string, parsed: ParsedFileResult, displayPath: string): { targets: StoredTarget[]; problems: Problem[] } {
-    const targets: StoredTarget[] = [];
-    const problems: Problem[] = [];
-    for (const target of parsed.locationTargets) {
-      const where = { file: displayPath, line: target.line, column: target.column, entityRef: target.entityRef };
-      if (namesAFolder(target.target)) {
-        problems.push(errorProblem(`Location target "${target.target}" ends with a path separator; a target names a file, such as "${target.target}catalog-info.yaml"`, where));
-        continue;
-      }
-      const resolved = this.readout.resolve(path, target.target);
-      const glob = 'path' in resolved && isGlobTarget(resolved.path);
-      if (glob && !this.readout.findFiles) {
-        problems.push(errorProblem(cannotExpandGlob(target.target, this.sourceType), where));
-      } else if ('path' in resolved)
-        targets.push({ path: resolved.path, presence: target.presence, line: target.line, column: target.column, entityRef: target.entityRef });
-      else if ('url' in resolved)
-        problems.push(warningProblem(`Location target ${resolved.url} is outside this source and is not followed; add it to callboard.yaml as a git or github source`, where));
-      else problems.push(errorProblem(`Location target "${target.target}": ${resolved.error}`, where));
-    }
-    return { targets, problems };
   }
 
   private follow(fromFileId: number, fromDisplayPath: string, targets: StoredTarget[]): void {
