@@ -25,7 +25,10 @@ export const prepareOrg = (workDir: string, n: number): GeneratedOrg => {
     execFileSync(process.execPath, [generatorPath, '--n', String(n), '--out', repo], { stdio: ['ignore', 'ignore', 'inherit'] });
     git(repo, 'init', '-q', '-b', 'main');
     git(repo, 'add', '-A');
-    git(repo, '-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-m', `synthetic org N=${n}`);
+    // No automatic gc in the background, which would compete with the first measured sync; packed now
+    // instead, as the repository a real remote serves would be.
+    git(repo, '-c', 'gc.auto=0', '-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-m', `synthetic org N=${n}`);
+    git(repo, 'gc', '-q');
     writeFileSync(marker, new Date().toISOString());
   }
   const manifest = JSON.parse(readFileSync(join(repo, 'manifest.json'), 'utf8')) as GeneratedOrg['manifest'];
