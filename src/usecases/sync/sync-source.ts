@@ -22,9 +22,24 @@ export const recordUnavailable = (pass: SyncPass, source: CatalogSource, error: 
   return { id: source.id, outcome: 'unavailable', filesRead: 0, filesRemoved: 0, message };
 };
 
+/** `#` and a fingerprint of the source's settings ('' without settings). */
+const settingsSuffixOf = (source: CatalogSource): string =>
+  source.settings === undefined ? '' : `#${createHash('sha1').update(JSON.stringify(source.settings)).digest('hex').slice(0, 12)}`;
+
 /** The content version plus a fingerprint of the source's settings: new patterns on the same commit are a new version. */
-const versionKeyOf = (source: CatalogSource, readout: SourceReadout): string =>
-  source.settings === undefined ? readout.version : `${readout.version}#${createHash('sha1').update(JSON.stringify(source.settings)).digest('hex').slice(0, 12)}`;
+const versionKeyOf = (source: CatalogSource, readout: SourceReadout): string => readout.version + settingsSuffixOf(source);
+
+/**
+ * The content version inside a stored version key, which is what a source compares with what it finds
+ * (a git source skips its fetch when the remote's tip is that commit). Settings that changed since still
+ * make a new key, so the pass is not skipped; only the needless fetch is.
+ */
+const contentVersionOf = (source: CatalogSource, key: string | null): string | undefined => {
+  if (key === null) return undefined;
+  if (source.settings === undefined) return key;
+  const cut = key.lastIndexOf('#');
+  return cut < 0 ? key : key.slice(0, cut);
+};
 
 const recordUnchanged = (pass: SyncPass, source: CatalogSource, readout: SourceReadout, version: string): SourceSyncResult => {
   pass.deps.writer.saveSourceState(source.id, version, readout.state, pass.deps.clock.now().getTime());
@@ -65,7 +80,7 @@ export const syncSource = async (pass: SyncPass, source: CatalogSource): Promise
   const previous = writer.sourceState(source.id, source.type, clock.now().getTime());
   let readout: SourceReadout;
   try {
-    readout = await source.open({ version: previous.version ?? undefined, state: previous.state });
+    readout = await source.open({ version: contentVersionOf(source, previous.version), state: previous.state });
   } catch (error) {
     return recordUnavailable(pass, source, error);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,30 @@ describe('sync from a real git repository', () => {
       runtime.close();
     } finally {
       await globRemote.cleanup();
+    }
+  }, 60_000);
+
+  it('asks the remote for its tip on an unchanged commit and fetches nothing, configured as a user configures it', async () => {
+    const quietRemote = await TestGitRemote.create();
+    const quietDir = mkdtempSync(join(tmpdir(), 'callboard-git-quiet-'));
+    const trace = join(quietDir, 'git-trace.log');
+    try {
+      await quietRemote.commit({ 'catalog-info.yaml': component('quiet') });
+      const runtime = openRuntime(quietDir, quietRemote.url, ['catalog-info.yaml']);
+      await runtime.sync.syncAll();
+      // git writes what it runs to GIT_TRACE; the environment is inherited by every git the sync starts.
+      process.env.GIT_TRACE = trace;
+      try {
+        expect((await runtime.sync.syncAll()).sources[0]!.outcome).toBe('unchanged');
+      } finally {
+        delete process.env.GIT_TRACE;
+      }
+      const commands = readFileSync(trace, 'utf8').split('\n').filter((line) => line.includes('trace: built-in: git '));
+      expect(commands.some((line) => line.includes('git ls-remote'))).toBe(true);
+      expect(commands.filter((line) => line.includes('git fetch'))).toEqual([]);
+      runtime.close();
+    } finally {
+      await quietRemote.cleanup();
     }
   }, 60_000);
 });
