@@ -86,14 +86,6 @@ export class SyncPass {
     return this.parseWorker;
   }
 
-  /**
-   * Starts the worker before a source is even opened: for the first pass of a remote source, which is
-   * usually its biggest, the thread then comes up while the source is fetched rather than after it.
-   */
-  startParseWorkerEarly(): void {
-    this.parseWorkerFor(Number.POSITIVE_INFINITY);
-  }
-
   /** Stops the pass's threads. */
   async close(): Promise<void> {
     await this.parseWorker?.close();

@@ -78,8 +78,6 @@ const reachedFilesUnchanged = async (readout: SourceReadout, listed: SourceFile[
 export const syncSource = async (pass: SyncPass, source: CatalogSource): Promise<SourceSyncResult> => {
   const { writer, clock } = pass.deps;
   const previous = writer.sourceState(source.id, source.type, clock.now().getTime());
-  // A folder is listed at once, with no fetch to overlap the thread's start with.
-  if (previous.version === null && source.type !== 'dir') pass.startParseWorkerEarly();
   let readout: SourceReadout;
   try {
     readout = await source.open({ version: contentVersionOf(source, previous.version), state: previous.state });

@@ -68,39 +68,4 @@ describe('a pass that parses on the worker thread', () => {
     expect(started).toBe(0);
     expect(inline.refs()).toContain('component:default/late-arrival');
   });
-
-  it('starts the worker while a remote source is fetched for the first time, and not on later passes', async () => {
-    const remote = new SyncHarness(undefined, offlineUrlReader());
-    try {
-      remote.write('catalog-info.yaml', component('fetched'));
-      const dir = remote.dirSource('git:remote', ['catalog-info.yaml']);
-      let startedBeforeOpen: boolean[] = [];
-      let started = 0;
-      const fetchedSource = {
-        id: dir.id,
-        type: 'git',
-        open: (previous: Parameters<typeof dir.open>[0]) => {
-          startedBeforeOpen.push(started > 0);
-          return dir.open(previous);
-        },
-      };
-      remote.useSources([fetchedSource]);
-      const start = () => {
-        started += 1;
-        // A thread that ends at once: the pass parses alone, and closing it does not wait for a build.
-        return new PlainParseWorker({ onError: () => undefined, script: Promise.resolve('') });
-      };
-      await remote.sync({ parseWorker: { start } });
-      expect(startedBeforeOpen).toEqual([true]);
-      expect(remote.refs()).toEqual(['component:default/fetched']);
-      started = 0;
-      startedBeforeOpen = [];
-      remote.write('catalog-info.yaml', component('fetched', { lifecycle: 'deprecated' }));
-      await remote.sync({ parseWorker: { start } });
-      expect(startedBeforeOpen).toEqual([false]);
-      expect(started).toBe(0);
-    } finally {
-      remote.close();
-    }
-  });
 });
