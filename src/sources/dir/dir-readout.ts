@@ -6,6 +6,7 @@ import { findUrlScheme, isHttpUrl, resolveRelativeTarget } from '../resolve-rela
 import type { BatchedSyncQueue } from './batched-sync-queue.ts';
 import { createGlobMatcher, staticBaseOf } from '../glob-matcher.ts';
 import { hashContent, isMissingFileError } from './list-dir-files.ts';
+import { isSkippedFolder } from '../skipped-folders.ts';
 import { walkDir } from './walk-dir.ts';
 
 export interface DirReadoutInit {
@@ -44,7 +45,7 @@ export class DirReadout implements SourceReadout {
   async findFiles(pattern: string): Promise<string[]> {
     const base = staticBaseOf(pattern);
     const folder = this.findInsideRoot(resolve(this.init.root, base)) ?? (base === '' ? this.init.root : undefined);
-    if (folder === undefined || !this.isRealFolder(folder)) return [];
+    if (folder === undefined || isSkippedFolder(base) || !this.isRealFolder(folder)) return [];
     const isMatch = createGlobMatcher(pattern);
     const prefix = base === '' ? '' : `${base}/`;
     const paths = await walkDir(folder, (path) => isMatch(prefix + path));

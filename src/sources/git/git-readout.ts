@@ -48,7 +48,7 @@ export class GitReadout implements SourceReadout {
     return files.filter((file) => isMatch(file.path)).map((file) => ({ path: file.path, hash: file.blob }));
   }
 
-  /** Matches within the fetched tree (the configured `paths`), skipping node_modules as a folder source does. */
+  /** Matches within the fetched tree (the configured `paths`), skipping node_modules as a folder source's globs do. */
   async findFiles(pattern: string): Promise<string[]> {
     const isMatch = createGlobMatcher(pattern);
     return (await this.loadTree()).filter((file) => isMatch(file.path) && !inSkippedFolder(file.path)).map((file) => file.path);

@@ -53,6 +53,17 @@ const BATCHES_AHEAD = 3;
  */
 const FILES_BETWEEN_YIELDS = 16;
 
+/**
+ * Promise.all that lets every read end before it rejects: a failure ends the walk and closes the source,
+ * which must not happen under the other reads of the batch.
+ */
+const settleAll = async <T>(promises: readonly (T | Promise<T>)[]): Promise<T[]> => {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
+};
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 interface Batch {
@@ -163,9 +174,9 @@ export class SourceWalk {
 
   /** Reads a batch, then parses what changed: plain files on the worker when there is one, the rest here. */
   private async readBatch(items: QueuedFile[]): Promise<FileReadResult[]> {
-    const loads = await Promise.all(items.map((item) => loadSourceFile(item.path, item.hash, this.stored.get(item.path), this.context)));
+    const loads = await settleAll(items.map((item) => loadSourceFile(item.path, item.hash, this.stored.get(item.path), this.context)));
     const fromWorker = await this.parseOnWorker(items, loads);
-    return Promise.all(
+    return settleAll(
       loads.map((load, index): FileReadResult | Promise<FileReadResult> => {
         if (load.kind !== 'loaded') return load;
         const claims = fromWorker.get(index);

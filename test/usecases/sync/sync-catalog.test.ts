@@ -159,7 +159,8 @@ describe('syncCatalog: last good state', () => {
           if (path === 'apis/0.txt') throw new Error('EIO: first file');
           reading += 1;
           try {
-            await new Promise((resolve) => setTimeout(resolve, 5));
+            // Two reads of the failing batch itself are the slowest of all.
+            await new Promise((resolve) => setTimeout(resolve, path === 'apis/1.txt' || path === 'apis/2.txt' ? 200 : 5));
             return await readout.readFile(path);
           } finally {
             reading -= 1;
@@ -256,20 +257,22 @@ describe('syncCatalog: locations and placeholders', () => {
     ]);
   });
 
-  it('does not follow a glob whose fixed folder is a symlink out of the source', async () => {
+  it('does not follow a glob whose fixed folder is a symlink out of the source, or inside node_modules', async () => {
     harness = new SyncHarness();
     const outside = mkdtempSync(join(tmpdir(), 'callboard-outside-'));
     try {
       writeFileSync(join(outside, 'secret.yaml'), component('from-outside'));
       harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml'])]);
-      harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./linked/*.yaml\n    - ./real/*.yaml\n`);
+      harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./linked/*.yaml\n    - ./real/*.yaml\n    - ./node_modules/some-lib/*.yaml\n`);
       harness.write('real/inside.yaml', component('inside'));
+      harness.write('node_modules/some-lib/vendored.yaml', component('vendored'));
       symlinkSync(outside, join(harness.root, 'linked'));
       await harness.sync();
       expect(harness.refs().sort()).toEqual(['component:default/inside', 'location:default/root']);
       // Not even the names of files out there show up, as "does not exist" or otherwise.
       expect(harness.store.problems({ severity: 'error' })).toEqual([
         expect.objectContaining({ message: `Location target ${harness.root}/linked/*.yaml matches no files` }),
+        expect.objectContaining({ message: `Location target ${harness.root}/node_modules/some-lib/*.yaml matches no files` }),
       ]);
     } finally {
       rmSync(outside, { recursive: true, force: true });
