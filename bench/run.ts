@@ -45,15 +45,25 @@ const writeConfig = (org: GeneratedOrg): string => {
   return file;
 };
 
+/** Flushes dirty pages to disk (coreutils `sync`), so no writeback is left running in the background. */
+const settleDisk = (): void => {
+  execFileSync('sync');
+};
+
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 1000 ? `${ms.toFixed(2)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 const results: unknown[] = [];
 for (const n of sizes) {
   const org = prepareOrg(workDir, n);
   const config = writeConfig(org);
+  // Each timed step starts with the disk settled: the writeback of what the step before wrote (the
+  // generated org, the synced database) would otherwise land in this one's figures.
+  settleDisk();
   const full = runChild('sync-once.ts', config) as { wallMs: number; syncMs: number; peakRssMb: number; summary: { durationMs: number; added: number } };
+  settleDisk();
   const again = runChild('sync-once.ts', config) as { wallMs: number; syncMs: number; peakRssMb: number; summary: { durationMs: number; sources: { outcome: string }[] } };
   const verify = runChild('verify-catalog.ts', config, org.repo);
+  settleDisk();
   const queries = runChild('measure-queries.ts', config, org.repo) as Record<string, { p50: number; p99: number }>;
   const row = { n, entities: org.manifest.totalEntities, full, noChange: again, verify, queries };
   results.push(row);
