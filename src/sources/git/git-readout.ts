@@ -124,4 +124,3 @@ function safeDecode(text: string): string {
     return text;
   }
 }
-
