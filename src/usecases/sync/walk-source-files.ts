@@ -238,16 +238,19 @@ export class SourceWalk {
 
   /** The files a glob target matches now; a required glob that matches nothing is an error. */
   private async expandGlob(glob: FollowedTarget): Promise<QueuedFile[]> {
-    const where = { file: glob.fromDisplayPath, line: glob.line, column: glob.column, entityRef: glob.entityRef };
-    const report = (message: string): void =>
-      this.pass.deps.writer.addProblem(this.sourceId, glob.fromFileId, glob.fromDisplayPath, errorProblem(message, where), 'target');
     if (!this.readout.findFiles) {
-      report(cannotExpandGlob(glob.path, this.sourceType));
+      this.reportOnLocation(glob, cannotExpandGlob(glob.path, this.sourceType));
       return [];
     }
     const matches = await this.readout.findFiles(glob.path);
-    if (matches.length === 0 && glob.presence === 'required') report(`Location target ${this.readout.displayPath(glob.path)} matches no files`);
+    if (matches.length === 0 && glob.presence === 'required') this.reportOnLocation(glob, `Location target ${this.readout.displayPath(glob.path)} matches no files`);
     return matches.map((path) => ({ path, via: { ...glob, path } }));
+  }
+
+  /** An error on the line of the Location that named `target`, kept with that file's other target problems. */
+  private reportOnLocation(target: FollowedTarget, message: string): void {
+    const problem = errorProblem(message, { file: target.fromDisplayPath, line: target.line, column: target.column, entityRef: target.entityRef });
+    this.pass.deps.writer.addProblem(this.sourceId, target.fromFileId, target.fromDisplayPath, problem, 'target');
   }
 
   private followStored(path: string, stored: StoredFile): void {
@@ -263,11 +266,7 @@ export class SourceWalk {
       this.stored.delete(item.path);
       this.filesRemoved += 1;
     }
-    if (!item.via || item.via.presence === 'optional') return;
-    const { via } = item;
-    const message = `Location target ${this.readout.displayPath(item.path)} does not exist`;
-    const problem = errorProblem(message, { file: via.fromDisplayPath, line: via.line, column: via.column, entityRef: via.entityRef });
-    this.pass.deps.writer.addProblem(this.sourceId, via.fromFileId, via.fromDisplayPath, problem, 'target');
+    if (item.via?.presence === 'required') this.reportOnLocation(item.via, `Location target ${this.readout.displayPath(item.path)} does not exist`);
   }
 
   /** A file that exists but could not be read this time keeps its entities and is retried next pass. */
