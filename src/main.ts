@@ -22,7 +22,7 @@ const startSlack = async (config: Config, connection: SlackConnection | undefine
   }
   const settings = { syncAllowed: config.slack.syncAllowed, ...(config.slack.callboardUrl ? { callboardUrl: config.slack.callboardUrl } : {}) };
   const slack = createSlackApp({ store: runtime.store, sync: runtime.sync, settings, log }, { connection, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}) });
-  const { port } = await slack.start({ port: config.port });
+  const { port } = await slack.start({ port: config.http.port, host: config.http.host });
   log.info({ mode: connection.mode, ...(port !== undefined ? { port, endpoint: '/slack/events' } : {}) }, 'Slack app ready');
   return slack;
 };

@@ -5,37 +5,45 @@ import { parse as parseYaml } from 'yaml';
 import { InvalidInputError } from '../core/errors.ts';
 import { redactUrl } from '../sources/git/git-remote-url.ts';
 import { formatConfigIssues } from './format-config-issues.ts';
-import { configFileSchema, type SourceConfigInput } from './schema.ts';
+import { configFileSchema, type ConfigFile, type SourceConfigInput } from './schema.ts';
 
 /** The folder Callboard is installed in: where the bundled example org lives. */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export type DirSourceConfig = { type: 'dir'; id: string; path: string; patterns: string[] };
-export type GitSourceConfig = { type: 'git'; id: string; url: string; branch?: string; patterns: string[]; paths?: string[] };
-export type GithubSourceConfig = { type: 'github'; id: string; org: string; catalogPath: string; repoFilter?: string };
-export type SourceConfig = DirSourceConfig | GitSourceConfig | GithubSourceConfig;
+/** A configured source: what the file says, with its id filled in and its path or URL resolved. */
+export type SourceConfig = SourceConfigInput & { id: string };
+export type DirSourceConfig = Extract<SourceConfig, { type: 'dir' }>;
+export type GitSourceConfig = Extract<SourceConfig, { type: 'git' }>;
+export type GithubSourceConfig = Extract<SourceConfig, { type: 'github' }>;
 
-export interface Config {
-  /** The file the configuration came from; undefined when the built-in defaults are in use. */
-  file: string | undefined;
-  database: { path: string };
-  catalog: { schedule: string; sources: SourceConfig[]; cacheDir: string; allowedUrlHosts: string[] };
-  github: { token?: string; apiUrl?: string };
-  /** The Slack app: settings from the file, tokens from the environment. */
-  slack: SlackConfig;
-  /** Port of the HTTP server (Slack's request URL); `PORT`, default 3000. */
-  port: number;
-}
-
-export interface SlackConfig {
-  syncAllowed: string[];
-  callboardUrl?: string;
+/** Secrets and endpoints of the Slack app: only ever from the environment. */
+interface SlackEnvironment {
   botToken?: string;
   signingSecret?: string;
   appToken?: string;
   /** Base URL of the Slack Web API (`SLACK_API_URL`), e.g. a test fake. */
   apiUrl?: string;
 }
+
+export type SlackConfig = ConfigFile['slack'] & SlackEnvironment;
+
+/**
+ * The validated configuration. Its shape is the file schema's (src/config/schema.ts), so a new key is one
+ * edit there; only what the environment adds or what is resolved against the file's folder is spelled out.
+ */
+export type Config = Omit<ConfigFile, 'database' | 'catalog' | 'slack'> & {
+  /** The file the configuration came from; undefined when the built-in defaults are in use. */
+  file: string | undefined;
+  database: {
+    path: string;
+    /** Where the path came from, for messages: `CALLBOARD_DB`, `database.path in /srv/callboard.yaml`, or the default. */
+    origin: string;
+  };
+  catalog: Omit<ConfigFile['catalog'], 'sources'> & { sources: SourceConfig[]; cacheDir: string };
+  github: { token?: string; apiUrl?: string; webhookSecret?: string };
+  /** The Slack app: settings from the file, tokens from the environment. */
+  slack: SlackConfig;
+};
 
 export interface LoadConfigOptions {
   /** Explicit config file (the CLI's --config); wins over CALLBOARD_CONFIG. */
@@ -104,29 +112,39 @@ export const loadConfig = (options: LoadConfigOptions = {}): Config => {
     throw new InvalidInputError(`Invalid configuration in ${file ?? 'built-in defaults'}:\n  ${lines.join('\n  ')}`);
   }
   const baseDir = file ? dirname(file) : packageRoot;
-  const databasePath = resolve(cwd, env.CALLBOARD_DB ?? resolve(baseDir, parsed.data.database.path));
+  const { database, catalog, slack, http, ...rest } = parsed.data;
+  const databasePath = resolve(cwd, env.CALLBOARD_DB || resolve(baseDir, database.path));
   return {
+    ...rest,
     file,
-    database: { path: databasePath },
+    database: { path: databasePath, origin: describeDatabaseOrigin(env, file) },
     catalog: {
-      schedule: parsed.data.catalog.schedule,
-      sources: parsed.data.catalog.sources.map((source) => resolveSource(source, baseDir)),
+      ...catalog,
+      sources: catalog.sources.map((source) => resolveSource(source, baseDir)),
       cacheDir: resolve(dirname(databasePath), 'sources'),
-      allowedUrlHosts: parsed.data.catalog.allowedUrlHosts,
     },
-    github: { token: env.GITHUB_TOKEN || undefined, apiUrl: env.GITHUB_API_URL || undefined },
-    slack: { ...parsed.data.slack, ...slackSecrets(env) },
-    port: readPort(env.PORT),
+    github: { token: env.GITHUB_TOKEN || undefined, apiUrl: env.GITHUB_API_URL || undefined, webhookSecret: env.GITHUB_WEBHOOK_SECRET || undefined },
+    slack: { ...slack, ...slackSecrets(env) },
+    http: { ...http, port: readPort(env.PORT, http.port) },
   };
 };
 
-const slackSecrets = (env: NodeJS.ProcessEnv): Omit<SlackConfig, 'syncAllowed' | 'callboardUrl'> => {
-  const secrets = { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL };
-  return Object.fromEntries(Object.entries(secrets).filter(([, value]) => value)) as Omit<SlackConfig, 'syncAllowed' | 'callboardUrl'>;
+const describeDatabaseOrigin = (env: NodeJS.ProcessEnv, file: string | undefined): string => {
+  if (env.CALLBOARD_DB) return 'CALLBOARD_DB';
+  return file ? `database.path in ${file}` : 'the built-in default database.path';
 };
 
-const readPort = (value: string | undefined): number => {
-  if (value === undefined || value === '') return 3000;
+const slackSecrets = (env: NodeJS.ProcessEnv): SlackEnvironment => {
+  const secrets: SlackEnvironment = {};
+  if (env.SLACK_BOT_TOKEN) secrets.botToken = env.SLACK_BOT_TOKEN;
+  if (env.SLACK_SIGNING_SECRET) secrets.signingSecret = env.SLACK_SIGNING_SECRET;
+  if (env.SLACK_APP_TOKEN) secrets.appToken = env.SLACK_APP_TOKEN;
+  if (env.SLACK_API_URL) secrets.apiUrl = env.SLACK_API_URL;
+  return secrets;
+};
+
+const readPort = (value: string | undefined, fromFile: number): number => {
+  if (value === undefined || value === '') return fromFile;
   const port = Number(value);
   if (!/^\d+$/.test(value) || port < 0 || port > 65535) throw new InvalidInputError(`PORT: got "${value}" — expected a port number from 0 to 65535`);
   return port;

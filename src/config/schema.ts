@@ -46,6 +46,40 @@ const githubSourceSchema = z
 
 export const sourceConfigSchema = z.discriminatedUnion('type', [dirSourceSchema, gitSourceSchema, githubSourceSchema]);
 
+/** An IANA time zone name that this Node.js knows (`Europe/Berlin`, `UTC`). */
+const isKnownTimeZone = (name: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const cronExpression = z.string().refine((expr) => cron.validate(expr), 'a cron expression of 5 or 6 fields such as "*/10 * * * *"');
+
+/** Settings of one scheduled job (`jobs.<name>`); each job has its own defaults, these override them. */
+const jobSettingsSchema = z
+  .object({
+    schedule: cronExpression.optional(),
+    // Time zone the schedule is read in; default the process's own (TZ).
+    timezone: z.string().refine(isKnownTimeZone, 'an IANA time zone name such as "Europe/Berlin" or "UTC"').optional(),
+    // What happens to slots missed while Callboard was down: run the latest one once, or skip them.
+    missed: z.enum(['catch-up', 'skip']).optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+
+const httpSchema = z
+  .object({
+    // Where the one HTTP server listens (health, Slack events in HTTP mode, webhooks, docs). Loopback by default:
+    // put a reverse proxy in front, or set 0.0.0.0 to listen on every interface.
+    host: z.string().min(1).default('127.0.0.1'),
+    // PORT in the environment wins.
+    port: z.number().int().min(0).max(65535).default(3000),
+  })
+  .strict();
+
 const slackSchema = z
   .object({
     // Who may start a sync from Slack: user emails and group refs (`group:platform-team`); "*" is everyone.
@@ -60,19 +94,23 @@ export const configFileSchema = z
     database: z.object({ path: z.string().min(1).default('data/callboard.db') }).strict().default({ path: 'data/callboard.db' }),
     catalog: z
       .object({
-        schedule: z
-          .string()
-          .refine((expr) => cron.validate(expr), 'a cron expression such as "*/10 * * * *"')
-          .default('*/10 * * * *'),
+        // When sync passes run (the `catalog-sync` job; `jobs.catalog-sync` may also set its time zone).
+        schedule: cronExpression.default('*/10 * * * *'),
         sources: z.array(sourceConfigSchema).default([]),
         // Hosts that `$text`/`$json`/`$yaml` URLs may be fetched from. Catalog authors choose those URLs, so an
         // open default would let any catalog file make Callboard read internal addresses (like Backstage's reading.allow).
         allowedUrlHosts: z.array(z.string().min(1)).default(defaultAllowedUrlHosts),
+        // Plain YAML is read by a fast scanner and checked against the full parser's rules (docs/decisions/);
+        // false reads every file with the full parser only.
+        yamlFastPath: z.boolean().default(true),
       })
       .strict(),
     slack: slackSchema.default({ syncAllowed: [] }),
+    http: httpSchema.default({ host: '127.0.0.1', port: 3000 }),
+    jobs: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a job name such as "catalog-sync"'), jobSettingsSchema).default({}),
   })
   .strict();
 
-export type ConfigFile = z.infer<typeof configFileSchema>;
-export type SourceConfigInput = z.infer<typeof sourceConfigSchema>;
+export type ConfigFile = z.output<typeof configFileSchema>;
+export type SourceConfigInput = z.output<typeof sourceConfigSchema>;
+export type JobSettings = z.output<typeof jobSettingsSchema>;

@@ -76,6 +76,10 @@ catalog:
     ['catalog:\n  sources:\n    - type: github\n      org: acme\n      repoFilter: "("\n', 'catalog.sources[0].repoFilter: got "(" — expected a valid JavaScript regular expression'],
     ['catalog:\n  sources:\n    - type: dir\n      path: x\n      token: abc\n', 'catalog.sources[0]: unknown key "token"'],
     ['databse:\n  path: x\n', 'unknown key "databse"'],
+    ['http:\n  port: 70000\n', 'http.port: got 70000'],
+    ['jobs:\n  catalog-sync:\n    timezone: Mars/Olympus\n', 'jobs.catalog-sync.timezone: got "Mars/Olympus" — expected an IANA time zone name'],
+    ['jobs:\n  catalog-sync:\n    missed: sometimes\n', 'jobs.catalog-sync.missed: got "sometimes" — expected one of "catch-up", "skip"'],
+    ['catalog:\n  yamlFastPath: maybe\n', 'catalog.yamlFastPath: got "maybe" — expected boolean'],
   ])('names the key, the value and what was expected: %j', (text, expected) => {
     const { file } = writeConfig(text);
     expect(errorOf(() => loadConfig({ file, env: {}, cwd: '/' }))).toContain(expected);
@@ -85,5 +89,13 @@ catalog:
     const { file } = writeConfig('catalog: [unclosed\n');
     expect(errorOf(() => loadConfig({ file, env: {}, cwd: '/' }))).toContain('is not valid YAML');
     expect(errorOf(() => loadConfig({ file: '/nonexistent/callboard.yaml', env: {}, cwd: '/' }))).toContain('does not exist (named by --config)');
+  });
+
+  it('says where the database path came from, and takes the HTTP port from PORT over the file', () => {
+    const { file } = writeConfig('catalog:\n  sources: []\ndatabase:\n  path: cb.db\nhttp:\n  host: 0.0.0.0\n  port: 4000\n');
+    expect(loadConfig({ file, env: {}, cwd: '/' }).database.origin).toBe(`database.path in ${file}`);
+    expect(loadConfig({ file, env: { CALLBOARD_DB: '/tmp/x.db' }, cwd: '/' }).database.origin).toBe('CALLBOARD_DB');
+    expect(loadConfig({ file, env: {}, cwd: '/' }).http).toEqual({ host: '0.0.0.0', port: 4000 });
+    expect(loadConfig({ file, env: { PORT: '4100' }, cwd: '/' }).http).toEqual({ host: '0.0.0.0', port: 4100 });
   });
 });

@@ -23,13 +23,13 @@ describe('slack configuration', () => {
       signingSecret: 's3cret',
       apiUrl: 'http://127.0.0.1:9/api/',
     });
-    expect(config.port).toBe(8080);
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 8080 });
   });
 
   it('defaults: nobody may sync from Slack, port 3000, no credentials', () => {
     const config = loadConfig({ file: configFile('catalog:\n  sources: []\n'), env: {}, cwd: '/' });
     expect(config.slack).toEqual({ syncAllowed: [] });
-    expect(config.port).toBe(3000);
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000 });
   });
 
   it.each([
