@@ -8,10 +8,18 @@ import { runSlackRoundtrip } from './slack-roundtrip.ts';
 
 const argSizes = process.argv.indexOf('--sizes');
 const slackOnly = process.argv.includes('--slack-only');
-const sizes = slackOnly ? [] : (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000')).split(',').map(Number).filter((n) => n > 0);
+const sizes = slackOnly
+  ? []
+  : (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000'))
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
 const argSlackSizes = process.argv.indexOf('--slack-sizes');
 // About 10k and 100k entities (the generator writes about 1.95 entities per component).
-const slackSizes = (argSlackSizes > 0 ? process.argv[argSlackSizes + 1]! : (process.env.BENCH_SLACK_SIZES ?? '5130,51300')).split(',').map(Number).filter((n) => n > 0);
+const slackSizes = (argSlackSizes > 0 ? process.argv[argSlackSizes + 1]! : (process.env.BENCH_SLACK_SIZES ?? '5130,51300'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const workDir = resolve(import.meta.dirname, '../.bench');
 mkdirSync(workDir, { recursive: true });
 
@@ -61,14 +69,21 @@ for (const n of sizes) {
   settleDisk();
   const full = runChild('sync-once.ts', config) as { wallMs: number; syncMs: number; peakRssMb: number; summary: { durationMs: number; added: number } };
   settleDisk();
-  const again = runChild('sync-once.ts', config) as { wallMs: number; syncMs: number; peakRssMb: number; summary: { durationMs: number; sources: { outcome: string }[] } };
+  const again = runChild('sync-once.ts', config) as {
+    wallMs: number;
+    syncMs: number;
+    peakRssMb: number;
+    summary: { durationMs: number; sources: { outcome: string }[] };
+  };
   const verify = runChild('verify-catalog.ts', config, org.repo);
   settleDisk();
   const queries = runChild('measure-queries.ts', config, org.repo) as Record<string, { p50: number; p99: number }>;
   const row = { n, entities: org.manifest.totalEntities, full, noChange: again, verify, queries };
   results.push(row);
   console.log(`\nN = ${n} (${org.manifest.totalEntities} entities, ${org.manifest.totalRelations} relations)`);
-  console.log(`  full sync            ${fmt(full.syncMs)} incl. git fetch and commit, ${fmt(full.wallMs)} with start-up; peak RSS ${full.peakRssMb.toFixed(0)} MB`);
+  console.log(
+    `  full sync            ${fmt(full.syncMs)} incl. git fetch and commit, ${fmt(full.wallMs)} with start-up; peak RSS ${full.peakRssMb.toFixed(0)} MB`,
+  );
   console.log(`  no-change re-sync    ${fmt(again.syncMs)} (${again.summary.sources.map((s) => s.outcome).join(', ')}), ${fmt(again.wallMs)} with start-up`);
   console.log(`  verify               ${JSON.stringify(verify)}`);
   for (const [name, figures] of Object.entries(queries)) console.log(`  ${name.padEnd(20)} p50 ${fmt(figures.p50)}  p99 ${fmt(figures.p99)}`);

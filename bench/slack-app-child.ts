@@ -26,7 +26,10 @@ const startBare = async (): Promise<number> => {
 const startCallboard = async (): Promise<number> => {
   const runtime = openCatalogRuntime(loadConfig({ file: configFile!, env: {} }));
   const log = pino({ level: 'error' }, pino.destination(2));
-  const slack = createSlackApp({ store: runtime.store, sync: runtime.sync, settings: { syncAllowed: [] }, log }, { connection: { mode: 'http', botToken, signingSecret }, apiUrl });
+  const slack = createSlackApp(
+    { store: runtime.store, sync: runtime.sync, settings: { syncAllowed: [] }, log },
+    { connection: { mode: 'http', botToken, signingSecret }, apiUrl },
+  );
   const { port } = await slack.start(listen);
   return port!;
 };

@@ -51,10 +51,28 @@ export class SlackLoad {
   async ask(text: string): Promise<{ ackMs: number; answerMs: number; body: string }> {
     const path = `/respond/${(this.sequence += 1)}`;
     const answered = new Promise<string>((resolve) => this.waiting.set(path, resolve));
-    const fields = { token: 'bench', team_id: 'T0CALLBOARD', team_domain: 'bench', channel_id: 'C0BENCH', channel_name: 'bench', user_id: 'U0BENCH', user_name: 'bench', command: '/owner', text, api_app_id: 'A0CALLBOARD', is_enterprise_install: 'false', response_url: `${this.origin}${path}`, trigger_id: `trigger-${this.sequence}` };
+    const fields = {
+      token: 'bench',
+      team_id: 'T0CALLBOARD',
+      team_domain: 'bench',
+      channel_id: 'C0BENCH',
+      channel_name: 'bench',
+      user_id: 'U0BENCH',
+      user_name: 'bench',
+      command: '/owner',
+      text,
+      api_app_id: 'A0CALLBOARD',
+      is_enterprise_install: 'false',
+      response_url: `${this.origin}${path}`,
+      trigger_id: `trigger-${this.sequence}`,
+    };
     const body = new URLSearchParams(fields).toString();
     const started = performance.now();
-    const response = await fetch(this.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signRequest(this.signingSecret, body) }, body });
+    const response = await fetch(this.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signRequest(this.signingSecret, body) },
+      body,
+    });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`the app answered HTTP ${response.status}`);
     const ackMs = performance.now() - started;
@@ -81,6 +99,13 @@ export class SlackLoad {
     const started = performance.now();
     await Promise.all(Array.from({ length: options.concurrency }, worker));
     const seconds = (performance.now() - started) / 1000;
-    return { concurrency: options.concurrency, requests: options.requests, ack: percentiles(acks), answer: percentiles(answers), perSecond: options.requests / seconds, expected };
+    return {
+      concurrency: options.concurrency,
+      requests: options.requests,
+      ack: percentiles(acks),
+      answer: percentiles(answers),
+      perSecond: options.requests / seconds,
+      expected,
+    };
   }
 }

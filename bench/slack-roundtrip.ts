@@ -40,7 +40,10 @@ const writeConfig = (workDir: string, n: number, repo: string): string => {
 const startChild = async (app: 'bare' | 'callboard', config: string, fake: FakeSlack): Promise<{ child: ChildProcess; port: number }> => {
   const env = { ...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl };
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(import.meta.dirname, '../.bench/profiles')}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(import.meta.dirname, 'slack-app-child.ts'), app, config], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(import.meta.dirname, 'slack-app-child.ts'), app, config], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) return { child, port: (JSON.parse(line) as { port: number }).port };
   throw new Error(`the ${app} app exited before listening`);
@@ -54,7 +57,8 @@ type AppName = 'bare' | 'callboard';
 const expectedIn: Record<AppName, string> = { bare: 'pong', callboard: 'owner.header' };
 
 /** The round with the median throughput: the machine is shared, so one round can land on a busy moment. */
-const median = (rounds: RoundtripRow[]): RoundtripRow => [...rounds].sort((a, b) => a.concurrent.perSecond - b.concurrent.perSecond)[Math.floor(rounds.length / 2)]!;
+const median = (rounds: RoundtripRow[]): RoundtripRow =>
+  [...rounds].sort((a, b) => a.concurrent.perSecond - b.concurrent.perSecond)[Math.floor(rounds.length / 2)]!;
 
 /**
  * Both apps run side by side and are measured in alternating rounds after a warm-up (statement
@@ -62,15 +66,20 @@ const median = (rounds: RoundtripRow[]): RoundtripRow => [...rounds].sort((a, b)
  * hits both alike. Each app's median round is reported.
  */
 const measureBoth = async (n: number, entities: number, config: string, fake: FakeSlack, texts: string[]): Promise<RoundtripRow[]> => {
-  const apps = await Promise.all((['bare', 'callboard'] as const).map(async (app) => {
-    const { child, port } = await startChild(app, config, fake);
-    const load = new SlackLoad(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
-    await load.listen();
-    return { app, child, load };
-  }));
+  const apps = await Promise.all(
+    (['bare', 'callboard'] as const).map(async (app) => {
+      const { child, port } = await startChild(app, config, fake);
+      const load = new SlackLoad(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
+      await load.listen();
+      return { app, child, load };
+    }),
+  );
   try {
     for (const { app, load } of apps) await load.run(texts, { requests: WARMUP, concurrency: CONCURRENCY, expect: expectedIn[app] });
-    const rounds = new Map<AppName, RoundtripRow[]>([['bare', []], ['callboard', []]]);
+    const rounds = new Map<AppName, RoundtripRow[]>([
+      ['bare', []],
+      ['callboard', []],
+    ]);
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const { app, load } of apps) {
         const sequential = await load.run(texts, { requests: SEQUENTIAL, concurrency: 1, expect: expectedIn[app] });

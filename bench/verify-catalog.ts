@@ -23,4 +23,6 @@ for (const [ref, relations] of Object.entries(expected)) {
 const entities = Object.values(runtime.store.countsByKind()).reduce((sum, n) => sum + n, 0);
 runtime.close();
 // The generator's own Location (locations.yaml) is one entity more than its manifest counts.
-process.stdout.write(`${JSON.stringify({ entities, expectedEntities: manifest.totalEntities + 1, relationsChecked: checked, relationMismatches: mismatches })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ entities, expectedEntities: manifest.totalEntities + 1, relationsChecked: checked, relationMismatches: mismatches })}\n`,
+);

@@ -21,7 +21,10 @@ const startSlack = async (config: Config, connection: SlackConnection | undefine
     return undefined;
   }
   const settings = { syncAllowed: config.slack.syncAllowed, ...(config.slack.callboardUrl ? { callboardUrl: config.slack.callboardUrl } : {}) };
-  const slack = createSlackApp({ store: runtime.store, sync: runtime.sync, settings, log }, { connection, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}) });
+  const slack = createSlackApp(
+    { store: runtime.store, sync: runtime.sync, settings, log },
+    { connection, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}) },
+  );
   const { port } = await slack.start({ port: config.http.port, host: config.http.host });
   log.info({ mode: connection.mode, ...(port !== undefined ? { port, endpoint: '/slack/events' } : {}) }, 'Slack app ready');
   return slack;
@@ -39,7 +42,9 @@ export const main = async (): Promise<void> => {
   // Half a Slack setup fails now, before a sync pass makes the mistake slow to see.
   const connection = resolveSlackConnection(config.slack);
   log.info({ config: config.file ?? 'built-in defaults', database: config.database.path, sources: config.catalog.sources.map((s) => s.id) }, 'starting');
-  const runtime = openCatalogRuntime(config, { onCheckpointError: (error) => log.warn({ err: error }, 'background WAL checkpoint failed; the next pass retries it') });
+  const runtime = openCatalogRuntime(config, {
+    onCheckpointError: (error) => log.warn({ err: error }, 'background WAL checkpoint failed; the next pass retries it'),
+  });
   logSyncSummary(log, await runtime.sync.syncAll());
   const job = scheduleCatalogSync(runtime.sync, config.catalog.schedule, log);
   log.info({ schedule: config.catalog.schedule }, 'catalog ready');

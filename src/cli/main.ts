@@ -39,7 +39,10 @@ export const createProgram = (io: CliIo): Command => {
     .option('--kind <kind>', 'only this kind, e.g. Component')
     .option('--json', 'print a JSON array of entities')
     .action(entitiesCommand(io));
-  command('owner', 'who owns an entity, with contacts and members').argument('<ref>', 'entity ref or name').option('--json', 'print JSON').action(ownerCommand(io));
+  command('owner', 'who owns an entity, with contacts and members')
+    .argument('<ref>', 'entity ref or name')
+    .option('--json', 'print JSON')
+    .action(ownerCommand(io));
   command('deps', 'what an entity depends on; with --reverse, what depends on it (blast radius)')
     .argument('<ref>', 'entity ref or name')
     .option('--depth <n>', 'how many hops to follow', parseWholeNumber(1, 20), 3)

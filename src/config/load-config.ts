@@ -57,7 +57,6 @@ const builtinDefaults = { catalog: { sources: [{ type: 'dir', path: 'examples/ac
 
 const looksLikeUrl = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[^/\s]+@[^:\s]+:/.test(value);
 
-
 const describeSourceId = (source: SourceConfigInput): string => {
   if (source.id) return source.id;
   if (source.type === 'dir') return `dir:${source.path}`;

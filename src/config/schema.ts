@@ -91,7 +91,10 @@ const slackSchema = z
 
 export const configFileSchema = z
   .object({
-    database: z.object({ path: z.string().min(1).default('data/callboard.db') }).strict().default({ path: 'data/callboard.db' }),
+    database: z
+      .object({ path: z.string().min(1).default('data/callboard.db') })
+      .strict()
+      .default({ path: 'data/callboard.db' }),
     catalog: z
       .object({
         // When sync passes run (the `catalog-sync` job; `jobs.catalog-sync` may also set its time zone).

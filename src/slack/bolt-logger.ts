@@ -7,9 +7,11 @@ const PINO_LEVELS: Record<LogLevel, string> = { [LogLevel.DEBUG]: 'debug', [LogL
 export const boltLogger = (parent: Logger): BoltLogger => {
   let log = parent.child({ component: 'slack' });
   // Bolt logs at debug on every request: skip the formatting unless the level is on.
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...messages: unknown[]) => {
-    if (log.isLevelEnabled(level)) log[level](messages.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...messages: unknown[]) => {
+      if (log.isLevelEnabled(level)) log[level](messages.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
+    };
   return {
     debug: write('debug'),
     info: write('info'),

@@ -73,8 +73,7 @@ export const link = (url: string, label: string): string => {
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 /** `<@U123>` for a real Slack user id; any other string is shown escaped, never as a ping. */
-export const mention = (slackUserId: string): string =>
-  SLACK_USER_ID.test(slackUserId) ? `<@${slackUserId}>` : escapeMrkdwn(slackUserId);
+export const mention = (slackUserId: string): string => (SLACK_USER_ID.test(slackUserId) ? `<@${slackUserId}>` : escapeMrkdwn(slackUserId));
 
 /** Slack channel ids (C… public, G… private). */
 const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;

@@ -44,5 +44,4 @@ const withSettings = (source: CatalogSource, settings: SourceConfig): CatalogSou
 });
 
 /** Builds the configured sources, in configuration order (the order decides who keeps a conflicting ref). */
-export const createSources = (config: Config): CatalogSource[] =>
-  config.catalog.sources.map((source) => withSettings(createSource(source, config), source));
+export const createSources = (config: Config): CatalogSource[] => config.catalog.sources.map((source) => withSettings(createSource(source, config), source));

@@ -59,9 +59,7 @@ export class GitSource implements CatalogSource {
   }
 
   private async openNow(previous: PreviousSourceState): Promise<GitReadout> {
-    const head = await this.guard('ask the remote for the branch tip', () =>
-      findRemoteHead(this.options.url, this.options.branch, this.gitOptions),
-    );
+    const head = await this.guard('ask the remote for the branch tip', () => findRemoteHead(this.options.url, this.options.branch, this.gitOptions));
     if (head.commit === previous.version) return this.createReadout(head, false);
     const commit = await this.guard(`fetch branch "${head.branch}"`, () => this.mirror.fetchBranch(head.branch));
     return this.createReadout({ branch: head.branch, commit }, true);
@@ -86,9 +84,7 @@ export class GitSource implements CatalogSource {
     if (await this.mirror.hasCommit(head.commit)) return;
     await this.guard(`fetch branch "${head.branch}"`, () => this.mirror.fetchBranch(head.branch));
     if (await this.mirror.hasCommit(head.commit)) return;
-    throw new SourceUnavailableError(
-      `commit ${head.commit} is no longer the tip of branch "${head.branch}" of ${this.displayUrl}; sync again`,
-    );
+    throw new SourceUnavailableError(`commit ${head.commit} is no longer the tip of branch "${head.branch}" of ${this.displayUrl}; sync again`);
   }
 
   private async guard<T>(action: string, run: () => Promise<T>): Promise<T> {

@@ -86,14 +86,7 @@ function readApiBaseUrl(value: string, hasToken: boolean, fail: (message: string
   return value.replace(/\/+$/, '');
 }
 
-function readNumber(
-  key: string,
-  value: number | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-  fail: (message: string) => never,
-): number {
+function readNumber(key: string, value: number | undefined, fallback: number, min: number, max: number, fail: (message: string) => never): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < min || value > max) fail(`${key} must be a number from ${min} to ${max}, not ${value}`);
   return value;

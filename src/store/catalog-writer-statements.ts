@@ -16,9 +16,7 @@ export const prepareWriterStatements = (client: Database.Database) => {
       `INSERT INTO files (source_id, path, display_path, hash, status, targets, placeholder_deps) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(source_id, path) DO NOTHING`,
     ),
-    updateFile: prepare(
-      'UPDATE files SET display_path = ?, hash = ?, status = ?, targets = ?, placeholder_deps = ? WHERE source_id = ? AND path = ?',
-    ),
+    updateFile: prepare('UPDATE files SET display_path = ?, hash = ?, status = ?, targets = ?, placeholder_deps = ? WHERE source_id = ? AND path = ?'),
     fileId: prepare('SELECT id FROM files WHERE source_id = ? AND path = ?'),
     deleteFile: prepare('DELETE FROM files WHERE id = ?'),
     setFileStatus: prepare('UPDATE files SET status = ? WHERE id = ?'),
@@ -56,9 +54,7 @@ export const prepareWriterStatements = (client: Database.Database) => {
     sourceIds: prepare('SELECT id FROM sources'),
     deleteSource: prepare('DELETE FROM sources WHERE id = ?'),
     deleteAllSourceProblems: prepare('DELETE FROM problems WHERE source_id = ?'),
-    problemCounts: prepare(
-      "SELECT coalesce(sum(severity = 'error'), 0) AS errors, coalesce(sum(severity = 'warning'), 0) AS warnings FROM problems",
-    ),
+    problemCounts: prepare("SELECT coalesce(sum(severity = 'error'), 0) AS errors, coalesce(sum(severity = 'warning'), 0) AS warnings FROM problems"),
     insertPass: prepare('INSERT INTO sync_passes (started_at, finished_at, summary) VALUES (?, ?, ?)'),
   };
 };

@@ -109,4 +109,3 @@ export const syncPasses = sqliteTable('sync_passes', {
   finishedAt: integer('finished_at').notNull(),
   summary: text('summary').notNull(),
 });
-

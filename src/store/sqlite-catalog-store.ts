@@ -61,9 +61,7 @@ export class SqliteCatalogStore {
     this.statements = {
       entity: prepare('SELECT ref, uid, etag, body FROM entities WHERE ref = ?'),
       // The row and its relations (as one JSON array) in one statement: half the calls of a lookup by ref.
-      entityWithRelations: prepare(
-        `SELECT uid, etag, body, (${entityRelationPairsJsonSql}) AS relations FROM entities WHERE ref = @ref`,
-      ),
+      entityWithRelations: prepare(`SELECT uid, etag, body, (${entityRelationPairsJsonSql}) AS relations FROM entities WHERE ref = @ref`),
       relations: prepare(`SELECT (${entityRelationPairsJsonSql}) AS relations`),
       all: prepare('SELECT ref, uid, etag, body FROM entities ORDER BY ref'),
       allOfKind: prepare('SELECT ref, uid, etag, body FROM entities WHERE kind = ? COLLATE NOCASE ORDER BY ref'),

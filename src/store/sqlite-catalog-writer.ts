@@ -108,7 +108,10 @@ export class SqliteCatalogWriter {
     return new Map(rows.map((row) => [row.path, row]));
   }
 
-  upsertFile(sourceId: string, file: { path: string; displayPath: string; hash: string | null; status: string; targets: unknown; placeholderDeps: unknown }): number {
+  upsertFile(
+    sourceId: string,
+    file: { path: string; displayPath: string; hash: string | null; status: string; targets: unknown; placeholderDeps: unknown },
+  ): number {
     const targets = JSON.stringify(file.targets);
     const deps = JSON.stringify(file.placeholderDeps);
     const inserted = this.statements.insertFile.run(sourceId, file.path, file.displayPath, file.hash, file.status, targets, deps);

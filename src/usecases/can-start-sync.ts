@@ -17,8 +17,10 @@ export const canStartSync = (allowed: readonly string[], requester: SyncRequeste
   const email = requester.email?.trim().toLowerCase();
   if (email && allowed.some((entry) => entry.trim().toLowerCase() === email)) return true;
   const groupRefs = new Set(requester.groups.map(entityRefOf));
-  return allowed.filter((entry) => !entry.includes('@')).some((entry) => {
-    const ref = normaliseGroupRef(entry.trim());
-    return ref !== undefined && groupRefs.has(ref);
-  });
+  return allowed
+    .filter((entry) => !entry.includes('@'))
+    .some((entry) => {
+      const ref = normaliseGroupRef(entry.trim());
+      return ref !== undefined && groupRefs.has(ref);
+    });
 };

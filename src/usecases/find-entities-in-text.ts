@@ -27,7 +27,10 @@ const summaryOf = (store: SqliteCatalogStore, ref: string): EntitySummary | unde
  * Which catalog entities a message names: the entities behind its links, then candidate words
  * looked up by exact name. In order of appearance, without repeats, at most 25.
  */
-export const findEntitiesInText = (store: SqliteCatalogStore, input: { names: readonly string[]; urls: readonly string[]; callboardUrl?: string }): EntitySummary[] => {
+export const findEntitiesInText = (
+  store: SqliteCatalogStore,
+  input: { names: readonly string[]; urls: readonly string[]; callboardUrl?: string },
+): EntitySummary[] => {
   const found = new Map<string, EntitySummary>();
   const add = (entity: EntitySummary | undefined) => {
     if (entity && found.size < MAX_FOUND && !found.has(entity.ref) && !SKIPPED_KINDS.has(entity.kind)) found.set(entity.ref, entity);

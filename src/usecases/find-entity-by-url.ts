@@ -14,7 +14,10 @@ const callboardRef = (url: URL, callboardUrl: string | undefined): string | unde
   const base = new URL(callboardUrl);
   const prefix = base.pathname.replace(/\/$/, '');
   if (url.host !== base.host || !url.pathname.startsWith(`${prefix}/catalog/`)) return undefined;
-  const [namespace, kind, name] = url.pathname.slice(prefix.length + '/catalog/'.length).split('/').map(decodeURIComponent);
+  const [namespace, kind, name] = url.pathname
+    .slice(prefix.length + '/catalog/'.length)
+    .split('/')
+    .map(decodeURIComponent);
   return namespace && kind && name ? stringifyEntityRef({ kind, namespace, name }) : undefined;
 };
 
@@ -38,7 +41,10 @@ export const findEntityByUrl = (store: SqliteCatalogStore, text: string, options
   if (ref) return store.entity(ref) ? ref : undefined;
   const slug = githubSlug(url);
   const candidates = slug
-    ? [...store.entitiesWithAnnotation('github.com/project-slug', slug), ...store.entitiesWithAnnotation('backstage.io/source-location', `url:https://github.com/${slug}/`, { prefix: true })]
+    ? [
+        ...store.entitiesWithAnnotation('github.com/project-slug', slug),
+        ...store.entitiesWithAnnotation('backstage.io/source-location', `url:https://github.com/${slug}/`, { prefix: true }),
+      ]
     : [];
   return candidates.find((candidate) => candidate.startsWith('component:')) ?? candidates[0];
 };

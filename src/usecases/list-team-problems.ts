@@ -14,7 +14,8 @@ export const listTeamProblems = (store: SqliteCatalogStore, groups: readonly Ent
   return refs.size === 0 ? [] : store.problems({ entityRefs: [...refs] });
 };
 
-export type TeamResolution = { status: 'found'; group: Entity } | Exclude<EntityResolution, { status: 'found' }> | { status: 'not_a_team'; ref: string; kind: string };
+export type TeamResolution =
+  { status: 'found'; group: Entity } | Exclude<EntityResolution, { status: 'found' }> | { status: 'not_a_team'; ref: string; kind: string };
 
 /** A team by what someone typed: a bare name means the Group of that name before anything else of it. */
 export const resolveTeam = (store: SqliteCatalogStore, input: string): TeamResolution => {

@@ -59,7 +59,9 @@ describe('callboard query commands on the example org', () => {
 
   it('search ranks name matches first and corrects typos', async () => {
     const hit = await cli(['search', 'checkout', '--json', '--config', config]);
-    const top = JSON.parse(hit.out).hits.slice(0, 4).map((h: { ref: string }) => h.ref);
+    const top = JSON.parse(hit.out)
+      .hits.slice(0, 4)
+      .map((h: { ref: string }) => h.ref);
     expect(top[0]).toBe('system:default/checkout');
     expect(top).toEqual(expect.arrayContaining(['component:default/checkout-service', 'group:default/checkout-team', 'api:default/checkout-api']));
     const exact = await cli(['search', 'checkout service', '--json', '--config', config]);
@@ -73,7 +75,11 @@ describe('callboard query commands on the example org', () => {
   it('errors lists the deliberate dangling owner as a warning', async () => {
     const { out } = await cli(['errors', '--json', '--config', config]);
     expect(JSON.parse(out)).toEqual([
-      expect.objectContaining({ severity: 'warning', entityRef: 'component:default/carrier-gateway', message: expect.stringContaining('group:default/legacy-team') }),
+      expect.objectContaining({
+        severity: 'warning',
+        entityRef: 'component:default/carrier-gateway',
+        message: expect.stringContaining('group:default/legacy-team'),
+      }),
     ]);
   });
 });

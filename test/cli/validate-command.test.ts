@@ -22,7 +22,8 @@ describe('callboard validate', () => {
 
   it('prints file:line:col: severity: message, relative to the working folder, and exits 1 on errors', async () => {
     const dir = repoWith({
-      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bad name\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n',
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bad name\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n',
     });
     const { code, out } = await cli(['validate', '.'], dir);
     expect(code).toBe(1);
@@ -42,7 +43,8 @@ describe('callboard validate', () => {
   });
 
   it('catches duplicate refs across the files it validates and follows Locations', async () => {
-    const component = (name: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+    const component = (name: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
     const dir = repoWith({
       'a/catalog-info.yaml': component('same'),
       'b/catalog-info.yaml': `${component('same')}---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: more\nspec:\n  target: ./extra.yaml\n`,

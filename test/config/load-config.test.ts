@@ -73,7 +73,10 @@ catalog:
     ['catalog:\n  sources:\n    - type: svn\n      url: x\n', 'catalog.sources[0].type: got "svn"'],
     ['catalog:\n  sources:\n    - type: dir\n', 'catalog.sources[0].path: got nothing — expected string'],
     ['catalog:\n  sources:\n    - type: git\n      url: 42\n', 'catalog.sources[0].url: got 42 — expected string'],
-    ['catalog:\n  sources:\n    - type: github\n      org: acme\n      repoFilter: "("\n', 'catalog.sources[0].repoFilter: got "(" — expected a valid JavaScript regular expression'],
+    [
+      'catalog:\n  sources:\n    - type: github\n      org: acme\n      repoFilter: "("\n',
+      'catalog.sources[0].repoFilter: got "(" — expected a valid JavaScript regular expression',
+    ],
     ['catalog:\n  sources:\n    - type: dir\n      path: x\n      token: abc\n', 'catalog.sources[0]: unknown key "token"'],
     ['databse:\n  path: x\n', 'unknown key "databse"'],
     ['http:\n  port: 70000\n', 'http.port: got 70000'],

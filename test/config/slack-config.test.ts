@@ -13,7 +13,9 @@ const configFile = (text: string): string => {
 
 describe('slack configuration', () => {
   it('reads slack.syncAllowed and slack.callboardUrl from the file, tokens and PORT from the environment', () => {
-    const file = configFile('catalog:\n  sources: []\nslack:\n  syncAllowed: [group:platform-team, ada@acme.example]\n  callboardUrl: https://callboard.acme.example\n');
+    const file = configFile(
+      'catalog:\n  sources: []\nslack:\n  syncAllowed: [group:platform-team, ada@acme.example]\n  callboardUrl: https://callboard.acme.example\n',
+    );
     const env = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cret', SLACK_API_URL: 'http://127.0.0.1:9/api/', PORT: '8080' };
     const config = loadConfig({ file, env, cwd: '/' });
     expect(config.slack).toEqual({
@@ -23,13 +25,13 @@ describe('slack configuration', () => {
       signingSecret: 's3cret',
       apiUrl: 'http://127.0.0.1:9/api/',
     });
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 8080 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8080 });
   });
 
   it('defaults: nobody may sync from Slack, port 3000, no credentials', () => {
     const config = loadConfig({ file: configFile('catalog:\n  sources: []\n'), env: {}, cwd: '/' });
     expect(config.slack).toEqual({ syncAllowed: [] });
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
   });
 
   it.each([
@@ -48,8 +50,16 @@ describe('slack configuration', () => {
 describe('resolveSlackConnection', () => {
   it('no Slack variables → local mode; app token → Socket Mode; signing secret → HTTP', () => {
     expect(resolveSlackConnection({ syncAllowed: [] })).toBeUndefined();
-    expect(resolveSlackConnection({ syncAllowed: [], botToken: 'xoxb-1', appToken: 'xapp-1' })).toEqual({ mode: 'socket', botToken: 'xoxb-1', appToken: 'xapp-1' });
-    expect(resolveSlackConnection({ syncAllowed: [], botToken: 'xoxb-1', signingSecret: 's' })).toEqual({ mode: 'http', botToken: 'xoxb-1', signingSecret: 's' });
+    expect(resolveSlackConnection({ syncAllowed: [], botToken: 'xoxb-1', appToken: 'xapp-1' })).toEqual({
+      mode: 'socket',
+      botToken: 'xoxb-1',
+      appToken: 'xapp-1',
+    });
+    expect(resolveSlackConnection({ syncAllowed: [], botToken: 'xoxb-1', signingSecret: 's' })).toEqual({
+      mode: 'http',
+      botToken: 'xoxb-1',
+      signingSecret: 's',
+    });
   });
 
   it.each([

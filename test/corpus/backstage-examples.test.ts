@@ -50,12 +50,28 @@ describe('Backstage example catalog, synced from its two roots', () => {
     const errors = harness.store.problems({ severity: 'error' });
     const byFile = (name: string) => errors.filter((problem) => problem.file?.endsWith(name));
     for (const file of AI_RESOURCE_FILES) {
-      expect(byFile(file).map((problem) => problem.message).join()).toMatch(/AiResource/);
+      expect(
+        byFile(file)
+          .map((problem) => problem.message)
+          .join(),
+      ).toMatch(/AiResource/);
     }
-    expect(byFile('backstage-mcp-server-api.yaml').map((p) => p.message).join()).toMatch(/definition/);
-    expect(byFile('local-ai-model-server-api.yaml').map((p) => p.message).join()).toMatch(/definition/);
+    expect(
+      byFile('backstage-mcp-server-api.yaml')
+        .map((p) => p.message)
+        .join(),
+    ).toMatch(/definition/);
+    expect(
+      byFile('local-ai-model-server-api.yaml')
+        .map((p) => p.message)
+        .join(),
+    ).toMatch(/definition/);
     for (const file of ['spotify-api.yaml', 'wayback-archive-api.yaml', 'wayback-search-api.yaml']) {
-      expect(byFile(file).map((problem) => problem.message).join()).toMatch(/https:\/\//);
+      expect(
+        byFile(file)
+          .map((problem) => problem.message)
+          .join(),
+      ).toMatch(/https:\/\//);
     }
   });
 

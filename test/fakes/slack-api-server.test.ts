@@ -54,7 +54,9 @@ describe('the fake Slack Web API: auth and recording', () => {
 
   it('refuses a wrong token with invalid_auth, none with not_authed, and an app token with not_allowed_token_type', async () => {
     expect((await slackError(client('xoxb-wrong').auth.test())).error).toBe('invalid_auth');
-    expect((await slackError(new WebClient(undefined, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logger: createSilentLogger() }).auth.test())).error).toBe('not_authed');
+    expect(
+      (await slackError(new WebClient(undefined, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logger: createSilentLogger() }).auth.test())).error,
+    ).toBe('not_authed');
     expect((await slackError(client(fake.appToken).auth.test())).error).toBe('not_allowed_token_type');
     expect(fake.calls('auth.test').map((call) => call.status)).toEqual([200, 200, 200]);
   });
@@ -106,15 +108,21 @@ describe('the fake Slack Web API: messages', () => {
 
   it('checks unfurl blocks as a message and names the URL in the pointer', async () => {
     const url = 'https://callboard.example/catalog/payments';
-    expect(await client().chat.unfurl({ channel: 'C0TEAM', ts: '1.000001', unfurls: { [url]: { blocks: [section('payments')] } } })).toMatchObject({ ok: true });
+    expect(await client().chat.unfurl({ channel: 'C0TEAM', ts: '1.000001', unfurls: { [url]: { blocks: [section('payments')] } } })).toMatchObject({
+      ok: true,
+    });
     const data = await slackError(client().chat.unfurl({ channel: 'C0TEAM', ts: '1.000001', unfurls: { [url]: { blocks: [section('')] } } }));
-    expect(data.errors).toEqual([`text must be at least 1 character [json-pointer:/unfurls/https:~1~1callboard.example~1catalog~1payments/blocks/0/text/text]`]);
+    expect(data.errors).toEqual([
+      `text must be at least 1 character [json-pointer:/unfurls/https:~1~1callboard.example~1catalog~1payments/blocks/0/text/text]`,
+    ]);
   });
 });
 
 describe('the fake Slack Web API: directory', () => {
   it('finds seeded users by id and email, with Slack’s two different not-found codes', async () => {
-    expect(await client().users.lookupByEmail({ email: 'Alice@example.com' })).toMatchObject({ user: { id: 'U0ALICE', profile: { email: 'alice@example.com' } } });
+    expect(await client().users.lookupByEmail({ email: 'Alice@example.com' })).toMatchObject({
+      user: { id: 'U0ALICE', profile: { email: 'alice@example.com' } },
+    });
     expect((await slackError(client().users.lookupByEmail({ email: 'nobody@example.com' }))).error).toBe('users_not_found');
     expect((await slackError(client().users.info({ user: 'U0NOBODY' }))).error).toBe('user_not_found');
   });
@@ -153,10 +161,16 @@ describe('the fake Slack Web API: rate limits and faults', () => {
     fake.failNext('auth.test', { kind: 'status', status: 503 });
     fake.failNext('auth.test', { kind: 'hang' });
     fake.failNext('auth.test', { kind: 'error', error: 'token_revoked' });
-    const httpError = await client().auth.test().catch((caught: unknown) => caught);
+    const httpError = await client()
+      .auth.test()
+      .catch((caught: unknown) => caught);
     expect(httpError).toBeInstanceOf(WebAPIHTTPError);
     expect(httpError).toMatchObject({ statusCode: 503 });
-    expect(await client(fake.botToken, { timeout: 200 }).auth.test().catch((caught: unknown) => caught)).toBeInstanceOf(WebAPIRequestError);
+    expect(
+      await client(fake.botToken, { timeout: 200 })
+        .auth.test()
+        .catch((caught: unknown) => caught),
+    ).toBeInstanceOf(WebAPIRequestError);
     expect((await slackError(client().auth.test())).error).toBe('token_revoked');
     expect(await client().auth.test()).toMatchObject({ ok: true });
     expect(fake.calls('auth.test').map((call) => call.status)).toEqual([503, 0, 200, 200]);

@@ -10,7 +10,16 @@ import type { MethodRoute } from './slack/method-route.ts';
 import { parseApiBody, readBody, readToken } from './slack/parse-request.ts';
 import { RESPONSE_URL_PATH, answerResponseUrl, recordedResponseBody } from './slack/response-urls.ts';
 import { viewRoutes } from './slack/view-routes.ts';
-import { DEFAULT_APP_TOKEN, DEFAULT_BOT, DEFAULT_BOT_TOKEN, DEFAULT_TEAM, type FakeBot, type FakeChannel, type FakeTeam, type FakeUser } from './slack/workspace.ts';
+import {
+  DEFAULT_APP_TOKEN,
+  DEFAULT_BOT,
+  DEFAULT_BOT_TOKEN,
+  DEFAULT_TEAM,
+  type FakeBot,
+  type FakeChannel,
+  type FakeTeam,
+  type FakeUser,
+} from './slack/workspace.ts';
 import type { FakeSlack, FakeSlackOptions, RecordedCall } from './slack/fake-slack-api.ts';
 
 export type { FakeSlack, FakeSlackOptions, RecordedCall } from './slack/fake-slack-api.ts';

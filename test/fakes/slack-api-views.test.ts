@@ -11,13 +11,15 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const modal = (title = 'Find owner'): View => ({ type: 'modal', title: plain(title), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }] });
 
 async function slackError(call: Promise<unknown>): Promise<WebAPIPlatformError['data']> {
-  const error = await call.then(() => undefined, (caught: unknown) => caught);
+  const error = await call.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof WebAPIPlatformError)) throw new Error(`expected a Slack platform error, got ${String(error)}`);
   return error.data;
 }
 
-const respond = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const respond = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
   fake = await startFakeSlack({ users: [{ id: 'U0ALICE', name: 'alice' }] });
@@ -47,7 +49,10 @@ describe('the fake Slack views API', () => {
 
   it('refuses a view over its limits with invalid_arguments and /view pointers', async () => {
     const data = await slackError(client.views.open({ trigger_id: fake.mintTriggerId(), view: modal('x'.repeat(25)) }));
-    expect(data).toMatchObject({ error: 'invalid_arguments', response_metadata: { messages: ['[ERROR] text must be at most 24 characters (got 25) [json-pointer:/view/title/text]'] } });
+    expect(data).toMatchObject({
+      error: 'invalid_arguments',
+      response_metadata: { messages: ['[ERROR] text must be at most 24 characters (got 25) [json-pointer:/view/title/text]'] },
+    });
     const huge = { ...modal(), blocks: Array.from({ length: 90 }, () => ({ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3000) } })) } as View;
     expect((await slackError(client.views.open({ trigger_id: fake.mintTriggerId(), view: huge }))).error).toBe('view_too_large');
   });

@@ -41,7 +41,14 @@ async function connect(): Promise<SocketModeClient> {
 }
 
 const command = () =>
-  slashCommand({ command: '/owner', text: 'payments', userId: 'U0ALICE', channelId: 'C0TEAM', triggerId: slack.mintTriggerId(), responseUrl: slack.mintResponseUrl() });
+  slashCommand({
+    command: '/owner',
+    text: 'payments',
+    userId: 'U0ALICE',
+    channelId: 'C0TEAM',
+    triggerId: slack.mintTriggerId(),
+    responseUrl: slack.mintResponseUrl(),
+  });
 
 describe('the fake Socket Mode server', () => {
   it('opens a connection with the app-level token only', async () => {
@@ -69,10 +76,20 @@ describe('the fake Socket Mode server', () => {
     app.on('interactive', async ({ ack }: { ack: (response?: object) => Promise<void> }) => {
       await ack({ response_action: 'errors', errors: { not_an_input: 'Pick a team' } });
     });
-    const submission = viewSubmission({ userId: 'U0ALICE', triggerId: slack.mintTriggerId(), values: {}, view: { callback_id: 'owner.find', blocks: [{ type: 'input', block_id: 'team', label: { type: 'plain_text', text: 'Team' }, element: { type: 'plain_text_input' } }] } });
+    const submission = viewSubmission({
+      userId: 'U0ALICE',
+      triggerId: slack.mintTriggerId(),
+      values: {},
+      view: {
+        callback_id: 'owner.find',
+        blocks: [{ type: 'input', block_id: 'team', label: { type: 'plain_text', text: 'Team' }, element: { type: 'plain_text_input' } }],
+      },
+    });
     const ack = await socket.deliver(submission);
     expect(ack.violations).toEqual([{ path: 'errors.not_an_input', rule: 'not_an_input is not the block_id of an input block in the submitted view' }]);
-    await expect(socket.deliver(appMention({ userId: 'U0ALICE', channelId: 'C0TEAM', text: 'hi' }), { ackTimeoutMs: 100 })).rejects.toThrow(/not acked within 100 ms/);
+    await expect(socket.deliver(appMention({ userId: 'U0ALICE', channelId: 'C0TEAM', text: 'hi' }), { ackTimeoutMs: 100 })).rejects.toThrow(
+      /not acked within 100 ms/,
+    );
   });
 
   it('reconnects the client after a disconnect message', async () => {

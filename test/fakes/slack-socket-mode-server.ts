@@ -139,7 +139,12 @@ class SocketModeServer implements FakeSocketMode {
     this.sockets.push(ws);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.sockets.splice(this.sockets.indexOf(ws), 1));
-    const hello = { type: 'hello', num_connections: this.sockets.length, debug_info: { host: 'fake-socket-mode', approximate_connection_time: 18060 }, connection_info: { app_id: this.slack.bot.appId } };
+    const hello = {
+      type: 'hello',
+      num_connections: this.sockets.length,
+      debug_info: { host: 'fake-socket-mode', approximate_connection_time: 18060 },
+      connection_info: { app_id: this.slack.bot.appId },
+    };
     ws.send(JSON.stringify(hello));
     this.events.emit('connected');
   }

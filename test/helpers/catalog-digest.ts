@@ -12,7 +12,8 @@ export const catalogDigest = (path: string): { digest: string; integrity: string
     for (const table of ['relations', 'problems', 'files', 'sync_passes', 'entity_search']) {
       hash.update(`${table} ${(client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n}\n`);
     }
-    for (const row of client.prepare('SELECT path, hash FROM files ORDER BY path').all() as { path: string; hash: string }[]) hash.update(`${row.path} ${row.hash}\n`);
+    for (const row of client.prepare('SELECT path, hash FROM files ORDER BY path').all() as { path: string; hash: string }[])
+      hash.update(`${row.path} ${row.hash}\n`);
     return { digest: hash.digest('hex'), integrity, entities: entities.length };
   } finally {
     client.close();

@@ -59,14 +59,7 @@ export function isFolder(repo: FakeRepo, folder: string): boolean {
   return folder === '' || [...repo.files.keys()].some((path) => path.startsWith(`${folder}/`));
 }
 
-function createEntryJson(
-  org: FakeOrg,
-  repo: FakeRepo,
-  path: string,
-  ref: string,
-  urls: FakeUrls,
-  type: 'file' | 'dir',
-): Record<string, unknown> {
+function createEntryJson(org: FakeOrg, repo: FakeRepo, path: string, ref: string, urls: FakeUrls, type: 'file' | 'dir'): Record<string, unknown> {
   const content = repo.files.get(path);
   const sha = content ? computeBlobSha(content) : computeBlobSha(Buffer.from(`tree:${path}`));
   const self = `${urls.api}/repos/${org.login}/${repo.name}/contents/${path}?ref=${ref}`;

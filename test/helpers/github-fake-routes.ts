@@ -1,13 +1,5 @@
 import type { FakeGithubData, FakeOrg, FakeRepo } from './github-fake-data.ts';
-import {
-  createErrorBody,
-  createFileJson,
-  createFolderJson,
-  createLinkHeader,
-  createRepoJson,
-  isFolder,
-  type FakeUrls,
-} from './github-fake-payloads.ts';
+import { createErrorBody, createFileJson, createFolderJson, createLinkHeader, createRepoJson, isFolder, type FakeUrls } from './github-fake-payloads.ts';
 
 /** What a route answers, before ETag and rate-limit handling. */
 export interface FakeAnswer {
@@ -47,18 +39,14 @@ function answerRepoPage(org: FakeOrg | undefined, urls: FakeUrls, query: URLSear
   const pages = Math.max(1, Math.ceil(org.repos.length / perPage));
   const slice = org.repos.slice((page - 1) * perPage, page * perPage);
   const link = createLinkHeader(`${urls.api}/organizations/${org.id}/repos`, perPage, page, pages);
-  const answer = json(200, slice.map((repo) => createRepoJson(org, repo, urls)));
+  const answer = json(
+    200,
+    slice.map((repo) => createRepoJson(org, repo, urls)),
+  );
   return link ? { ...answer, headers: { link } } : answer;
 }
 
-function answerContents(
-  org: FakeOrg,
-  repo: FakeRepo,
-  path: string,
-  requestedRef: string | null,
-  accept: string | undefined,
-  urls: FakeUrls,
-): FakeAnswer {
+function answerContents(org: FakeOrg, repo: FakeRepo, path: string, requestedRef: string | null, accept: string | undefined, urls: FakeUrls): FakeAnswer {
   const ref = requestedRef ?? repo.defaultBranch;
   if (ref !== repo.defaultBranch) return json(404, createErrorBody(404, `No commit found for the ref ${ref}`, contentsDocs));
   const content = repo.files.get(path);

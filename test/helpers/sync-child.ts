@@ -8,7 +8,12 @@ import { offlineUrlReader } from './sync-harness.ts';
 
 const [dbPath, root] = process.argv.slice(2);
 const db = openDatabase(dbPath!);
-const deps = { writer: new SqliteCatalogWriter(db.$client), registry: createBuiltinKindRegistry(), urlReader: offlineUrlReader(), clock: { now: () => new Date() } };
+const deps = {
+  writer: new SqliteCatalogWriter(db.$client),
+  registry: createBuiltinKindRegistry(),
+  urlReader: offlineUrlReader(),
+  clock: { now: () => new Date() },
+};
 const source = new DirSource({ id: 'dir:org', root: root!, patterns: ['**/catalog-info.yaml'] });
 process.stdout.write('ready\n');
 await syncCatalog([source], deps);

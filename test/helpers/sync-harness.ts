@@ -64,7 +64,9 @@ export class SyncHarness {
   }
 
   refs(): string[] {
-    return this.store.entities().map((entity) => `${entity.kind.toLowerCase()}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase());
+    return this.store
+      .entities()
+      .map((entity) => `${entity.kind.toLowerCase()}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase());
   }
 
   close(): void {
@@ -74,7 +76,12 @@ export class SyncHarness {
 }
 
 export const component = (name: string, extra: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}): string =>
-  JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name, ...metadata }, spec: { type: 'service', lifecycle: 'production', owner: 'team-a', ...extra } });
+  JSON.stringify({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, ...metadata },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a', ...extra },
+  });
 
 export const group = (name: string, extra: Record<string, unknown> = {}): string =>
   JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name }, spec: { type: 'team', children: [], ...extra } });

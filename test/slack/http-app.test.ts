@@ -12,7 +12,14 @@ afterAll(() => h.close());
 beforeEach(() => h.fake.clearCalls());
 
 const command = (name: string, text: string) =>
-  slashCommand({ command: name, text, userId: People.marcus.id, channelId: 'C0GENERAL', triggerId: h.fake.mintTriggerId(), responseUrl: h.fake.mintResponseUrl() });
+  slashCommand({
+    command: name,
+    text,
+    userId: People.marcus.id,
+    channelId: 'C0GENERAL',
+    triggerId: h.fake.mintTriggerId(),
+    responseUrl: h.fake.mintResponseUrl(),
+  });
 
 const blockIdsOf = (body: Record<string, unknown>): string[] => ((body.blocks as Array<{ block_id: string }> | undefined) ?? []).map((block) => block.block_id);
 
@@ -70,7 +77,9 @@ describe('the Bolt app over HTTP, signed requests', () => {
       triggerId: h.fake.mintTriggerId(),
       responseUrl: h.fake.mintResponseUrl(),
       message: { channelId: 'C0GENERAL', ts: '1700000000.000101', isEphemeral: true },
-      actions: [{ action_id: ActionIds.shareInChannel, block_id: 'owner.actions', value: JSON.stringify({ view: 'owner', ref: 'component:default/checkout-service' }) }],
+      actions: [
+        { action_id: ActionIds.shareInChannel, block_id: 'owner.actions', value: JSON.stringify({ view: 'owner', ref: 'component:default/checkout-service' }) },
+      ],
     });
     await h.send(inbound);
     const reply = await h.fake.waitForCall('response_url');
@@ -105,7 +114,11 @@ describe('the Bolt app over HTTP, signed requests', () => {
   });
 
   it('link_shared unfurls a known repo once, even when Slack retries the delivery', async () => {
-    const inbound = linkShared({ userId: People.marcus.id, channelId: 'C0GENERAL', links: [{ domain: 'github.com', url: 'https://github.com/acme/orders-service' }] });
+    const inbound = linkShared({
+      userId: People.marcus.id,
+      channelId: 'C0GENERAL',
+      links: [{ domain: 'github.com', url: 'https://github.com/acme/orders-service' }],
+    });
     await h.send(inbound);
     const unfurl = await h.fake.waitForCall('chat.unfurl');
     expect(unfurl.response).toMatchObject({ ok: true });
@@ -117,7 +130,8 @@ describe('the Bolt app over HTTP, signed requests', () => {
 });
 
 describe('requests that are not from Slack', () => {
-  const post = (body: string, headers: Record<string, string>) => fetch(h.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body });
+  const post = (body: string, headers: Record<string, string>) =>
+    fetch(h.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body });
   const form = () => new URLSearchParams(command('/owner', 'checkout-service').payload as Record<string, string>).toString();
 
   it.each([

@@ -21,7 +21,12 @@ interface Manifest {
     bot_user: { display_name: string };
   };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean; org_deploy_enabled: boolean };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+    org_deploy_enabled: boolean;
+  };
 }
 
 const manifest = parse(readFileSync(join(repoRoot, 'manifest.yml'), 'utf8')) as Manifest;
@@ -62,7 +67,8 @@ describe('manifest.yml', () => {
 
   it('asks for the scopes the features need, and turns on what they use', () => {
     const scopes = manifest.oauth_config.scopes.bot;
-    for (const scope of ['commands', 'chat:write', 'chat:write.public', 'users:read', 'users:read.email', 'links:read', 'links:write', 'app_mentions:read']) expect(scopes).toContain(scope);
+    for (const scope of ['commands', 'chat:write', 'chat:write.public', 'users:read', 'users:read.email', 'links:read', 'links:write', 'app_mentions:read'])
+      expect(scopes).toContain(scope);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.unfurl_domains).toContain('github.com');

@@ -26,7 +26,11 @@ describe('SlackIdentity', () => {
   it('unknown people and Slack failures give an identity without a User, not an error', async () => {
     const stranger = await new SlackIdentity(runtime.store, memoryUsers().api).identify(People.stranger.id);
     expect(stranger).toEqual({ slackUserId: People.stranger.id, email: People.stranger.email, groups: [] });
-    const failing = new SlackIdentity(runtime.store, { emailOf: () => Promise.reject(new Error('boom')), userIdByEmail: async () => undefined }, { log: silentLog });
+    const failing = new SlackIdentity(
+      runtime.store,
+      { emailOf: () => Promise.reject(new Error('boom')), userIdByEmail: async () => undefined },
+      { log: silentLog },
+    );
     expect(await failing.identify('U0X')).toEqual({ slackUserId: 'U0X', groups: [] });
   });
 });

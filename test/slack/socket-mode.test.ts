@@ -17,7 +17,14 @@ describe('the same app over Socket Mode', () => {
   });
 
   it('acks a slash command envelope with an empty payload, then answers through response_url', async () => {
-    const inbound = slashCommand({ command: '/owner', text: 'checkout-service', userId: People.marcus.id, channelId: 'C0GENERAL', triggerId: h.fake.mintTriggerId(), responseUrl: h.fake.mintResponseUrl() });
+    const inbound = slashCommand({
+      command: '/owner',
+      text: 'checkout-service',
+      userId: People.marcus.id,
+      channelId: 'C0GENERAL',
+      triggerId: h.fake.mintTriggerId(),
+      responseUrl: h.fake.mintResponseUrl(),
+    });
     const ack = await h.socket!.deliver(inbound);
     expect(ack.violations).toEqual([]);
     expect(ack.payload ?? {}).toEqual({});
@@ -41,7 +48,11 @@ describe('the same app over Socket Mode', () => {
   });
 
   it('a redelivered event (retry_attempt) is handled once', async () => {
-    const inbound = linkShared({ userId: People.marcus.id, channelId: 'C0GENERAL', links: [{ domain: 'github.com', url: 'https://github.com/acme/checkout-service' }] });
+    const inbound = linkShared({
+      userId: People.marcus.id,
+      channelId: 'C0GENERAL',
+      links: [{ domain: 'github.com', url: 'https://github.com/acme/checkout-service' }],
+    });
     await h.socket!.deliver(inbound);
     await h.socket!.deliver(inbound, { retryAttempt: 1, retryReason: 'timeout' });
     await h.fake.waitForCall('chat.unfurl');

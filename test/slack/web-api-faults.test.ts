@@ -62,13 +62,22 @@ describe('Web API failures', () => {
   it('a refused chat.unfurl (cannot_unfurl_url) is logged and nothing else happens', async () => {
     h.fake.failNext('chat.unfurl', { kind: 'error', error: 'cannot_unfurl_url' });
     const { linkShared } = await import('../fakes/slack-payloads.ts');
-    await h.send(linkShared({ userId: People.marcus.id, channelId: 'C0GENERAL', links: [{ domain: 'github.com', url: 'https://github.com/acme/cart-service' }] }));
+    await h.send(
+      linkShared({ userId: People.marcus.id, channelId: 'C0GENERAL', links: [{ domain: 'github.com', url: 'https://github.com/acme/cart-service' }] }),
+    );
     const line = await waitForLog((entry) => entry.msg === 'Slack listener failed');
     expect(line).toMatchObject({ eventType: 'link_shared' });
   });
 
   it('an expired response_url (RespondError) is logged, never thrown out of the process', async () => {
-    const inbound = slashCommand({ command: '/owner', text: 'cart-service', userId: People.marcus.id, channelId: 'C0GENERAL', triggerId: h.fake.mintTriggerId(), responseUrl: h.fake.mintResponseUrl({ ageMs: 31 * 60_000 }) });
+    const inbound = slashCommand({
+      command: '/owner',
+      text: 'cart-service',
+      userId: People.marcus.id,
+      channelId: 'C0GENERAL',
+      triggerId: h.fake.mintTriggerId(),
+      responseUrl: h.fake.mintResponseUrl({ ageMs: 31 * 60_000 }),
+    });
     expect((await h.send(inbound)).status).toBe(200);
     await waitForLog((entry) => entry.msg === 'Slack listener failed');
     await waitForLog((entry) => entry.msg === 'could not tell the asker about the failure');
@@ -77,7 +86,16 @@ describe('Web API failures', () => {
   it('a rate-limited member lookup does not hold up /owner: members are named instead of mentioned', async () => {
     h.fake.failNext('users.lookupByEmail', { kind: 'ratelimited', retryAfterSeconds: 3 }, 5);
     const started = Date.now();
-    await h.send(slashCommand({ command: '/owner', text: 'search-service', userId: People.marcus.id, channelId: 'C0GENERAL', triggerId: h.fake.mintTriggerId(), responseUrl: h.fake.mintResponseUrl() }));
+    await h.send(
+      slashCommand({
+        command: '/owner',
+        text: 'search-service',
+        userId: People.marcus.id,
+        channelId: 'C0GENERAL',
+        triggerId: h.fake.mintTriggerId(),
+        responseUrl: h.fake.mintResponseUrl(),
+      }),
+    );
     const reply = await h.fake.waitForCall('response_url', undefined, 3000);
     expect(reply.at - started).toBeLessThan(2000);
     expect(JSON.stringify(reply.body)).toContain('owner.members');

@@ -49,7 +49,9 @@ describe('GitObjectReader', () => {
     const writes: string[] = [];
     const write = stdin.write.bind(stdin) as (chunk: string) => boolean;
     stdin.write = ((chunk: string) => (writes.push(chunk), write(chunk))) as typeof stdin.write;
-    const rest = Object.keys(files).slice(1).map((path) => reader.read(`main:${path}`));
+    const rest = Object.keys(files)
+      .slice(1)
+      .map((path) => reader.read(`main:${path}`));
     await Promise.all([first, ...rest]);
     expect(writes).toHaveLength(1);
     expect(writes[0]?.split('\n').filter(Boolean)).toHaveLength(300);

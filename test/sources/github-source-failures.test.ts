@@ -11,7 +11,10 @@ function createSource(options: Partial<GithubSourceOptions> = {}): GithubSource 
 }
 
 async function captureError(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(SourceUnavailableError);
   return error as Error;
 }
@@ -95,8 +98,7 @@ describe('GithubSource options', () => {
     [{ token: 'two words' }, /token/],
     [{ maxRetryAfterSeconds: -1 }, /maxRetryAfterSeconds/],
   ])('rejects %j', (options, message) => {
-    const create = (): GithubSource =>
-      new GithubSource({ id: 'github:x', org: 'acme', token, apiBaseUrl: 'https://api.github.com', ...options });
+    const create = (): GithubSource => new GithubSource({ id: 'github:x', org: 'acme', token, apiBaseUrl: 'https://api.github.com', ...options });
     expect(create).toThrow(InvalidInputError);
     expect(create).toThrow(message);
   });

@@ -12,7 +12,14 @@ const tempDbPath = () => join(mkdtempSync(join(tmpdir(), 'callboard-checkpoint-'
 const writePass = (writer: SqliteCatalogWriter, count: number, prefix: string) => {
   writer.begin();
   writer.sourceState('dir:test', 'dir', 0);
-  const fileId = writer.upsertFile('dir:test', { path: `${prefix}.yaml`, displayPath: `/repo/${prefix}.yaml`, hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
+  const fileId = writer.upsertFile('dir:test', {
+    path: `${prefix}.yaml`,
+    displayPath: `/repo/${prefix}.yaml`,
+    hash: 'h',
+    status: 'ok',
+    targets: [],
+    placeholderDeps: [],
+  });
   for (let i = 0; i < count; i++) writer.claimEntity('dir:test', fileId, entityRecord(`component:default/${prefix}-${i}`, { description: 'x'.repeat(200) }), 0);
   writer.commit();
 };

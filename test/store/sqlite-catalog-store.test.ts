@@ -23,7 +23,10 @@ const seed = (records: ReturnType<typeof entityRecord>[]) => {
   writer.sourceState('dir:test', 'dir', 0);
   const fileId = writer.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
   for (const record of records) {
-    const relations = record.relations.flatMap((relation) => [relation, { sourceRef: relation.targetRef, type: inverse[relation.type]!, targetRef: relation.sourceRef }]);
+    const relations = record.relations.flatMap((relation) => [
+      relation,
+      { sourceRef: relation.targetRef, type: inverse[relation.type]!, targetRef: relation.sourceRef },
+    ]);
     writer.claimEntity('dir:test', fileId, { ...record, relations }, 0);
   }
   writer.recomputeDanglingRefs();
@@ -39,17 +42,33 @@ beforeEach(() => {
     entityRecord('group:default/org', { relations: [['parentOf', 'group:default/payments-team']] }),
     entityRecord('group:default/payments-team', { title: 'Payments Team', relations: [['hasMember', 'user:default/ada']] }),
     entityRecord('user:default/ada', { title: 'Ada Lovelace' }),
-    entityRecord('component:default/storefront-web', { description: 'The shop front', owner: 'org', relations: [['ownedBy', 'group:default/org'], ['dependsOn', 'component:default/checkout-service']] }),
+    entityRecord('component:default/storefront-web', {
+      description: 'The shop front',
+      owner: 'org',
+      relations: [
+        ['ownedBy', 'group:default/org'],
+        ['dependsOn', 'component:default/checkout-service'],
+      ],
+    }),
     entityRecord('component:default/checkout-service', {
       title: 'Checkout',
       description: 'Takes orders and payments',
       tags: ['java', 'tier-1'],
       owner: 'payments-team',
-      relations: [['ownedBy', 'group:default/payments-team'], ['dependsOn', 'component:default/payments-api'], ['consumesApi', 'api:default/payments']],
+      relations: [
+        ['ownedBy', 'group:default/payments-team'],
+        ['dependsOn', 'component:default/payments-api'],
+        ['consumesApi', 'api:default/payments'],
+      ],
     }),
     entityRecord('component:default/payments-api', {
       owner: 'payments-team',
-      relations: [['ownedBy', 'group:default/payments-team'], ['dependsOn', 'resource:default/orders-db'], ['dependsOn', 'component:default/checkout-service'], ['providesApi', 'api:default/payments']],
+      relations: [
+        ['ownedBy', 'group:default/payments-team'],
+        ['dependsOn', 'resource:default/orders-db'],
+        ['dependsOn', 'component:default/checkout-service'],
+        ['providesApi', 'api:default/payments'],
+      ],
     }),
     entityRecord('api:default/payments', { relations: [['ownedBy', 'group:default/payments-team']] }),
     entityRecord('resource:default/orders-db', { owner: 'ghost-team', relations: [['ownedBy', 'group:default/ghost-team']] }),
@@ -78,7 +97,10 @@ describe('SqliteCatalogStore', () => {
       ['component:default/payments-api', 2],
       ['resource:default/orders-db', 3],
     ]);
-    expect(nodes.find((node) => node.ref === 'resource:default/orders-db')).toMatchObject({ ownerRef: 'group:default/ghost-team', via: 'component:default/payments-api' });
+    expect(nodes.find((node) => node.ref === 'resource:default/orders-db')).toMatchObject({
+      ownerRef: 'group:default/ghost-team',
+      via: 'component:default/payments-api',
+    });
   });
 
   it('walks dependents (blast radius) with a depth limit', () => {
@@ -136,7 +158,14 @@ const catalogOf = (records: ReturnType<typeof entityRecord>[]): SqliteCatalogSto
   const freshWriter = new SqliteCatalogWriter(fresh.$client);
   freshWriter.begin();
   freshWriter.sourceState('dir:test', 'dir', 0);
-  const fileId = freshWriter.upsertFile('dir:test', { path: 'all.yaml', displayPath: '/repo/all.yaml', hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
+  const fileId = freshWriter.upsertFile('dir:test', {
+    path: 'all.yaml',
+    displayPath: '/repo/all.yaml',
+    hash: 'h',
+    status: 'ok',
+    targets: [],
+    placeholderDeps: [],
+  });
   for (const record of records) freshWriter.claimEntity('dir:test', fileId, record, 0);
   freshWriter.recordPass(0, 1, {});
   freshWriter.commit();
@@ -170,15 +199,28 @@ describe('SqliteCatalogStore search ranking in a large catalog', () => {
 });
 
 describe('SqliteCatalogStore dependency details', () => {
-  it('resolves each node\'s owner from spec.owner as the ownedBy relation does: a Group by default, in the entity\'s namespace', () => {
+  it("resolves each node's owner from spec.owner as the ownedBy relation does: a Group by default, in the entity's namespace", () => {
     const store = catalogOf([
-      entityRecord('component:default/app', { relations: [['dependsOn', 'component:billing/ledger'], ['dependsOn', 'resource:default/db']] }),
+      entityRecord('component:default/app', {
+        relations: [
+          ['dependsOn', 'component:billing/ledger'],
+          ['dependsOn', 'resource:default/db'],
+        ],
+      }),
       entityRecord('component:billing/ledger', { owner: 'Finance', spec: { owner: 'Finance', lifecycle: 'production' } }),
       entityRecord('resource:default/db', { owner: 'user:ops/Ada' }),
     ]);
     const nodes = store.dependencyWalk('component:default/app', 'forward', 1);
     expect(nodes).toEqual([
-      { ref: 'component:billing/ledger', depth: 1, via: 'component:default/app', exists: true, kind: 'Component', ownerRef: 'group:billing/finance', lifecycle: 'production' },
+      {
+        ref: 'component:billing/ledger',
+        depth: 1,
+        via: 'component:default/app',
+        exists: true,
+        kind: 'Component',
+        ownerRef: 'group:billing/finance',
+        lifecycle: 'production',
+      },
       { ref: 'resource:default/db', depth: 1, via: 'component:default/app', exists: true, kind: 'Resource', ownerRef: 'user:ops/ada' },
     ]);
   });
@@ -187,7 +229,13 @@ describe('SqliteCatalogStore dependency details', () => {
 describe('SqliteCatalogStore entity relations', () => {
   it('lists an edge that both ends declare once, sorted by type then target', () => {
     const store = catalogOf([
-      entityRecord('component:default/a', { relations: [['ownedBy', 'group:default/team'], ['dependsOn', 'component:default/b'], ['dependsOn', 'api:default/z']] }),
+      entityRecord('component:default/a', {
+        relations: [
+          ['ownedBy', 'group:default/team'],
+          ['dependsOn', 'component:default/b'],
+          ['dependsOn', 'api:default/z'],
+        ],
+      }),
       entityRecord('component:default/b', { relations: [['dependencyOf', 'component:default/a']] }),
     ]);
     expect(store.entity('component:default/a')!.relations).toEqual([
@@ -198,4 +246,3 @@ describe('SqliteCatalogStore entity relations', () => {
     expect(store.entity('component:default/b')!.relations).toEqual([{ type: 'dependencyOf', targetRef: 'component:default/a' }]);
   });
 });
-

@@ -16,7 +16,14 @@ const indexSql = (client: Database.Database): Record<string, string> =>
 
 const writeOne = (writer: SqliteCatalogWriter, name: string) => {
   writer.sourceState('dir:test', 'dir', 0);
-  const fileId = writer.upsertFile('dir:test', { path: `${name}.yaml`, displayPath: `/repo/${name}.yaml`, hash: 'h', status: 'ok', targets: [], placeholderDeps: [] });
+  const fileId = writer.upsertFile('dir:test', {
+    path: `${name}.yaml`,
+    displayPath: `/repo/${name}.yaml`,
+    hash: 'h',
+    status: 'ok',
+    targets: [],
+    placeholderDeps: [],
+  });
   writer.claimEntity('dir:test', fileId, entityRecord(`component:default/${name}`, { relations: [['dependsOn', 'component:default/other']] }), 0);
 };
 

@@ -37,7 +37,10 @@ describe('use cases behind the Slack app', () => {
   });
 
   it('findEntitiesInText: names and links in order, no people, no repeats', () => {
-    const found = findEntitiesInText(runtime.store, { names: ['orders-db', 'marcus.oyelaran', 'orders-db', 'group:checkout-team', 'nothing'], urls: ['https://github.com/acme/cart-service'] });
+    const found = findEntitiesInText(runtime.store, {
+      names: ['orders-db', 'marcus.oyelaran', 'orders-db', 'group:checkout-team', 'nothing'],
+      urls: ['https://github.com/acme/cart-service'],
+    });
     expect(found.map((entity) => entity.ref)).toEqual(['component:default/cart-service', 'resource:default/orders-db', 'group:default/checkout-team']);
   });
 

@@ -7,7 +7,14 @@ export const errorsCommand = (io: CliIo) => async (options: { config?: string; j
   const runtime = await openCatalogForQuery(io, options.config);
   try {
     const problems = runtime.store.problems(options.severity ? { severity: options.severity } : {});
-    if (options.json) return io.out(JSON.stringify(problems.map((problem) => ({ ...toProblemJson(problem, io.cwd), source: problem.sourceId })), null, 2));
+    if (options.json)
+      return io.out(
+        JSON.stringify(
+          problems.map((problem) => ({ ...toProblemJson(problem, io.cwd), source: problem.sourceId })),
+          null,
+          2,
+        ),
+      );
     if (problems.length === 0) return io.out('No catalog problems.');
     for (const problem of problems) io.out(formatProblemLine(problem, io.cwd));
   } finally {

@@ -50,7 +50,14 @@ export const validateCommand = (io: CliIo) => async (paths: string[], options: V
     };
     await syncCatalog(sources, deps);
     const problems = new SqliteCatalogStore(db).problems();
-    if (options.format === 'json') io.out(JSON.stringify(problems.map((problem) => toProblemJson(problem, io.cwd)), null, 2));
+    if (options.format === 'json')
+      io.out(
+        JSON.stringify(
+          problems.map((problem) => toProblemJson(problem, io.cwd)),
+          null,
+          2,
+        ),
+      );
     else for (const problem of problems) io.out(formatProblemLine(problem, io.cwd));
     if (problems.some((problem) => problem.severity === 'error')) throw new CliExit(1);
   } finally {

@@ -1,8 +1,7 @@
 import type { Entity } from '../../core/catalog/entity.ts';
 import type { OwnerAnswer } from '../../usecases/find-owner.ts';
 
-const profileOf = (entity: Entity): { displayName?: string; email?: string } =>
-  (entity.spec?.profile ?? {}) as { displayName?: string; email?: string };
+const profileOf = (entity: Entity): { displayName?: string; email?: string } => (entity.spec?.profile ?? {}) as { displayName?: string; email?: string };
 
 const describePerson = (user: Entity): string => {
   const profile = profileOf(user);

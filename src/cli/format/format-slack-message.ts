@@ -5,8 +5,13 @@ import type { SlackMessage } from '../../slack/views/slack-message.ts';
 export const plainFromMrkdwn = (text: string): string =>
   text
     .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<([@#!])([^|>]+)(?:\|([^>]*))?>/g, (_match, sigil: string, id: string, label: string | undefined) => `${sigil === '!' ? '@' : sigil}${label ?? id}`)
-    .replace(/<(mailto:)?([^|>]+)\|([^>]+)>/g, (_match, mailto: string | undefined, url: string, label: string) => (mailto || url === label ? label : `${label} (${url})`))
+    .replace(
+      /<([@#!])([^|>]+)(?:\|([^>]*))?>/g,
+      (_match, sigil: string, id: string, label: string | undefined) => `${sigil === '!' ? '@' : sigil}${label ?? id}`,
+    )
+    .replace(/<(mailto:)?([^|>]+)\|([^>]+)>/g, (_match, mailto: string | undefined, url: string, label: string) =>
+      mailto || url === label ? label : `${label} (${url})`,
+    )
     .replace(/<([^>]+)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -16,7 +21,8 @@ type TextLike = { text?: string } | undefined;
 const textOf = (object: TextLike): string => plainFromMrkdwn(object?.text ?? '');
 
 const elementText = (element: Record<string, unknown>): string => {
-  const options = (element.options ?? (element.option_groups as Array<{ options: unknown[] }> | undefined)?.flatMap((group) => group.options)) as Array<{ text: TextLike }> | undefined;
+  const options = (element.options ?? (element.option_groups as Array<{ options: unknown[] }> | undefined)?.flatMap((group) => group.options)) as
+    Array<{ text: TextLike }> | undefined;
   if (options) return `${textOf(element.placeholder as TextLike) || 'Choose'}: ${options.map((option) => textOf(option.text)).join(' | ')}`;
   const url = typeof element.url === 'string' ? ` (${element.url})` : '';
   return `[${textOf(element.text as TextLike)}]${url}`;
@@ -27,7 +33,11 @@ const blockText = (block: KnownBlock): string | undefined => {
     case 'header':
       return `== ${textOf(block.text)} ==`;
     case 'section':
-      return [block.text ? textOf(block.text) : undefined, ...(block.fields ?? []).map(textOf), block.accessory ? elementText(block.accessory as unknown as Record<string, unknown>) : undefined]
+      return [
+        block.text ? textOf(block.text) : undefined,
+        ...(block.fields ?? []).map(textOf),
+        block.accessory ? elementText(block.accessory as unknown as Record<string, unknown>) : undefined,
+      ]
         .filter((part) => part)
         .join('\n');
     case 'context':

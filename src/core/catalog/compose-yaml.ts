@@ -1,12 +1,5 @@
 import { Composer, LineCounter, Parser, type CST, type Document } from 'yaml';
-import {
-  describeLimit,
-  exceedsDepth,
-  findBracketOverflow,
-  findInvalidUtf8,
-  measureCstDepth,
-  measureOversize,
-} from './yaml-guards.ts';
+import { describeLimit, exceedsDepth, findBracketOverflow, findInvalidUtf8, measureCstDepth, measureOversize } from './yaml-guards.ts';
 
 /** Limits on one YAML input; every default is far above what a real catalog file needs. */
 export interface YamlLimits {

@@ -22,26 +22,21 @@ const CLOSE_MAP = 0x7d;
  * What a content line leaves open for the next lines: nothing, a block scalar whose content
  * lines are indented more than `indent`, or a quoted scalar whose lines must be too.
  */
-export type Continuation =
-  | { kind: 'none' }
-  | { kind: 'unsure' }
-  | { kind: 'block'; indent: number }
-  | { kind: 'quoted'; quote: number; indent: number };
+export type Continuation = { kind: 'none' } | { kind: 'unsure' } | { kind: 'block'; indent: number } | { kind: 'quoted'; quote: number; indent: number };
 
 export const NONE: Continuation = { kind: 'none' };
 export const UNSURE: Continuation = { kind: 'unsure' };
 
 // A node may not start with these indicators on the fast path: explicit keys, anchors, aliases,
 // tags, directives, reserved characters, flow collections (they could be keys) and stray flow punctuation.
-const UNSURE_NODE_START = new Set([..."?&*!%@`[{|>,]}:"].map((char) => char.charCodeAt(0)));
-const UNSURE_VALUE_START = new Set([..."?&*!%@`,]}:"].map((char) => char.charCodeAt(0)));
+const UNSURE_NODE_START = new Set([...'?&*!%@`[{|>,]}:'].map((char) => char.charCodeAt(0)));
+const UNSURE_VALUE_START = new Set([...'?&*!%@`,]}:'].map((char) => char.charCodeAt(0)));
 // Inside a flow collection, anything that could open another collection or a property.
-const UNSURE_FLOW_START = new Set([..."?&*!%@`[{|>#,:"].map((char) => char.charCodeAt(0)));
+const UNSURE_FLOW_START = new Set([...'?&*!%@`[{|>#,:'].map((char) => char.charCodeAt(0)));
 
 export const isBreakOrEnd = (text: string, at: number, end: number): boolean => at >= end || text.charCodeAt(at) === SPACE;
 
-const isFlowIndicator = (code: number): boolean =>
-  code === COMMA || code === OPEN_SEQ || code === CLOSE_SEQ || code === OPEN_MAP || code === CLOSE_MAP;
+const isFlowIndicator = (code: number): boolean => code === COMMA || code === OPEN_SEQ || code === CLOSE_SEQ || code === OPEN_MAP || code === CLOSE_MAP;
 
 export const skipSpaces = (text: string, at: number, end: number): number => {
   while (at < end && text.charCodeAt(at) === SPACE) at++;

@@ -76,7 +76,7 @@ export function scanPlainYaml(text: string): SourcePosition[] | undefined {
   let open: Continuation = NONE;
   let block: BlockScalar | undefined;
   let line = 0;
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     let end = text.indexOf('\n', lineStart);
     const nextLine = end < 0 ? text.length : end + 1;
     if (end < 0) end = text.length;

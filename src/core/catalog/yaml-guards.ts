@@ -8,8 +8,7 @@ import type { CST } from 'yaml';
 
 const MIB = 1024 * 1024;
 
-const formatSize = (bytes: number): string =>
-  bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB (${bytes} bytes)` : `${bytes} bytes`;
+const formatSize = (bytes: number): string => (bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB (${bytes} bytes)` : `${bytes} bytes`);
 
 /** UTF-8 length of a string without encoding it; only called near the limit. */
 const utf8Length = (text: string): number => {
@@ -59,7 +58,7 @@ const sequenceLength = (bytes: Uint8Array, i: number): number => {
 export function findInvalidUtf8(bytes: Uint8Array): { offset: number; line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = sequenceLength(bytes, i);
     if (length === 0) return { offset: i, line, column: i - lineStart + 1 };
     if (bytes[i] === 0x0a) {

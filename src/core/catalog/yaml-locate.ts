@@ -6,8 +6,7 @@ export interface SourcePosition {
   column: number;
 }
 
-const keyMatches = (key: unknown, segment: string | number): boolean =>
-  isScalar(key) ? String(key.value) === String(segment) : false;
+const keyMatches = (key: unknown, segment: string | number): boolean => (isScalar(key) ? String(key.value) === String(segment) : false);
 
 /**
  * Offset of the deepest node that exists along `path`: for a mapping entry, its key (where a

@@ -36,7 +36,11 @@ export const closestTerm = (term: string, vocabulary: ReadonlyMap<string, number
 };
 
 /** Rewrites a query whose terms are unknown into the nearest known terms; undefined when nothing better exists. */
-export const suggestQuery = (terms: readonly string[], isKnownPrefix: (term: string) => boolean, vocabulary: ReadonlyMap<string, number>): string[] | undefined => {
+export const suggestQuery = (
+  terms: readonly string[],
+  isKnownPrefix: (term: string) => boolean,
+  vocabulary: ReadonlyMap<string, number>,
+): string[] | undefined => {
   let changed = false;
   const corrected = terms.map((term) => {
     if (isKnownPrefix(term)) return term;

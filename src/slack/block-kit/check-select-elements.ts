@@ -106,7 +106,8 @@ function checkFilter(ctx: LimitsContext, el: JsonObject, path: string): void {
   checkKnownKeys(ctx, el.filter, at, ['include', 'exclude_external_shared_channels', 'exclude_bot_users'], 'a conversation filter');
   const include = checkArray(ctx, el.filter, 'include', at, { min: 1, max: 4 }) ?? [];
   include.forEach((kind, i) => {
-    if (!['im', 'mpim', 'private', 'public'].includes(kind as string)) report(ctx, childPath(childPath(at, 'include'), i), 'must be im, mpim, private or public');
+    if (!['im', 'mpim', 'private', 'public'].includes(kind as string))
+      report(ctx, childPath(childPath(at, 'include'), i), 'must be im, mpim, private or public');
   });
   checkBoolean(ctx, el.filter, 'exclude_external_shared_channels', at);
   checkBoolean(ctx, el.filter, 'exclude_bot_users', at);

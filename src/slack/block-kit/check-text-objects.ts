@@ -89,7 +89,13 @@ export function checkOption(ctx: LimitsContext, option: unknown, path: string, k
 }
 
 /** Checks an `options` array and returns its well-formed entries, for initial_option matching. */
-export function checkOptions(ctx: LimitsContext, element: JsonObject, path: string, kind: OptionKind, range: { min: number; max: number; required?: boolean }): unknown[] {
+export function checkOptions(
+  ctx: LimitsContext,
+  element: JsonObject,
+  path: string,
+  kind: OptionKind,
+  range: { min: number; max: number; required?: boolean },
+): unknown[] {
   const options = checkArray(ctx, element, 'options', path, range) ?? [];
   options.forEach((option, i) => checkOption(ctx, option, childPath(childPath(path, 'options'), i), kind));
   return options;

@@ -30,7 +30,12 @@ const requestFields = (body: Body, context: ListenerFailure['context']) => ({
 });
 
 const postJson = async (url: string, payload: unknown): Promise<void> => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), signal: AbortSignal.timeout(5000) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+    signal: AbortSignal.timeout(5000),
+  });
   if (!response.ok) throw new Error(`response_url answered HTTP ${response.status}`);
 };
 
@@ -39,19 +44,27 @@ const postJson = async (url: string, payload: unknown): Promise<void> => {
  * asker in words — through the response_url when there is one, else ephemerally where they
  * mentioned the app. It never throws, so a failed answer cannot take the process down.
  */
-export const reportListenerError = (log: Logger, client: ErrorClient) => async ({ error, body, context }: ListenerFailure): Promise<void> => {
-  const request = body && typeof body === 'object' ? (body as Body) : {};
-  const fields = requestFields(request, context);
-  log.error({ err: error, ...fields }, 'Slack listener failed');
-  const message = errorView(describeFailure(error));
-  try {
-    if (typeof request.response_url === 'string') {
-      await postJson(request.response_url, { ...message, replace_original: false });
-    } else if (request.event?.type === 'app_mention' && typeof fields.channel === 'string' && typeof fields.user === 'string') {
-      const thread = (request.event.thread_ts ?? request.event.ts) as string | undefined;
-      await client.chat.postEphemeral({ channel: fields.channel, user: fields.user, ...(thread ? { thread_ts: thread } : {}), text: message.text, blocks: message.blocks });
+export const reportListenerError =
+  (log: Logger, client: ErrorClient) =>
+  async ({ error, body, context }: ListenerFailure): Promise<void> => {
+    const request = body && typeof body === 'object' ? (body as Body) : {};
+    const fields = requestFields(request, context);
+    log.error({ err: error, ...fields }, 'Slack listener failed');
+    const message = errorView(describeFailure(error));
+    try {
+      if (typeof request.response_url === 'string') {
+        await postJson(request.response_url, { ...message, replace_original: false });
+      } else if (request.event?.type === 'app_mention' && typeof fields.channel === 'string' && typeof fields.user === 'string') {
+        const thread = (request.event.thread_ts ?? request.event.ts) as string | undefined;
+        await client.chat.postEphemeral({
+          channel: fields.channel,
+          user: fields.user,
+          ...(thread ? { thread_ts: thread } : {}),
+          text: message.text,
+          blocks: message.blocks,
+        });
+      }
+    } catch (notified) {
+      log.warn({ err: notified, ...fields }, 'could not tell the asker about the failure');
     }
-  } catch (notified) {
-    log.warn({ err: notified, ...fields }, 'could not tell the asker about the failure');
-  }
-};
+  };

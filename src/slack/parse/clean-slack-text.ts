@@ -5,7 +5,9 @@
  */
 export const cleanSlackText = (text: string): string =>
   text
-    .replace(/<([^<>|]*)\|([^<>]*)>/g, (_match, target: string, label: string) => (target.startsWith('#') || target.startsWith('@') ? `${target[0]}${label}` : label))
+    .replace(/<([^<>|]*)\|([^<>]*)>/g, (_match, target: string, label: string) =>
+      target.startsWith('#') || target.startsWith('@') ? `${target[0]}${label}` : label,
+    )
     .replace(/<([^<>]*)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

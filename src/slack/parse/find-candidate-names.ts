@@ -7,11 +7,41 @@ const MAX_URLS = 10;
 /** Entity names (`checkout-service`), partial and full refs (`component:default/x`); short common words are skipped. */
 const NAME_TOKEN = /(?:[a-z][a-z0-9-]*:)?(?:[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*[a-z0-9]/gi;
 
-const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'what', 'who', 'owns', 'does', 'from', 'into', 'have', 'has', 'are', 'was', 'not', 'but', 'you', 'can', 'our', 'its', 'out', 'http', 'https', 'www', 'com']);
+const STOP_WORDS = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'that',
+  'this',
+  'what',
+  'who',
+  'owns',
+  'does',
+  'from',
+  'into',
+  'have',
+  'has',
+  'are',
+  'was',
+  'not',
+  'but',
+  'you',
+  'can',
+  'our',
+  'its',
+  'out',
+  'http',
+  'https',
+  'www',
+  'com',
+]);
 
 /** Links in a message, as Slack sends them (`<https://…|label>`) or typed bare. */
 export const findUrls = (rawText: string): string[] => {
-  const urls = [...rawText.matchAll(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(?<![<|])\b(https?:\/\/[^\s<>|]+)/g)].map((match) => match[1] ?? match[2]!.replace(/[.,;:!?)]+$/, ''));
+  const urls = [...rawText.matchAll(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(?<![<|])\b(https?:\/\/[^\s<>|]+)/g)].map(
+    (match) => match[1] ?? match[2]!.replace(/[.,;:!?)]+$/, ''),
+  );
   return [...new Set(urls)].slice(0, MAX_URLS);
 };
 

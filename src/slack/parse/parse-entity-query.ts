@@ -9,7 +9,8 @@ export const DEFAULT_DEPTH = 3;
 
 const nameProblem = (command: string, words: readonly string[]): string | undefined => {
   if (words.length === 0) return `Name an entity after ${command}, e.g. \`${command} checkout-service\`.`;
-  if (words.length > 1) return `Entity names have no spaces, so "${words.join(' ').slice(0, 80)}" cannot be one. To search by words, use /find ${words.slice(0, 5).join(' ').slice(0, 80)}`;
+  if (words.length > 1)
+    return `Entity names have no spaces, so "${words.join(' ').slice(0, 80)}" cannot be one. To search by words, use /find ${words.slice(0, 5).join(' ').slice(0, 80)}`;
   const name = words[0]!;
   if (name.length > MAX_REF_LENGTH) return `That is ${name.length.toLocaleString('en-US')} characters long; entity refs are at most ${MAX_REF_LENGTH}.`;
   return undefined;
@@ -17,7 +18,9 @@ const nameProblem = (command: string, words: readonly string[]): string | undefi
 
 /** `/owner <name or ref>`: exactly one name, cleaned of the quotes and markup people paste around it. */
 export const parseOwnerQuery = (text: string, command = '/owner'): ParsedRequest => {
-  const words = splitWords(text).map(unwrapName).filter((word) => word.length > 0);
+  const words = splitWords(text)
+    .map(unwrapName)
+    .filter((word) => word.length > 0);
   const wrong = nameProblem(command, words);
   return wrong ? problem(command, wrong) : parsed({ kind: 'owner', entity: words[0]! });
 };
@@ -27,7 +30,8 @@ const DEPTH_FLAG = /^(?:--depth|-d)(?:=(.*))?$/;
 const parseDepth = (value: string | undefined): number | string => {
   if (value === undefined || value === '') return `--depth needs a number from 1 to ${maxDependencyDepth}, e.g. --depth 3.`;
   const depth = Number(value);
-  if (!/^\d+$/.test(value) || depth < 1 || depth > maxDependencyDepth) return `--depth must be a whole number from 1 to ${maxDependencyDepth}, got "${value.slice(0, 20)}".`;
+  if (!/^\d+$/.test(value) || depth < 1 || depth > maxDependencyDepth)
+    return `--depth must be a whole number from 1 to ${maxDependencyDepth}, got "${value.slice(0, 20)}".`;
   return depth;
 };
 
@@ -59,6 +63,7 @@ const MAX_QUERY_LENGTH = 200;
 export const parseFindQuery = (text: string, command = '/find'): ParsedRequest => {
   const query = splitWords(text).join(' ');
   if (query.length === 0) return problem(command, 'Say what to look for, e.g. `/find payments`.');
-  if (query.length > MAX_QUERY_LENGTH) return problem(command, `That is ${query.length.toLocaleString('en-US')} characters; search with a few words (at most ${MAX_QUERY_LENGTH} characters).`);
+  if (query.length > MAX_QUERY_LENGTH)
+    return problem(command, `That is ${query.length.toLocaleString('en-US')} characters; search with a few words (at most ${MAX_QUERY_LENGTH} characters).`);
   return parsed({ kind: 'find', query });
 };

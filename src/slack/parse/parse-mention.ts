@@ -62,7 +62,8 @@ const asCommand = (text: string): ParsedRequest | undefined => {
  * dropped; an empty mention asks for help.
  */
 export const parseMention = (rawText: string, botUserId?: string): ParsedRequest => {
-  if (rawText.length > MAX_TEXT) return problem('', `That message is ${rawText.length.toLocaleString('en-US')} characters long; ask one short question, e.g. "who owns checkout-service?"`);
+  if (rawText.length > MAX_TEXT)
+    return problem('', `That message is ${rawText.length.toLocaleString('en-US')} characters long; ask one short question, e.g. "who owns checkout-service?"`);
   const withoutBot = botUserId ? rawText.split(`<@${botUserId}>`).join(' ') : rawText.replace(/^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>/, ' ');
   const text = cleanSlackText(withoutBot).replace(/^[,:\s]+/, '');
   if (text.length === 0) return parsed({ kind: 'help' });

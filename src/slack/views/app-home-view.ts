@@ -23,9 +23,12 @@ const MAX_TEAMS = 15;
 const MAX_MENU_OPTIONS = 100;
 
 const greeting = (data: AppHomeData): string => {
-  if (!data.user) return "Callboard could not match your Slack email to a User in the catalog, so it cannot show your teams. `/callboard whoami` shows what it sees.";
+  if (!data.user)
+    return 'Callboard could not match your Slack email to a User in the catalog, so it cannot show your teams. `/callboard whoami` shows what it sees.';
   const name = escapeMrkdwn(displayNameOf(data.user));
-  return data.teams.length > 0 ? `Hi *${name}*. Here is what your teams own.` : `Hi *${name}*. You are not in any team yet: add \`spec.memberOf\` to your User entity.`;
+  return data.teams.length > 0
+    ? `Hi *${name}*. Here is what your teams own.`
+    : `Hi *${name}*. You are not in any team yet: add \`spec.memberOf\` to your User entity.`;
 };
 
 const statusText = (data: AppHomeData): string => {
@@ -44,7 +47,10 @@ const entityMenu = (teams: AppHomeData['teams']): StaticSelect | undefined => {
         .sort(byAttention)
         .filter((entity) => entity.ref.length <= Limits.optionValue)
         .slice(0, share)
-        .map((entity): PlainTextOption => ({ text: plainText(`${entity.title ?? entity.name} (${entity.kind.toLowerCase()})`, Limits.optionText), value: entity.ref })),
+        .map((entity): PlainTextOption => ({
+          text: plainText(`${entity.title ?? entity.name} (${entity.kind.toLowerCase()})`, Limits.optionText),
+          value: entity.ref,
+        })),
     }))
     .filter((group) => group.options.length > 0)
     .slice(0, MAX_MENU_OPTIONS);

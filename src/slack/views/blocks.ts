@@ -36,7 +36,11 @@ export const Limits = {
 const nonEmpty = (text: string): string => (text.trim().length > 0 ? text : '–');
 
 /** plain_text is never parsed by Slack, so it takes raw catalog text: escaping would show `&amp;`. */
-export const plainText = (text: string, max: number = Limits.text): PlainTextElement => ({ type: 'plain_text', text: truncate(nonEmpty(text), max), emoji: true });
+export const plainText = (text: string, max: number = Limits.text): PlainTextElement => ({
+  type: 'plain_text',
+  text: truncate(nonEmpty(text), max),
+  emoji: true,
+});
 
 /** mrkdwn text that the caller has already escaped; only the length is enforced here. */
 export const mrkdwnText = (text: string, max: number = Limits.text): MrkdwnElement => ({ type: 'mrkdwn', text: truncateMrkdwn(nonEmpty(text), max) });

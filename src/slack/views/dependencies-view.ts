@@ -22,7 +22,10 @@ const nodeLine = (node: DependencyNode): string => {
   const name = shortRef(node.ref);
   const owner = node.ownerRef ? ` — ${escapeMrkdwn(shortRef(node.ownerRef))}` : ' — _no owner_';
   const missing = node.exists ? '' : '  :warning: _not in the catalog_';
-  return truncate(`• ${escapeMrkdwn(node.kind.toLowerCase())} ${titleWithName(name, node.title ? truncate(node.title, 80) : undefined)}${owner}${missing}`, 400);
+  return truncate(
+    `• ${escapeMrkdwn(node.kind.toLowerCase())} ${titleWithName(name, node.title ? truncate(node.title, 80) : undefined)}${owner}${missing}`,
+    400,
+  );
 };
 
 const depthHeading = (depth: number, count: number): string => `*${depth === 1 ? 'Direct' : `${depth} hops away`}* (${count.toLocaleString('en-US')})`;

@@ -22,7 +22,9 @@ const radioOption = (candidate: EntitySummary, intent: ChooserIntent): MrkdwnOpt
 });
 
 const radioButtons = (candidates: readonly EntitySummary[], intent: ChooserIntent): KnownBlock[] => {
-  const options = candidates.filter((candidate) => encodeChoiceValue(intent, candidate.ref).length <= Limits.optionValue).map((candidate) => radioOption(candidate, intent));
+  const options = candidates
+    .filter((candidate) => encodeChoiceValue(intent, candidate.ref).length <= Limits.optionValue)
+    .map((candidate) => radioOption(candidate, intent));
   return [actionsBlock([{ type: 'radio_buttons', action_id: ActionIds.chooseEntity, options }], 'chooser.choices')];
 };
 
@@ -32,7 +34,10 @@ const selectMenu = (candidates: readonly EntitySummary[], intent: ChooserIntent)
   const select = staticSelect(ActionIds.chooseEntity, 'Choose an entity', options);
   const blocks: KnownBlock[] = [actionsBlock([select], 'chooser.choices')];
   const hidden = candidates.length - (select.options?.length ?? 0);
-  if (hidden > 0) blocks.push(contextBlock([`${plural(hidden, 'more match', 'more matches')} not listed: type the full ref, e.g. \`component:default/name\`.`], 'chooser.more'));
+  if (hidden > 0)
+    blocks.push(
+      contextBlock([`${plural(hidden, 'more match', 'more matches')} not listed: type the full ref, e.g. \`component:default/name\`.`], 'chooser.more'),
+    );
   return blocks;
 };
 
@@ -43,7 +48,10 @@ const selectMenu = (candidates: readonly EntitySummary[], intent: ChooserIntent)
  */
 export const entityChooserView = (candidates: EntitySummary[], intent: ChooserIntent): SlackMessage => {
   const intro = `${plural(candidates.length, 'entity', 'entities')} match that name. Choose the one ${QUESTION[intent]}:`;
-  if (candidates.length === 0) return ephemeralMessage('No entity matches that name.', [sectionBlock('No entity matches that name. `/find &lt;words&gt;` searches the catalog.', 'chooser.intro')]);
+  if (candidates.length === 0)
+    return ephemeralMessage('No entity matches that name.', [
+      sectionBlock('No entity matches that name. `/find &lt;words&gt;` searches the catalog.', 'chooser.intro'),
+    ]);
   const choices = candidates.length <= MAX_RADIO ? radioButtons(candidates, intent) : selectMenu(candidates, intent);
   return ephemeralMessage(intro, [sectionBlock(intro, 'chooser.intro'), ...choices]);
 };

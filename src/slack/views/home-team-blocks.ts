@@ -22,12 +22,17 @@ const entityLine = (entity: HomeEntity): string => {
 };
 
 /** Entities with problems first (they need someone), then by kind and name. */
-export const byAttention = (a: HomeEntity, b: HomeEntity): number => b.problemCount - a.problemCount || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name);
+export const byAttention = (a: HomeEntity, b: HomeEntity): number =>
+  b.problemCount - a.problemCount || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name);
 
 const teamHeading = (group: Entity, entities: readonly HomeEntity[]): string => {
   const withProblems = entities.filter((entity) => entity.problemCount > 0).length;
   const channel = teamChannelText(group);
-  const parts = [`*${escapeMrkdwn(truncate(displayNameOf(group), 100))}* ${refCode(entityRefOf(group))}`, ...(channel ? [channel] : []), plural(entities.length, 'entity', 'entities')];
+  const parts = [
+    `*${escapeMrkdwn(truncate(displayNameOf(group), 100))}* ${refCode(entityRefOf(group))}`,
+    ...(channel ? [channel] : []),
+    plural(entities.length, 'entity', 'entities'),
+  ];
   if (withProblems > 0) parts.push(`:warning: ${withProblems} with problems`);
   return parts.join('  ·  ');
 };
@@ -41,8 +46,15 @@ export const teamBlocks = (team: { group: Entity; entities: HomeEntity[] }, inde
   blocks.push(sectionBlock(shown.join('\n'), `home.team.${index}.entities`));
   const hidden = sorted.slice(shown.length);
   if (hidden.length > 0) {
-    const kinds = rankCounts(hidden.map((entity) => entity.kind.toLowerCase())).slice(0, 8).map(([kind, count]) => `${escapeMrkdwn(kind)} ${count.toLocaleString('en-US')}`);
-    blocks.push(contextBlock([`…and ${plural(hidden.length, 'more entity', 'more entities')} (${kinds.join(', ')}). \`/find\` searches them.`], `home.team.${index}.more`));
+    const kinds = rankCounts(hidden.map((entity) => entity.kind.toLowerCase()))
+      .slice(0, 8)
+      .map(([kind, count]) => `${escapeMrkdwn(kind)} ${count.toLocaleString('en-US')}`);
+    blocks.push(
+      contextBlock(
+        [`…and ${plural(hidden.length, 'more entity', 'more entities')} (${kinds.join(', ')}). \`/find\` searches them.`],
+        `home.team.${index}.more`,
+      ),
+    );
   }
   return blocks;
 };

@@ -20,7 +20,9 @@ export const notFoundView = (resolution: Extract<EntityResolution, { status: 'no
   const blocks: KnownBlock[] = [sectionBlock(lines.join('\n'), 'notfound.summary')];
   const suggestions = resolution.suggestions.slice(0, MAX_SUGGESTIONS);
   if (suggestions.length > 0) {
-    const rows = suggestions.map((entity) => `• ${titleWithName(entity.name, entity.title)}  ·  ${escapeMrkdwn(entity.kind.toLowerCase())}  ·  ${refCode(entity.ref)}`);
+    const rows = suggestions.map(
+      (entity) => `• ${titleWithName(entity.name, entity.title)}  ·  ${escapeMrkdwn(entity.kind.toLowerCase())}  ·  ${refCode(entity.ref)}`,
+    );
     blocks.push(sectionBlock(`*Close matches*\n${rows.join('\n')}`, 'notfound.suggestions'));
   }
   blocks.push(contextBlock(['Names are matched exactly; `/find &lt;words&gt;` searches titles, descriptions and tags too.'], 'notfound.hint'));
@@ -33,7 +35,9 @@ export const notFoundView = (resolution: Extract<EntityResolution, { status: 'no
  */
 export const usageView = (command: string, problem: string): SlackMessage => {
   const usage = usageFor(command);
-  const blocks: KnownBlock[] = [sectionBlock(`:information_source: ${escapeMrkdwn(truncate(problem.trim() || 'That did not look like a request.', 1000))}`, 'usage.problem')];
+  const blocks: KnownBlock[] = [
+    sectionBlock(`:information_source: ${escapeMrkdwn(truncate(problem.trim() || 'That did not look like a request.', 1000))}`, 'usage.problem'),
+  ];
   const texts = usage ? [usageText(usage)] : commandUsages.map(usageText);
   blocks.push(sectionBlock(texts.join('\n\n'), 'usage.commands'));
   blocks.push(contextBlock(['`/callboard help` lists everything Callboard can do.'], 'usage.help'));

@@ -58,10 +58,15 @@ const countsText = (problems: readonly StoredProblem[], groups: number): string 
 export const problemsView = (problems: StoredProblem[], scope: string): SlackMessage => {
   const where = escapeMrkdwn(truncate(scope.trim() || 'the catalog', 100));
   if (problems.length === 0) {
-    return ephemeralMessage(`No catalog problems in ${where}.`, [sectionBlock(`:white_check_mark: No catalog problems in ${where}. Every file parsed and every ref resolves.`, 'problems.none')]);
+    return ephemeralMessage(`No catalog problems in ${where}.`, [
+      sectionBlock(`:white_check_mark: No catalog problems in ${where}. Every file parsed and every ref resolves.`, 'problems.none'),
+    ]);
   }
   const groups = groupProblems(problems);
-  const blocks: KnownBlock[] = [headerBlock(`Catalog problems: ${truncate(scope.trim() || 'the catalog', 100)}`, 'problems.header'), contextBlock([countsText(problems, groups.length)], 'problems.counts')];
+  const blocks: KnownBlock[] = [
+    headerBlock(`Catalog problems: ${truncate(scope.trim() || 'the catalog', 100)}`, 'problems.header'),
+    contextBlock([countsText(problems, groups.length)], 'problems.counts'),
+  ];
   let chars = 0;
   let shown = 0;
   for (const group of groups.slice(0, Math.min(MAX_GROUPS, Limits.messageBlocks - 4))) {
@@ -74,7 +79,12 @@ export const problemsView = (problems: StoredProblem[], scope: string): SlackMes
   const hiddenGroups = groups.slice(shown);
   if (hiddenGroups.length > 0) {
     const hiddenProblems = hiddenGroups.reduce((sum, group) => sum + group.problems.length, 0);
-    blocks.push(contextBlock([`${plural(hiddenProblems, 'more problem')} in ${plural(hiddenGroups.length, 'more file')} not shown. Run \`callboard errors\` for the full list.`], 'problems.more'));
+    blocks.push(
+      contextBlock(
+        [`${plural(hiddenProblems, 'more problem')} in ${plural(hiddenGroups.length, 'more file')} not shown. Run \`callboard errors\` for the full list.`],
+        'problems.more',
+      ),
+    );
   }
   return ephemeralMessage(`Catalog problems in ${where}: ${countsText(problems, groups.length)}`, blocks);
 };

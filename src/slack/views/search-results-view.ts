@@ -13,7 +13,9 @@ const MAX_QUERY = 100;
 
 const hitText = (hit: SearchHit, rank: number): string => {
   const owner = hit.ownerRef ? `owned by ${escapeMrkdwn(shortRef(hit.ownerRef))}` : '_no owner_';
-  const lines = [`${rank}. ${titleWithName(hit.name, hit.title ? truncate(hit.title, 100) : undefined)}  ·  ${escapeMrkdwn(hit.kind.toLowerCase())}  ·  ${owner}`];
+  const lines = [
+    `${rank}. ${titleWithName(hit.name, hit.title ? truncate(hit.title, 100) : undefined)}  ·  ${escapeMrkdwn(hit.kind.toLowerCase())}  ·  ${owner}`,
+  ];
   if (hit.description) lines.push(escapeMrkdwn(truncate(hit.description, MAX_DESCRIPTION)));
   return lines.join('\n');
 };

@@ -8,12 +8,15 @@ const SOURCE_CHARS = 2500;
 
 /** Shown at once while the pass runs; the listener replaces it with the summary. */
 export const syncStartedView = (): SlackMessage =>
-  ephemeralMessage('Syncing the catalog…', [sectionBlock(':arrows_counterclockwise: Syncing the catalog from every source… This message updates when the pass is done.', 'sync.started')]);
+  ephemeralMessage('Syncing the catalog…', [
+    sectionBlock(':arrows_counterclockwise: Syncing the catalog from every source… This message updates when the pass is done.', 'sync.started'),
+  ]);
 
 const OUTCOME_ICON: Record<SourceSyncResult['outcome'], string> = { synced: ':white_check_mark:', unchanged: ':heavy_minus_sign:', unavailable: ':x:' };
 
 const sourceLine = (source: SourceSyncResult): string => {
-  const files = source.outcome === 'synced' ? ` (${plural(source.filesRead, 'file')} read${source.filesRemoved > 0 ? `, ${source.filesRemoved} removed` : ''})` : '';
+  const files =
+    source.outcome === 'synced' ? ` (${plural(source.filesRead, 'file')} read${source.filesRemoved > 0 ? `, ${source.filesRemoved} removed` : ''})` : '';
   const message = source.message ? `: ${escapeMrkdwn(truncate(source.message, 300))}` : '';
   return `${OUTCOME_ICON[source.outcome]} \`${escapeMrkdwn(truncate(source.id, 150))}\` ${source.outcome}${files}${message}`;
 };
@@ -26,9 +29,15 @@ const sourcesText = (sources: readonly SourceSyncResult[]): string => {
 /** The result of a sync pass: what changed, how many problems remain, and how each source fared. */
 export const syncSummaryView = (summary: SyncSummary): SlackMessage => {
   const changes = `${plural(summary.added, 'entity', 'entities')} added, ${summary.updated} updated, ${summary.removed} removed`;
-  const problems = summary.errors + summary.warnings > 0 ? `:warning: ${plural(summary.errors, 'error')} and ${plural(summary.warnings, 'warning')}: \`/callboard errors\` lists them.` : 'No catalog problems.';
+  const problems =
+    summary.errors + summary.warnings > 0
+      ? `:warning: ${plural(summary.errors, 'error')} and ${plural(summary.warnings, 'warning')}: \`/callboard errors\` lists them.`
+      : 'No catalog problems.';
   const unavailable = summary.sources.filter((source) => source.outcome === 'unavailable').length;
-  const headline = unavailable > 0 ? `:warning: Sync finished, but ${plural(unavailable, 'source was', 'sources were')} unreachable (their last good state is kept).` : ':white_check_mark: Sync finished.';
+  const headline =
+    unavailable > 0
+      ? `:warning: Sync finished, but ${plural(unavailable, 'source was', 'sources were')} unreachable (their last good state is kept).`
+      : ':white_check_mark: Sync finished.';
   const blocks: KnownBlock[] = [sectionBlock(`${headline}\n${changes}.\n${problems}`, 'sync.summary')];
   if (summary.sources.length > 0) blocks.push(sectionBlock(sourcesText(summary.sources), 'sync.sources'));
   blocks.push(contextBlock([`Started ${slackDate(summary.startedAt)}, took ${(summary.durationMs / 1000).toFixed(1)} s`], 'sync.timing'));
@@ -38,5 +47,8 @@ export const syncSummaryView = (summary: SyncSummary): SlackMessage => {
 /** Manual syncs are for admins; everyone else still gets the scheduled ones. */
 export const syncNotAllowedView = (): SlackMessage =>
   ephemeralMessage('Only Callboard admins can start a sync.', [
-    sectionBlock(':lock: Only Callboard admins can start a sync by hand. The catalog also syncs on its own schedule, so a merged change shows up within minutes.', 'sync.denied'),
+    sectionBlock(
+      ':lock: Only Callboard admins can start a sync by hand. The catalog also syncs on its own schedule, so a merged change shows up within minutes.',
+      'sync.denied',
+    ),
   ]);

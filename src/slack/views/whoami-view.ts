@@ -24,7 +24,8 @@ const groupLine = (group: Entity): string => {
 };
 
 const userText = (identity: WhoamiIdentity): string => {
-  if (!identity.email) return ':grey_question: Callboard cannot see the email on your Slack profile, so it cannot find you in the catalog. The app needs the `users:read.email` scope.';
+  if (!identity.email)
+    return ':grey_question: Callboard cannot see the email on your Slack profile, so it cannot find you in the catalog. The app needs the `users:read.email` scope.';
   const email = escapeMrkdwn(identity.email);
   if (!identity.user) return `:grey_question: No User in the catalog has the email *${email}*. Add it as \`spec.profile.email\` on your User entity and sync.`;
   return `In the catalog you are *${escapeMrkdwn(displayNameOf(identity.user))}* ${refCode(entityRefOf(identity.user))} (${email}).`;

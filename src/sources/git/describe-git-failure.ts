@@ -21,9 +21,7 @@ export function describeGitFailure(error: unknown, context: GitFailureContext): 
     );
   }
   const summary = summariseStderr(redactSecrets(error.stderr, context.token));
-  return new SourceUnavailableError(
-    `${context.subject}: cannot ${context.action}: ${summary}. Check the URL, the branch and the token (repo read access)`,
-  );
+  return new SourceUnavailableError(`${context.subject}: cannot ${context.action}: ${summary}. Check the URL, the branch and the token (repo read access)`);
 }
 
 /** Keeps git's own diagnosis (fatal:/error: lines) and drops the advice paragraphs it prints around it. */

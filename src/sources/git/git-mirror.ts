@@ -20,9 +20,19 @@ export class GitMirror {
     const local = `refs/callboard/${branch}`;
     await this.git([
       // Keep automatic gc in the foreground so nothing runs on after we return (and races a delete).
-      '-c', 'gc.autoDetach=false', '-c', 'maintenance.autoDetach=false',
-      'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth', '1',
-      '--', this.url, `+${source}:${local}`,
+      '-c',
+      'gc.autoDetach=false',
+      '-c',
+      'maintenance.autoDetach=false',
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--depth',
+      '1',
+      '--',
+      this.url,
+      `+${source}:${local}`,
     ]);
     return (await this.git(['rev-parse', '--verify', '--end-of-options', `${local}^{commit}`])).toString('utf8').trim();
   }

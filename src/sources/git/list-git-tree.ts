@@ -10,18 +10,13 @@ export interface GitTreeFile {
  * Lists every regular file of `commit`, optionally only under `paths`. Symlinks and submodules are left out:
  * their "content" is a link target or another repository.
  */
-export async function listGitTree(
-  gitDir: string,
-  commit: string,
-  paths: readonly string[],
-  options: RunGitOptions,
-): Promise<GitTreeFile[]> {
+export async function listGitTree(gitDir: string, commit: string, paths: readonly string[], options: RunGitOptions): Promise<GitTreeFile[]> {
   const args = [`--git-dir=${gitDir}`, 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths];
   const output = await runGit(args, options);
   const files: GitTreeFile[] = [];
   // Entries are decoded one by one from the bytes: strings split from one big string are slices that
   // keep all of it alive (10 MB for 100k files) for as long as any path is kept.
-  for (let start = 0; start < output.length; ) {
+  for (let start = 0; start < output.length;) {
     const end = output.indexOf(0, start);
     const file = parseTreeEntry(output, start, end < 0 ? output.length : end);
     if (file) files.push(file);

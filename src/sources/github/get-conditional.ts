@@ -1,21 +1,13 @@
 import type { GithubClient } from './create-github-client.ts';
 
 /** The outcomes of a conditional GET that a source handles; anything else is thrown. */
-export type ConditionalAnswer =
-  | { status: 200; data: unknown; etag: string | undefined; link: string | undefined }
-  | { status: 304 }
-  | { status: 404 };
+export type ConditionalAnswer = { status: 200; data: unknown; etag: string | undefined; link: string | undefined } | { status: 304 } | { status: 404 };
 
 /**
  * GETs `url` (relative to the API base, or absolute from a Link header), sending `etag` as If-None-Match.
  * A 304 costs no rate limit on GitHub, which is what makes re-opening a big organisation cheap.
  */
-export async function getConditional(
-  client: GithubClient,
-  url: string,
-  etag: string | undefined,
-  timeoutMs: number,
-): Promise<ConditionalAnswer> {
+export async function getConditional(client: GithubClient, url: string, etag: string | undefined, timeoutMs: number): Promise<ConditionalAnswer> {
   try {
     const response = await client.request({
       method: 'GET',

@@ -39,9 +39,7 @@ async function readRepoPage(client: GithubClient, url: string, input: ListOrgRep
   if (answer.status === 304 && usable) return usable;
   if (answer.status === 304) return readRepoPage(client, url, { ...input, previous: {} });
   if (answer.status === 404) {
-    throw new SourceUnavailableError(
-      `GitHub organisation "${input.org}" was not found; check the org name and that the token can see it`,
-    );
+    throw new SourceUnavailableError(`GitHub organisation "${input.org}" was not found; check the org name and that the token can see it`);
   }
   return { etag: answer.etag, repos: parseRepos(answer.data), next: findNextLink(answer.link) };
 }

@@ -35,15 +35,23 @@ export const resolveLocationTargets = (
   for (const target of locationTargets) {
     const where = { file: displayPath, line: target.line, column: target.column, entityRef: target.entityRef };
     if (namesAFolder(target.target)) {
-      problems.push(errorProblem(`Location target "${target.target}" ends with a path separator; a target names a file, such as "${target.target}catalog-info.yaml"`, where));
+      problems.push(
+        errorProblem(
+          `Location target "${target.target}" ends with a path separator; a target names a file, such as "${target.target}catalog-info.yaml"`,
+          where,
+        ),
+      );
       continue;
     }
     const resolved = readout.resolve(path, target.target);
-    if ('path' in resolved && isGlobTarget(resolved.path) && !readout.findFiles) problems.push(errorProblem(cannotExpandGlob(target.target, sourceType), where));
+    if ('path' in resolved && isGlobTarget(resolved.path) && !readout.findFiles)
+      problems.push(errorProblem(cannotExpandGlob(target.target, sourceType), where));
     else if ('path' in resolved)
       targets.push({ path: resolved.path, presence: target.presence, line: target.line, column: target.column, entityRef: target.entityRef });
     else if ('url' in resolved)
-      problems.push(warningProblem(`Location target ${resolved.url} is outside this source and is not followed; add it to callboard.yaml as a git or github source`, where));
+      problems.push(
+        warningProblem(`Location target ${resolved.url} is outside this source and is not followed; add it to callboard.yaml as a git or github source`, where),
+      );
     else problems.push(errorProblem(`Location target "${target.target}": ${resolved.error}`, where));
   }
   return { targets, problems };

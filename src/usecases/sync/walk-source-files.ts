@@ -159,7 +159,8 @@ export class SourceWalk {
       this.visited.add(item.path);
       items.push(item);
     };
-    for (; this.globMatchesHead < this.globMatches.length && items.length < BATCH_SIZE; this.globMatchesHead += 1) take(this.globMatches[this.globMatchesHead]!);
+    for (; this.globMatchesHead < this.globMatches.length && items.length < BATCH_SIZE; this.globMatchesHead += 1)
+      take(this.globMatches[this.globMatchesHead]!);
     for (; this.head < this.queue.length && items.length < BATCH_SIZE; this.head += 1) {
       const entry = this.queue[this.head]!;
       if ('glob' in entry) break;
@@ -243,7 +244,8 @@ export class SourceWalk {
       return [];
     }
     const matches = await this.readout.findFiles(glob.path);
-    if (matches.length === 0 && glob.presence === 'required') this.reportOnLocation(glob, `Location target ${this.readout.displayPath(glob.path)} matches no files`);
+    if (matches.length === 0 && glob.presence === 'required')
+      this.reportOnLocation(glob, `Location target ${this.readout.displayPath(glob.path)} matches no files`);
     return matches.map((path) => ({ path, via: { ...glob, path } }));
   }
 

@@ -21,7 +21,7 @@ const isUrl = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(targe
 export const diskReader =
   (file: string): ReadTarget =>
   async (_kind, target) => {
-    if (isUrl(target)) return { ok: false, message: "the network is not reachable in tests", transient: true };
+    if (isUrl(target)) return { ok: false, message: 'the network is not reachable in tests', transient: true };
     try {
       return { ok: true, text: readFileSync(path.resolve(path.dirname(file), target), 'utf8') };
     } catch (error) {

@@ -66,7 +66,11 @@ describe('catalog-model-examples from all.yaml and acme-corp.yaml', () => {
       ].sort(),
     );
     const unreachable = problems.filter((problem) => problem.message.includes('$text "https://'));
-    expect(unreachable.map((problem) => problem.entityRef).sort()).toEqual(['api:default/spotify', 'api:default/wayback-archive', 'api:default/wayback-search']);
+    expect(unreachable.map((problem) => problem.entityRef).sort()).toEqual([
+      'api:default/spotify',
+      'api:default/wayback-archive',
+      'api:default/wayback-search',
+    ]);
   });
 
   it('keeps rejected documents identified, and marks only the unreachable ones transient', () => {
@@ -123,7 +127,11 @@ describe('software templates', () => {
   const templateFiles = ['sample-templates', 'software-templates'].flatMap((group) =>
     readdirSync(path.join(EXAMPLES_DIR, group), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
-      .flatMap((entry) => readdirSync(path.join(EXAMPLES_DIR, group, entry.name)).filter((name) => name.endsWith('.yaml')).map((name) => path.join(group, entry.name, name))),
+      .flatMap((entry) =>
+        readdirSync(path.join(EXAMPLES_DIR, group, entry.name))
+          .filter((name) => name.endsWith('.yaml'))
+          .map((name) => path.join(group, entry.name, name)),
+      ),
   );
 
   it('finds the 15 template files of the corpus', () => {
@@ -138,13 +146,22 @@ describe('software templates', () => {
 
   it('reads owner backstage/techdocs-core as the dangling group:backstage/techdocs-core (trap 2)', async () => {
     const result = await parseFileFromDisk(path.join(EXAMPLES_DIR, 'software-templates/docs-template/template.yaml'), registry);
-    expect(result.entities[0]!.relations).toContainEqual({ sourceRef: 'template:default/docs-template', type: 'ownedBy', targetRef: 'group:backstage/techdocs-core' });
+    expect(result.entities[0]!.relations).toContainEqual({
+      sourceRef: 'template:default/docs-template',
+      type: 'ownedBy',
+      targetRef: 'group:backstage/techdocs-core',
+    });
   });
 
   it('walks all-templates.yaml to its local templates and lists the remote ones as targets', async () => {
     const files = await walkCatalog([path.join(EXAMPLES_DIR, 'sample-templates/all-templates.yaml')], registry);
     const parsed = [...files.values()];
-    expect(countBy(parsed.flatMap((file) => file.entities), (entity) => entity.entity.kind)).toEqual({ Location: 2, Template: 4 });
+    expect(
+      countBy(
+        parsed.flatMap((file) => file.entities),
+        (entity) => entity.entity.kind,
+      ),
+    ).toEqual({ Location: 2, Template: 4 });
     expect(parsed.flatMap((file) => file.problems)).toEqual([]);
     const remote = parsed.flatMap((file) => file.locationTargets).filter((target) => target.target.startsWith('https://'));
     expect(remote).toHaveLength(6);
@@ -173,7 +190,11 @@ describe('unreferenced examples', () => {
   it('different-namespace.yaml lives in namespace alternative and owns from default', async () => {
     const result = await parseExample('components/different-namespace.yaml');
     expect(result.entities.map((entity) => entity.ref)).toEqual(['component:alternative/different-namespace']);
-    expect(result.entities[0]!.relations[0]).toEqual({ sourceRef: 'component:alternative/different-namespace', type: 'ownedBy', targetRef: 'group:default/team-a' });
+    expect(result.entities[0]!.relations[0]).toEqual({
+      sourceRef: 'component:alternative/different-namespace',
+      type: 'ownedBy',
+      targetRef: 'group:default/team-a',
+    });
   });
 
   it('config-schema-api.yaml needs the network: a transient problem', async () => {

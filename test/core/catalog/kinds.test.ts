@@ -54,7 +54,12 @@ describe('built-in kinds: required and typed spec fields (compat §2)', () => {
     ['Component', { type: 5 }, ['spec', 'type'], 'spec.type 5 is not valid'],
     ['Component', { providesApis: 'my-api' }, ['spec', 'providesApis'], 'expected a list of entity ref strings'],
     ['Component', { consumesApis: [''] }, ['spec', 'consumesApis', 0], 'spec.consumesApis[0] "" is not valid'],
-    ['Component', { dependsOn: ['artists-db'] }, ['spec', 'dependsOn', 0], 'spec.dependsOn[0] "artists-db" is not valid; expected an entity ref with an explicit kind, such as "resource:artists-db"'],
+    [
+      'Component',
+      { dependsOn: ['artists-db'] },
+      ['spec', 'dependsOn', 0],
+      'spec.dependsOn[0] "artists-db" is not valid; expected an entity ref with an explicit kind, such as "resource:artists-db"',
+    ],
     ['Component', { dependencyOf: ['app'] }, ['spec', 'dependencyOf', 0], 'dependencyOf has no default kind'],
     ['Component', { dependsOn: ['a:b:c'] }, ['spec', 'dependsOn', 0], 'spec.dependsOn[0] "a:b:c" is not valid; expected an entity ref of the form'],
     ['Component', { owner: 'a:b:c' }, ['spec', 'owner'], 'spec.owner "a:b:c" is not valid; expected an entity ref of the form'],
@@ -113,7 +118,9 @@ describe('built-in kinds: required and typed spec fields (compat §2)', () => {
 
 describe('ref defaults per field (compat §3.2)', () => {
   const targets = (kind: string, spec: Record<string, unknown>, namespace?: string): string[] =>
-    registry.find(kind, MINIMAL[kind]!.apiVersion)!.relations(entityOf(kind, { ...MINIMAL[kind]!.spec, ...spec }, namespace))
+    registry
+      .find(kind, MINIMAL[kind]!.apiVersion)!
+      .relations(entityOf(kind, { ...MINIMAL[kind]!.spec, ...spec }, namespace))
       .filter((row) => row.sourceRef.endsWith('/x'))
       .map((row) => `${row.type} ${row.targetRef}`);
 

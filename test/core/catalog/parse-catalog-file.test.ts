@@ -36,7 +36,9 @@ describe('parseCatalogFile', () => {
   });
 
   it('pins problems to the field, with the entity ref, and rejects only that document', async () => {
-    const result = await parse(`${component('good')}---\n${component('bad', 'type: service\n  lifecycle: production\n  owner: team-a\n  dependsOn: [artists-db]')}`);
+    const result = await parse(
+      `${component('good')}---\n${component('bad', 'type: service\n  lifecycle: production\n  owner: team-a\n  dependsOn: [artists-db]')}`,
+    );
     expect(result.entities.map((e) => e.ref)).toEqual(['component:default/good']);
     expect(result.rejectedRefs).toEqual(['component:default/bad']);
     expect(result.unidentified).toBe(false);
@@ -119,7 +121,8 @@ describe('parseCatalogFile', () => {
 
   it('resolves placeholders before validating', async () => {
     const reader: ReadTarget = async (kind, target) => ({ ok: true, text: `${kind} of ${target}` });
-    const text = 'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: a\nspec:\n  type: openapi\n  lifecycle: x\n  owner: t\n  definition:\n    $text: ./a.yaml\n';
+    const text =
+      'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: a\nspec:\n  type: openapi\n  lifecycle: x\n  owner: t\n  definition:\n    $text: ./a.yaml\n';
     const result = await parse(text, reader);
     expect(result.entities[0]!.entity.spec!.definition).toBe('text of ./a.yaml');
     expect(result.problems).toEqual([]);
@@ -127,7 +130,8 @@ describe('parseCatalogFile', () => {
 
   it('reports an unreachable $text once, as transient, and keeps the entity identified', async () => {
     const reader: ReadTarget = async () => ({ ok: false, message: 'timed out', transient: true });
-    const text = 'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: a\nspec:\n  type: openapi\n  lifecycle: x\n  owner: t\n  definition:\n    $text: https://example.com/a.yaml\n';
+    const text =
+      'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: a\nspec:\n  type: openapi\n  lifecycle: x\n  owner: t\n  definition:\n    $text: https://example.com/a.yaml\n';
     const result = await parse(text, reader);
     expect(result.entities).toEqual([]);
     expect(result.rejectedRefs).toEqual(['api:default/a']);

@@ -21,9 +21,7 @@ describe('parseYamlDocuments: documents', () => {
     const { documents, problems } = parseYamlDocuments(text, FILE);
     expect(documents.map((d) => d.value)).toEqual([{ kind: 'A' }, { kind: 'C' }]);
     expect(documents.map((d) => d.index)).toEqual([0, 2]);
-    expect(problems).toEqual([
-      { severity: 'error', message: expect.stringMatching(/^YAML syntax error: Flow sequence/), file: FILE, line: 4, column: 1 },
-    ]);
+    expect(problems).toEqual([{ severity: 'error', message: expect.stringMatching(/^YAML syntax error: Flow sequence/), file: FILE, line: 4, column: 1 }]);
   });
 
   it('reports a duplicate key as a syntax error of that document only', () => {
@@ -129,13 +127,24 @@ describe('parseYamlDocuments: hostile input', () => {
 
   it('stops an alias bomb (billion laughs) with an error', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (const [prev, next] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'i']]) {
+    for (const [prev, next] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+      ['f', 'g'],
+      ['g', 'h'],
+      ['h', 'i'],
+    ]) {
       lines.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const started = performance.now();
     const problems = errorsOf(lines.join('\n') + '\n');
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(problems).toEqual([{ severity: 'error', message: 'document expands aliases beyond the limit of 100 (an alias bomb?)', file: FILE, line: 1, column: 1 }]);
+    expect(problems).toEqual([
+      { severity: 'error', message: 'document expands aliases beyond the limit of 100 (an alias bomb?)', file: FILE, line: 1, column: 1 },
+    ]);
   });
 
   it('allows a few ordinary aliases', () => {

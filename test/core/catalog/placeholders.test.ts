@@ -112,6 +112,8 @@ describe('resolvePlaceholders', () => {
       throw new Error('socket hang up');
     };
     const result = await resolvePlaceholders({ definition: { $text: './a.yaml' } }, throwing);
-    expect(result.issues).toEqual([{ path: ['definition'], message: 'definition: $text "./a.yaml" could not be read: socket hang up', transient: true, severity: 'error' }]);
+    expect(result.issues).toEqual([
+      { path: ['definition'], message: 'definition: $text "./a.yaml" could not be read: socket hang up', transient: true, severity: 'error' },
+    ]);
   });
 });

@@ -29,8 +29,11 @@ describe('readPlainYaml reads plain YAML as the full reader does', () => {
     ['multi-line scalars', 'a: plain text\n  going on\n\n  and on\nb: "double\n  quoted\n\n  text"\nc: \'single\n   quoted\'\n'],
     ['block scalars', 'a: |\n  one\n\n    two\n  three\nb: >-\n  folded\n  text\n\n  para\nc: |+\n  keep\n\nd: >\n  x\n   more\n  y\ne: |-\n  strip\n'],
     ['sequences', 'a:\n- b\n- c: d\n  e: f\n-\n  g\n- - nested\n  - list\nh:\n  - "q"\n  -   spaced\n'],
-    ['one-line flow collections', "a: [x, 'y, z', \"w]\", -1, 2.5]\nb: {k: v, 'q': \"r\", n: 1}\nc: []\nd: {}\ne: [ a , b ]\n"],
-    ['comments everywhere', '# head\na: 1 # trailing\n# between\nb:\n  # inside\n  c: 2\nd: "x" # after quotes\ne: [1] # after flow\nf: | # after header\n  text\n'],
+    ['one-line flow collections', 'a: [x, \'y, z\', "w]", -1, 2.5]\nb: {k: v, \'q\': "r", n: 1}\nc: []\nd: {}\ne: [ a , b ]\n'],
+    [
+      'comments everywhere',
+      '# head\na: 1 # trailing\n# between\nb:\n  # inside\n  c: 2\nd: "x" # after quotes\ne: [1] # after flow\nf: | # after header\n  text\n',
+    ],
     ['documents, markers and positions', '# first\n---\na: 1\n--- # second\n\n  b: 2\n  c: 3\n---\n---\n# only a comment\n---\nd: 4\n'],
     ['CRLF line ends', 'a: 1\r\nb:\r\n  c: "x\r\n    y"\r\n  d: |\r\n    z\r\n  e:\r\n    - f\r\n'],
     ['unicode', 'a: "é ü ß 日本"\nb: 😀\nc: "\\U0001F600"\nd: \'  spaces  \'\n'],
@@ -80,11 +83,44 @@ describe('readPlainYaml steps aside', () => {
 
 describe('readPlainYaml under random edits', () => {
   const seeds = [
-    'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\n  description: "a long\n    wrapped text"\n  tags: [a, b, \'c\']\n  labels: {team: a}\nspec:\n  n: 0x1F\n  f: -.5e3\n  b: True\n  z: ~\n  q: \'it\'\'s\'\n  block: |\n    one\n\n      more\n  folded: >-\n    a\n    b\n  list:\n    - a\n    - b: c\n      d: e\n  empty:\n',
+    "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\n  description: \"a long\n    wrapped text\"\n  tags: [a, b, 'c']\n  labels: {team: a}\nspec:\n  n: 0x1F\n  f: -.5e3\n  b: True\n  z: ~\n  q: 'it''s'\n  block: |\n    one\n\n      more\n  folded: >-\n    a\n    b\n  list:\n    - a\n    - b: c\n      d: e\n  empty:\n",
     '# c\n---\nkind: A\nplain: multi\n  line\n---\n\n---\nkind: B\nx: "q\\"q"\ny: [1, "2"]\n',
     'a:\n- b\n- c: d\n  e: f\n-\n  g\nh: "x\n  y"\ni: \'a\n\n  b\'\nj: >\n  folded\n   more\n  back\n',
   ];
-  const pieces = [' ', '  ', '\n', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '|', '>', '\\', 'a', '0', '.', '~', '?', '&', '*', '!', '%', '\r\n', '---\n', 'null', '\t'];
+  const pieces = [
+    ' ',
+    '  ',
+    '\n',
+    ':',
+    ': ',
+    '-',
+    '- ',
+    '#',
+    ' #',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '|',
+    '>',
+    '\\',
+    'a',
+    '0',
+    '.',
+    '~',
+    '?',
+    '&',
+    '*',
+    '!',
+    '%',
+    '\r\n',
+    '---\n',
+    'null',
+    '\t',
+  ];
 
   it('agrees with the full reader on every edit it accepts', () => {
     let state = 7;

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.ts';
-import {
-  displayEntityRef,
-  entityRefOf,
-  parseEntityRef,
-  stringifyEntityRef,
-  tryParseEntityRef,
-} from '../../../src/core/catalog/refs.ts';
+import { displayEntityRef, entityRefOf, parseEntityRef, stringifyEntityRef, tryParseEntityRef } from '../../../src/core/catalog/refs.ts';
 
 describe('parseEntityRef (compat §3.1)', () => {
   it.each([

@@ -55,7 +55,9 @@ describe('relations emitted per kind (compat §4.1)', () => {
   });
 
   it('API: owner and system; definition yields nothing', () => {
-    expect(relationsOf({ kind: 'API', metadata: { name: 'a' }, spec: { type: 'openapi', lifecycle: 'x', owner: 'user:jdoe', system: 'sys', definition: 'x' } })).toEqual([
+    expect(
+      relationsOf({ kind: 'API', metadata: { name: 'a' }, spec: { type: 'openapi', lifecycle: 'x', owner: 'user:jdoe', system: 'sys', definition: 'x' } }),
+    ).toEqual([
       'api:default/a ownedBy user:default/jdoe',
       'user:default/jdoe ownerOf api:default/a',
       'api:default/a partOf system:default/sys',
@@ -65,7 +67,11 @@ describe('relations emitted per kind (compat §4.1)', () => {
 
   it('Resource: owner, dependsOn, dependencyOf, system', () => {
     expect(
-      relationsOf({ kind: 'Resource', metadata: { name: 'r' }, spec: { type: 'db', owner: 't', dependsOn: ['resource:o'], dependencyOf: ['component:c'], system: 's' } }),
+      relationsOf({
+        kind: 'Resource',
+        metadata: { name: 'r' },
+        spec: { type: 'db', owner: 't', dependsOn: ['resource:o'], dependencyOf: ['component:c'], system: 's' },
+      }),
     ).toEqual([
       'resource:default/r ownedBy group:default/t',
       'group:default/t ownerOf resource:default/r',
@@ -108,26 +114,39 @@ describe('relations emitted per kind (compat §4.1)', () => {
   });
 
   it('User: memberOf, across namespaces (trap 11)', () => {
-    expect(relationsOf({ kind: 'User', metadata: { name: 'guest', namespace: 'development' }, spec: { memberOf: ['group:default/team-a', 'local'] } })).toEqual([
-      'user:development/guest memberOf group:default/team-a',
-      'group:default/team-a hasMember user:development/guest',
-      'user:development/guest memberOf group:development/local',
-      'group:development/local hasMember user:development/guest',
-    ]);
+    expect(relationsOf({ kind: 'User', metadata: { name: 'guest', namespace: 'development' }, spec: { memberOf: ['group:default/team-a', 'local'] } })).toEqual(
+      [
+        'user:development/guest memberOf group:default/team-a',
+        'group:default/team-a hasMember user:development/guest',
+        'user:development/guest memberOf group:development/local',
+        'group:development/local hasMember user:development/guest',
+      ],
+    );
   });
 
   it('Template: owner', () => {
-    const rows = relationsOf({ apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template', metadata: { name: 't' }, spec: { type: 'service', steps: [], owner: 'backstage/techdocs-core' } });
+    const rows = relationsOf({
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name: 't' },
+      spec: { type: 'service', steps: [], owner: 'backstage/techdocs-core' },
+    });
     expect(rows).toEqual(['template:default/t ownedBy group:backstage/techdocs-core', 'group:backstage/techdocs-core ownerOf template:default/t']);
   });
 
   it('Template without owner and Location emit nothing', () => {
-    expect(relationsOf({ apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template', metadata: { name: 't' }, spec: { type: 'service', steps: [] } })).toEqual([]);
+    expect(
+      relationsOf({ apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template', metadata: { name: 't' }, spec: { type: 'service', steps: [] } }),
+    ).toEqual([]);
     expect(relationsOf({ kind: 'Location', metadata: { name: 'l' }, spec: { targets: ['./a.yaml'] } })).toEqual([]);
   });
 
   it('unknown spec fields such as apiConsumedBy produce nothing (trap 6)', () => {
-    const rows = relationsOf({ kind: 'Component', metadata: { name: 'c' }, spec: { type: 's', lifecycle: 'p', owner: 't', apiConsumedBy: ['component:www-artist'] } });
+    const rows = relationsOf({
+      kind: 'Component',
+      metadata: { name: 'c' },
+      spec: { type: 's', lifecycle: 'p', owner: 't', apiConsumedBy: ['component:www-artist'] },
+    });
     expect(rows).toEqual(['component:default/c ownedBy group:default/t', 'group:default/t ownerOf component:default/c']);
   });
 
@@ -143,7 +162,10 @@ describe('relations across entities', () => {
   it('parent on the child and children on the parent give one edge pair (trap 9)', () => {
     const child = relationsOf({ kind: 'Group', metadata: { name: 'team-a' }, spec: { type: 'team', parent: 'backstage', children: [] } });
     const parent = relationsOf({ kind: 'Group', metadata: { name: 'backstage' }, spec: { type: 'dept', children: ['team-a'] } });
-    expect([...union([child, parent])].sort()).toEqual(['group:default/backstage parentOf group:default/team-a', 'group:default/team-a childOf group:default/backstage']);
+    expect([...union([child, parent])].sort()).toEqual([
+      'group:default/backstage parentOf group:default/team-a',
+      'group:default/team-a childOf group:default/backstage',
+    ]);
   });
 
   it('a one-sided parent still gives the parent its parentOf row (trap 9)', () => {
@@ -154,7 +176,11 @@ describe('relations across entities', () => {
   it('sub-components give their parent hasPart rows (compat §10)', () => {
     const sub = (name: string) =>
       relationsOf({ kind: 'Component', metadata: { name }, spec: { type: 's', lifecycle: 'p', owner: 'team-a', subcomponentOf: 'wayback-archive' } });
-    const parent = relationsOf({ kind: 'Component', metadata: { name: 'wayback-archive' }, spec: { type: 's', lifecycle: 'p', owner: 'team-a', providesApis: ['wayback-archive'] } });
+    const parent = relationsOf({
+      kind: 'Component',
+      metadata: { name: 'wayback-archive' },
+      spec: { type: 's', lifecycle: 'p', owner: 'team-a', providesApis: ['wayback-archive'] },
+    });
     const onParent = [...union([sub('wayback-archive-ingestion'), sub('wayback-archive-storage'), parent])]
       .filter((row) => row.startsWith('component:default/wayback-archive '))
       .map((row) => row.split(' ').slice(1).join(' '));

@@ -58,7 +58,12 @@ describe('validateEntity: rejected envelopes and formats (compat §1.4, §1.5)',
     ['a leading dash', (r) => (r.metadata.name = '-abc'), ['metadata', 'name'], '"-abc" is not valid'],
     ['a trailing dot', (r) => (r.metadata.name = 'abc.'), ['metadata', 'name'], '"abc." is not valid'],
     ['a leading underscore', (r) => (r.metadata.name = '_abc'), ['metadata', 'name'], 'is not valid'],
-    ['a space in the name', (r) => (r.metadata.name = 'my service'), ['metadata', 'name'], 'metadata.name "my service" is not valid; expected a string that is sequences of [a-zA-Z0-9] separated by any of [-_.], at most 63 characters in total'],
+    [
+      'a space in the name',
+      (r) => (r.metadata.name = 'my service'),
+      ['metadata', 'name'],
+      'metadata.name "my service" is not valid; expected a string that is sequences of [a-zA-Z0-9] separated by any of [-_.], at most 63 characters in total',
+    ],
     ['a slash in the name', (r) => (r.metadata.name = 'a/b'), ['metadata', 'name'], 'is not valid'],
     ['an empty name', (r) => (r.metadata.name = ''), ['metadata', 'name'], 'metadata.name "" is not valid; expected a non-empty string'],
     ['a numeric name', (r) => (r.metadata.name = 42), ['metadata', 'name'], 'metadata.name 42 is not valid'],
@@ -73,11 +78,21 @@ describe('validateEntity: rejected envelopes and formats (compat §1.4, §1.5)',
     ['a 64-character tag', (r) => (r.metadata.tags = ['t'.repeat(64)]), ['metadata', 'tags', 0], 'is not valid'],
     ['tags as a string', (r) => (r.metadata.tags = 'java'), ['metadata', 'tags'], 'expected a list of strings'],
     ['a label value with a space', (r) => (r.metadata.labels = { team: 'team a' }), ['metadata', 'labels', 'team'], 'an empty string or'],
-    ['a label key with a space', (r) => (r.metadata.labels = { 'Bad Key': 'x' }), ['metadata', 'labels', 'Bad Key'], 'metadata.labels key "Bad Key" is not valid'],
+    [
+      'a label key with a space',
+      (r) => (r.metadata.labels = { 'Bad Key': 'x' }),
+      ['metadata', 'labels', 'Bad Key'],
+      'metadata.labels key "Bad Key" is not valid',
+    ],
     ['a label key with two slashes', (r) => (r.metadata.labels = { 'a/b/c': 'x' }), ['metadata', 'labels', 'a/b/c'], 'is not valid'],
     ['an uppercase label key prefix', (r) => (r.metadata.labels = { 'Example.com/x': 'x' }), ['metadata', 'labels', 'Example.com/x'], 'is not valid'],
     ['a numeric label value', (r) => (r.metadata.labels = { port: 8080 }), ['metadata', 'labels', 'port'], 'quote numbers'],
-    ['a numeric annotation value', (r) => (r.metadata.annotations = { 'pagerduty.com/service-id': 123 }), ['metadata', 'annotations', 'pagerduty.com/service-id'], 'metadata.annotations["pagerduty.com/service-id"] 123 is not valid; expected a string (quote numbers and booleans in YAML)'],
+    [
+      'a numeric annotation value',
+      (r) => (r.metadata.annotations = { 'pagerduty.com/service-id': 123 }),
+      ['metadata', 'annotations', 'pagerduty.com/service-id'],
+      'metadata.annotations["pagerduty.com/service-id"] 123 is not valid; expected a string (quote numbers and booleans in YAML)',
+    ],
     ['a boolean annotation value', (r) => (r.metadata.annotations = { 'x.io/on': true }), ['metadata', 'annotations', 'x.io/on'], 'true is not valid'],
     ['an annotation key with a space', (r) => (r.metadata.annotations = { 'my key': 'v' }), ['metadata', 'annotations', 'my key'], 'key "my key" is not valid'],
     ['annotations as a list', (r) => (r.metadata.annotations = ['a']), ['metadata', 'annotations'], 'a list is not valid'],
@@ -90,9 +105,19 @@ describe('validateEntity: rejected envelopes and formats (compat §1.4, §1.5)',
     ['a root key status', (r) => (r.status = {}), ['status'], 'not allowed at the top level'],
     ['an unknown root key', (r) => (r.extra = 1), ['extra'], 'expected only apiVersion, kind, metadata and spec'],
     ['a lowercase kind', (r) => (r.kind = 'component'), ['kind'], 'kinds are case-sensitive: did you mean "Component"?'],
-    ['an unknown kind', (r) => (r.kind = 'Service'), ['kind'], 'kind "Service" with apiVersion "backstage.io/v1alpha1" is not a known kind; expected one of API, Component, Domain, Group, Location, Resource, System, Template, User'],
+    [
+      'an unknown kind',
+      (r) => (r.kind = 'Service'),
+      ['kind'],
+      'kind "Service" with apiVersion "backstage.io/v1alpha1" is not a known kind; expected one of API, Component, Domain, Group, Location, Resource, System, Template, User',
+    ],
     ['a kind starting with a digit', (r) => (r.kind = '1Component'), ['kind'], 'a sequence of [a-zA-Z][a-z0-9A-Z]'],
-    ['an unknown apiVersion', (r) => (r.apiVersion = 'backstage.io/v2'), ['apiVersion'], 'apiVersion "backstage.io/v2" is not supported for kind Component; expected "backstage.io/v1alpha1" or "backstage.io/v1beta1"'],
+    [
+      'an unknown apiVersion',
+      (r) => (r.apiVersion = 'backstage.io/v2'),
+      ['apiVersion'],
+      'apiVersion "backstage.io/v2" is not supported for kind Component; expected "backstage.io/v1alpha1" or "backstage.io/v1beta1"',
+    ],
     ['a malformed apiVersion', (r) => (r.apiVersion = 'backstage io/v1'), ['apiVersion'], 'is not valid'],
     ['a missing apiVersion', (r) => delete r.apiVersion, ['apiVersion'], 'apiVersion is missing'],
     ['a missing kind', (r) => delete r.kind, ['kind'], 'kind is missing'],
@@ -123,7 +148,10 @@ describe('validateEntity: rejected envelopes and formats (compat §1.4, §1.5)',
 
   it('reports every format problem, the name first (what Backstage reports)', () => {
     const issues = issuesOf(variant((r) => Object.assign(r.metadata, { name: 'bad name', tags: ['Bad'] })));
-    expect(issues.map((issue) => issue.path)).toEqual([['metadata', 'name'], ['metadata', 'tags', 0]]);
+    expect(issues.map((issue) => issue.path)).toEqual([
+      ['metadata', 'name'],
+      ['metadata', 'tags', 0],
+    ]);
   });
 });
 
@@ -135,7 +163,10 @@ describe('validateEntity: output', () => {
   });
 
   it('keeps an explicit namespace', () => {
-    const result = validateEntity(variant((r) => (r.metadata.namespace = 'ops')), registry);
+    const result = validateEntity(
+      variant((r) => (r.metadata.namespace = 'ops')),
+      registry,
+    );
     expect(result.ok && result.entity.metadata.namespace).toBe('ops');
   });
 

@@ -52,7 +52,8 @@ function checkErrorsAck(errors: unknown, submitted: unknown): BlockKitViolation[
   const violations: BlockKitViolation[] = [];
   for (const [blockId, message] of Object.entries(errors)) {
     if (typeof message !== 'string' || message === '') violations.push({ path: `errors.${blockId}`, rule: 'each error is a non-empty string' });
-    if (inputIds && !inputIds.includes(blockId)) violations.push({ path: `errors.${blockId}`, rule: `${blockId} is not the block_id of an input block in the submitted view` });
+    if (inputIds && !inputIds.includes(blockId))
+      violations.push({ path: `errors.${blockId}`, rule: `${blockId} is not the block_id of an input block in the submitted view` });
   }
   return violations;
 }

@@ -43,7 +43,13 @@ export function appMention(input: { userId: string; channelId: string; text: str
   return eventCallback(event, input);
 }
 
-export function appHomeOpened(input: { userId: string; channelId?: string; tab?: 'home' | 'messages'; view?: Record<string, unknown>; workspace?: WorkspaceRef }): SlackInbound {
+export function appHomeOpened(input: {
+  userId: string;
+  channelId?: string;
+  tab?: 'home' | 'messages';
+  view?: Record<string, unknown>;
+  workspace?: WorkspaceRef;
+}): SlackInbound {
   const event = {
     type: 'app_home_opened',
     user: input.userId,

@@ -164,7 +164,14 @@ export function messageShortcut(input: MessageShortcutInput): SlackInbound {
 
 /** The fields every interactive payload carries (§2.2), whatever its type. */
 function envelope(type: string, userId: string, team: WorkspaceRef['team']): Record<string, unknown> {
-  return { type, token: VERIFICATION_TOKEN, team: { id: team.id, domain: team.domain }, user: user(userId, team.id), is_enterprise_install: false, enterprise: null };
+  return {
+    type,
+    token: VERIFICATION_TOKEN,
+    team: { id: team.id, domain: team.domain },
+    user: user(userId, team.id),
+    is_enterprise_install: false,
+    enterprise: null,
+  };
 }
 
 /** Bolt reads `user.id` unconditionally on interactive payloads (reference §2.5). */

@@ -19,7 +19,8 @@ function openOrPush(ctx: MethodContext, mode: 'open' | 'push'): SlackAnswer {
   const triggerField = body.interactivity_pointer !== undefined ? 'interactivity_pointer' : 'trigger_id';
   const refusal = requireFields(body, triggerField, 'view') ?? checkView(body.view, 'modal');
   if (refusal) return refusal;
-  if (mode === 'push' && state.modalStack.length === 0) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] no modal is open to push onto'] } });
+  if (mode === 'push' && state.modalStack.length === 0)
+    return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] no modal is open to push onto'] } });
   if (mode === 'push' && state.modalStack.length >= MAX_STACK) return fail('push_limit_reached');
   const triggerRefusal = exchangeTrigger(ctx, asString(body[triggerField]) ?? '');
   if (triggerRefusal) return triggerRefusal;
@@ -42,7 +43,11 @@ function update(ctx: MethodContext): SlackAnswer {
   const typeRefusal = checkView(body.view, String(stored.json.type));
   if (typeRefusal) return typeRefusal;
   if (body.hash !== undefined && body.hash !== stored.hash) return fail('hash_conflict');
-  const view = storeView(ctx, body.view as JsonBody, { id: stored.id, root: asString(stored.json.root_view_id), previous: asString(stored.json.previous_view_id) });
+  const view = storeView(ctx, body.view as JsonBody, {
+    id: stored.id,
+    root: asString(stored.json.root_view_id),
+    previous: asString(stored.json.previous_view_id),
+  });
   return ok({ view: view.json });
 }
 
@@ -63,13 +68,16 @@ function publish(ctx: MethodContext): SlackAnswer {
 
 /** Size first (view_too_large), then the limits checker (invalid_arguments with /view pointers), then the surface. */
 function checkView(view: unknown, expectedType: string): SlackAnswer | undefined {
-  if (typeof view !== 'object' || view === null) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] failed to match all allowed schemas [json-pointer:/view]'] } });
+  if (typeof view !== 'object' || view === null)
+    return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] failed to match all allowed schemas [json-pointer:/view]'] } });
   if (Buffer.byteLength(JSON.stringify(view)) > VIEW_SIZE_LIMIT) return fail('view_too_large');
   const violations = checkViewLimits(view);
   if (violations.length > 0) return blockKitRefusal('invalid_arguments', withPrefix('/view', violations));
   const type = (view as JsonBody).type;
   if (type !== expectedType) {
-    return fail('invalid_arguments', { response_metadata: { messages: [`[ERROR] view type must be ${expectedType} here, not ${String(type)} [json-pointer:/view/type]`] } });
+    return fail('invalid_arguments', {
+      response_metadata: { messages: [`[ERROR] view type must be ${expectedType} here, not ${String(type)} [json-pointer:/view/type]`] },
+    });
   }
   return undefined;
 }

@@ -38,10 +38,14 @@ const memoryLog = () => {
 export const startHarness = async (options: { mode?: 'http' | 'socket'; settings?: Partial<SlackSettings> } = {}): Promise<Harness> => {
   const mode = options.mode ?? 'http';
   const runtime = await openExampleCatalog();
-  const fake = await startFakeSlack({ users: Object.values(People).map((person) => ({ id: person.id, name: person.id.toLowerCase(), email: person.email })), channels: [{ id: 'C0GENERAL', name: 'general' }] });
+  const fake = await startFakeSlack({
+    users: Object.values(People).map((person) => ({ id: person.id, name: person.id.toLowerCase(), email: person.email })),
+    channels: [{ id: 'C0GENERAL', name: 'general' }],
+  });
   const socket = mode === 'socket' ? await startFakeSocketMode(fake) : undefined;
   const { log, logs } = memoryLog();
-  const connection = mode === 'http' ? { mode, botToken: fake.botToken, signingSecret: SIGNING_SECRET } : { mode, botToken: fake.botToken, appToken: fake.appToken };
+  const connection =
+    mode === 'http' ? { mode, botToken: fake.botToken, signingSecret: SIGNING_SECRET } : { mode, botToken: fake.botToken, appToken: fake.appToken };
   const settings = { syncAllowed: [], callboardUrl: 'https://callboard.acme.example', ...options.settings };
   const slack = createSlackApp({ store: runtime.store, sync: runtime.sync, settings, log }, { connection, apiUrl: fake.apiUrl, clientOptions: FAST_CLIENT });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });

@@ -34,7 +34,11 @@ const click = (action: Record<string, unknown>, surface: 'message' | 'home' = 'm
 describe('block actions', () => {
   it('Owner / Dependencies / Dependents buttons answer the clicker, keeping the card', async () => {
     const deps = slackDepsFor(runtime);
-    for (const [intent, id] of [['owner', 'owner.header'], ['deps', 'deps.header'], ['dependents', 'deps.header']] as const) {
+    for (const [intent, id] of [
+      ['owner', 'owner.header'],
+      ['deps', 'deps.header'],
+      ['dependents', 'deps.header'],
+    ] as const) {
       const { io, args } = click({ action_id: 'x', value: 'component:default/checkout-service' });
       await entityAction(deps, intent)(args);
       expect(io.events).toEqual(['ack', 'respond']);

@@ -20,7 +20,13 @@ const BOT = 'U0CALLBOT';
 const mention = async (text: string, threadTs?: string) => {
   const posted: Array<Record<string, unknown> & { blocks: unknown[]; text: string }> = [];
   const client = strictFake<never>({ chat: { postMessage: async (message: never) => void posted.push(message) } });
-  const event = { user: People.marcus.id, text: `<@${BOT}> ${text}`, channel: 'C0GENERAL', ts: '1700000000.000100', ...(threadTs ? { thread_ts: threadTs } : {}) };
+  const event = {
+    user: People.marcus.id,
+    text: `<@${BOT}> ${text}`,
+    channel: 'C0GENERAL',
+    ts: '1700000000.000100',
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  };
   await appMention(slackDepsFor(runtime))({ event, context: { botUserId: BOT }, client });
   for (const message of posted) expect(checkMessageLimits({ text: message.text, blocks: message.blocks })).toEqual([]);
   return posted;
@@ -76,7 +82,8 @@ describe('link_shared', () => {
     const [call] = await share([repo, page, 'https://github.com/someone/else']);
     expect(call).toMatchObject({ channel: 'C0GENERAL', ts: '1700000000.000200' });
     expect(Object.keys(call!.unfurls as object)).toEqual([repo, page]);
-    for (const value of Object.values(call!.unfurls as Record<string, { blocks: unknown[] }>)) expect(checkMessageLimits({ blocks: value.blocks }, 'unfurl')).toEqual([]);
+    for (const value of Object.values(call!.unfurls as Record<string, { blocks: unknown[] }>))
+      expect(checkMessageLimits({ blocks: value.blocks }, 'unfurl')).toEqual([]);
   });
 
   it('uses unfurl_id and source for links typed in the composer; unknown links make no call', async () => {

@@ -12,6 +12,9 @@ describe('findCandidateNames', () => {
   });
 
   it('finds links as Slack sends them and typed bare', () => {
-    expect(findUrls('see <https://github.com/acme/a|a> and https://github.com/acme/b, <https://github.com/acme/a>')).toEqual(['https://github.com/acme/a', 'https://github.com/acme/b']);
+    expect(findUrls('see <https://github.com/acme/a|a> and https://github.com/acme/b, <https://github.com/acme/a>')).toEqual([
+      'https://github.com/acme/a',
+      'https://github.com/acme/b',
+    ]);
   });
 });

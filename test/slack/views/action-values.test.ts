@@ -10,12 +10,17 @@ describe('share values', () => {
     expect(parseShareValue(encodeShareValue(request))).toEqual(request);
   });
 
-  it.each(['', 'not json', '{}', '{"view":"owner"}', '{"view":"deps","ref":"a","direction":"up","depth":1}', '{"view":"deps","ref":"a","direction":"forward","depth":0}', '[1]'])(
-    'rejects %s',
-    (value) => {
-      expect(parseShareValue(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'not json',
+    '{}',
+    '{"view":"owner"}',
+    '{"view":"deps","ref":"a","direction":"up","depth":1}',
+    '{"view":"deps","ref":"a","direction":"forward","depth":0}',
+    '[1]',
+  ])('rejects %s', (value) => {
+    expect(parseShareValue(value)).toBeUndefined();
+  });
 });
 
 describe('choice values', () => {

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { ActionIds } from '../../../src/slack/ids.ts';
 import { appHomeView, type HomeEntity } from '../../../src/slack/views/app-home-view.ts';
-import { allMrkdwn, blockById, blockIds, EMOJI_RTL, expectNoInjectedControls, expectViewWithinLimits, FIVE_KB, group, HOSTILE, HOSTILE_ESCAPED, user } from './view-helpers.ts';
+import {
+  allMrkdwn,
+  blockById,
+  blockIds,
+  EMOJI_RTL,
+  expectNoInjectedControls,
+  expectViewWithinLimits,
+  FIVE_KB,
+  group,
+  HOSTILE,
+  HOSTILE_ESCAPED,
+  user,
+} from './view-helpers.ts';
 
-const entity = (name: string, extra: Partial<HomeEntity> = {}): HomeEntity => ({ ref: `component:default/${name}`, kind: 'Component', name, problemCount: 0, ...extra });
+const entity = (name: string, extra: Partial<HomeEntity> = {}): HomeEntity => ({
+  ref: `component:default/${name}`,
+  kind: 'Component',
+  name,
+  problemCount: 0,
+  ...extra,
+});
 
 const checkout = group('checkout-team', { title: 'Checkout', annotations: { 'slack.com/channel-name': 'team-checkout' } });
 
@@ -11,15 +29,30 @@ describe('appHomeView', () => {
   it('greets the user, lists their teams with problems first, and offers quick actions', () => {
     const view = appHomeView({
       user: user('sofia.marquez', 'sofia@acme.example'),
-      teams: [{ group: checkout, entities: [entity('cart-service', { lifecycle: 'production' }), entity('checkout-service', { title: 'Checkout Service', problemCount: 2 })] }],
+      teams: [
+        {
+          group: checkout,
+          entities: [entity('cart-service', { lifecycle: 'production' }), entity('checkout-service', { title: 'Checkout Service', problemCount: 2 })],
+        },
+      ],
       totalProblems: 3,
       lastSyncAt: '2025-03-01T10:00:00.000Z',
     });
     expect(view.type).toBe('home');
-    expect(blockIds(view.blocks)).toEqual(['home.header', 'home.greeting', 'home.status', 'home.actions', 'home.team.0.divider', 'home.team.0.heading', 'home.team.0.entities']);
+    expect(blockIds(view.blocks)).toEqual([
+      'home.header',
+      'home.greeting',
+      'home.status',
+      'home.actions',
+      'home.team.0.divider',
+      'home.team.0.heading',
+      'home.team.0.entities',
+    ]);
     expect(allMrkdwn([blockById(view.blocks, 'home.greeting')])).toBe('Hi *sofia marquez*. Here is what your teams own.');
     expect(allMrkdwn([blockById(view.blocks, 'home.status')])).toContain(':warning: 3 problems in the catalog');
-    expect(allMrkdwn([blockById(view.blocks, 'home.team.0.heading')])).toBe('*Checkout* `group:default/checkout-team`  ·  #team-checkout  ·  2 entities  ·  :warning: 1 with problems');
+    expect(allMrkdwn([blockById(view.blocks, 'home.team.0.heading')])).toBe(
+      '*Checkout* `group:default/checkout-team`  ·  #team-checkout  ·  2 entities  ·  :warning: 1 with problems',
+    );
     expect(allMrkdwn([blockById(view.blocks, 'home.team.0.entities')])).toBe(
       '• :warning: 2  *Checkout Service* `checkout-service`  ·  component\n• *cart-service*  ·  component  ·  production',
     );
@@ -36,7 +69,9 @@ describe('appHomeView', () => {
   });
 
   it('summarises a team owning 2,000 entities within 100 blocks', () => {
-    const entities = Array.from({ length: 2000 }, (_, i) => entity(`svc-${i}`, { kind: i % 4 === 0 ? 'API' : 'Component', title: FIVE_KB, problemCount: i % 100 === 0 ? 1 : 0 }));
+    const entities = Array.from({ length: 2000 }, (_, i) =>
+      entity(`svc-${i}`, { kind: i % 4 === 0 ? 'API' : 'Component', title: FIVE_KB, problemCount: i % 100 === 0 ? 1 : 0 }),
+    );
     const view = appHomeView({ user: user('a'), teams: [{ group: checkout, entities }], totalProblems: 20 });
     expectViewWithinLimits(view);
     expect(allMrkdwn([blockById(view.blocks, 'home.team.0.more')])).toMatch(/…and 1,9\d\d more entities \(component 1,\d+, api \d+\)/);
@@ -44,7 +79,10 @@ describe('appHomeView', () => {
   });
 
   it('stays within limits for many teams that each own a lot', () => {
-    const teams = Array.from({ length: 40 }, (_, t) => ({ group: group(`team-${t}`, { title: FIVE_KB }), entities: Array.from({ length: 500 }, (_, i) => entity(`svc-${t}-${i}`, { title: FIVE_KB })) }));
+    const teams = Array.from({ length: 40 }, (_, t) => ({
+      group: group(`team-${t}`, { title: FIVE_KB }),
+      entities: Array.from({ length: 500 }, (_, i) => entity(`svc-${t}-${i}`, { title: FIVE_KB })),
+    }));
     const view = appHomeView({ user: user('a'), teams, totalProblems: 0 });
     expectViewWithinLimits(view);
     expect(view.blocks.length).toBeLessThanOrEqual(100);

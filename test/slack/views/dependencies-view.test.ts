@@ -5,7 +5,18 @@ import { Limits } from '../../../src/slack/views/blocks.ts';
 import { parseShareValue } from '../../../src/slack/views/action-values.ts';
 import { dependenciesView } from '../../../src/slack/views/dependencies-view.ts';
 import type { DependencyAnswer } from '../../../src/usecases/find-dependencies.ts';
-import { allMrkdwn, blockById, blockIds, blockTextLength, EMOJI_RTL, expectMessageWithinLimits, expectNoInjectedControls, FIVE_KB, HOSTILE, HOSTILE_ESCAPED } from './view-helpers.ts';
+import {
+  allMrkdwn,
+  blockById,
+  blockIds,
+  blockTextLength,
+  EMOJI_RTL,
+  expectMessageWithinLimits,
+  expectNoInjectedControls,
+  FIVE_KB,
+  HOSTILE,
+  HOSTILE_ESCAPED,
+} from './view-helpers.ts';
 
 const node = (name: string, depth: number, extra: Partial<DependencyNode> = {}): DependencyNode => ({
   ref: `component:default/${name}`,
@@ -17,7 +28,12 @@ const node = (name: string, depth: number, extra: Partial<DependencyNode> = {}):
   ...extra,
 });
 
-const answer = (nodes: DependencyNode[], direction: DependencyAnswer['direction'] = 'forward', depth = 3): DependencyAnswer => ({ ref: 'component:default/root', direction, depth, nodes });
+const answer = (nodes: DependencyNode[], direction: DependencyAnswer['direction'] = 'forward', depth = 3): DependencyAnswer => ({
+  ref: 'component:default/root',
+  direction,
+  depth,
+  nodes,
+});
 
 /** 5,000 nodes over 6 depths and 120 owner teams, some dangling, some unowned. */
 const blastRadius = (): DependencyNode[] =>
@@ -42,7 +58,9 @@ describe('dependenciesView', () => {
   });
 
   it('words the two directions differently', () => {
-    expect(dependenciesView(answer([node('a', 1)])).blocks[0]).toEqual(expect.objectContaining({ text: expect.objectContaining({ text: 'What root depends on' }) }));
+    expect(dependenciesView(answer([node('a', 1)])).blocks[0]).toEqual(
+      expect.objectContaining({ text: expect.objectContaining({ text: 'What root depends on' }) }),
+    );
     expect(dependenciesView(answer([node('a', 1)], 'reverse')).blocks[0]).toEqual(
       expect.objectContaining({ text: expect.objectContaining({ text: 'What depends on root (blast radius)' }) }),
     );
@@ -68,7 +86,9 @@ describe('dependenciesView', () => {
     expectMessageWithinLimits(message);
     expect(message.blocks.length).toBeLessThanOrEqual(Limits.messageBlocks);
     expect(blockTextLength(message.blocks)).toBeLessThanOrEqual(12_000);
-    const listed = allMrkdwn(message.blocks.filter((block) => block.block_id?.startsWith('deps.depth.'))).split('\n').filter((line) => line.startsWith('• ')).length;
+    const listed = allMrkdwn(message.blocks.filter((block) => block.block_id?.startsWith('deps.depth.')))
+      .split('\n')
+      .filter((line) => line.startsWith('• ')).length;
     const summary = allMrkdwn([blockById(message.blocks, 'deps.summary')]);
     expect(summary).toContain(`*${(5000 - listed).toLocaleString('en-US')} more entities not shown.*`);
     expect(summary).toContain('direct: 834  ·  depth 2: 834  ·  depth 3: 833');

@@ -2,7 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../../src/slack/ids.ts';
 import { entityUnfurlView } from '../../../src/slack/views/entity-unfurl-view.ts';
 import type { OwnerAnswer } from '../../../src/usecases/find-owner.ts';
-import { allMrkdwn, blockById, blockIds, component, exampleOrgOwnerAnswer, expectMessageWithinLimits, expectNoInjectedControls, FIVE_KB, HOSTILE, HOSTILE_ESCAPED } from './view-helpers.ts';
+import {
+  allMrkdwn,
+  blockById,
+  blockIds,
+  component,
+  exampleOrgOwnerAnswer,
+  expectMessageWithinLimits,
+  expectNoInjectedControls,
+  FIVE_KB,
+  HOSTILE,
+  HOSTILE_ESCAPED,
+} from './view-helpers.ts';
 
 describe('entityUnfurlView', () => {
   let answer: OwnerAnswer;
@@ -14,16 +25,26 @@ describe('entityUnfurlView', () => {
     const blocks = entityUnfurlView(answer);
     expect(blockIds(blocks)).toEqual(['unfurl.entity', 'unfurl.facts', 'unfurl.actions']);
     expect(allMrkdwn([blockById(blocks, 'unfurl.entity')])).toMatch(/^\*Checkout Service\* `component:default\/checkout-service`\nOrchestrates checkout/);
-    expect(allMrkdwn([blockById(blocks, 'unfurl.facts')])).toBe('Owned by *Checkout* <https://acme.slack.com/archives/C04CHKOUT02|#team-checkout>\nComponent  ·  production  ·  system checkout');
+    expect(allMrkdwn([blockById(blocks, 'unfurl.facts')])).toBe(
+      'Owned by *Checkout* <https://acme.slack.com/archives/C04CHKOUT02|#team-checkout>\nComponent  ·  production  ·  system checkout',
+    );
     const actions = blockById(blocks, 'unfurl.actions');
     if (actions.type !== 'actions') throw new Error('not actions');
-    expect(actions.elements.map((element) => (element as { action_id: string }).action_id)).toEqual([ActionIds.showOwner, ActionIds.showDeps, ActionIds.showDependents]);
+    expect(actions.elements.map((element) => (element as { action_id: string }).action_id)).toEqual([
+      ActionIds.showOwner,
+      ActionIds.showDeps,
+      ActionIds.showDependents,
+    ]);
     expectMessageWithinLimits({ blocks }, 'unfurl');
   });
 
   it('explains missing and dangling owners, escapes and truncates', () => {
     expect(allMrkdwn(entityUnfurlView({ entity: component('a'), members: [] }))).toContain('no owner recorded');
-    const blocks = entityUnfurlView({ entity: component('a', { title: HOSTILE, description: FIVE_KB }, { lifecycle: HOSTILE }), ownerRef: 'group:default/<!here>', members: [] });
+    const blocks = entityUnfurlView({
+      entity: component('a', { title: HOSTILE, description: FIVE_KB }, { lifecycle: HOSTILE }),
+      ownerRef: 'group:default/<!here>',
+      members: [],
+    });
     expect(allMrkdwn(blocks)).toContain('owner `group:default/&lt;!here&gt;` is not in the catalog');
     expect(allMrkdwn(blocks)).toContain(HOSTILE_ESCAPED);
     expectNoInjectedControls(blocks);

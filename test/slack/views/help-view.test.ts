@@ -8,12 +8,32 @@ describe('helpView', () => {
   const text = allMrkdwn(message.blocks);
 
   it('has a section per command', () => {
-    expect(blockIds(message.blocks)).toEqual(['help.header', 'help.intro', 'help.divider.commands', 'help.command.0', 'help.command.1', 'help.command.2', 'help.command.3', 'help.divider.other', 'help.other', 'help.names']);
+    expect(blockIds(message.blocks)).toEqual([
+      'help.header',
+      'help.intro',
+      'help.divider.commands',
+      'help.command.0',
+      'help.command.1',
+      'help.command.2',
+      'help.command.3',
+      'help.divider.other',
+      'help.other',
+      'help.names',
+    ]);
   });
 
   it('explains every command with examples', () => {
     for (const command of Object.values(SlashCommands)) expect(text).toContain(`*${command}*`);
-    for (const usage of ['--reverse', '--depth N', '/callboard help', '/callboard errors [team]', '/callboard sync', '/callboard whoami', '/find payments', '/owner checkout-service']) {
+    for (const usage of [
+      '--reverse',
+      '--depth N',
+      '/callboard help',
+      '/callboard errors [team]',
+      '/callboard sync',
+      '/callboard whoami',
+      '/find payments',
+      '/owner checkout-service',
+    ]) {
       expect(text).toContain(usage);
     }
   });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { errorView, notFoundView, usageView } from '../../../src/slack/views/not-found-view.ts';
-import { allMrkdwn, blockById, blockIds, EMOJI_RTL, expectMessageWithinLimits, expectNoInjectedControls, FIVE_KB, HOSTILE, HOSTILE_ESCAPED } from './view-helpers.ts';
+import {
+  allMrkdwn,
+  blockById,
+  blockIds,
+  EMOJI_RTL,
+  expectMessageWithinLimits,
+  expectNoInjectedControls,
+  FIVE_KB,
+  HOSTILE,
+  HOSTILE_ESCAPED,
+} from './view-helpers.ts';
 
 describe('notFoundView', () => {
   it('offers the corrected spelling and close matches', () => {
@@ -12,7 +22,9 @@ describe('notFoundView', () => {
     });
     expect(blockIds(message.blocks)).toEqual(['notfound.summary', 'notfound.suggestions', 'notfound.hint']);
     expect(allMrkdwn([blockById(message.blocks, 'notfound.summary')])).toBe(':mag: Nothing in the catalog is called *chekout*.\nDid you mean *checkout*?');
-    expect(allMrkdwn([blockById(message.blocks, 'notfound.suggestions')])).toContain('*Checkout Service* `checkout-service`  ·  component  ·  `component:default/checkout-service`');
+    expect(allMrkdwn([blockById(message.blocks, 'notfound.suggestions')])).toContain(
+      '*Checkout Service* `checkout-service`  ·  component  ·  `component:default/checkout-service`',
+    );
     expectMessageWithinLimits(message);
     expectNoInjectedControls(message);
   });

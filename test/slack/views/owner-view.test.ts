@@ -47,7 +47,16 @@ describe('ownerView on the example org', () => {
 
   it('names the team, its channel, email, lead and members', () => {
     const message = ownerView(answer, ctx);
-    expect(blockIds(message.blocks)).toEqual(['owner.header', 'owner.kind', 'owner.description', 'owner.team', 'owner.members', 'owner.details', 'owner.links', 'owner.actions']);
+    expect(blockIds(message.blocks)).toEqual([
+      'owner.header',
+      'owner.kind',
+      'owner.description',
+      'owner.team',
+      'owner.members',
+      'owner.details',
+      'owner.links',
+      'owner.actions',
+    ]);
     const team = allMrkdwn([blockById(message.blocks, 'owner.team')]);
     expect(team).toContain('*Owned by Checkout* `group:default/checkout-team`');
     expect(team).toContain('#team-checkout');
@@ -75,7 +84,13 @@ describe('ownerView on the example org', () => {
 
   it('offers deps, dependents, docs, on-call and share, all carrying the ref', () => {
     const buttons = buttonsOf(ownerView(answer, ctx));
-    expect(buttons.map((element) => element.action_id)).toEqual([ActionIds.showDeps, ActionIds.showDependents, ActionIds.showDocs, ActionIds.showOnCall, ActionIds.shareInChannel]);
+    expect(buttons.map((element) => element.action_id)).toEqual([
+      ActionIds.showDeps,
+      ActionIds.showDependents,
+      ActionIds.showDocs,
+      ActionIds.showOnCall,
+      ActionIds.shareInChannel,
+    ]);
     expect(buttons.slice(0, 4).map((element) => element.value)).toEqual(Array(4).fill('component:default/checkout-service'));
     expect(buttons[2]!.url).toBe(ctx.docsUrl);
     expect(parseShareValue(buttons[4]!.value!)).toEqual({ view: 'owner', ref: 'component:default/checkout-service' });
@@ -117,13 +132,30 @@ describe('ownerView edge cases', () => {
   });
 
   it('escapes hostile catalog text everywhere', () => {
-    const owner = group('team-a', { title: HOSTILE, description: HOSTILE, annotations: { 'slack.com/channel-name': '<!here>' }, links: [] }, { email: '<!everyone>@x' });
-    const entity = component('svc', {
-      title: HOSTILE,
-      description: HOSTILE,
-      links: [{ url: 'https://example.com', title: HOSTILE }, { url: 'javascript:alert(1)', title: 'bad' }],
-    }, { lifecycle: HOSTILE });
-    const answer = base({ entity, ownerRef: 'group:default/team-a', owner, members: [user('u', undefined, { title: '<@U999>' })], systemRef: 'system:default/<!channel>' });
+    const owner = group(
+      'team-a',
+      { title: HOSTILE, description: HOSTILE, annotations: { 'slack.com/channel-name': '<!here>' }, links: [] },
+      { email: '<!everyone>@x' },
+    );
+    const entity = component(
+      'svc',
+      {
+        title: HOSTILE,
+        description: HOSTILE,
+        links: [
+          { url: 'https://example.com', title: HOSTILE },
+          { url: 'javascript:alert(1)', title: 'bad' },
+        ],
+      },
+      { lifecycle: HOSTILE },
+    );
+    const answer = base({
+      entity,
+      ownerRef: 'group:default/team-a',
+      owner,
+      members: [user('u', undefined, { title: '<@U999>' })],
+      systemRef: 'system:default/<!channel>',
+    });
     const message = ownerView(answer, { slackIdsByEmail: noSlackIds });
     expectNoInjectedControls(message);
     expect(allMrkdwn(message)).toContain(HOSTILE_ESCAPED);

@@ -1,15 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { problemsView } from '../../../src/slack/views/problems-view.ts';
 import type { StoredProblem } from '../../../src/store/sqlite-catalog-store.ts';
-import { allMrkdwn, blockById, blockIds, blockTextLength, expectMessageWithinLimits, expectNoInjectedControls, FIVE_KB, HOSTILE, HOSTILE_ESCAPED } from './view-helpers.ts';
+import {
+  allMrkdwn,
+  blockById,
+  blockIds,
+  blockTextLength,
+  expectMessageWithinLimits,
+  expectNoInjectedControls,
+  FIVE_KB,
+  HOSTILE,
+  HOSTILE_ESCAPED,
+} from './view-helpers.ts';
 
-const problem = (extra: Partial<StoredProblem> = {}): StoredProblem => ({ severity: 'error', message: 'spec.owner is required', sourceId: 'dir:acme', origin: 'sync', ...extra });
+const problem = (extra: Partial<StoredProblem> = {}): StoredProblem => ({
+  severity: 'error',
+  message: 'spec.owner is required',
+  sourceId: 'dir:acme',
+  origin: 'sync',
+  ...extra,
+});
 
 describe('problemsView', () => {
   it('groups by file with severity icons and counts, errors first', () => {
     const message = problemsView(
       [
-        problem({ file: 'b/catalog-info.yaml', severity: 'warning', message: 'owner group:default/x is not in the catalog', line: 9, entityRef: 'component:default/b' }),
+        problem({
+          file: 'b/catalog-info.yaml',
+          severity: 'warning',
+          message: 'owner group:default/x is not in the catalog',
+          line: 9,
+          entityRef: 'component:default/b',
+        }),
         problem({ file: 'a/catalog-info.yaml', line: 3, column: 5 }),
         problem({ file: 'a/catalog-info.yaml', severity: 'warning', message: 'unknown field', line: 1 }),
       ],
@@ -17,7 +39,9 @@ describe('problemsView', () => {
     );
     expect(blockIds(message.blocks)).toEqual(['problems.header', 'problems.counts', 'problems.group.0', 'problems.group.1']);
     expect(allMrkdwn([blockById(message.blocks, 'problems.counts')])).toBe(':x: 1 error  ·  :warning: 2 warnings  ·  in 2 files');
-    expect(allMrkdwn([blockById(message.blocks, 'problems.group.0')])).toBe('*a/catalog-info.yaml*  _dir:acme_\n:x: line 3:5: spec.owner is required\n:warning: line 1: unknown field');
+    expect(allMrkdwn([blockById(message.blocks, 'problems.group.0')])).toBe(
+      '*a/catalog-info.yaml*  _dir:acme_\n:x: line 3:5: spec.owner is required\n:warning: line 1: unknown field',
+    );
     expect(allMrkdwn([blockById(message.blocks, 'problems.group.1')])).toContain('*b/catalog-info.yaml*  `component:default/b`');
     expectMessageWithinLimits(message);
   });
@@ -29,7 +53,9 @@ describe('problemsView', () => {
   });
 
   it('summarises thousands of problems within the limits', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => problem({ file: `services/svc-${i % 150}/catalog-info.yaml`, line: i, message: `problem ${i} ${FIVE_KB}`, severity: i % 3 === 0 ? 'error' : 'warning' }));
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      problem({ file: `services/svc-${i % 150}/catalog-info.yaml`, line: i, message: `problem ${i} ${FIVE_KB}`, severity: i % 3 === 0 ? 'error' : 'warning' }),
+    );
     const message = problemsView(many, 'the catalog');
     expectMessageWithinLimits(message);
     expect(blockTextLength(message.blocks)).toBeLessThanOrEqual(12_000);

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ActionIds } from '../../../src/slack/ids.ts';
 import { searchResultsView } from '../../../src/slack/views/search-results-view.ts';
 import type { SearchHit } from '../../../src/store/search-index.ts';
-import { allMrkdwn, blockById, blockIds, EMOJI_RTL, expectMessageWithinLimits, expectNoInjectedControls, FIVE_KB, HOSTILE, HOSTILE_ESCAPED } from './view-helpers.ts';
+import {
+  allMrkdwn,
+  blockById,
+  blockIds,
+  EMOJI_RTL,
+  expectMessageWithinLimits,
+  expectNoInjectedControls,
+  FIVE_KB,
+  HOSTILE,
+  HOSTILE_ESCAPED,
+} from './view-helpers.ts';
 
 const hit = (name: string, extra: Partial<SearchHit> = {}): SearchHit => ({ ref: `component:default/${name}`, kind: 'Component', name, score: -1, ...extra });
 
@@ -13,7 +23,9 @@ describe('searchResultsView', () => {
       hits: [hit('payments-api', { title: 'Payments API', ownerRef: 'group:default/payments-team', description: 'Takes card payments.' }), hit('pay-ui')],
     });
     expect(blockIds(message.blocks)).toEqual(['search.header', 'search.summary', 'search.hit.0', 'search.hit.1', 'search.actions']);
-    expect(allMrkdwn([blockById(message.blocks, 'search.hit.0')])).toBe('1. *Payments API* `payments-api`  ·  component  ·  owned by payments-team\nTakes card payments.');
+    expect(allMrkdwn([blockById(message.blocks, 'search.hit.0')])).toBe(
+      '1. *Payments API* `payments-api`  ·  component  ·  owned by payments-team\nTakes card payments.',
+    );
     expect(allMrkdwn([blockById(message.blocks, 'search.hit.1')])).toBe('2. *pay-ui*  ·  component  ·  _no owner_');
     const actions = blockById(message.blocks, 'search.actions');
     expect(actions).toEqual(expect.objectContaining({ elements: [expect.objectContaining({ type: 'static_select', action_id: ActionIds.showOwner })] }));
@@ -41,7 +53,11 @@ describe('searchResultsView', () => {
   });
 
   it('escapes queries and catalog text, keeps emoji and RTL, and truncates 5 KB queries', () => {
-    const message = searchResultsView({ query: `${HOSTILE} ${FIVE_KB}`, didYouMean: HOSTILE, hits: [hit('x', { title: HOSTILE, description: EMOJI_RTL, ownerRef: 'group:default/<!channel>' })] });
+    const message = searchResultsView({
+      query: `${HOSTILE} ${FIVE_KB}`,
+      didYouMean: HOSTILE,
+      hits: [hit('x', { title: HOSTILE, description: EMOJI_RTL, ownerRef: 'group:default/<!channel>' })],
+    });
     expectNoInjectedControls(message);
     expect(allMrkdwn(message)).toContain(HOSTILE_ESCAPED);
     expect(allMrkdwn(message)).toContain(EMOJI_RTL);

@@ -32,7 +32,16 @@ describe('sharedCopy', () => {
     const nodes = Array.from({ length: 5000 }, (_, i) => ({ ref: `component:default/s${i}`, depth: 1 + (i % 20), via: 'x', exists: true, kind: 'Component' }));
     const deps = dependenciesView({ ref: 'component:default/root', direction: 'reverse', depth: 20, nodes });
     expectMessageWithinLimits(sharedCopy(deps, 'U1AA'));
-    const onlyShare = { ...helpView(), blocks: [{ type: 'actions' as const, block_id: 'a', elements: [{ type: 'button' as const, action_id: ActionIds.shareInChannel, text: { type: 'plain_text' as const, text: 'Share' } }] }] };
+    const onlyShare = {
+      ...helpView(),
+      blocks: [
+        {
+          type: 'actions' as const,
+          block_id: 'a',
+          elements: [{ type: 'button' as const, action_id: ActionIds.shareInChannel, text: { type: 'plain_text' as const, text: 'Share' } }],
+        },
+      ],
+    };
     expect(sharedCopy(onlyShare, 'U1AA').blocks.map((block) => block.block_id)).toEqual(['shared.by']);
   });
 

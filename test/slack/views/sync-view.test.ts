@@ -34,14 +34,22 @@ describe('sync views', () => {
     expect(allMrkdwn([blockById(message.blocks, 'sync.sources')])).toBe(
       '*Sources (2)*\n:white_check_mark: `dir:examples/acme` synced (12 files read, 1 removed)\n:x: `github:acme` unavailable: GitHub answered 503',
     );
-    expect(allMrkdwn([blockById(message.blocks, 'sync.timing')])).toBe('Started <!date^1740823200^{date_short_pretty} at {time}|2025-03-01T10:00:00.000Z>, took 1.2 s');
+    expect(allMrkdwn([blockById(message.blocks, 'sync.timing')])).toBe(
+      'Started <!date^1740823200^{date_short_pretty} at {time}|2025-03-01T10:00:00.000Z>, took 1.2 s',
+    );
     expect(message.text).toBe('Sync finished: 3 entities added, 2 updated, 1 removed.');
     expectMessageWithinLimits(message);
     expectNoInjectedControls(message);
   });
 
   it('keeps many sources and hostile messages within limits', () => {
-    const sources = Array.from({ length: 300 }, (_, i) => ({ id: `git:${HOSTILE}/${i}`, outcome: 'unavailable' as const, filesRead: 0, filesRemoved: 0, message: `${HOSTILE}${FIVE_KB}` }));
+    const sources = Array.from({ length: 300 }, (_, i) => ({
+      id: `git:${HOSTILE}/${i}`,
+      outcome: 'unavailable' as const,
+      filesRead: 0,
+      filesRemoved: 0,
+      message: `${HOSTILE}${FIVE_KB}`,
+    }));
     const message = syncSummaryView(summary({ sources, errors: 0, warnings: 0 }));
     expectMessageWithinLimits(message);
     expectNoInjectedControls(message);

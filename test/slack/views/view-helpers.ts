@@ -61,7 +61,11 @@ export const allText = (payload: unknown): string => [...textsOf(payload).mrkdwn
 export const expectNoInjectedControls = (payload: unknown, allowedUserIds: readonly string[] = []): void => {
   for (const text of textsOf(payload).mrkdwn) {
     for (const [sequence] of text.matchAll(/<[^>]*>/g)) {
-      const ok = /^<(https?:|mailto:)[^<>|\s]+(\|[^<>]+)?>$/.test(sequence) || /^<#[CG][A-Z0-9]+>$/.test(sequence) || /^<!date\^\d+\^/.test(sequence) || allowedUserIds.some((id) => sequence === `<@${id}>`);
+      const ok =
+        /^<(https?:|mailto:)[^<>|\s]+(\|[^<>]+)?>$/.test(sequence) ||
+        /^<#[CG][A-Z0-9]+>$/.test(sequence) ||
+        /^<!date\^\d+\^/.test(sequence) ||
+        allowedUserIds.some((id) => sequence === `<@${id}>`);
       expect(ok, `unexpected control sequence ${sequence} in: ${text.slice(0, 200)}`).toBe(true);
     }
   }
@@ -77,7 +81,10 @@ export const expectViewWithinLimits = (view: unknown): void => {
 };
 
 /** Characters across all text objects: Slack refuses messages past ~12k (msg_blocks_too_long). */
-export const blockTextLength = (blocks: unknown[]): number => textsOf(blocks).mrkdwn.concat(textsOf(blocks).plain).reduce((sum, text) => sum + text.length, 0);
+export const blockTextLength = (blocks: unknown[]): number =>
+  textsOf(blocks)
+    .mrkdwn.concat(textsOf(blocks).plain)
+    .reduce((sum, text) => sum + text.length, 0);
 
 export const blockIds = (blocks: ReadonlyArray<{ block_id?: string }>): string[] => blocks.map((block) => block.block_id ?? '');
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { whoamiView } from '../../../src/slack/views/whoami-view.ts';
-import { allMrkdwn, blockById, blockIds, EMOJI_RTL, expectMessageWithinLimits, expectNoInjectedControls, group, HOSTILE, HOSTILE_ESCAPED, user } from './view-helpers.ts';
+import {
+  allMrkdwn,
+  blockById,
+  blockIds,
+  EMOJI_RTL,
+  expectMessageWithinLimits,
+  expectNoInjectedControls,
+  group,
+  HOSTILE,
+  HOSTILE_ESCAPED,
+  user,
+} from './view-helpers.ts';
 
 describe('whoamiView', () => {
   it('shows the Slack user, the catalog user and their groups', () => {
@@ -34,7 +45,12 @@ describe('whoamiView', () => {
   });
 
   it('escapes profile text and keeps emoji and RTL', () => {
-    const message = whoamiView({ slackUserId: '<!channel>', email: HOSTILE, user: user('a', HOSTILE, { title: EMOJI_RTL }), groups: [group('g', { title: HOSTILE })] });
+    const message = whoamiView({
+      slackUserId: '<!channel>',
+      email: HOSTILE,
+      user: user('a', HOSTILE, { title: EMOJI_RTL }),
+      groups: [group('g', { title: HOSTILE })],
+    });
     expectNoInjectedControls(message);
     expect(allMrkdwn(message)).toContain(HOSTILE_ESCAPED);
     expect(allMrkdwn(message)).toContain(EMOJI_RTL);

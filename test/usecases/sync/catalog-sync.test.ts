@@ -27,7 +27,12 @@ const slowEmptySource = (id: string, log: string[]): CatalogSource => ({
 
 const createSync = (log: string[]) => {
   const db = openDatabase(':memory:');
-  const deps = { writer: new SqliteCatalogWriter(db.$client), registry: createBuiltinKindRegistry(), urlReader: offlineUrlReader(), clock: { now: () => new Date() } };
+  const deps = {
+    writer: new SqliteCatalogWriter(db.$client),
+    registry: createBuiltinKindRegistry(),
+    urlReader: offlineUrlReader(),
+    clock: { now: () => new Date() },
+  };
   return new CatalogSync([slowEmptySource('a', log), slowEmptySource('b', log)], deps);
 };
 

@@ -57,7 +57,10 @@ describe('toEntityRecord', () => {
     const base = toEntityRecord(parsed(), origin);
     expect(toEntityRecord(parsed(), origin).etag).toBe(base.etag);
     expect(toEntityRecord(parsed({ x: 'y' }), origin).etag).not.toBe(base.etag);
-    const moreRelations = { ...parsed(), relations: [...parsed().relations, { sourceRef: 'group:default/payments', type: 'ownerOf', targetRef: 'component:default/checkout' }] };
+    const moreRelations = {
+      ...parsed(),
+      relations: [...parsed().relations, { sourceRef: 'group:default/payments', type: 'ownerOf', targetRef: 'component:default/checkout' }],
+    };
     expect(toEntityRecord(moreRelations, origin).etag).not.toBe(base.etag);
   });
 

@@ -10,11 +10,18 @@ import { component, offlineUrlReader } from '../../helpers/sync-harness.ts';
 /** A catalog on a real git repository, configured the way a user would (callboard.yaml). */
 const openRuntime = (dir: string, url: string, patterns: string[]): CatalogRuntime => {
   const file = join(dir, 'callboard.yaml');
-  writeFileSync(file, `database:\n  path: catalog.db\ncatalog:\n  sources:\n    - type: git\n      id: repo\n      url: ${url}\n      branch: main\n      patterns: ${JSON.stringify(patterns)}\n`);
+  writeFileSync(
+    file,
+    `database:\n  path: catalog.db\ncatalog:\n  sources:\n    - type: git\n      id: repo\n      url: ${url}\n      branch: main\n      patterns: ${JSON.stringify(patterns)}\n`,
+  );
   return openCatalogRuntime(loadConfig({ file, env: {} }), { urlReader: offlineUrlReader() });
 };
 
-const refs = (runtime: CatalogRuntime) => runtime.store.entities().map((entity) => entity.metadata.name).sort();
+const refs = (runtime: CatalogRuntime) =>
+  runtime.store
+    .entities()
+    .map((entity) => entity.metadata.name)
+    .sort();
 
 describe('sync from a real git repository', () => {
   let remote: TestGitRemote;
@@ -102,7 +109,9 @@ describe('sync from a real git repository', () => {
       } finally {
         delete process.env.GIT_TRACE;
       }
-      const commands = readFileSync(trace, 'utf8').split('\n').filter((line) => line.includes('trace: built-in: git '));
+      const commands = readFileSync(trace, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('trace: built-in: git '));
       expect(commands.some((line) => line.includes('git ls-remote'))).toBe(true);
       expect(commands.filter((line) => line.includes('git fetch'))).toEqual([]);
       runtime.close();

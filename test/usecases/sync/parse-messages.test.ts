@@ -10,7 +10,11 @@ const claim = (name: string, relations: number, line: number): EntityClaim => ({
     name,
     body: JSON.stringify({ kind: 'Component', metadata: { name, description: 'tab\there "quoted" ünïcode' } }),
     etag: `etag-${name}`,
-    relations: Array.from({ length: relations }, (_, index) => ({ sourceRef: `component:default/${name}`, type: `type${index}`, targetRef: `group:default/g${index}` })),
+    relations: Array.from({ length: relations }, (_, index) => ({
+      sourceRef: `component:default/${name}`,
+      type: `type${index}`,
+      targetRef: `group:default/g${index}`,
+    })),
     search: { name, title: `Title ${name}`, description: '', tags: 'a b', owner: 'g0' },
     line,
     column: 3,

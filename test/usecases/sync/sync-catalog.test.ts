@@ -28,9 +28,15 @@ describe('syncCatalog: last good state', () => {
 
   it('keeps the last good entities of a file that becomes unparsable, and records where it broke', async () => {
     harness = new SyncHarness();
-    harness.write('svc.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: checkout\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`);
+    harness.write(
+      'svc.yaml',
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: checkout\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`,
+    );
     await harness.sync();
-    harness.write('svc.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: checkout\n  description: [unclosed\nspec:\n  type: service\n`);
+    harness.write(
+      'svc.yaml',
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: checkout\n  description: [unclosed\nspec:\n  type: service\n`,
+    );
     const summary = await harness.sync();
     expect(summary).toMatchObject({ removed: 0, updated: 0, errors: 1 });
     expect(harness.store.entity('component:default/checkout')!.spec).toMatchObject({ owner: 'team-a' });
@@ -47,7 +53,10 @@ describe('syncCatalog: last good state', () => {
     harness = new SyncHarness();
     harness.write('all.yaml', [component('a', {}, { description: 'v1' }), component('b', {}, { description: 'v1' })].join('\n---\n'));
     await harness.sync();
-    harness.write('all.yaml', [component('a', { owner: undefined, lifecycle: '' }, { description: 'v2' }), component('b', {}, { description: 'v2' })].join('\n---\n'));
+    harness.write(
+      'all.yaml',
+      [component('a', { owner: undefined, lifecycle: '' }, { description: 'v2' }), component('b', {}, { description: 'v2' })].join('\n---\n'),
+    );
     const summary = await harness.sync();
     expect(summary).toMatchObject({ updated: 1, removed: 0 });
     expect(harness.store.entity('component:default/a')!.metadata.description).toBe('v1');
@@ -186,7 +195,10 @@ describe('syncCatalog: last good state', () => {
     harness = new SyncHarness();
     harness.write('one/a.yaml', component('a'));
     harness.write('two/b.yaml', component('b'));
-    harness.useSources([harness.dirSource('dir:one', ['**/*.yaml'], `${harness.root}/one`), harness.dirSource('dir:two', ['**/*.yaml'], `${harness.root}/two`)]);
+    harness.useSources([
+      harness.dirSource('dir:one', ['**/*.yaml'], `${harness.root}/one`),
+      harness.dirSource('dir:two', ['**/*.yaml'], `${harness.root}/two`),
+    ]);
     await harness.sync();
     harness.useSources([harness.dirSource('dir:one', ['**/*.yaml'], `${harness.root}/one`)]);
     expect(await harness.sync()).toMatchObject({ removed: 1 });
@@ -198,13 +210,21 @@ describe('syncCatalog: locations and placeholders', () => {
   it('rejects a Location target that names a folder, and still follows the other targets', async () => {
     harness = new SyncHarness();
     harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml'])]);
-    harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./teams/\n    - ./a.yaml\n`);
+    harness.write(
+      'catalog-info.yaml',
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./teams/\n    - ./a.yaml\n`,
+    );
     harness.write('a.yaml', component('a'));
     harness.write('teams/catalog-info.yaml', group('team-a'));
     await harness.sync();
     expect(harness.refs().sort()).toEqual(['component:default/a', 'location:default/root']);
     expect(harness.store.problems({ severity: 'error' })).toEqual([
-      expect.objectContaining({ line: 7, column: 7, entityRef: 'location:default/root', message: expect.stringContaining('"./teams/" ends with a path separator') }),
+      expect.objectContaining({
+        line: 7,
+        column: 7,
+        entityRef: 'location:default/root',
+        message: expect.stringContaining('"./teams/" ends with a path separator'),
+      }),
     ]);
   });
 
@@ -237,7 +257,13 @@ describe('syncCatalog: locations and placeholders', () => {
     await harness.sync();
     expect(harness.refs()).toEqual(['location:default/root']);
     expect(harness.store.problems({ severity: 'error' })).toEqual([
-      expect.objectContaining({ origin: 'target', line: 8, column: 7, entityRef: 'location:default/root', message: `Location target ${harness.root}/nothing/*.yaml matches no files` }),
+      expect.objectContaining({
+        origin: 'target',
+        line: 8,
+        column: 7,
+        entityRef: 'location:default/root',
+        message: `Location target ${harness.root}/nothing/*.yaml matches no files`,
+      }),
     ]);
     harness.write('catalog-info.yaml', location(['./nothing/*.yaml'], 'optional'));
     await harness.sync();
@@ -247,7 +273,10 @@ describe('syncCatalog: locations and placeholders', () => {
   it('reads what a glob matches at the place of the glob among the targets, which decides a conflict', async () => {
     harness = new SyncHarness();
     harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml'])]);
-    harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./globbed/*.yaml\n    - ./plain.yaml\n`);
+    harness.write(
+      'catalog-info.yaml',
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./globbed/*.yaml\n    - ./plain.yaml\n`,
+    );
     harness.write('globbed/x.yaml', component('x', {}, { description: 'from the glob' }));
     harness.write('plain.yaml', component('x', {}, { description: 'from the plain target' }));
     await harness.sync();
@@ -263,7 +292,10 @@ describe('syncCatalog: locations and placeholders', () => {
     try {
       writeFileSync(join(outside, 'secret.yaml'), component('from-outside'));
       harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml'])]);
-      harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./linked/*.yaml\n    - ./real/*.yaml\n    - ./node_modules/some-lib/*.yaml\n`);
+      harness.write(
+        'catalog-info.yaml',
+        `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./linked/*.yaml\n    - ./real/*.yaml\n    - ./node_modules/some-lib/*.yaml\n`,
+      );
       harness.write('real/inside.yaml', component('inside'));
       harness.write('node_modules/some-lib/vendored.yaml', component('vendored'));
       symlinkSync(outside, join(harness.root, 'linked'));
@@ -285,7 +317,8 @@ describe('syncCatalog: locations and placeholders', () => {
     const withoutGlobs = {
       id: dir.id,
       type: dir.type,
-      open: async (previous: Parameters<typeof dir.open>[0]) => Object.assign(Object.create(await dir.open(previous)) as SourceReadout, { findFiles: undefined }),
+      open: async (previous: Parameters<typeof dir.open>[0]) =>
+        Object.assign(Object.create(await dir.open(previous)) as SourceReadout, { findFiles: undefined }),
     };
     harness.useSources([withoutGlobs]);
     harness.write('catalog-info.yaml', `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  target: ./services/*.yaml\n`);
@@ -304,19 +337,33 @@ describe('syncCatalog: locations and placeholders', () => {
       'catalog-info.yaml',
       `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./org/teams.yaml\n    - ./services/a/catalog-info.yaml\n`,
     );
-    harness.write('org/teams.yaml', `${group('team-a')}\n---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: nested\nspec:\n  target: ../more/extra.yaml\n`);
+    harness.write(
+      'org/teams.yaml',
+      `${group('team-a')}\n---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: nested\nspec:\n  target: ../more/extra.yaml\n`,
+    );
     harness.write('more/extra.yaml', component('extra'));
     harness.write('services/a/catalog-info.yaml', component('a'));
     const summary = await harness.sync();
     expect(summary.errors).toBe(0);
-    expect(harness.refs().sort()).toEqual(['component:default/a', 'component:default/extra', 'group:default/team-a', 'location:default/nested', 'location:default/root']);
+    expect(harness.refs().sort()).toEqual([
+      'component:default/a',
+      'component:default/extra',
+      'group:default/team-a',
+      'location:default/nested',
+      'location:default/root',
+    ]);
     expect(summary.sources[0]!.filesRead).toBe(4);
 
     harness.remove('more/extra.yaml');
     await harness.sync();
     expect(harness.refs()).not.toContain('component:default/extra');
     expect(harness.store.problems({ severity: 'error' })).toEqual([
-      expect.objectContaining({ origin: 'target', file: `${harness.root}/org/teams.yaml`, line: expect.any(Number), message: expect.stringContaining('does not exist') }),
+      expect.objectContaining({
+        origin: 'target',
+        file: `${harness.root}/org/teams.yaml`,
+        line: expect.any(Number),
+        message: expect.stringContaining('does not exist'),
+      }),
     ]);
   });
 
@@ -335,7 +382,10 @@ describe('syncCatalog: locations and placeholders', () => {
 
   it('reports an unreachable $text URL on its file without failing the pass, and retries it', async () => {
     harness = new SyncHarness();
-    harness.write('api.yaml', `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: remote\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $text: https://example.invalid/openapi.yaml\n`);
+    harness.write(
+      'api.yaml',
+      `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: remote\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $text: https://example.invalid/openapi.yaml\n`,
+    );
     harness.write('b.yaml', component('b'));
     const summary = await harness.sync();
     expect(harness.refs()).toEqual(['component:default/b']);

@@ -24,9 +24,15 @@ describe('a pass that parses on the worker thread', () => {
     // ~390 files: several batches of 128, so results read ahead arrive while earlier ones are written.
     generateOrg(200, inline.root);
     // Files the worker hands back: a Location, a placeholder, broken YAML, a conflicting ref, a bad entity.
-    inline.write('extras/location.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: extras}\nspec:\n  targets: [./reached/one.yaml]\n');
+    inline.write(
+      'extras/location.yaml',
+      'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: extras}\nspec:\n  targets: [./reached/one.yaml]\n',
+    );
     inline.write('extras/reached/one.yaml', component('reached-by-location'));
-    inline.write('extras/api.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: extras-api}\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $text: ./openapi.yaml\n');
+    inline.write(
+      'extras/api.yaml',
+      'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: extras-api}\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $text: ./openapi.yaml\n',
+    );
     inline.write('extras/openapi.yaml', 'openapi: 3.0.0\ninfo: {title: Extras, version: "1"}\npaths: {}\n');
     inline.write('extras/broken.yaml', 'kind: Component\nmetadata: {name: [unclosed\n');
     inline.write('extras/zz-conflict.yaml', component('reached-by-location', { lifecycle: 'experimental' }));

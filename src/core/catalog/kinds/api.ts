@@ -7,8 +7,7 @@ import { looseMapping, nonEmptyString, refString } from './spec-fields.ts';
 // API types that Backstage's AI module lets go without a definition; Callboard has no such module.
 const AI_MODULE_TYPES = new Set(['mcp-server', 'ai-model-server']);
 
-const DEFINITION_EXPECTED =
-  'a non-empty string holding the API definition (use a "|" block scalar, or "$text: ./openapi.yaml" to load it from a file)';
+const DEFINITION_EXPECTED = 'a non-empty string holding the API definition (use a "|" block scalar, or "$text: ./openapi.yaml" to load it from a file)';
 
 const baseKind = defineKind({
   kind: 'API',

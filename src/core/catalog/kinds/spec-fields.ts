@@ -11,12 +11,10 @@ export const nonEmptyString = (expected: string) => z.string({ error: expected }
 export const refString = (example: string) => nonEmptyString(`an entity ref string such as ${example}`);
 
 /** A list of entity ref strings. */
-export const refList = (example: string) =>
-  z.array(refString(example), { error: `a list of entity ref strings such as [${example}]` });
+export const refList = (example: string) => z.array(refString(example), { error: `a list of entity ref strings such as [${example}]` });
 
 /** Any mapping; unknown keys are allowed, as in every Backstage spec schema. */
-export const looseMapping = <Shape extends z.ZodRawShape>(shape: Shape, expected: string) =>
-  z.looseObject(shape, { error: expected });
+export const looseMapping = <Shape extends z.ZodRawShape>(shape: Shape, expected: string) => z.looseObject(shape, { error: expected });
 
 /** `profile` of Users and Groups: every field optional, none empty. */
 export const profileSchema = looseMapping(

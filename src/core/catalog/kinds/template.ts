@@ -16,8 +16,7 @@ const stepSchema = looseMapping(
   'a mapping with at least an action',
 );
 
-const outputItem = (fields: z.ZodRawShape, expected: string) =>
-  looseMapping({ if: conditionSchema.optional(), ...fields }, expected);
+const outputItem = (fields: z.ZodRawShape, expected: string) => looseMapping({ if: conditionSchema.optional(), ...fields }, expected);
 
 const outputSchema = looseMapping(
   {

@@ -13,7 +13,10 @@ export const docsAction =
     await args.ack();
     const entity = deps.store.entityEnvelope(actionValue(args.action) ?? '');
     if (entity && docsLink(entity)) return;
-    await replyToAction(args, errorView('Callboard does not publish docs pages yet, and this entity lists no docs link. Add one to `metadata.links` with a title containing "Docs".'));
+    await replyToAction(
+      args,
+      errorView('Callboard does not publish docs pages yet, and this entity lists no docs link. Add one to `metadata.links` with a title containing "Docs".'),
+    );
   };
 
 /** On-call: the PagerDuty integration is a later issue; until then the button says what it will use. */

@@ -15,7 +15,12 @@ import type { SlackMessage } from '../../views/slack-message.ts';
 const MENTION_BUDGET_MS = 800;
 
 /** Resolves what was typed to one entity, or answers with a chooser, "did you mean" or a usage hint. */
-const withEntity = async (deps: SlackDeps, text: string, intent: ChooserIntent, render: (ref: string) => Promise<SlackMessage> | SlackMessage): Promise<SlackMessage> => {
+const withEntity = async (
+  deps: SlackDeps,
+  text: string,
+  intent: ChooserIntent,
+  render: (ref: string) => Promise<SlackMessage> | SlackMessage,
+): Promise<SlackMessage> => {
   const resolution = resolveEntity(deps.store, text);
   switch (resolution.status) {
     case 'found':

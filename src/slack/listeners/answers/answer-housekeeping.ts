@@ -16,13 +16,18 @@ export const answerErrors = async (deps: SlackDeps, team: string | undefined, as
     const resolution = resolveTeam(deps.store, team);
     if (resolution.status === 'found') return problemsView(listTeamProblems(deps.store, [resolution.group]), displayNameOf(resolution.group));
     if (resolution.status === 'not_found') return notFoundView(resolution);
-    if (resolution.status === 'not_a_team') return usageView(COMMAND, `${resolution.ref} is a ${resolution.kind}, not a team. Name a group, e.g. /callboard errors checkout-team.`);
-    if (resolution.status === 'ambiguous') return usageView(COMMAND, `Several groups are called "${team}": ${resolution.candidates.map((c) => c.ref).join(', ')}. Name one by its full ref.`);
+    if (resolution.status === 'not_a_team')
+      return usageView(COMMAND, `${resolution.ref} is a ${resolution.kind}, not a team. Name a group, e.g. /callboard errors checkout-team.`);
+    if (resolution.status === 'ambiguous')
+      return usageView(COMMAND, `Several groups are called "${team}": ${resolution.candidates.map((c) => c.ref).join(', ')}. Name one by its full ref.`);
     return usageView(COMMAND, resolution.message);
   }
   const identity = await deps.identity.identify(askerId);
   if (identity.groups.length === 0) {
-    return usageView(COMMAND, 'Callboard could not match you to a team in the catalog (`/callboard whoami` shows why). Name a team instead: /callboard errors checkout-team.');
+    return usageView(
+      COMMAND,
+      'Callboard could not match you to a team in the catalog (`/callboard whoami` shows why). Name a team instead: /callboard errors checkout-team.',
+    );
   }
   const scope = identity.groups.map(displayNameOf).join(', ');
   return problemsView(listTeamProblems(deps.store, identity.groups), identity.groups.length === 1 ? scope : `your teams (${scope})`);
@@ -35,7 +40,10 @@ export const answerErrors = async (deps: SlackDeps, team: string | undefined, as
 export const answerSync = async (deps: SlackDeps, askerId: string, onProgress?: (message: SlackMessage) => Promise<unknown>): Promise<SlackMessage> => {
   const identity = await deps.identity.identify(askerId);
   if (!canStartSync(deps.settings.syncAllowed, identity)) {
-    deps.log.info({ slackUserId: askerId, email: identity.email, groups: identity.groups.map(entityRefOf) }, 'sync from Slack refused: not in slack.syncAllowed');
+    deps.log.info(
+      { slackUserId: askerId, email: identity.email, groups: identity.groups.map(entityRefOf) },
+      'sync from Slack refused: not in slack.syncAllowed',
+    );
     return syncNotAllowedView();
   }
   await onProgress?.(syncStartedView());

@@ -21,10 +21,17 @@ export const findOwnerShortcut =
   async ({ ack, shortcut, respond }: MessageShortcutArgs): Promise<void> => {
     await ack();
     const text = shortcut.message?.text ?? '';
-    const found = findEntitiesInText(deps.store, { names: findCandidateNames(text), urls: findUrls(text), ...(deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {}) });
+    const found = findEntitiesInText(deps.store, {
+      names: findCandidateNames(text),
+      urls: findUrls(text),
+      ...(deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {}),
+    });
     if (found.length === 0) {
-      return void (await respond(usageView('', 'That message names nothing Callboard knows: no catalog name or repository link in it. Ask with /owner <name> or /find <words>.')));
+      return void (await respond(
+        usageView('', 'That message names nothing Callboard knows: no catalog name or repository link in it. Ask with /owner <name> or /find <words>.'),
+      ));
     }
-    const answer = found.length === 1 ? await answerRequest(deps, { kind: 'owner', entity: found[0]!.ref }, shortcut.user.id) : entityChooserView(found, 'owner');
+    const answer =
+      found.length === 1 ? await answerRequest(deps, { kind: 'owner', entity: found[0]!.ref }, shortcut.user.id) : entityChooserView(found, 'owner');
     await respond(answer);
   };

@@ -81,7 +81,10 @@ export class PlainParseWorker {
     // tight copy of each file instead, and move it rather than copy it again.
     const tight = files.map(({ content, origin }) => ({ content: new Uint8Array(content), origin }));
     worker.ref();
-    worker.postMessage({ id, files: tight }, tight.map(({ content }) => content.buffer));
+    worker.postMessage(
+      { id, files: tight },
+      tight.map(({ content }) => content.buffer),
+    );
     return reply;
   }
 
