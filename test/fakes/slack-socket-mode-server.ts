@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { BlockKitViolation } from '../../src/slack/block-kit/check-block-kit-limits.ts';
+import type { BlockKitViolation } from '../helpers/block-kit/check-block-kit-limits.ts';
 import type { FakeSlack } from './slack-api-server.ts';
 import { ok } from './slack/answers.ts';
 import { checkAck } from './slack/check-ack.ts';

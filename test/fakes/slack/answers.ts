@@ -1,4 +1,4 @@
-import type { BlockKitViolation } from '../../../src/slack/block-kit/check-block-kit-limits.ts';
+import type { BlockKitViolation } from '../../helpers/block-kit/check-block-kit-limits.ts';
 
 /** What the fake sends back for one request. `hang` means never answer (to exercise client timeouts). */
 export interface SlackAnswer {

@@ -1,4 +1,4 @@
-import { checkMessageLimits } from '../../../src/slack/block-kit/check-block-kit-limits.ts';
+import { checkMessageLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import { asString, blockKitRefusal, fail, ok, requireFields, withPrefix, type JsonBody, type PointedViolation } from './answers.ts';
 import type { StoredMessage } from './fake-state.ts';
 import { checkMessageBody, resolveChannel, type MethodContext, type RouteTable } from './method-route.ts';

@@ -1,4 +1,4 @@
-import { checkMessageLimits, checkViewLimits, type BlockKitViolation } from '../../../src/slack/block-kit/check-block-kit-limits.ts';
+import { checkMessageLimits, checkViewLimits, type BlockKitViolation } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import type { SlackInbound } from './inbound.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { MESSAGE_TEXT_LIMIT, checkMessageLimits } from '../../../src/slack/block-kit/check-block-kit-limits.ts';
+import { MESSAGE_TEXT_LIMIT, checkMessageLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import { blockKitRefusal, fail, withPrefix, type JsonBody, type SlackAnswer } from './answers.ts';
 import type { FakeSlackState } from './fake-state.ts';
 import type { FakeChannel } from './workspace.ts';

@@ -1,4 +1,4 @@
-import { VIEW_SIZE_LIMIT, checkViewLimits } from '../../../src/slack/block-kit/check-block-kit-limits.ts';
+import { VIEW_SIZE_LIMIT, checkViewLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import { asString, blockKitRefusal, fail, ok, requireFields, withPrefix, type JsonBody, type SlackAnswer } from './answers.ts';
 import type { StoredView } from './fake-state.ts';
 import type { MethodContext, RouteTable } from './method-route.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { checkMessageLimits } from '../../../src/slack/block-kit/check-block-kit-limits.ts';
+import { checkMessageLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import type { SlackMessage } from '../../../src/slack/views/slack-message.ts';
 
 /** Fake ack/respond that record the order of calls; every message sent is held to Slack's limits. */

@@ -4,7 +4,7 @@ import { appHomeOpened } from '../../../src/slack/listeners/events/app-home-open
 import { appMention } from '../../../src/slack/listeners/events/app-mention.ts';
 import { dedupeEvents } from '../../../src/slack/listeners/events/event-dedupe.ts';
 import { linkShared } from '../../../src/slack/listeners/events/link-shared.ts';
-import { checkMessageLimits, checkViewLimits } from '../../../src/slack/block-kit/check-block-kit-limits.ts';
+import { checkMessageLimits, checkViewLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import { openExampleCatalog, People, silentLog, slackDepsFor } from '../helpers/catalog-fixture.ts';
 import { allText } from '../helpers/recorder.ts';
 import { strictFake } from '../helpers/strict-fake.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { checkMessageLimits, checkViewLimits } from '../../../src/slack/block-kit/check-block-kit-limits.ts';
+import { checkMessageLimits, checkViewLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import type { Entity } from '../../../src/core/catalog/entity.ts';
 import { DirSource } from '../../../src/sources/dir-source.ts';
 import { findOwner, type OwnerAnswer } from '../../../src/usecases/find-owner.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlocks, checkMessageLimits, checkViewLimits, type BlockKitViolation } from '../../../src/slack/block-kit/check-block-kit-limits.ts';
+import { checkBlocks, checkMessageLimits, checkViewLimits, type BlockKitViolation } from './check-block-kit-limits.ts';
 import { actions, button, chars, input, many, markdown, modal, option, plain, section, select } from './block-kit-builders.ts';
 
 /** One row: what to check, and the paths it must report (none for a valid payload). */
