@@ -109,3 +109,25 @@ export const syncPasses = sqliteTable('sync_passes', {
   finishedAt: integer('finished_at').notNull(),
   summary: text('summary').notNull(),
 });
+
+/**
+ * The job ledger: one row per run of a scheduled job for one slot (the scheduled time, ISO UTC), or per key
+ * a caller wants handled once (a webhook delivery id). The row is claimed before the work starts, so the
+ * primary key makes a slot run once across restarts and across processes sharing the file.
+ */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    slot: text('slot').notNull(),
+    /** Which process claimed it (`host:pid`), to tell runs apart when two processes share the database. */
+    claimedBy: text('claimed_by').notNull(),
+    startedAt: integer('started_at').notNull(),
+    /** NULL while the run is going on, or when its process stopped before it ended. */
+    finishedAt: integer('finished_at'),
+    /** `ok` or `failed`; NULL until the run ends. */
+    outcome: text('outcome'),
+    message: text('message'),
+  },
+  (table) => [primaryKey({ columns: [table.job, table.slot] })],
+);

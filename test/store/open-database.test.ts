@@ -36,7 +36,9 @@ describe('openDatabase', () => {
   it('creates every table from an empty file, with WAL, foreign keys and a busy timeout', () => {
     const db = openDatabase(tempDb());
     const client = db.$client;
-    expect(tableNames(client)).toEqual(expect.arrayContaining(['entities', 'entity_search', 'files', 'problems', 'relations', 'sources', 'sync_passes']));
+    expect(tableNames(client)).toEqual(
+      expect.arrayContaining(['entities', 'entity_search', 'files', 'job_runs', 'problems', 'relations', 'sources', 'sync_passes']),
+    );
     expect(client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(client.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(client.pragma('busy_timeout', { simple: true })).toBe(10000);
