@@ -1,7 +1,7 @@
 import type { Config } from './config/load-config.ts';
 import { createBuiltinKindRegistry } from './core/catalog/kind-registry.ts';
 import type { KindRegistry } from './core/catalog/kind-registry.ts';
-import type { Clock, UrlReader } from './core/ports.ts';
+import type { CatalogReader, Clock, UrlReader } from './core/ports.ts';
 import { createSources } from './sources/create-sources.ts';
 import { HttpUrlReader } from './sources/http-url-reader.ts';
 import { BackgroundCheckpointer } from './store/background-checkpoint.ts';
@@ -11,7 +11,7 @@ import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
 import { CatalogSync } from './usecases/sync/catalog-sync.ts';
 
 export interface CatalogRuntime {
-  store: SqliteCatalogStore;
+  store: CatalogReader;
   sync: CatalogSync;
   registry: KindRegistry;
   close(): void;

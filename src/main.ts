@@ -1,6 +1,13 @@
 import pino, { type Logger } from 'pino';
 import { openCatalogRuntime, type CatalogRuntime } from './catalog-runtime.ts';
 import { loadConfig, type Config } from './config/load-config.ts';
+import { Readiness } from './http/readiness.ts';
+import { healthRoutes } from './http/routes/health.ts';
+import { createRouter, type Router } from './http/router.ts';
+import { startHttpServer, type HttpServer } from './http/server.ts';
+import { createSlackEventsRoute, type SlackEventsRoute } from './http/slack/slack-events-route.ts';
+import { createMemoryDeliveryLedger } from './http/webhooks/delivery-ledger.ts';
+import { githubWebhookRoute } from './http/webhooks/github.ts';
 import { logSyncSummary, scheduleCatalogSync } from './schedule/schedule-sync.ts';
 import { createSlackApp, type SlackApp, type SlackConnection } from './slack/create-slack-app.ts';
 import { resolveSlackConnection } from './slack/slack-connection.ts';
@@ -13,26 +20,45 @@ const LOCAL_MODE_HINT = [
   'README.md ("Slack") shows how to connect a workspace.',
 ].join('\n');
 
+interface SlackWiring {
+  connection: SlackConnection | undefined;
+  /** HTTP mode: the `/slack/events` route, mounted before Bolt exists and attached to it once it has started. */
+  eventsRoute: SlackEventsRoute | undefined;
+  readiness: Readiness;
+}
+
 /** Starts the Slack app when the environment has credentials; local mode (a hint) when it has none. */
-const startSlack = async (config: Config, connection: SlackConnection | undefined, runtime: CatalogRuntime, log: Logger): Promise<SlackApp | undefined> => {
+const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogRuntime, log: Logger): Promise<SlackApp | undefined> => {
+  const { connection, eventsRoute, readiness } = wiring;
   if (!connection) {
     log.info({ mode: 'local' }, 'Slack not configured');
     process.stdout.write(`\n${LOCAL_MODE_HINT}\n\n`);
     return undefined;
   }
   const settings = { syncAllowed: config.slack.syncAllowed, ...(config.slack.callboardUrl ? { callboardUrl: config.slack.callboardUrl } : {}) };
+  const onConnectionChange = (connected: boolean) =>
+    connected ? readiness.complete('slack') : readiness.fail('slack', 'the Socket Mode connection dropped; Bolt is reconnecting');
   const slack = createSlackApp(
     { store: runtime.store, sync: runtime.sync, settings, log },
-    { connection, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}) },
+    { connection, onConnectionChange, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}) },
   );
-  const { port } = await slack.start({ port: config.http.port, host: config.http.host });
-  log.info({ mode: connection.mode, ...(port !== undefined ? { port, endpoint: '/slack/events' } : {}) }, 'Slack app ready');
+  await slack.start();
+  if (eventsRoute && slack.requestListener) eventsRoute.attach(slack.requestListener);
+  readiness.complete('slack');
+  log.info({ mode: connection.mode, ...(eventsRoute ? { endpoint: eventsRoute.route.path } : {}) }, 'Slack app ready');
   return slack;
 };
 
+/** The one HTTP server, up before anything slow so that `/healthz` answers while the first sync runs. */
+const startServer = async (config: Config, router: Router, log: Logger): Promise<HttpServer> => {
+  const server = await startHttpServer({ router, host: config.http.host, port: config.http.port, log });
+  log.info({ url: server.url, port: server.port }, 'HTTP server listening');
+  return server;
+};
+
 /**
- * Composition root for `npm start`, one process: load the configuration, open the catalog, sync
- * once, keep it fresh on the configured schedule, and answer in Slack (or print how to ask locally).
+ * Composition root for `npm start`, one process: load the configuration, start the HTTP server, open the
+ * catalog, sync once, keep it fresh on the configured schedule, and answer in Slack (or print how to ask locally).
  */
 export const main = async (): Promise<void> => {
   const log = pino({ name: 'callboard' });
@@ -42,17 +68,35 @@ export const main = async (): Promise<void> => {
   // Half a Slack setup fails now, before a sync pass makes the mistake slow to see.
   const connection = resolveSlackConnection(config.slack);
   log.info({ config: config.file ?? 'built-in defaults', database: config.database.path, sources: config.catalog.sources.map((s) => s.id) }, 'starting');
+  const readiness = new Readiness(connection !== undefined);
+  const eventsRoute = connection?.mode === 'http' ? createSlackEventsRoute({ signingSecret: connection.signingSecret }) : undefined;
+  const router = createRouter([...healthRoutes({ readiness }), ...(eventsRoute ? [eventsRoute.route] : [])]);
+  const server = await startServer(config, router, log);
   const runtime = openCatalogRuntime(config, {
     onCheckpointError: (error) => log.warn({ err: error }, 'background WAL checkpoint failed; the next pass retries it'),
   });
+  // openCatalogRuntime opens the database and applies the migrations, or throws.
+  readiness.complete('database');
+  readiness.complete('migrations');
+  router.mount(
+    githubWebhookRoute({
+      secret: config.github.webhookSecret,
+      sources: config.catalog.sources,
+      syncSource: (id) => runtime.sync.syncSource(id),
+      deliveries: createMemoryDeliveryLedger(),
+      log,
+    }),
+  );
   logSyncSummary(log, await runtime.sync.syncAll());
+  readiness.complete('firstSync');
   const job = scheduleCatalogSync(runtime.sync, config.catalog.schedule, log);
   log.info({ schedule: config.catalog.schedule }, 'catalog ready');
-  const slack = await startSlack(config, connection, runtime, log);
+  const slack = await startSlack(config, { connection, eventsRoute, readiness }, runtime, log);
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
     job.stop();
     await slack?.stop().catch((error: unknown) => log.warn({ err: error }, 'Slack app did not stop cleanly'));
+    await server.close().catch((error: unknown) => log.warn({ err: error }, 'HTTP server did not stop cleanly'));
     runtime.close();
     process.exit(0);
   };

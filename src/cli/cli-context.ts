@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { loadConfig, type Config } from '../config/load-config.ts';
 import { openCatalogRuntime, type CatalogRuntime } from '../catalog-runtime.ts';
-import type { EntityResolution } from '../usecases/resolve-entity.ts';
+import type { EntityResolution } from '../core/catalog-reader/catalog-answers.ts';
 
 /** What every command gets: where to write, and how to open the configured catalog. */
 export interface CliIo {
@@ -29,7 +29,7 @@ export const loadCliConfig = (io: CliIo, configFile: string | undefined): Config
  */
 export const openCatalogForQuery = async (io: CliIo, configFile: string | undefined): Promise<CatalogRuntime> => {
   const runtime = openCatalogRuntime(loadCliConfig(io, configFile));
-  if (runtime.store.lastSyncSummary() === undefined) {
+  if (runtime.store.lastSyncPass() === undefined) {
     io.err('The catalog database is empty; running a first sync...');
     await runtime.sync.syncAll();
   }

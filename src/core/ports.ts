@@ -3,6 +3,18 @@
  * src/integrations implement these; the core and the use cases only see the interfaces.
  */
 
+import type { Entity, EntityWithRelations } from './catalog/entity.ts';
+import type {
+  EntitySummary,
+  OwnedEntitySummary,
+  ProblemFilter,
+  SearchOptions,
+  SearchResult,
+  StoredProblem,
+  SyncPassTimes,
+} from './catalog-reader/catalog-queries.ts';
+import type { DependencyDirection, DependencyNode } from './graph/dependency-edges.ts';
+
 /** A catalog file as a source lists it, before reading. */
 export interface SourceFile {
   /** Source-relative path with forward slashes, e.g. `services/checkout/catalog-info.yaml`. */
@@ -77,6 +89,36 @@ export interface CatalogSource {
 /** Fetches remote text for `$text` placeholders and `url` Location targets. */
 export interface UrlReader {
   readText(url: string): Promise<string>;
+}
+
+/**
+ * The read side of the catalog: named queries that return domain types. Refs are canonical
+ * (`kind:namespace/name`) and matched in any case. Answers reflect the last committed sync pass only.
+ */
+export interface CatalogReader {
+  /** The entity as Backstage's catalog API returns it: envelope, uid and etag, and its relations. */
+  entity(ref: string): EntityWithRelations | undefined;
+  /** The entity without its relations: cheaper for a group that owns thousands of things. */
+  entityEnvelope(ref: string): Entity | undefined;
+  /** Every entity (or every one of a kind, any case), by ref. */
+  entities(options?: { kind?: string }): EntityWithRelations[];
+  /** Entities of any kind and namespace with this name (case-insensitive), for resolving what people type. */
+  entitiesNamed(name: string): EntitySummary[];
+  /** Targets of one relation type on an entity (e.g. `hasMember` on a group), whichever end declared it. */
+  relatedRefs(ref: string, type: string): string[];
+  /** What a group or user owns; with `includeChildGroups`, also what every group below it owns. */
+  ownedBy(ownerRef: string, options?: { includeChildGroups?: boolean }): OwnedEntitySummary[];
+  /** Everything `ref` depends on (forward) or that depends on it (reverse), up to `depth` hops. */
+  dependencyWalk(ref: string, direction: DependencyDirection, depth: number): DependencyNode[];
+  search(query: string, options?: SearchOptions): SearchResult;
+  problems(filter?: ProblemFilter): StoredProblem[];
+  /** Refs of User entities whose `spec.profile.email` is this address (case-insensitive). */
+  usersWithEmail(email: string): string[];
+  /** Refs (at most 20) whose annotation `key` equals `value` (any case), or with `prefix`, starts with it. */
+  entitiesWithAnnotation(key: string, value: string, options?: { prefix?: boolean }): string[];
+  /** The newest recorded sync pass; undefined when the catalog has never been synced. */
+  lastSyncPass(): SyncPassTimes | undefined;
+  countsByKind(): Record<string, number>;
 }
 
 export interface Clock {

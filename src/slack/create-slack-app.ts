@@ -1,7 +1,6 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
+import type { SlackRequestListener } from '../http/slack/slack-events-route.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
@@ -22,6 +21,8 @@ export interface SlackAppOptions {
   clientOptions?: Pick<WebClientOptions, 'retryConfig' | 'timeout' | 'rejectRateLimitedCalls'>;
   /** Who people are in Slack; default the app's own Web API client. */
   users?: SlackUserApi;
+  /** Socket Mode: told when the connection comes up or drops (Bolt reconnects by itself). */
+  onConnectionChange?: (connected: boolean) => void;
 }
 
 /**
@@ -36,22 +37,46 @@ export const defaultClientOptions = {
 export interface SlackApp {
   app: App;
   deps: SlackDeps;
-  /** Connects (Socket Mode) or listens (HTTP; default port 3000). Resolves with the port listened on, if any. */
-  start(listen?: { port?: number; host?: string }): Promise<{ port?: number }>;
+  /**
+   * HTTP mode: Bolt's receiver, to mount at `/slack/events` on Callboard's own server (src/http), which reads
+   * and checks the request first. Bolt never listens on a port of its own.
+   */
+  requestListener?: SlackRequestListener;
+  /** Checks the bot token (auth.test) and, in Socket Mode, connects. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-const buildApp = (catalog: CatalogDeps, options: SlackAppOptions): App => {
+/** HTTP: Bolt's HTTPReceiver, verifying signatures as ever, driven through its requestListener. Socket: dials out. */
+const buildReceiver = (options: SlackAppOptions, logger: ReturnType<typeof boltLogger>): HTTPReceiver | SocketModeReceiver => {
   const { connection } = options;
-  const transport =
-    connection.mode === 'http'
-      ? { signingSecret: connection.signingSecret, signatureVerification: true, endpoints: '/slack/events' }
-      : { appToken: connection.appToken, socketMode: true };
+  if (connection.mode === 'http')
+    return new HTTPReceiver({ signingSecret: connection.signingSecret, signatureVerification: true, endpoints: '/slack/events', logger });
+  // The Socket Mode client opens its connection through the Web API (apps.connections.open): same client settings.
+  const receiver = new SocketModeReceiver({ appToken: connection.appToken, logger, installerOptions: { clientOptions: buildClientOptions(options) } });
+  const notify = options.onConnectionChange;
+  if (notify) {
+    receiver.client.on('connected', () => notify(true));
+    receiver.client.on('disconnected', () => notify(false));
+    receiver.client.on('reconnecting', () => notify(false));
+  }
+  return receiver;
+};
+
+const buildClientOptions = (options: SlackAppOptions): WebClientOptions => ({
+  ...defaultClientOptions,
+  ...options.clientOptions,
+  ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+});
+
+const buildApp = (catalog: CatalogDeps, options: SlackAppOptions, receiver: Receiver): App => {
+  const { connection } = options;
   return new App({
     token: connection.botToken,
-    ...transport,
+    receiver,
+    ...(connection.mode === 'socket' ? { socketMode: true } : {}),
     logger: boltLogger(catalog.log),
-    clientOptions: { ...defaultClientOptions, ...options.clientOptions, ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}) },
+    clientOptions: buildClientOptions(options),
     extendedErrorHandler: true,
     // No listener uses conversation state; Bolt's default in-memory store costs work on every request.
     convoStore: false,
@@ -65,22 +90,21 @@ const buildApp = (catalog: CatalogDeps, options: SlackAppOptions): App => {
  * handler for all of them. Nothing connects until `start()`.
  */
 export const createSlackApp = (catalog: CatalogDeps, options: SlackAppOptions): SlackApp => {
-  const app = buildApp(catalog, options);
+  const receiver = buildReceiver(options, boltLogger(catalog.log));
+  const app = buildApp(catalog, options, receiver);
   const deps = buildSlackDeps(catalog, options.users ?? webClientUserApi(app.client));
   for (const register of [registerCommands, registerActions, registerEvents, registerShortcuts]) register(app, deps);
   app.error(reportListenerError(catalog.log, app.client));
+  const isSocket = receiver instanceof SocketModeReceiver;
   return {
     app,
     deps,
-    start: async (listen = {}) => {
+    ...(receiver instanceof HTTPReceiver ? { requestListener: receiver.requestListener } : {}),
+    start: async () => {
       await app.init();
-      if (options.connection.mode === 'socket') {
-        await app.start();
-        return {};
-      }
-      const server = (await app.start({ port: listen.port ?? 3000, host: listen.host ?? '0.0.0.0' })) as Server;
-      return { port: (server.address() as AddressInfo).port };
+      if (isSocket) await app.start();
     },
-    stop: async () => void (await app.stop()),
+    // Over HTTP there is nothing of Bolt's own to stop: the server is Callboard's.
+    stop: async () => void (isSocket ? await app.stop() : undefined),
   };
 };

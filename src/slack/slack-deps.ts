@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
+import type { CatalogReader } from '../core/ports.ts';
 import type { CatalogSync } from '../usecases/sync/catalog-sync.ts';
 import { MemberDirectory } from './member-directory.ts';
 import { SlackIdentity } from './slack-identity.ts';
@@ -15,7 +15,7 @@ export interface SlackSettings {
 
 /** The catalog side Slack needs, built by the composition root. */
 export interface CatalogDeps {
-  store: SqliteCatalogStore;
+  store: CatalogReader;
   sync: Pick<CatalogSync, 'syncAll'>;
   settings: SlackSettings;
   log: Logger;

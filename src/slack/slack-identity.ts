@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
+import type { CatalogReader } from '../core/ports.ts';
 import { findUserByEmail } from '../usecases/find-user-by-email.ts';
 import type { SlackUserApi } from './slack-user-api.ts';
 import { TtlCache } from './ttl-cache.ts';
@@ -24,7 +24,7 @@ export class SlackIdentity {
   private readonly identities: TtlCache<string, WhoamiIdentity>;
 
   constructor(
-    private readonly store: SqliteCatalogStore,
+    private readonly store: CatalogReader,
     private readonly api: SlackUserApi,
     private readonly options: SlackIdentityOptions = {},
   ) {

@@ -4,6 +4,7 @@ import { walkGraph, type GraphStep, type ReachedNode } from '../core/graph/walk-
 import { canonicalEntityRef } from '../core/catalog/refs.ts';
 import { compareCodeUnits } from '../core/compare-code-units.ts';
 import { inverseTypes, quotedSqlList } from './relation-sql.ts';
+import { parseTextFields } from './stored-rows.ts';
 
 /** One level of the walk: every neighbour of the frontier refs, in either storage direction. */
 const expandSql = (types: readonly string[]) => `
@@ -20,6 +21,9 @@ const detailsSql = `
     json_extract(e.body, '$.metadata.title', '$.metadata.description', '$.spec.lifecycle', '$.spec.owner') AS fields
   FROM json_each(@refs) n LEFT JOIN entities e ON e.ref = n.value`;
 
+/** The refs of one level of the walk, as a JSON array. */
+type FrontierParams = { frontier: string };
+
 interface DetailRow {
   ref: string;
   kind: string | null;
@@ -27,11 +31,9 @@ interface DetailRow {
   fields: string | null;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
 /** `spec.owner` as the `ownedBy` relation targets it: a Group unless a kind is written, in the entity's namespace. */
-const ownerRefOf = (owner: unknown, namespace: string): string | undefined =>
-  typeof owner === 'string' ? canonicalEntityRef(owner, { defaultKind: 'group', defaultNamespace: namespace }) : undefined;
+const ownerRefOf = (owner: string | undefined, namespace: string): string | undefined =>
+  owner !== undefined ? canonicalEntityRef(owner, { defaultKind: 'group', defaultNamespace: namespace }) : undefined;
 
 /**
  * Built as one literal plus assignments, not with object spread: spread copies here made V8 keep the
@@ -41,12 +43,12 @@ const ownerRefOf = (owner: unknown, namespace: string): string | undefined =>
 const toNode = (reached: ReachedNode, row: DetailRow | undefined): DependencyNode => {
   if (!row?.kind) return { ref: reached.ref, depth: reached.depth, via: reached.via, exists: false, kind: reached.ref.slice(0, reached.ref.indexOf(':')) };
   const node: DependencyNode = { ref: reached.ref, depth: reached.depth, via: reached.via, exists: true, kind: row.kind };
-  const [title, description, lifecycle, owner] = JSON.parse(row.fields ?? '[]') as unknown[];
-  if (text(title)) node.title = title as string;
-  if (text(description)) node.description = description as string;
+  const [title, description, lifecycle, owner] = parseTextFields(row.fields);
+  if (title) node.title = title;
+  if (description) node.description = description;
   const ownerRef = ownerRefOf(owner, row.namespace ?? 'default');
   if (ownerRef) node.ownerRef = ownerRef;
-  if (text(lifecycle)) node.lifecycle = lifecycle as string;
+  if (lifecycle) node.lifecycle = lifecycle;
   return node;
 };
 
@@ -54,23 +56,23 @@ const byDepthThenRef = (a: DependencyNode, b: DependencyNode): number => a.depth
 
 /** Dependency walks: one query per level (breadth-first, cycle-safe), then one for the nodes' details. */
 export class DependencyQueries {
-  private readonly expand: Record<DependencyDirection, Database.Statement>;
-  private readonly details: Database.Statement;
+  private readonly expand: Record<DependencyDirection, Database.Statement<FrontierParams, GraphStep>>;
+  private readonly details: Database.Statement<{ refs: string }, DetailRow>;
 
   constructor(client: Database.Database) {
     this.expand = {
-      forward: client.prepare(expandSql(dependencyRelationTypes.forward)),
-      reverse: client.prepare(expandSql(dependencyRelationTypes.reverse)),
+      forward: client.prepare<FrontierParams, GraphStep>(expandSql(dependencyRelationTypes.forward)),
+      reverse: client.prepare<FrontierParams, GraphStep>(expandSql(dependencyRelationTypes.reverse)),
     };
-    this.details = client.prepare(detailsSql);
+    this.details = client.prepare<{ refs: string }, DetailRow>(detailsSql);
   }
 
   /** Everything `ref` depends on (forward) or that depends on it (reverse), up to `depth` hops. */
   walk(ref: string, direction: DependencyDirection, depth: number, limit = 100_000): DependencyNode[] {
     const statement = this.expand[direction];
-    const reached = walkGraph(ref, depth, (frontier) => statement.all({ frontier: JSON.stringify(frontier) }) as GraphStep[], limit);
+    const reached = walkGraph(ref, depth, (frontier) => statement.all({ frontier: JSON.stringify(frontier) }), limit);
     if (reached.length === 0) return [];
-    const rows = this.details.all({ refs: JSON.stringify(reached.map((node) => node.ref)) }) as DetailRow[];
+    const rows = this.details.all({ refs: JSON.stringify(reached.map((node) => node.ref)) });
     const byRef = new Map(rows.map((row) => [row.ref, row]));
     return reached.map((node) => toNode(node, byRef.get(node.ref))).sort(byDepthThenRef);
   }

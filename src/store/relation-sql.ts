@@ -1,6 +1,7 @@
 import type { EntityRelation } from '../core/catalog/entity.ts';
 import { compareCodeUnits } from '../core/compare-code-units.ts';
 import { inverseRelationType, relationPairs } from '../core/graph/relation-pairs.ts';
+import { parseRelationPairs } from './stored-rows.ts';
 
 /** A CASE expression mapping a stored type to its inverse: cheaper per call than joining a VALUES table. */
 const inverseTypeSql = (column: string): string =>
@@ -19,7 +20,7 @@ export const entityRelationPairsJsonSql = `
 
 /** The pairs of {@link entityRelationPairsJsonSql} as the catalog API lists them: by type then target, once each. */
 export const sortedUniqueRelations = (pairsJson: string): EntityRelation[] => {
-  const pairs = (JSON.parse(pairsJson) as Array<[string, string]>).sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
+  const pairs = parseRelationPairs(pairsJson).sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
   const relations: EntityRelation[] = [];
   let previous: [string, string] | undefined;
   for (const pair of pairs) {

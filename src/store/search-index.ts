@@ -1,27 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { SearchHit, SearchOptions, SearchResult } from '../core/catalog-reader/catalog-queries.ts';
 import { suggestQuery, toMatchExpression, tokenizeQuery } from '../core/search/search-query.ts';
-
-export interface SearchHit {
-  ref: string;
-  kind: string;
-  name: string;
-  title?: string;
-  description?: string;
-  ownerRef?: string;
-  score: number;
-}
-
-export interface SearchResult {
-  query: string;
-  hits: SearchHit[];
-  /** Set when the query as typed found nothing and a corrected one did ("did you mean"). */
-  didYouMean?: string;
-}
-
-export interface SearchOptions {
-  kind?: string;
-  limit?: number;
-}
+import { parseTextFields } from './stored-rows.ts';
 
 /** bm25 weights per column: name, title, description, tags, owner. A name hit outranks a description hit. */
 const RANK = 'bm25(entity_search, 10.0, 5.0, 1.0, 3.0, 2.0)';
@@ -34,10 +14,19 @@ interface HitRow {
   id: number;
   ref: string;
   kind: string;
+  /** JSON array of name, title and description. */
   fields: string;
   ownerRef: string | null;
   score: number;
 }
+
+interface PageParams {
+  limit: number;
+  kind: string | null;
+}
+type NamedParams = PageParams & { exact: string };
+type RankedParams = PageParams & { match: string; exclude: string };
+type TermParams = { term: string; upper: string };
 
 /**
  * Full-text search over the catalog with SQLite FTS5: prefix matching, ranking, and typo suggestions.
@@ -73,17 +62,17 @@ export class SearchIndex {
       ${details('page', 'c.score')}`;
     this.statements = {
       // Exact name first (score -2), then the shortest names starting with it (score -1).
-      named: client.prepare(`
+      named: client.prepare<NamedParams, HitRow>(`
         WITH page AS (
           SELECT e.id, CASE WHEN e.name = @exact THEN -2.0 ELSE -1.0 END AS score, length(e.name) AS len, e.name FROM entities e
           WHERE e.name >= @exact AND e.name < @exact || '~' AND ${kindFilter('e')}
           ORDER BY score, len, e.name LIMIT @limit
         )
         ${details('page', 'c.score, c.len, c.name')}`),
-      ranked: client.prepare(ranked(POOL)),
-      rankedKind: client.prepare(ranked(KIND_POOL)),
-      knownPrefix: client.prepare('SELECT 1 FROM entity_search_terms WHERE term >= @term AND term < @upper LIMIT 1'),
-      terms: client.prepare("SELECT term, doc FROM entity_search_terms WHERE term GLOB '*[a-z]*'"),
+      ranked: client.prepare<RankedParams, HitRow>(ranked(POOL)),
+      rankedKind: client.prepare<RankedParams, HitRow>(ranked(KIND_POOL)),
+      knownPrefix: client.prepare<TermParams, { found: number }>('SELECT 1 AS found FROM entity_search_terms WHERE term >= @term AND term < @upper LIMIT 1'),
+      terms: client.prepare<[], { term: string; doc: number }>("SELECT term, doc FROM entity_search_terms WHERE term GLOB '*[a-z]*'"),
     };
   }
 
@@ -101,11 +90,11 @@ export class SearchIndex {
   private run(terms: readonly string[], options: SearchOptions): SearchHit[] {
     const limit = options.limit ?? 20;
     const kind = options.kind ?? null;
-    const named = this.statements.named.all({ exact: terms.join('-'), limit, kind }) as HitRow[];
+    const named = this.statements.named.all({ exact: terms.join('-'), limit, kind });
     if (named.length >= limit) return named.map(toHit);
     const statement = kind ? this.statements.rankedKind : this.statements.ranked;
     const params = { match: toMatchExpression(terms), limit: limit - named.length, kind, exclude: JSON.stringify(named.map((row) => row.id)) };
-    return [...named, ...(statement.all(params) as HitRow[])].map(toHit);
+    return [...named, ...statement.all(params)].map(toHit);
   }
 
   private isKnownPrefix(term: string): boolean {
@@ -116,7 +105,7 @@ export class SearchIndex {
   private terms(): Map<string, number> {
     const version = this.catalogVersion();
     if (this.vocabulary?.version !== version) {
-      const rows = this.statements.terms.all() as { term: string; doc: number }[];
+      const rows = this.statements.terms.all();
       this.vocabulary = { version, terms: new Map(rows.map((row) => [row.term, row.doc])) };
     }
     return this.vocabulary.terms;
@@ -124,11 +113,12 @@ export class SearchIndex {
 }
 
 const toHit = (row: HitRow): SearchHit => {
-  const [name, title, description] = JSON.parse(row.fields) as [string, string | null, string | null];
+  const [name, title, description] = parseTextFields(row.fields);
   return {
     ref: row.ref,
     kind: row.kind,
-    name,
+    // Every stored entity has a name; the ref's last part is the same name in lowercase.
+    name: name ?? row.ref.slice(row.ref.indexOf('/') + 1),
     ...(title ? { title } : {}),
     ...(description ? { description } : {}),
     ...(row.ownerRef ? { ownerRef: row.ownerRef } : {}),

@@ -1,16 +1,10 @@
-import { maxDependencyDepth, type DependencyDirection, type DependencyNode } from '../core/graph/dependency-edges.ts';
+import type { DependencyAnswer } from '../core/catalog-reader/catalog-answers.ts';
+import { maxDependencyDepth, type DependencyDirection } from '../core/graph/dependency-edges.ts';
 import { InvalidInputError, NotFoundError } from '../core/errors.ts';
-import type { SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
-
-export interface DependencyAnswer {
-  ref: string;
-  direction: DependencyDirection;
-  depth: number;
-  nodes: DependencyNode[];
-}
+import type { CatalogReader } from '../core/ports.ts';
 
 /** What an entity depends on (forward) or its blast radius (reverse), up to `depth` hops, cycle-safe. */
-export const findDependencies = (store: SqliteCatalogStore, ref: string, options: { direction: DependencyDirection; depth: number }): DependencyAnswer => {
+export const findDependencies = (store: CatalogReader, ref: string, options: { direction: DependencyDirection; depth: number }): DependencyAnswer => {
   if (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > maxDependencyDepth) {
     throw new InvalidInputError(`depth must be a whole number from 1 to ${maxDependencyDepth}, got ${options.depth}`);
   }

@@ -1,5 +1,6 @@
 import { stringifyEntityRef, tryParseEntityRef } from '../core/catalog/refs.ts';
-import type { EntitySummary, SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
+import type { EntitySummary } from '../core/catalog-reader/catalog-queries.ts';
+import type { CatalogReader } from '../core/ports.ts';
 import { findEntityByUrl } from './find-entity-by-url.ts';
 
 const MAX_FOUND = 25;
@@ -7,7 +8,7 @@ const MAX_FOUND = 25;
 const SKIPPED_KINDS = new Set(['User', 'Location']);
 
 /** Entities a word names exactly: a full ref names one; `ns/name` and bare names may name several kinds. */
-const entitiesNamedBy = (store: SqliteCatalogStore, word: string): EntitySummary[] => {
+const entitiesNamedBy = (store: CatalogReader, word: string): EntitySummary[] => {
   if (word.includes(':')) {
     const parsed = tryParseEntityRef(word, { defaultNamespace: 'default' });
     if (!parsed.ok) return [];
@@ -18,7 +19,7 @@ const entitiesNamedBy = (store: SqliteCatalogStore, word: string): EntitySummary
   return store.entitiesNamed(name ?? word).filter((entity) => !namespace || entity.ref.includes(`:${namespace}/`));
 };
 
-const summaryOf = (store: SqliteCatalogStore, ref: string): EntitySummary | undefined => {
+const summaryOf = (store: CatalogReader, ref: string): EntitySummary | undefined => {
   const entity = store.entityEnvelope(ref);
   return entity ? { ref, kind: entity.kind, name: entity.metadata.name, ...(entity.metadata.title ? { title: entity.metadata.title } : {}) } : undefined;
 };
@@ -28,7 +29,7 @@ const summaryOf = (store: SqliteCatalogStore, ref: string): EntitySummary | unde
  * looked up by exact name. In order of appearance, without repeats, at most 25.
  */
 export const findEntitiesInText = (
-  store: SqliteCatalogStore,
+  store: CatalogReader,
   input: { names: readonly string[]; urls: readonly string[]; callboardUrl?: string },
 ): EntitySummary[] => {
   const found = new Map<string, EntitySummary>();

@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '../core/catalog/refs.ts';
-import type { SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
+import type { CatalogReader } from '../core/ports.ts';
 
 /** `https://github.com/acme/checkout-service/blob/main/x` → `acme/checkout-service`. */
 const githubSlug = (url: URL): string | undefined => {
@@ -34,7 +34,7 @@ const parseUrl = (text: string): URL | undefined => {
  * catalog through `github.com/project-slug` or `backstage.io/source-location`. Components win over
  * other kinds that name the same repository.
  */
-export const findEntityByUrl = (store: SqliteCatalogStore, text: string, options: { callboardUrl?: string } = {}): string | undefined => {
+export const findEntityByUrl = (store: CatalogReader, text: string, options: { callboardUrl?: string } = {}): string | undefined => {
   const url = parseUrl(text);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
   const ref = callboardRef(url, options.callboardUrl);

@@ -1,23 +1,9 @@
 import type { Entity } from '../core/catalog/entity.ts';
 import { entityRefOf } from '../core/catalog/refs.ts';
-import type { SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
+import type { TeamEntity, TeamOverview } from '../core/catalog-reader/catalog-answers.ts';
+import type { CatalogReader } from '../core/ports.ts';
 
-/** An entity a team owns, with what App Home shows about it. */
-export interface TeamEntity {
-  ref: string;
-  kind: string;
-  name: string;
-  title?: string;
-  lifecycle?: string;
-  problemCount: number;
-}
-
-export interface TeamOverview {
-  group: Entity;
-  entities: TeamEntity[];
-}
-
-const problemCounts = (store: SqliteCatalogStore): Map<string, number> => {
+const problemCounts = (store: CatalogReader): Map<string, number> => {
   const counts = new Map<string, number>();
   for (const problem of store.problems()) {
     if (problem.entityRef) counts.set(problem.entityRef, (counts.get(problem.entityRef) ?? 0) + 1);
@@ -25,7 +11,7 @@ const problemCounts = (store: SqliteCatalogStore): Map<string, number> => {
   return counts;
 };
 
-const lifecycleOf = (store: SqliteCatalogStore, ref: string): string | undefined => {
+const lifecycleOf = (store: CatalogReader, ref: string): string | undefined => {
   const lifecycle = store.entityEnvelope(ref)?.spec?.lifecycle;
   return typeof lifecycle === 'string' ? lifecycle : undefined;
 };
@@ -34,7 +20,7 @@ const lifecycleOf = (store: SqliteCatalogStore, ref: string): string | undefined
  * What each of these teams owns, with lifecycle and open catalog problems per entity. Entities of
  * child groups count as the team's. `maxPerTeam` bounds the work for a team owning thousands.
  */
-export const findMyTeams = (store: SqliteCatalogStore, groups: readonly Entity[], options: { maxPerTeam?: number } = {}): TeamOverview[] => {
+export const findMyTeams = (store: CatalogReader, groups: readonly Entity[], options: { maxPerTeam?: number } = {}): TeamOverview[] => {
   const counts = problemCounts(store);
   const max = options.maxPerTeam ?? 500;
   return groups.map((group) => {

@@ -1,28 +1,15 @@
-import type { Entity, EntityWithRelations } from '../core/catalog/entity.ts';
+import type { Entity } from '../core/catalog/entity.ts';
+import type { OwnerAnswer } from '../core/catalog-reader/catalog-answers.ts';
 import { NotFoundError } from '../core/errors.ts';
-import type { SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
+import type { CatalogReader } from '../core/ports.ts';
 
-export interface OwnerAnswer {
-  entity: EntityWithRelations;
-  /** The owner ref as written in the catalog, even when no such entity exists. */
-  ownerRef?: string;
-  /** The owning Group or User entity, when it exists. */
-  owner?: Entity;
-  /** Users who are members of the owning group (or the owning user). */
-  members: Entity[];
-  /** The owning group's parent group, for escalation. */
-  parent?: Entity;
-  systemRef?: string;
-  domainRef?: string;
-}
+const firstRelated = (store: CatalogReader, ref: string, type: string): string | undefined => store.relatedRefs(ref, type)[0];
 
-const firstRelated = (store: SqliteCatalogStore, ref: string, type: string): string | undefined => store.relatedRefs(ref, type)[0];
-
-const existing = (store: SqliteCatalogStore, refs: readonly string[]): Entity[] =>
+const existing = (store: CatalogReader, refs: readonly string[]): Entity[] =>
   refs.map((ref) => store.entityEnvelope(ref)).filter((entity): entity is Entity => entity !== undefined);
 
 /** Who owns an entity, with the contact details and members needed to reach them. */
-export const findOwner = (store: SqliteCatalogStore, ref: string): OwnerAnswer => {
+export const findOwner = (store: CatalogReader, ref: string): OwnerAnswer => {
   const entity = store.entity(ref);
   if (!entity) throw new NotFoundError(`No entity ${ref} in the catalog.`);
   const ownerRef = firstRelated(store, ref, 'ownedBy');

@@ -1,15 +1,9 @@
 import type { Entity } from '../core/catalog/entity.ts';
-import type { SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
-
-export interface CatalogPerson {
-  /** The User whose `spec.profile.email` matches; the first by ref when several do. */
-  user?: Entity;
-  /** Groups the user is a member of (`memberOf`), that exist in the catalog. */
-  groups: Entity[];
-}
+import type { CatalogPerson } from '../core/catalog-reader/catalog-answers.ts';
+import type { CatalogReader } from '../core/ports.ts';
 
 /** Who an email address is in the catalog, and which teams they belong to. */
-export const findUserByEmail = (store: SqliteCatalogStore, email: string): CatalogPerson => {
+export const findUserByEmail = (store: CatalogReader, email: string): CatalogPerson => {
   const ref = email.trim() ? store.usersWithEmail(email)[0] : undefined;
   const user = ref ? store.entityEnvelope(ref) : undefined;
   if (!ref || !user) return { groups: [] };

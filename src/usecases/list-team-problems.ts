@@ -1,10 +1,12 @@
 import type { Entity } from '../core/catalog/entity.ts';
 import { entityRefOf } from '../core/catalog/refs.ts';
-import type { SqliteCatalogStore, StoredProblem } from '../store/sqlite-catalog-store.ts';
-import { resolveEntity, type EntityResolution } from './resolve-entity.ts';
+import type { TeamResolution } from '../core/catalog-reader/catalog-answers.ts';
+import type { StoredProblem } from '../core/catalog-reader/catalog-queries.ts';
+import type { CatalogReader } from '../core/ports.ts';
+import { resolveEntity } from './resolve-entity.ts';
 
 /** Catalog problems on what these groups (and their child groups) own, and on the groups themselves. */
-export const listTeamProblems = (store: SqliteCatalogStore, groups: readonly Entity[]): StoredProblem[] => {
+export const listTeamProblems = (store: CatalogReader, groups: readonly Entity[]): StoredProblem[] => {
   const refs = new Set<string>();
   for (const group of groups) {
     const ref = entityRefOf(group);
@@ -14,11 +16,8 @@ export const listTeamProblems = (store: SqliteCatalogStore, groups: readonly Ent
   return refs.size === 0 ? [] : store.problems({ entityRefs: [...refs] });
 };
 
-export type TeamResolution =
-  { status: 'found'; group: Entity } | Exclude<EntityResolution, { status: 'found' }> | { status: 'not_a_team'; ref: string; kind: string };
-
 /** A team by what someone typed: a bare name means the Group of that name before anything else of it. */
-export const resolveTeam = (store: SqliteCatalogStore, input: string): TeamResolution => {
+export const resolveTeam = (store: CatalogReader, input: string): TeamResolution => {
   const text = input.trim();
   const asGroup = !text.includes(':') ? resolveEntity(store, `group:${text}`) : undefined;
   const resolution = asGroup?.status === 'found' ? asGroup : resolveEntity(store, text);

@@ -1,18 +1,13 @@
 import { tryParseEntityRef, stringifyEntityRef } from '../core/catalog/refs.ts';
-import type { SqliteCatalogStore, EntitySummary } from '../store/sqlite-catalog-store.ts';
-
-export type EntityResolution =
-  | { status: 'found'; ref: string }
-  | { status: 'ambiguous'; candidates: EntitySummary[] }
-  | { status: 'not_found'; query: string; didYouMean?: string; suggestions: EntitySummary[] }
-  | { status: 'invalid'; message: string };
+import type { EntityResolution } from '../core/catalog-reader/catalog-answers.ts';
+import type { CatalogReader } from '../core/ports.ts';
 
 /**
  * Turns what a person typed into one entity: a full ref (`component:default/x`), a partial one
  * (`group:team-a`), or a bare name matched across kinds and namespaces. Several matches → a choice;
  * none → suggestions from the search index.
  */
-export const resolveEntity = (store: SqliteCatalogStore, input: string): EntityResolution => {
+export const resolveEntity = (store: CatalogReader, input: string): EntityResolution => {
   const text = input.trim();
   if (text.length === 0) return { status: 'invalid', message: 'Name an entity, e.g. checkout-service or component:default/checkout-service.' };
   if (text.includes(':')) {
@@ -28,7 +23,7 @@ export const resolveEntity = (store: SqliteCatalogStore, input: string): EntityR
   return notFound(store, name, text);
 };
 
-const notFound = (store: SqliteCatalogStore, name: string, query: string): EntityResolution => {
+const notFound = (store: CatalogReader, name: string, query: string): EntityResolution => {
   const result = store.search(name, { limit: 5 });
   return {
     status: 'not_found',

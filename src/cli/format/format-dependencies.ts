@@ -1,5 +1,5 @@
 import { groupByDepth } from '../../core/graph/dependency-edges.ts';
-import type { DependencyAnswer } from '../../usecases/find-dependencies.ts';
+import type { DependencyAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 
 /** Dependencies grouped by depth, each with its owner; dangling refs are marked. */
 export const formatDependencies = (answer: DependencyAnswer): string => {

@@ -1,5 +1,5 @@
 import type { Entity } from '../../core/catalog/entity.ts';
-import type { OwnerAnswer } from '../../usecases/find-owner.ts';
+import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 
 const profileOf = (entity: Entity): { displayName?: string; email?: string } => (entity.spec?.profile ?? {}) as { displayName?: string; email?: string };
 

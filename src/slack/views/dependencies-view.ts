@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { groupByDepth, type DependencyNode } from '../../core/graph/dependency-edges.ts';
-import type { DependencyAnswer } from '../../usecases/find-dependencies.ts';
+import type { DependencyAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { encodeShareValue } from './action-values.ts';

@@ -1,5 +1,5 @@
 import type { KnownBlock, MrkdwnOption } from '@slack/types';
-import type { EntitySummary } from '../../store/sqlite-catalog-store.ts';
+import type { EntitySummary } from '../../core/catalog-reader/catalog-queries.ts';
 import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { encodeChoiceValue, type ChooserIntent } from './action-values.ts';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { entityRefOf } from '../../core/catalog/refs.ts';
-import type { OwnerAnswer } from '../../usecases/find-owner.ts';
+import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { actionsBlock, button, contextBlock, sectionBlock } from './blocks.ts';

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Entity } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
-import type { TeamEntity } from '../../usecases/find-my-teams.ts';
+import type { TeamEntity } from '../../core/catalog-reader/catalog-answers.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { contextBlock, dividerBlock, fitLines, plural, sectionBlock } from './blocks.ts';
 import { rankCounts } from './dependency-counts.ts';

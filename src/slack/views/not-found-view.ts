@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { EntityResolution } from '../../usecases/resolve-entity.ts';
+import type { EntityResolution } from '../../core/catalog-reader/catalog-answers.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { contextBlock, sectionBlock } from './blocks.ts';
 import { commandUsages, usageFor, usageText } from './command-usage.ts';

@@ -1,6 +1,6 @@
 import type { Entity, EntityLink } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
-import type { OwnerAnswer } from '../../usecases/find-owner.ts';
+import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 import { channelMention, escapeMrkdwn, link, mention, safeUrl, truncate } from '../mrkdwn.ts';
 import { fitLines } from './blocks.ts';
 import { displayNameOf, profileOf, refCode } from './entity-text.ts';

@@ -1,7 +1,7 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Entity } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
-import type { OwnerAnswer } from '../../usecases/find-owner.ts';
+import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { encodeShareValue } from './action-values.ts';

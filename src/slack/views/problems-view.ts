@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { StoredProblem } from '../../store/sqlite-catalog-store.ts';
+import type { StoredProblem } from '../../core/catalog-reader/catalog-queries.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { contextBlock, headerBlock, Limits, plural, sectionBlock } from './blocks.ts';
 import { refCode } from './entity-text.ts';

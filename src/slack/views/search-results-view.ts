@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { SearchHit, SearchResult } from '../../store/search-index.ts';
+import type { SearchHit, SearchResult } from '../../core/catalog-reader/catalog-queries.ts';
 import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { actionsBlock, contextBlock, headerBlock, plural, sectionBlock, staticSelect } from './blocks.ts';

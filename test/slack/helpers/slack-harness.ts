@@ -1,5 +1,8 @@
 import pino from 'pino';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
+import { createRouter } from '../../../src/http/router.ts';
+import { startHttpServer, type HttpServer } from '../../../src/http/server.ts';
+import { createSlackEventsRoute } from '../../../src/http/slack/slack-events-route.ts';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-slack-app.ts';
 import type { SlackSettings } from '../../../src/slack/slack-deps.ts';
 import { startFakeSlack, type FakeSlack } from '../../fakes/slack-api-server.ts';
@@ -31,6 +34,13 @@ const memoryLog = () => {
   return { log, logs };
 };
 
+/** Callboard's own HTTP server with only the `/slack/events` route, checks included, handing requests to Bolt. */
+const serveSlackEvents = async (slack: SlackApp, log: pino.Logger): Promise<HttpServer> => {
+  const events = createSlackEventsRoute({ signingSecret: SIGNING_SECRET });
+  events.attach(slack.requestListener!);
+  return startHttpServer({ router: createRouter([events.route]), host: '127.0.0.1', port: 0, log });
+};
+
 /**
  * The real Bolt app on the example org, talking to the strict fake Slack: over HTTP on a random
  * loopback port (signature verification on), or over Socket Mode through the fake's WebSocket.
@@ -48,9 +58,10 @@ export const startHarness = async (options: { mode?: 'http' | 'socket'; settings
     mode === 'http' ? { mode, botToken: fake.botToken, signingSecret: SIGNING_SECRET } : { mode, botToken: fake.botToken, appToken: fake.appToken };
   const settings = { syncAllowed: [], callboardUrl: 'https://callboard.acme.example', ...options.settings };
   const slack = createSlackApp({ store: runtime.store, sync: runtime.sync, settings, log }, { connection, apiUrl: fake.apiUrl, clientOptions: FAST_CLIENT });
-  const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
+  await slack.start();
   if (socket) await socket.waitForConnection();
-  const endpoint = `http://127.0.0.1:${port ?? 0}/slack/events`;
+  const server = mode === 'http' ? await serveSlackEvents(slack, log) : undefined;
+  const endpoint = `${server?.url ?? 'http://127.0.0.1:0'}/slack/events`;
   return {
     fake,
     runtime,
@@ -61,6 +72,7 @@ export const startHarness = async (options: { mode?: 'http' | 'socket'; settings
     send: (inbound, sendOptions) => sendToApp(endpoint, inbound, SIGNING_SECRET, sendOptions),
     close: async () => {
       await slack.stop();
+      await server?.close();
       await socket?.close();
       await fake.close();
       runtime.close();

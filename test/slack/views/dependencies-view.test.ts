@@ -4,7 +4,7 @@ import { ActionIds } from '../../../src/slack/ids.ts';
 import { Limits } from '../../../src/slack/views/blocks.ts';
 import { parseShareValue } from '../../../src/slack/views/action-values.ts';
 import { dependenciesView } from '../../../src/slack/views/dependencies-view.ts';
-import type { DependencyAnswer } from '../../../src/usecases/find-dependencies.ts';
+import type { DependencyAnswer } from '../../../src/core/catalog-reader/catalog-answers.ts';
 import {
   allMrkdwn,
   blockById,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ActionIds } from '../../../src/slack/ids.ts';
 import { parseChoiceValue } from '../../../src/slack/views/action-values.ts';
 import { entityChooserView } from '../../../src/slack/views/entity-chooser-view.ts';
-import type { EntitySummary } from '../../../src/store/sqlite-catalog-store.ts';
+import type { EntitySummary } from '../../../src/core/catalog-reader/catalog-queries.ts';
 import { allMrkdwn, blockById, blockIds, expectMessageWithinLimits, expectNoInjectedControls, HOSTILE, HOSTILE_ESCAPED } from './view-helpers.ts';
 
 const candidate = (kind: string, name: string, namespace = 'default', title?: string): EntitySummary => ({

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../../src/slack/ids.ts';
 import { entityUnfurlView } from '../../../src/slack/views/entity-unfurl-view.ts';
-import type { OwnerAnswer } from '../../../src/usecases/find-owner.ts';
+import type { OwnerAnswer } from '../../../src/core/catalog-reader/catalog-answers.ts';
 import {
   allMrkdwn,
   blockById,

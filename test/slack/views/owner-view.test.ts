@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../../src/slack/ids.ts';
 import { parseShareValue } from '../../../src/slack/views/action-values.ts';
 import { ownerView } from '../../../src/slack/views/owner-view.ts';
-import type { OwnerAnswer } from '../../../src/usecases/find-owner.ts';
+import type { OwnerAnswer } from '../../../src/core/catalog-reader/catalog-answers.ts';
 import {
   allMrkdwn,
   blockById,

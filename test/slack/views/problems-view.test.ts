@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemsView } from '../../../src/slack/views/problems-view.ts';
-import type { StoredProblem } from '../../../src/store/sqlite-catalog-store.ts';
+import type { StoredProblem } from '../../../src/core/catalog-reader/catalog-queries.ts';
 import {
   allMrkdwn,
   blockById,

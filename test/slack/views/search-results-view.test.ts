@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActionIds } from '../../../src/slack/ids.ts';
 import { searchResultsView } from '../../../src/slack/views/search-results-view.ts';
-import type { SearchHit } from '../../../src/store/search-index.ts';
+import type { SearchHit } from '../../../src/core/catalog-reader/catalog-queries.ts';
 import {
   allMrkdwn,
   blockById,

@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import { checkMessageLimits, checkViewLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import type { Entity } from '../../../src/core/catalog/entity.ts';
 import { DirSource } from '../../../src/sources/dir-source.ts';
-import { findOwner, type OwnerAnswer } from '../../../src/usecases/find-owner.ts';
+import type { OwnerAnswer } from '../../../src/core/catalog-reader/catalog-answers.ts';
+import { findOwner } from '../../../src/usecases/find-owner.ts';
 import { SyncHarness } from '../../helpers/sync-harness.ts';
 
 /** Strings that would ping, link or break formatting if a view forgot to escape them. */

@@ -7,11 +7,6 @@ import { problemsView } from '../../views/problems-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import type { WhoamiIdentity } from '../../views/whoami-view.ts';
 
-const lastSyncAt = (deps: SlackDeps): string | undefined => {
-  const summary = deps.store.lastSyncSummary() as { startedAt?: unknown } | undefined;
-  return typeof summary?.startedAt === 'string' ? summary.startedAt : undefined;
-};
-
 /** Problems that concern this person: their teams' when they have teams, else the whole catalog's. */
 const problemsFor = (deps: SlackDeps, identity: WhoamiIdentity) =>
   identity.groups.length > 0 ? listTeamProblems(deps.store, identity.groups) : deps.store.problems();
@@ -19,7 +14,7 @@ const problemsFor = (deps: SlackDeps, identity: WhoamiIdentity) =>
 /** The App Home tab of one Slack user: their teams, what those own, and open problems. */
 export const answerHome = async (deps: SlackDeps, slackUserId: string): Promise<HomeView> => {
   const identity = await deps.identity.identify(slackUserId);
-  const syncedAt = lastSyncAt(deps);
+  const syncedAt = deps.store.lastSyncPass()?.startedAt;
   return appHomeView({
     ...(identity.user ? { user: identity.user } : {}),
     teams: findMyTeams(deps.store, identity.groups),
