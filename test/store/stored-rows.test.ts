@@ -11,7 +11,7 @@ let db: CatalogDatabase;
 let store: SqliteCatalogStore;
 
 /** The kind column keeps the kind as written (`Component`); the ref is lowercase. */
-const insertEntity = (ref: string, body: { kind: string }) => {
+const insertEntity = (ref: string, body: { kind: string; [field: string]: unknown }) => {
   const [namespace, name] = ref.slice(ref.indexOf(':') + 1).split('/') as [string, string];
   db.$client
     .prepare(
