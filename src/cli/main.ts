@@ -3,6 +3,7 @@ import { CallboardError } from '../core/errors.ts';
 import { CliExit, type CliIo } from './cli-context.ts';
 import { askCommand } from './commands/ask-command.ts';
 import { errorsCommand } from './commands/errors-command.ts';
+import { jobsCommand } from './commands/jobs-command.ts';
 import { depsCommand, entitiesCommand, entityCommand, ownerCommand, searchCommand } from './commands/query-commands.ts';
 import { syncCommand } from './commands/sync-command.ts';
 import { validateCommand } from './commands/validate-command.ts';
@@ -59,6 +60,7 @@ export const createProgram = (io: CliIo): Command => {
     .addOption(new Option('--severity <severity>', 'only errors or only warnings').choices(['error', 'warning']))
     .option('--json', 'print a JSON array')
     .action(errorsCommand(io));
+  command('jobs', 'scheduled jobs: schedule and time zone, last run and its result, next run').option('--json', 'print JSON').action(jobsCommand(io));
   command('ask', 'ask what you would ask in Slack, e.g. "/owner checkout-service" or "who owns payments-api?"; prints the reply')
     .argument('<text>', 'a slash command with its text, or a question as you would @mention the app')
     .option('--user-email <email>', 'answer as the Slack user with this email (for /callboard whoami, errors, sync)')
