@@ -8,11 +8,14 @@ import { BackgroundCheckpointer } from './store/background-checkpoint.ts';
 import { openDatabase, type CatalogDatabase } from './store/open-database.ts';
 import { SqliteCatalogStore } from './store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
-import { CatalogSync } from './usecases/sync/catalog-sync.ts';
+import { WriteQueue } from './store/write-queue.ts';
+import { SyncPassQueue } from './usecases/sync/sync-pass-queue.ts';
 
 export interface CatalogRuntime {
   store: CatalogReader;
-  sync: CatalogSync;
+  sync: SyncPassQueue;
+  /** The process's one write queue on the writer connection: every write (the sync, the job ledger...) goes through it. */
+  writeQueue: WriteQueue;
   registry: KindRegistry;
   close(): void;
 }
@@ -23,6 +26,11 @@ export interface CatalogRuntimeOptions {
   registry?: KindRegistry;
   /** Where a failed background checkpoint is reported (it is retried by the next commit). Default: stderr. */
   onCheckpointError?: (error: Error) => void;
+  /**
+   * Told once per write that waits because another process holds the database's write lock (a `callboard sync`
+   * beside `npm start`), with the write's label. Default: a line on stderr.
+   */
+  onWriteWait?: (label: string) => void;
 }
 
 const reportCheckpointError = (error: Error): void => {
@@ -31,6 +39,10 @@ const reportCheckpointError = (error: Error): void => {
 
 const reportParseWorkerError = (error: Error): void => {
   process.stderr.write(`callboard: the parse worker failed, files are parsed on the main thread: ${error.message}\n`);
+};
+
+const reportWriteWait = (databasePath: string) => (label: string) => {
+  process.stderr.write(`callboard: waiting for another Callboard process to finish writing to ${databasePath} (${label} queued)…\n`);
 };
 
 const systemClock: Clock = { now: () => new Date() };
@@ -52,8 +64,9 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
   const checkpointer =
     config.database.path === ':memory:' ? undefined : new BackgroundCheckpointer(config.database.path, options.onCheckpointError ?? reportCheckpointError);
   const sources = createSources(config);
-  const sync = new CatalogSync(sources, {
-    writer: new SqliteCatalogWriter(writerDb.$client, checkpointer),
+  const writeQueue = new WriteQueue(writerDb.$client, { onWait: options.onWriteWait ?? reportWriteWait(config.database.path) });
+  const sync = new SyncPassQueue(sources, {
+    writer: new SqliteCatalogWriter(writerDb.$client, checkpointer, writeQueue),
     registry,
     urlReader: options.urlReader ?? new HttpUrlReader({ allowedHosts: config.catalog.allowedUrlHosts }),
     clock: options.clock ?? systemClock,
@@ -62,6 +75,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
   return {
     store: new SqliteCatalogStore(readerDb),
     sync,
+    writeQueue,
     registry,
     close: () => {
       readerDb.$client.close();

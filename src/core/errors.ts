@@ -18,3 +18,11 @@ export class ConflictError extends CallboardError {
 export class SourceUnavailableError extends CallboardError {
   readonly code = 'source_unavailable';
 }
+
+/**
+ * The catalog database refused a write (disk full, I/O error, a constraint): not a problem of any source,
+ * so a sync pass that meets one rolls back whole instead of recording the source as unreadable.
+ */
+export class CatalogWriteError extends CallboardError {
+  readonly code = 'catalog_write_failed';
+}

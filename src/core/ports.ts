@@ -14,6 +14,9 @@ import type {
   SyncPassTimes,
 } from './catalog-reader/catalog-queries.ts';
 import type { DependencyDirection, DependencyNode } from './graph/dependency-edges.ts';
+import type { Problem } from './problems.ts';
+import type { ClaimOutcome, EntityHolder, EntityRecord, FileWrite, ProblemOrigin, StoredFile, StoredSourceState } from './sync/catalog-write-records.ts';
+import type { SyncSummary } from './sync/sync-summary.ts';
 
 /** A catalog file as a source lists it, before reading. */
 export interface SourceFile {
@@ -40,6 +43,11 @@ export interface SourceReadout {
    * version needs no further checks; false when it covers only the listed files (a folder, an org listing).
    */
   readonly versionCoversEveryFile?: boolean;
+  /**
+   * True when `readFile` goes over the network (a GitHub org); a sync pass then reads the files it will
+   * need before it takes the write lock. Local reads (a folder, a fetched git mirror) stream during the pass.
+   */
+  readonly readsOverNetwork?: boolean;
   /** Opaque state to persist and hand back on the next `open` (e.g. ETags); JSON-serialisable. */
   readonly state?: unknown;
   /** Files matched by the source's patterns, sorted by path. */
@@ -123,4 +131,57 @@ export interface CatalogReader {
 
 export interface Clock {
   now(): Date;
+}
+
+/**
+ * The write side of the catalog, as a sync pass uses it. A pass reads what it needs first (`storedSource`,
+ * `storedFiles`: plain reads, no lock), then applies everything inside `writePass`, the one transaction that
+ * holds the write lock; every other method runs inside it. A failure of the database itself surfaces as a
+ * `CatalogWriteError` (core/errors.ts), never as anything a source could have caused.
+ */
+export interface CatalogWriter {
+  /** What the catalog remembers of a source, read outside any pass; undefined for a source never synced. */
+  storedSource(sourceId: string): Promise<StoredSourceState | undefined>;
+  /** The files a source's last pass stored, by path, read outside any pass. */
+  storedFiles(sourceId: string): Promise<Map<string, StoredFile>>;
+  /**
+   * Runs `apply` as one transaction, queued behind the process's other writes and waiting (without blocking)
+   * for another process's writer: committed when it resolves, rolled back when it throws.
+   */
+  writePass<T>(label: string, apply: () => Promise<T>): Promise<T>;
+
+  /** Nested scope inside the pass, so one failing source can be undone without undoing the others. */
+  savepoint(): void;
+  releaseSavepoint(): void;
+  rollbackToSavepoint(): void;
+
+  /** Registers the source if new, records the attempt, and returns its state as the pass now sees it. */
+  sourceState(sourceId: string, type: string, now: number): StoredSourceState;
+  saveSourceState(sourceId: string, version: string, state: unknown, now: number): void;
+  files(sourceId: string): Map<string, StoredFile>;
+  sourceIds(): string[];
+  deleteSource(sourceId: string): void;
+
+  upsertFile(sourceId: string, file: FileWrite): number;
+  deleteFile(fileId: number): void;
+  setFileStatus(fileId: number, status: 'ok' | 'retry'): void;
+
+  /** Refs the file holds now. */
+  heldRefs(fileId: number): string[];
+  /** Writes the entity for `fileId` unless another file holds its ref (then says which). */
+  claimEntity(sourceId: string, fileId: number, record: EntityRecord, now: number): ClaimOutcome;
+  /** Removes an entity with its relations and search row; false when there was none. */
+  deleteEntity(ref: string): boolean;
+  holderOf(ref: string): EntityHolder | undefined;
+
+  addProblem(sourceId: string, fileId: number | null, displayPath: string | null, problem: Problem, origin: ProblemOrigin): void;
+  addFileProblems(sourceId: string, fileId: number, displayPath: string, problems: readonly Problem[]): void;
+  /** Clears a file's own and conflict problems before it is applied again. */
+  clearFileProblems(fileId: number): void;
+  clearSourceProblems(sourceId: string, origin: ProblemOrigin): void;
+  problemCounts(): { errors: number; warnings: number };
+  clearDanglingRefs(): void;
+  /** Rebuilds the dangling-ref warnings from the relations; returns how many there are. */
+  recomputeDanglingRefs(): number;
+  recordPass(startedAt: number, finishedAt: number, summary: SyncSummary): void;
 }

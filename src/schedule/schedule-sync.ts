@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import type { Logger } from 'pino';
-import type { CatalogSync } from '../usecases/sync/catalog-sync.ts';
-import type { SyncSummary } from '../usecases/sync/sync-pass.ts';
+import type { SyncSummary } from '../core/sync/sync-summary.ts';
+import type { SyncPassQueue } from '../usecases/sync/sync-pass-queue.ts';
 
 export interface ScheduledJob {
   stop(): void;
@@ -16,9 +16,9 @@ export const logSyncSummary = (log: Logger, summary: SyncSummary): void => {
 
 /**
  * Runs a sync pass on the configured cron schedule. A failing pass is logged and the schedule lives
- * on; passes never overlap because CatalogSync serialises them.
+ * on; passes never overlap because SyncPassQueue serialises them.
  */
-export const scheduleCatalogSync = (sync: CatalogSync, expression: string, log: Logger): ScheduledJob => {
+export const scheduleCatalogSync = (sync: SyncPassQueue, expression: string, log: Logger): ScheduledJob => {
   const task = cron.schedule(expression, async () => {
     try {
       logSyncSummary(log, await sync.syncAll());

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { CatalogReader } from '../core/ports.ts';
-import type { CatalogSync } from '../usecases/sync/catalog-sync.ts';
+import type { SyncPassQueue } from '../usecases/sync/sync-pass-queue.ts';
 import { MemberDirectory } from './member-directory.ts';
 import { SlackIdentity } from './slack-identity.ts';
 import type { SlackUserApi } from './slack-user-api.ts';
@@ -16,7 +16,7 @@ export interface SlackSettings {
 /** The catalog side Slack needs, built by the composition root. */
 export interface CatalogDeps {
   store: CatalogReader;
-  sync: Pick<CatalogSync, 'syncAll'>;
+  sync: Pick<SyncPassQueue, 'syncAll'>;
   settings: SlackSettings;
   log: Logger;
 }

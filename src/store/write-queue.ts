@@ -11,6 +11,9 @@ export interface WriteQueueOptions {
   maxWaitMs?: number;
 }
 
+const FIRST_POLL_MS = 5;
+const MAX_POLL_MS = 250;
+
 const isBusy = (error: unknown): boolean => {
   const code = (error as { code?: string } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
@@ -33,12 +36,15 @@ export class WriteQueue {
     private readonly options: WriteQueueOptions = {},
   ) {}
 
-  /** Runs `work` alone on the writer connection, after every task queued before it; it manages no transaction. */
+  /**
+   * Runs `work` alone on the writer connection, after every task queued before it; it manages no transaction.
+   * A task must not wait for another task it queues: that one runs only after it, so both would wait forever.
+   * (Detecting it would take AsyncLocalStorage, whose promise hooks slow every await of a sync pass on Node 20.)
+   */
   run<T>(work: () => T | Promise<T>): Promise<T> {
-    const next = this.tail.then(
-      () => work(),
-      () => work(),
-    );
+    // Called without arguments: the previous task's result or failure is none of this task's business.
+    const start = () => work();
+    const next = this.tail.then(start, start);
     this.tail = next.catch(() => undefined);
     return next;
   }
@@ -61,26 +67,33 @@ export class WriteQueue {
     });
   }
 
-  /** Takes the write lock, polling while another connection holds it. Exposed for writers that manage their own transaction. */
+  /**
+   * Takes the write lock, polling while another connection holds it (`onWait` is told once). Exposed for
+   * writers that manage their own transaction; call it from inside a task of this queue.
+   */
   async beginImmediate(label: string): Promise<void> {
     const started = Date.now();
     const maxWaitMs = this.options.maxWaitMs ?? 30 * 60_000;
-    let delayMs = 5;
+    let delayMs = FIRST_POLL_MS;
     let told = false;
-    for (;;) {
-      if (this.tryBegin()) return;
+    while (!this.tryBegin()) {
       if (!told) {
         this.options.onWait?.(label);
         told = true;
       }
-      if (Date.now() - started > maxWaitMs) {
-        throw Object.assign(new Error(`the database stayed locked by another process for ${Math.round(maxWaitMs / 1000)} s`), { code: 'SQLITE_BUSY' });
-      }
+      if (Date.now() - started >= maxWaitMs) throw this.lockedTooLong(label, maxWaitMs);
       await sleep(delayMs);
-      delayMs = Math.min(delayMs * 2, 250);
+      delayMs = Math.min(delayMs * 2, MAX_POLL_MS);
     }
   }
 
+  private lockedTooLong(label: string, maxWaitMs: number): Error {
+    const seconds = Math.round(maxWaitMs / 1000);
+    const message = `${label}: the database ${this.client.name} stayed locked by another process for ${seconds} s; if no other Callboard process is writing to it, look for a stuck one`;
+    return Object.assign(new Error(message), { code: 'SQLITE_BUSY' });
+  }
+
+  /** BEGIN IMMEDIATE without waiting: busy_timeout would block the whole event loop until the lock is free. */
   private tryBegin(): boolean {
     const previous = this.client.pragma('busy_timeout', { simple: true }) as number;
     this.client.pragma('busy_timeout = 0');

@@ -1,5 +1,5 @@
 import type { RelationRow } from '../../src/core/catalog/entity.ts';
-import type { EntityRecord } from '../../src/store/catalog-write-records.ts';
+import type { EntityRecord } from '../../src/core/sync/catalog-write-records.ts';
 
 /** A store-level record for tests that exercise SQL without parsing YAML. */
 export const entityRecord = (

@@ -3,7 +3,7 @@ import { createBuiltinKindRegistry } from '../../src/core/catalog/kind-registry.
 import { DirSource } from '../../src/sources/dir-source.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { SqliteCatalogWriter } from '../../src/store/sqlite-catalog-writer.ts';
-import { syncCatalog } from '../../src/usecases/sync/sync-catalog.ts';
+import { runSyncPass } from '../../src/usecases/sync/run-sync-pass.ts';
 import { offlineUrlReader } from './sync-harness.ts';
 
 const [dbPath, root] = process.argv.slice(2);
@@ -16,6 +16,6 @@ const deps = {
 };
 const source = new DirSource({ id: 'dir:org', root: root!, patterns: ['**/catalog-info.yaml'] });
 process.stdout.write('ready\n');
-await syncCatalog([source], deps);
+await runSyncPass([source], deps);
 db.$client.close();
 process.stdout.write('done\n');

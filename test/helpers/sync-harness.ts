@@ -7,8 +7,9 @@ import { DirSource } from '../../src/sources/dir-source.ts';
 import { openDatabase, type CatalogDatabase } from '../../src/store/open-database.ts';
 import { SqliteCatalogStore } from '../../src/store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from '../../src/store/sqlite-catalog-writer.ts';
-import { syncCatalog } from '../../src/usecases/sync/sync-catalog.ts';
-import type { SyncDeps, SyncSummary } from '../../src/usecases/sync/sync-pass.ts';
+import type { SyncSummary } from '../../src/core/sync/sync-summary.ts';
+import { runSyncPass } from '../../src/usecases/sync/run-sync-pass.ts';
+import type { SyncDeps } from '../../src/usecases/sync/sync-pass.ts';
 
 /** A URL reader for tests: nothing is reachable unless a test says so. */
 export const offlineUrlReader = (pages: Record<string, string> = {}): UrlReader => ({
@@ -54,7 +55,7 @@ export class SyncHarness {
   }
 
   sync(deps: Partial<SyncDeps> = {}): Promise<SyncSummary> {
-    return syncCatalog(this.sources ?? [this.dirSource()], {
+    return runSyncPass(this.sources ?? [this.dirSource()], {
       writer: this.writer,
       registry: createBuiltinKindRegistry(),
       urlReader: this.urlReader,

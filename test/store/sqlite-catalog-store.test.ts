@@ -15,6 +15,7 @@ const inverse: Record<string, string> = {
 };
 
 let db: CatalogDatabase;
+const emptySummary = { startedAt: new Date(0).toISOString(), durationMs: 1, sources: [], added: 0, updated: 0, removed: 0, errors: 0, warnings: 0 };
 let writer: SqliteCatalogWriter;
 let store: SqliteCatalogStore;
 
@@ -30,7 +31,7 @@ const seed = (records: ReturnType<typeof entityRecord>[]) => {
     writer.claimEntity('dir:test', fileId, { ...record, relations }, 0);
   }
   writer.recomputeDanglingRefs();
-  writer.recordPass(0, 1, {});
+  writer.recordPass(0, 1, emptySummary);
   writer.commit();
 };
 
@@ -167,7 +168,7 @@ const catalogOf = (records: ReturnType<typeof entityRecord>[]): SqliteCatalogSto
     placeholderDeps: [],
   });
   for (const record of records) freshWriter.claimEntity('dir:test', fileId, record, 0);
-  freshWriter.recordPass(0, 1, {});
+  freshWriter.recordPass(0, 1, emptySummary);
   freshWriter.commit();
   return new SqliteCatalogStore(fresh);
 };

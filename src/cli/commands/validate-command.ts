@@ -8,7 +8,7 @@ import { HttpUrlReader } from '../../sources/http-url-reader.ts';
 import { openDatabase } from '../../store/open-database.ts';
 import { SqliteCatalogStore } from '../../store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from '../../store/sqlite-catalog-writer.ts';
-import { syncCatalog } from '../../usecases/sync/sync-catalog.ts';
+import { runSyncPass } from '../../usecases/sync/run-sync-pass.ts';
 import { CliExit, type CliIo } from '../cli-context.ts';
 import { formatProblemLine, toProblemJson } from '../format/format-problems.ts';
 
@@ -48,7 +48,7 @@ export const validateCommand = (io: CliIo) => async (paths: string[], options: V
       clock: { now: () => new Date() },
       danglingRefs: options.dangling ?? false,
     };
-    await syncCatalog(sources, deps);
+    await runSyncPass(sources, deps);
     const problems = new SqliteCatalogStore(db).problems();
     if (options.format === 'json')
       io.out(

@@ -1,4 +1,4 @@
-import type { SyncSummary } from '../../usecases/sync/sync-pass.ts';
+import type { SyncSummary } from '../../core/sync/sync-summary.ts';
 
 /** What a pass changed, one line per source plus totals. */
 export const formatSyncSummary = (summary: SyncSummary): string => {

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { SourceSyncResult, SyncSummary } from '../../usecases/sync/sync-pass.ts';
+import type { SourceSyncResult, SyncSummary } from '../../core/sync/sync-summary.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../mrkdwn.ts';
 import { contextBlock, fitLines, plural, sectionBlock } from './blocks.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';

@@ -26,6 +26,8 @@ export class GithubReadout implements SourceReadout {
   readonly version: string;
   /** The version digests the catalog files only; other files are read at the branch tip when asked. */
   readonly versionCoversEveryFile = false;
+  /** Files outside the listing are fetched from the API: the sync reads them before it takes the write lock. */
+  readonly readsOverNetwork = true;
   readonly state: GithubSourceState;
   private readonly repos: Map<string, GithubRepoSummary>;
 

@@ -1,6 +1,6 @@
 import { errorProblem } from '../../core/problems.ts';
 import { planFileChange, planFileRemoval } from '../../core/sync/plan-file-change.ts';
-import type { EntityHolder } from '../../store/catalog-write-records.ts';
+import type { EntityHolder } from '../../core/sync/catalog-write-records.ts';
 import type { ParsedFileResult } from './parsed-file-result.ts';
 import type { PendingClaim, SyncPass } from './sync-pass.ts';
 

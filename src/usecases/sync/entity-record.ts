@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Entity, EntityMetadata } from '../../core/catalog/entity.ts';
 import type { ParsedEntity } from '../../core/catalog/parse-catalog-file.ts';
-import type { EntityRecord } from '../../store/catalog-write-records.ts';
+import type { EntityRecord } from '../../core/sync/catalog-write-records.ts';
 
 /** Where an entity was read from, for the annotations the catalog adds while reading. */
 export interface EntityOrigin {

@@ -1,7 +1,7 @@
 import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
 import { parseCatalogFile, type ParsedCatalogFile } from '../../core/catalog/parse-catalog-file.ts';
 import type { ReadTarget } from '../../core/catalog/placeholders.ts';
-import type { EntityRecord } from '../../store/catalog-write-records.ts';
+import type { EntityRecord } from '../../core/sync/catalog-write-records.ts';
 import { toEntityRecord, type EntityOrigin } from './entity-record.ts';
 
 /** An entity ready to write, with where its document starts (for conflict problems). */

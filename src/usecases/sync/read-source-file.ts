@@ -1,6 +1,6 @@
 import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
 import type { SourceFile, SourceFileContent, SourceReadout, UrlReader } from '../../core/ports.ts';
-import type { StoredFile } from '../../store/catalog-write-records.ts';
+import type { StoredFile } from '../../core/sync/catalog-write-records.ts';
 import type { EntityOrigin } from './entity-record.ts';
 import { parseFileToResult, type ParsedFileResult } from './parsed-file-result.ts';
 

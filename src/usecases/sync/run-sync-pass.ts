@@ -1,26 +1,38 @@
+import { CatalogWriteError } from '../../core/errors.ts';
 import type { CatalogSource } from '../../core/ports.ts';
+import type { SourceSyncResult, SyncSummary } from '../../core/sync/sync-summary.ts';
 import { removeFile, settlePendingClaims } from './apply-file.ts';
-import { SyncPass, type SourceSyncResult, type SyncDeps, type SyncSummary } from './sync-pass.ts';
-import { recordUnavailable, syncSource } from './sync-source.ts';
+import { applySource, recordUnavailable } from './apply-source.ts';
+import { prepareSource, type PreparedSource } from './prepare-source.ts';
+import { SyncPass, type SyncDeps } from './sync-pass.ts';
 
 export interface SyncOptions {
   /** Sync only this source id now (the others are left untouched, not pruned). */
   only?: string;
 }
 
-/** Runs one source inside a savepoint so a failure half-way (the repo vanishing mid-read) leaves that source exactly as before. */
-const syncSourceIsolated = async (pass: SyncPass, source: CatalogSource): Promise<SourceSyncResult> => {
+/** What the pass was doing, for the message of a database error. */
+interface PassStep {
+  doing: string;
+}
+
+/**
+ * Applies one source inside a savepoint so a source failing half-way (the repo vanishing mid-read) leaves
+ * that source exactly as before. A database error is not the source's fault: it ends the whole pass.
+ */
+const applySourceIsolated = async (pass: SyncPass, prepared: PreparedSource): Promise<SourceSyncResult> => {
   const { writer } = pass.deps;
   const tallies = pass.snapshot();
   writer.savepoint();
   try {
-    const result = await syncSource(pass, source);
+    const result = await applySource(pass, prepared);
     writer.releaseSavepoint();
     return result;
   } catch (error) {
+    if (error instanceof CatalogWriteError) throw error;
     writer.rollbackToSavepoint();
     pass.restore(tallies);
-    return recordUnavailable(pass, source, error);
+    return recordUnavailable(pass, prepared.source, error);
   }
 };
 
@@ -57,27 +69,46 @@ const finishPass = (pass: SyncPass, results: SourceSyncResult[]): SyncSummary =>
   return summary;
 };
 
+/** Everything the pass writes, under the write lock. */
+const applyPass = async (pass: SyncPass, prepared: PreparedSource[], sources: readonly CatalogSource[], options: SyncOptions, step: PassStep) => {
+  const results: SourceSyncResult[] = [];
+  for (const source of prepared) {
+    step.doing = `writing source ${source.source.id}`;
+    results.push(await applySourceIsolated(pass, source));
+  }
+  step.doing = 'finishing the pass';
+  // Every file is read: the worker's memory is given back before the index builds and the commit.
+  await pass.close();
+  if (!options.only) pruneRemovedSources(pass, sources);
+  const summary = finishPass(pass, results);
+  step.doing = 'committing the pass';
+  return summary;
+};
+
+const closeReadouts = async (prepared: readonly PreparedSource[]): Promise<void> => {
+  await Promise.allSettled(prepared.map((source) => ('readout' in source ? source.readout.close() : undefined)));
+};
+
 /**
- * One sync pass over the configured sources, as a single transaction: a crash at any moment leaves
- * the catalog exactly as before the pass or exactly as after it.
+ * One sync pass over the configured sources. Sources are opened and listed first, without the write lock
+ * (see prepareSource and docs/decisions/0002-sync-lock-scope.md); then everything is applied as a single
+ * transaction, so a crash at any moment leaves the catalog exactly as before the pass or exactly as after it.
+ * A database error rolls the whole pass back and rejects with a CatalogWriteError naming what was being written.
  */
-export const syncCatalog = async (sources: readonly CatalogSource[], deps: SyncDeps, options: SyncOptions = {}): Promise<SyncSummary> => {
-  const pass = new SyncPass(deps);
+export const runSyncPass = async (sources: readonly CatalogSource[], deps: SyncDeps, options: SyncOptions = {}): Promise<SyncSummary> => {
   const selected = options.only ? sources.filter((source) => source.id === options.only) : sources;
-  deps.writer.begin();
+  const prepared: PreparedSource[] = [];
+  const step: PassStep = { doing: 'waiting for the write lock' };
+  // Started before the sources are opened, so the summary's duration counts the fetching too.
+  const pass = new SyncPass(deps);
   try {
-    const results: SourceSyncResult[] = [];
-    for (const source of selected) results.push(await syncSourceIsolated(pass, source));
-    // Every file is read: the worker's memory is given back before the index builds and the commit.
-    await pass.close();
-    if (!options.only) pruneRemovedSources(pass, sources);
-    const summary = finishPass(pass, results);
-    deps.writer.commit();
-    return summary;
+    for (const source of selected) prepared.push(await prepareSource(source, deps));
+    return await deps.writer.writePass('sync pass', () => applyPass(pass, prepared, sources, options, step));
   } catch (error) {
-    deps.writer.rollback();
-    throw error;
+    if (!(error instanceof CatalogWriteError)) throw error;
+    throw new CatalogWriteError(`database error while ${step.doing}: ${error.message}; the pass was rolled back, nothing changed`, { cause: error });
   } finally {
     await pass.close();
+    await closeReadouts(prepared);
   }
 };

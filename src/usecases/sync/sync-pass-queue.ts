@@ -1,12 +1,15 @@
 import type { CatalogSource } from '../../core/ports.ts';
-import { syncCatalog } from './sync-catalog.ts';
-import type { SyncDeps, SyncSummary } from './sync-pass.ts';
+import type { SyncSummary } from '../../core/sync/sync-summary.ts';
+import { runSyncPass } from './run-sync-pass.ts';
+import type { SyncDeps } from './sync-pass.ts';
 
 /**
- * Serialises sync passes: a scheduled pass, a `/callboard sync` and a webhook may ask at once, but
- * the catalog has one writer. A request made while a pass runs waits for it and then runs its own.
+ * Runs sync passes one after another: a scheduled pass, a `/callboard sync` and a webhook may ask at once,
+ * but two passes of one catalog would only fetch the same sources twice. A request made while a pass runs
+ * waits for it and then runs its own. (Other writes of the process do not wait here: they share the write
+ * queue with the pass only while it applies what it read.)
  */
-export class CatalogSync {
+export class SyncPassQueue {
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -20,7 +23,7 @@ export class CatalogSync {
 
   /** One pass over every configured source; sources no longer configured are pruned. */
   syncAll(): Promise<SyncSummary> {
-    return this.enqueue(() => syncCatalog(this.sources, this.deps));
+    return this.enqueue(() => runSyncPass(this.sources, this.deps));
   }
 
   /** Sync one source now (later issues call this from Slack and webhooks). */
@@ -28,7 +31,7 @@ export class CatalogSync {
     if (!this.sources.some((source) => source.id === sourceId)) {
       return Promise.reject(new Error(`No source ${sourceId}; configured: ${this.sourceIds().join(', ')}`));
     }
-    return this.enqueue(() => syncCatalog(this.sources, this.deps, { only: sourceId }));
+    return this.enqueue(() => runSyncPass(this.sources, this.deps, { only: sourceId }));
   }
 
   private enqueue(run: () => Promise<SyncSummary>): Promise<SyncSummary> {

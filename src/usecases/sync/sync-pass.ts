@@ -1,11 +1,10 @@
 import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
-import type { Clock, UrlReader } from '../../core/ports.ts';
-import type { EntityRecord } from '../../store/catalog-write-records.ts';
-import type { SqliteCatalogWriter } from '../../store/sqlite-catalog-writer.ts';
+import type { CatalogWriter, Clock, UrlReader } from '../../core/ports.ts';
+import type { EntityRecord } from '../../core/sync/catalog-write-records.ts';
 import { PlainParseWorker } from './parse-worker/plain-parse-worker.ts';
 
 export interface SyncDeps {
-  writer: SqliteCatalogWriter;
+  writer: CatalogWriter;
   registry: KindRegistry;
   urlReader: UrlReader;
   clock: Clock;
@@ -31,28 +30,6 @@ export interface ParseWorkerOptions {
  * (6.3–6.9 s against 6.4–8.7 s) and 97,667 files took 15.0 s instead of 17.5 s.
  */
 export const DEFAULT_PARSE_WORKER_MIN_FILES = 30_000;
-
-export type SourceOutcome = 'synced' | 'unchanged' | 'unavailable';
-
-export interface SourceSyncResult {
-  id: string;
-  outcome: SourceOutcome;
-  version?: string;
-  filesRead: number;
-  filesRemoved: number;
-  message?: string;
-}
-
-export interface SyncSummary {
-  startedAt: string;
-  durationMs: number;
-  sources: SourceSyncResult[];
-  added: number;
-  updated: number;
-  removed: number;
-  errors: number;
-  warnings: number;
-}
 
 /** An entity whose ref another file held when its file was read; retried once the pass has released refs. */
 export interface PendingClaim {

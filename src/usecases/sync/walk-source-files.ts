@@ -1,12 +1,13 @@
 import { errorProblem } from '../../core/problems.ts';
 import { isGlobTarget } from '../../core/catalog/glob-target.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
-import type { StoredFile } from '../../store/catalog-write-records.ts';
+import type { StoredFile } from '../../core/sync/catalog-write-records.ts';
 import { applyParsedFile, removeFile } from './apply-file.ts';
-import type { EntityOrigin } from './entity-record.ts';
+import { createOriginOf } from './entity-origin-of.ts';
 import type { PlainParseWorker } from './parse-worker/plain-parse-worker.ts';
 import { plainFileResult } from './plain-file-claims.ts';
 import type { EntityClaim } from './parsed-file-result.ts';
+import type { PrefetchedFiles } from './prefetch-source-reads.ts';
 import { loadSourceFile, parseLoadedFile, type FileReadResult, type LoadedFile, type ReadContext } from './read-source-file.ts';
 import type { SyncPass } from './sync-pass.ts';
 import { cannotExpandGlob, resolveLocationTargets, type StoredTarget } from './resolve-location-targets.ts';
@@ -66,6 +67,8 @@ const settleAll = async <T>(promises: readonly (T | Promise<T>)[]): Promise<T[]>
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+type LoadResult = Awaited<ReturnType<typeof loadSourceFile>>;
+
 interface Batch {
   items: QueuedFile[];
   results: Promise<FileReadResult[]>;
@@ -89,23 +92,21 @@ export class SourceWalk {
 
   private readonly sourceId: string;
   private readonly sourceType: string;
-  /** Folders are `file` locations; Git and GitHub files are `url` locations, as Backstage records them. */
-  private readonly locationType: 'file' | 'url';
 
+  /** @param prefetched files a network source read and parsed before the pass took the write lock. */
   constructor(
     private readonly pass: SyncPass,
     source: CatalogSource,
     private readonly readout: SourceReadout,
     listed: SourceFile[],
     private readonly stored: Map<string, StoredFile>,
-    private readonly originLocation: string,
+    private readonly prefetched: PrefetchedFiles = new Map(),
   ) {
     this.sourceId = source.id;
     this.sourceType = source.type;
-    this.locationType = source.type === 'dir' ? 'file' : 'url';
     // The listing itself is the start of the queue: no copy of 100k entries.
     this.queue = listed;
-    this.context = { readout, registry: pass.deps.registry, urlReader: pass.deps.urlReader, listed, originOf: (path) => this.originOf(path) };
+    this.context = { readout, registry: pass.deps.registry, urlReader: pass.deps.urlReader, listed, originOf: createOriginOf(source, readout) };
     this.parseWorker = pass.parseWorkerFor(countChanged(listed, stored));
   }
 
@@ -175,7 +176,8 @@ export class SourceWalk {
 
   /** Reads a batch, then parses what changed: plain files on the worker when there is one, the rest here. */
   private async readBatch(items: QueuedFile[]): Promise<FileReadResult[]> {
-    const loads = await settleAll(items.map((item) => loadSourceFile(item.path, item.hash, this.stored.get(item.path), this.context)));
+    const read = await settleAll(items.map((item) => loadSourceFile(item.path, item.hash, this.stored.get(item.path), this.context)));
+    const loads = read.map((load, index) => this.takePrefetched(items[index]!.path, load));
     const fromWorker = await this.parseOnWorker(items, loads);
     return settleAll(
       loads.map((load, index): FileReadResult | Promise<FileReadResult> => {
@@ -187,13 +189,21 @@ export class SourceWalk {
     );
   }
 
+  /** The result parsed before the lock, when the content read now is the content parsed then. */
+  private takePrefetched(path: string, load: LoadResult): LoadResult | FileReadResult {
+    const early = load.kind === 'loaded' ? this.prefetched.get(path) : undefined;
+    if (!early || early.hash !== (load as LoadedFile).content.hash) return load;
+    this.prefetched.delete(path);
+    return early;
+  }
+
   /** Claims the worker found, by position in the batch (none without a worker). */
-  private async parseOnWorker(items: QueuedFile[], loads: Awaited<ReturnType<typeof loadSourceFile>>[]): Promise<Map<number, EntityClaim[] | undefined>> {
+  private async parseOnWorker(items: QueuedFile[], loads: (LoadResult | FileReadResult)[]): Promise<Map<number, EntityClaim[] | undefined>> {
     const positions = new Map<number, EntityClaim[] | undefined>();
     if (!this.parseWorker) return positions;
     const indexes = loads.flatMap((load, index) => (load.kind === 'loaded' ? [index] : []));
     if (indexes.length === 0) return positions;
-    const files = indexes.map((index) => ({ content: (loads[index] as LoadedFile).content.content, origin: this.originOf(items[index]!.path) }));
+    const files = indexes.map((index) => ({ content: (loads[index] as LoadedFile).content.content, origin: this.context.originOf(items[index]!.path) }));
     const claims = await this.parseWorker.parse(files);
     indexes.forEach((index, position) => positions.set(index, claims[position]));
     return positions;
@@ -219,13 +229,6 @@ export class SourceWalk {
     const waiting = applyParsedFile(this.pass, identity, parsed);
     if (waiting) this.pass.deps.writer.setFileStatus(fileId, 'retry');
     this.follow(fileId, displayPath, targets);
-  }
-
-  private originOf(path: string): EntityOrigin {
-    const url = this.readout.urlOf?.(path);
-    const location = url ? `url:${url}` : `${this.locationType}:${this.readout.displayPath(path)}`;
-    const editUrl = url ? this.readout.editUrlOf?.(path) : undefined;
-    return { location, originLocation: this.originLocation, ...(url ? { viewUrl: url } : {}), ...(editUrl ? { editUrl } : {}) };
   }
 
   private follow(fromFileId: number, fromDisplayPath: string, targets: StoredTarget[]): void {

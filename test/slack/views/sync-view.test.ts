@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncNotAllowedView, syncStartedView, syncSummaryView } from '../../../src/slack/views/sync-view.ts';
-import type { SyncSummary } from '../../../src/usecases/sync/sync-pass.ts';
+import type { SyncSummary } from '../../../src/core/sync/sync-summary.ts';
 import { allMrkdwn, blockById, blockIds, expectMessageWithinLimits, expectNoInjectedControls, FIVE_KB, HOSTILE, HOSTILE_ESCAPED } from './view-helpers.ts';
 
 const summary = (extra: Partial<SyncSummary> = {}): SyncSummary => ({

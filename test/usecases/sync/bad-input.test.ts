@@ -39,7 +39,7 @@ const badFiles: Array<[string, string | Buffer, RegExp]> = [
   ['list.yaml', '- just\n- a list\n', /mapping|list/i],
 ];
 
-describe('syncCatalog: bad input never stops the pass or touches other files', () => {
+describe('runSyncPass: bad input never stops the pass or touches other files', () => {
   let harness: SyncHarness;
   beforeAll(async () => {
     harness = new SyncHarness();

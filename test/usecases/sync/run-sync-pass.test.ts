@@ -8,7 +8,7 @@ import { SyncHarness, component, group } from '../../helpers/sync-harness.ts';
 let harness: SyncHarness;
 afterEach(() => harness?.close());
 
-describe('syncCatalog: last good state', () => {
+describe('runSyncPass: last good state', () => {
   it('adds entities with relations in both directions, then skips an unchanged source', async () => {
     harness = new SyncHarness();
     harness.write('team.yaml', group('team-a'));
@@ -206,7 +206,7 @@ describe('syncCatalog: last good state', () => {
   });
 });
 
-describe('syncCatalog: locations and placeholders', () => {
+describe('runSyncPass: locations and placeholders', () => {
   it('rejects a Location target that names a folder, and still follows the other targets', async () => {
     harness = new SyncHarness();
     harness.useSources([harness.dirSource('dir:test', ['catalog-info.yaml'])]);
@@ -395,7 +395,7 @@ describe('syncCatalog: locations and placeholders', () => {
   });
 });
 
-describe('syncCatalog: dangling refs', () => {
+describe('runSyncPass: dangling refs', () => {
   it('records refs to missing entities as warnings that clear when the target appears', async () => {
     harness = new SyncHarness();
     harness.write('a.yaml', component('a', { owner: 'ghosts', dependsOn: ['resource:db'] }));

@@ -3,7 +3,7 @@ import { createBuiltinKindRegistry } from '../../../src/core/catalog/kind-regist
 import type { CatalogSource } from '../../../src/core/ports.ts';
 import { openDatabase } from '../../../src/store/open-database.ts';
 import { SqliteCatalogWriter } from '../../../src/store/sqlite-catalog-writer.ts';
-import { CatalogSync } from '../../../src/usecases/sync/catalog-sync.ts';
+import { SyncPassQueue } from '../../../src/usecases/sync/sync-pass-queue.ts';
 import { offlineUrlReader } from '../../helpers/sync-harness.ts';
 
 /** A source with nothing in it that records when each open starts and ends. */
@@ -33,10 +33,10 @@ const createSync = (log: string[]) => {
     urlReader: offlineUrlReader(),
     clock: { now: () => new Date() },
   };
-  return new CatalogSync([slowEmptySource('a', log), slowEmptySource('b', log)], deps);
+  return new SyncPassQueue([slowEmptySource('a', log), slowEmptySource('b', log)], deps);
 };
 
-describe('CatalogSync', () => {
+describe('SyncPassQueue', () => {
   it('runs passes one at a time however many are asked for at once', async () => {
     const log: string[] = [];
     const sync = createSync(log);

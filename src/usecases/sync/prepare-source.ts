@@ -1,0 +1,47 @@
+import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
+import { cacheReads } from './caching-readout.ts';
+import { prefetchSourceReads, type PrefetchedFiles } from './prefetch-source-reads.ts';
+import { reachedFilesUnchanged } from './reached-files-unchanged.ts';
+import { contentVersionOf, versionKeyOf } from './source-version-key.ts';
+import type { SyncDeps } from './sync-pass.ts';
+
+/** A source opened and listed before the pass takes the write lock, or why it could not be. */
+export type PreparedSource =
+  { source: CatalogSource; failure: unknown } | { source: CatalogSource; readout: SourceReadout; listed: SourceFile[]; prefetched: PrefetchedFiles };
+
+/**
+ * What a network source's walk will read, read now. Nothing when the version is unchanged and the files
+ * reached beyond the listing are too (that check itself is what reads them, through the cache).
+ */
+const prefetchNetworkReads = async (source: CatalogSource, readout: SourceReadout, listed: SourceFile[], deps: SyncDeps): Promise<PrefetchedFiles> => {
+  const [state, stored] = await Promise.all([deps.writer.storedSource(source.id), deps.writer.storedFiles(source.id)]);
+  const versionUnchanged = state !== undefined && versionKeyOf(source, readout) === state.version && state.retryFiles === 0;
+  if (versionUnchanged && (await reachedFilesUnchanged(readout, listed, stored))) return new Map();
+  return prefetchSourceReads(source, readout, listed, stored, deps);
+};
+
+/**
+ * Opens a source (a git fetch, a GitHub org listing) and lists its files, without the write lock: other
+ * writers of the process and other processes go on meanwhile. The stored state read here only tells the
+ * source what it already has; the pass reads it again under the lock, since another process may have
+ * synced in between. A network source's files are read here too (see prefetchSourceReads); a local one's
+ * are read while the pass applies them, so a big folder or repository is never held in memory whole.
+ */
+export const prepareSource = async (source: CatalogSource, deps: SyncDeps): Promise<PreparedSource> => {
+  const previous = await deps.writer.storedSource(source.id);
+  let opened: SourceReadout;
+  try {
+    opened = await source.open({ version: contentVersionOf(source, previous?.version), state: previous?.state });
+  } catch (error) {
+    return { source, failure: error };
+  }
+  const readout = opened.readsOverNetwork ? cacheReads(opened) : opened;
+  try {
+    const listed = await readout.listFiles();
+    const prefetched = readout.readsOverNetwork ? await prefetchNetworkReads(source, readout, listed, deps) : new Map();
+    return { source, readout, listed, prefetched };
+  } catch (error) {
+    await readout.close();
+    return { source, failure: error };
+  }
+};
