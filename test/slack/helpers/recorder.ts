@@ -1,6 +1,15 @@
+import type { RespondArguments, RespondFn } from '@slack/bolt';
 import { expect } from 'vitest';
 import { checkMessageLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import type { SlackMessage } from '../../../src/slack/views/slack-message.ts';
+
+/** Listeners answer with views (text and blocks), never a bare string or a message without blocks. */
+const asSlackMessage = (message: string | RespondArguments): SlackMessage => {
+  const blocks: unknown = typeof message === 'object' && 'blocks' in message ? message.blocks : undefined;
+  if (typeof message === 'string' || typeof message.text !== 'string' || !Array.isArray(blocks))
+    throw new Error(`listeners respond with a view (text and blocks), got ${JSON.stringify(message)}`);
+  return { ...message, text: message.text, blocks: blocks as SlackMessage['blocks'] };
+};
 
 /** Fake ack/respond that record the order of calls; every message sent is held to Slack's limits. */
 export const recorder = () => {
@@ -10,11 +19,12 @@ export const recorder = () => {
     if (body !== undefined) throw new Error('listeners ack with no body; answers go through respond()');
     events.push('ack');
   };
-  const respond = async (message: SlackMessage) => {
+  const respond: RespondFn = async (sent) => {
+    const message = asSlackMessage(sent);
     expect(checkMessageLimits({ text: message.text, blocks: message.blocks })).toEqual([]);
     events.push('respond');
     replies.push(message);
-    return { ok: true };
+    return new Response('ok');
   };
   return { events, replies, ack, respond, last: () => replies.at(-1)! };
 };

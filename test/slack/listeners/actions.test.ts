@@ -1,9 +1,10 @@
+import type { ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { docsAction, onCallAction } from '../../../src/slack/listeners/actions/card-actions.ts';
 import { chooseEntityAction, entityAction } from '../../../src/slack/listeners/actions/entity-actions.ts';
 import { helpAction, syncNowAction } from '../../../src/slack/listeners/actions/home-actions.ts';
-import type { ActionArgs } from '../../../src/slack/listeners/actions/reply-to-action.ts';
+import type { HomeActionArgs } from '../../../src/slack/listeners/bolt-args.ts';
 import { shareAction } from '../../../src/slack/listeners/actions/share-action.ts';
 import { encodeChoiceValue, encodeShareValue } from '../../../src/slack/views/action-values.ts';
 import type { SlackMessage } from '../../../src/slack/views/slack-message.ts';
@@ -17,12 +18,31 @@ beforeAll(async () => {
 });
 afterAll(() => runtime.close());
 
+/** A button click as Bolt passes it in `action`. */
+const button = (actionId: string, value: string): ButtonAction => ({
+  type: 'button',
+  action_id: actionId,
+  block_id: 'b',
+  action_ts: '1700000000.000300',
+  text: { type: 'plain_text', text: 'Click' },
+  value,
+});
+
+/** A static select (search results, chooser, Home entity menu) as Bolt passes it in `action`. */
+const select = (actionId: string, value: string): StaticSelectAction => ({
+  type: 'static_select',
+  action_id: actionId,
+  block_id: 'b',
+  action_ts: '1700000000.000300',
+  selected_option: { text: { type: 'plain_text', text: value }, value },
+});
+
 /** A click in a message (response_url, respond) or on the Home tab (neither: the DM gets the answer). */
-const click = (action: Record<string, unknown>, surface: 'message' | 'home' = 'message') => {
+const click = (action: ButtonAction | StaticSelectAction, surface: 'message' | 'home' = 'message') => {
   const io = recorder();
   const posted: Array<{ channel: string } & SlackMessage> = [];
   const published: unknown[] = [];
-  const client = strictFake<ActionArgs['client']>({
+  const client = strictFake<HomeActionArgs['client']>({
     chat: { postMessage: async (message: { channel: string } & SlackMessage) => void posted.push(message) },
     views: { publish: async (view: unknown) => void published.push(view) },
   });
@@ -39,7 +59,7 @@ describe('block actions', () => {
       ['deps', 'deps.header'],
       ['dependents', 'deps.header'],
     ] as const) {
-      const { io, args } = click({ action_id: 'x', value: 'component:default/checkout-service' });
+      const { io, args } = click(button('x', 'component:default/checkout-service'));
       await entityAction(deps, intent)(args);
       expect(io.events).toEqual(['ack', 'respond']);
       expect(io.last().replace_original).toBe(false);
@@ -48,27 +68,27 @@ describe('block actions', () => {
   });
 
   it('a select menu works like a button (search results, Home entity menu)', async () => {
-    const { io, args } = click({ action_id: 'x', selected_option: { value: 'resource:default/orders-db' } });
+    const { io, args } = click(select('x', 'resource:default/orders-db'));
     await entityAction(slackDepsFor(runtime), 'owner')(args);
     expect(allText(io.last())).toContain('resource:default/orders-db');
   });
 
   it('the chooser answer replaces the chooser', async () => {
-    const { io, args } = click({ action_id: 'entity.choose', selected_option: { value: encodeChoiceValue('owner', 'api:default/payments-api') } });
+    const { io, args } = click(select('entity.choose', encodeChoiceValue('owner', 'api:default/payments-api')));
     await chooseEntityAction(slackDepsFor(runtime))(args);
     expect(io.last().replace_original).toBe(true);
     expect(allText(io.last())).toContain('api:default/payments-api');
   });
 
   it('forged or stale values get a usage hint, not an exception', async () => {
-    const { io, args } = click({ action_id: 'entity.choose', selected_option: { value: 'drop table' } });
+    const { io, args } = click(select('entity.choose', 'drop table'));
     await chooseEntityAction(slackDepsFor(runtime))(args);
     expect(blockIds(io.last())).toContain('usage.problem');
   });
 
   it('Share in channel posts the same answer for everyone, saying who shared it, keeping the private copy', async () => {
     const value = encodeShareValue({ view: 'deps', ref: 'resource:default/orders-db', direction: 'reverse', depth: 2 });
-    const { io, args } = click({ action_id: 'message.share', value });
+    const { io, args } = click(button('message.share', value));
     await shareAction(slackDepsFor(runtime))(args);
     expect(io.last()).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(allText(io.last())).toContain(`Shared by <@${People.marcus.id}>`);
@@ -76,7 +96,7 @@ describe('block actions', () => {
   });
 
   it('Home tab buttons answer in the app DM (no response_url there)', async () => {
-    const { io, posted, args } = click({ action_id: 'help.show', value: 'help' }, 'home');
+    const { io, posted, args } = click(button('help.show', 'help'), 'home');
     await helpAction()(args);
     expect(io.events).toEqual(['ack']);
     expect(posted[0]!.channel).toBe(People.marcus.id);
@@ -84,17 +104,17 @@ describe('block actions', () => {
   });
 
   it('Sync now checks permission, reports in the DM and republishes the Home tab', async () => {
-    const { posted, published, args } = click({ action_id: 'catalog.sync_now', value: 'all' }, 'home');
-    await syncNowAction(slackDepsFor(runtime, { syncAllowed: [People.marcus.email] }))(args as never);
+    const { posted, published, args } = click(button('catalog.sync_now', 'all'), 'home');
+    await syncNowAction(slackDepsFor(runtime, { syncAllowed: [People.marcus.email] }))(args);
     expect(posted.map((message) => blockIds(message)[0])).toEqual(['sync.started', 'sync.summary']);
     expect(published).toHaveLength(1);
   });
 
   it('Docs with a link needs only the ack; On-call explains what it will use', async () => {
-    const docs = click({ action_id: 'entity.show_docs', value: 'component:default/checkout-service' });
+    const docs = click(button('entity.show_docs', 'component:default/checkout-service'));
     await docsAction(slackDepsFor(runtime))(docs.args);
     expect(docs.io.events).toEqual(['ack']);
-    const onCall = click({ action_id: 'entity.show_oncall', value: 'component:default/checkout-service' });
+    const onCall = click(button('entity.show_oncall', 'component:default/checkout-service'));
     await onCallAction(slackDepsFor(runtime))(onCall.args);
     expect(allText(onCall.io.last())).toContain('PC3XN9M');
   });

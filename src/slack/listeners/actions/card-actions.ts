@@ -1,7 +1,8 @@
 import { docsLink } from '../../views/owner-text.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { errorView } from '../../views/not-found-view.ts';
-import { actionValue, replyToAction, type ActionArgs } from './reply-to-action.ts';
+import type { ActionArgs } from '../bolt-args.ts';
+import { actionValue, replyToAction } from './reply-to-action.ts';
 
 /**
  * Docs: a button with a URL opens it in the browser and Slack still sends the click, which needs

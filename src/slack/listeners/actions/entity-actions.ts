@@ -4,7 +4,8 @@ import type { SlackDeps } from '../../slack-deps.ts';
 import { parseChoiceValue, type ChooserIntent } from '../../views/action-values.ts';
 import { usageView } from '../../views/not-found-view.ts';
 import { answerRequest } from '../answers/answer-request.ts';
-import { actionValue, replyToAction, type ActionArgs } from './reply-to-action.ts';
+import type { ActionArgs } from '../bolt-args.ts';
+import { actionValue, replyToAction } from './reply-to-action.ts';
 
 /** Values are user-visible and can be forged: a request is rebuilt from them, never trusted further. */
 const requestFor = (intent: ChooserIntent, ref: string): SlackRequest => {

@@ -1,13 +1,9 @@
-import type { HomeView } from '@slack/types';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { helpView } from '../../views/help-view.ts';
 import { answerHome, answerHomeProblems } from '../answers/answer-home.ts';
 import { answerRequest } from '../answers/answer-request.ts';
-import { replyToAction, type ActionArgs } from './reply-to-action.ts';
-
-export interface HomeActionArgs extends ActionArgs {
-  client: ActionArgs['client'] & { views: { publish: (args: { user_id: string; view: HomeView }) => Promise<unknown> } };
-}
+import type { ActionArgs, HomeActionArgs } from '../bolt-args.ts';
+import { replyToAction } from './reply-to-action.ts';
 
 /** Home → Problems: the problems behind the count, in the app DM. */
 export const homeProblemsAction =

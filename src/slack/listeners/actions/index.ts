@@ -1,13 +1,14 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction } from '@slack/bolt';
 import { ActionIds } from '../../ids.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { docsAction, onCallAction } from './card-actions.ts';
 import { chooseEntityAction, entityAction } from './entity-actions.ts';
 import { helpAction, homeProblemsAction, syncNowAction } from './home-actions.ts';
-import type { ActionArgs } from './reply-to-action.ts';
+import type { HomeActionArgs } from '../bolt-args.ts';
 import { shareAction } from './share-action.ts';
 
-type Handler = (args: ActionArgs) => Promise<void>;
+/** Bolt's block action arguments fit every handler's, the Home tab's included. */
+type Handler = (args: HomeActionArgs) => Promise<void>;
 
 /** Every button and menu on Callboard's cards, routed by the action ids the views use. */
 export const register = (app: App, deps: SlackDeps): void => {
@@ -22,9 +23,9 @@ export const register = (app: App, deps: SlackDeps): void => {
     [ActionIds.showOnCall]: onCallAction(deps),
     [ActionIds.showProblems]: homeProblemsAction(deps),
     [ActionIds.showHelp]: helpAction(),
-    [ActionIds.syncNow]: syncNowAction(deps) as Handler,
+    [ActionIds.syncNow]: syncNowAction(deps),
   };
   for (const [actionId, handler] of Object.entries(handlers)) {
-    app.action({ type: 'block_actions', action_id: actionId }, (args) => handler(args as unknown as ActionArgs));
+    app.action<BlockAction>({ type: 'block_actions', action_id: actionId }, handler);
   }
 };

@@ -1,22 +1,11 @@
-import type { KnownBlock } from '@slack/types';
 import type { SlackMessage } from '../../views/slack-message.ts';
-
-/** What action handlers use of Bolt's arguments; tests pass just these. */
-export interface ActionArgs {
-  ack: () => Promise<void>;
-  action: unknown;
-  body: { user: { id: string }; response_url?: string };
-  /** Present when the element sits in a message (it has a response_url); absent on Home and in modals. */
-  respond?: (message: SlackMessage) => Promise<unknown>;
-  client: { chat: { postMessage: (message: { channel: string; text: string; blocks: KnownBlock[] }) => Promise<unknown> } };
-}
+import type { ActionArgs } from '../bolt-args.ts';
 
 /** The value of a clicked button or the chosen option of a select or radio group. */
-export const actionValue = (action: unknown): string | undefined => {
-  const element = action as { value?: unknown; selected_option?: { value?: unknown } | null } | undefined;
-  if (typeof element?.value === 'string') return element.value;
-  const selected = element?.selected_option?.value;
-  return typeof selected === 'string' ? selected : undefined;
+export const actionValue = (action: ActionArgs['action']): string | undefined => {
+  if ('value' in action && typeof action.value === 'string') return action.value;
+  if ('selected_option' in action && typeof action.selected_option?.value === 'string') return action.selected_option.value;
+  return undefined;
 };
 
 /**

@@ -4,7 +4,8 @@ import { parseShareValue, type ShareRequest } from '../../views/action-values.ts
 import { usageView } from '../../views/not-found-view.ts';
 import { sharedCopy } from '../../views/shared-copy.ts';
 import { answerRequest } from '../answers/answer-request.ts';
-import { actionValue, replyToAction, type ActionArgs } from './reply-to-action.ts';
+import type { ActionArgs } from '../bolt-args.ts';
+import { actionValue, replyToAction } from './reply-to-action.ts';
 
 const requestFor = (share: ShareRequest): SlackRequest =>
   share.view === 'owner' ? { kind: 'owner', entity: share.ref } : { kind: 'deps', entity: share.ref, direction: share.direction, depth: share.depth };

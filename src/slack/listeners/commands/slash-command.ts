@@ -1,14 +1,7 @@
 import { parseSlashCommand } from '../../parse/parse-slash-command.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import type { SlackMessage } from '../../views/slack-message.ts';
 import { answerParsed } from '../answers/answer-request.ts';
-
-/** What the handler uses of Bolt's slash command arguments (tests pass just these). */
-export interface CommandArgs {
-  ack: () => Promise<void>;
-  command: { command: string; text: string; user_id: string };
-  respond: (message: SlackMessage) => Promise<unknown>;
-}
+import type { CommandArgs } from '../bolt-args.ts';
 
 /**
  * Every slash command: ack at once, then parse → use case → view, answered through response_url.

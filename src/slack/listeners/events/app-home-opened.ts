@@ -1,11 +1,6 @@
-import type { HomeView } from '@slack/types';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { answerHome } from '../answers/answer-home.ts';
-
-export interface HomeOpenedArgs {
-  event: { user: string; tab?: string };
-  client: { views: { publish: (args: { user_id: string; view: HomeView }) => Promise<unknown> } };
-}
+import type { HomeOpenedArgs } from '../bolt-args.ts';
 
 /** Each time someone opens the Home tab, it is rebuilt from the catalog as it is now. */
 export const appHomeOpened =

@@ -1,15 +1,9 @@
-import type { KnownBlock } from '@slack/types';
 import { parseMention } from '../../parse/parse-mention.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { sharedCopy } from '../../views/shared-copy.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { answerParsed } from '../answers/answer-request.ts';
-
-export interface MentionArgs {
-  event: { user?: string; text: string; channel: string; ts: string; thread_ts?: string };
-  context: { botUserId?: string };
-  client: { chat: { postMessage: (message: { channel: string; thread_ts: string; text: string; blocks: KnownBlock[] }) => Promise<unknown> } };
-}
+import type { MentionArgs } from '../bolt-args.ts';
 
 /**
  * `@callboard who owns payments-api?`: the same answers as the slash commands, in a thread under

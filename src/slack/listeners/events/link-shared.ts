@@ -3,14 +3,10 @@ import { findEntityByUrl } from '../../../usecases/find-entity-by-url.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { entityUnfurlView } from '../../views/entity-unfurl-view.ts';
+import type { LinkSharedArgs } from '../bolt-args.ts';
 
 type Unfurls = Record<string, { blocks: KnownBlock[] }>;
 type UnfurlTarget = { channel: string; ts: string } | { unfurl_id: string; source: 'composer' | 'conversations_history' };
-
-export interface LinkSharedArgs {
-  event: { channel: string; message_ts: string; links: Array<{ url: string }>; unfurl_id?: string; source?: string };
-  client: { chat: { unfurl: (args: UnfurlTarget & { unfurls: Unfurls }) => Promise<unknown> } };
-}
 
 /** Links in the composer have no real channel or ts: Slack then wants the unfurl_id and source. */
 const targetOf = (event: LinkSharedArgs['event']): UnfurlTarget =>

@@ -3,14 +3,8 @@ import { findCandidateNames, findUrls } from '../../parse/find-candidate-names.t
 import type { SlackDeps } from '../../slack-deps.ts';
 import { entityChooserView } from '../../views/entity-chooser-view.ts';
 import { usageView } from '../../views/not-found-view.ts';
-import type { SlackMessage } from '../../views/slack-message.ts';
 import { answerRequest } from '../answers/answer-request.ts';
-
-export interface MessageShortcutArgs {
-  ack: () => Promise<void>;
-  shortcut: { user: { id: string }; message?: { text?: string } };
-  respond: (message: SlackMessage) => Promise<unknown>;
-}
+import type { MessageShortcutArgs } from '../bolt-args.ts';
 
 /**
  * Message shortcut "Find owner": the catalog names (and repository links) in a message. One name
@@ -20,7 +14,7 @@ export const findOwnerShortcut =
   (deps: SlackDeps) =>
   async ({ ack, shortcut, respond }: MessageShortcutArgs): Promise<void> => {
     await ack();
-    const text = shortcut.message?.text ?? '';
+    const text = shortcut.message.text ?? '';
     const found = findEntitiesInText(deps.store, {
       names: findCandidateNames(text),
       urls: findUrls(text),
