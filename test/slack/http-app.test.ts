@@ -127,6 +127,26 @@ describe('the Bolt app over HTTP, signed requests', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(h.fake.calls('chat.unfurl')).toHaveLength(1);
   });
+
+  it('link_shared: a link with a malformed percent-escape is skipped, the other links still unfurl', async () => {
+    const bad = 'https://callboard.acme.example/catalog/default/component/%E0%A4%A';
+    const good = 'https://github.com/acme/checkout-service';
+    const logsBefore = h.logs.length;
+    await h.send(
+      linkShared({
+        userId: People.marcus.id,
+        channelId: 'C0GENERAL',
+        links: [
+          { domain: 'callboard.acme.example', url: bad },
+          { domain: 'github.com', url: good },
+        ],
+      }),
+    );
+    const unfurl = await h.fake.waitForCall('chat.unfurl');
+    expect(unfurl.response).toMatchObject({ ok: true });
+    expect(Object.keys(unfurl.body.unfurls as object)).toEqual([good]);
+    expect(h.logs.slice(logsBefore).filter((line) => Number(line.level) >= 50)).toEqual([]);
+  });
 });
 
 describe('requests that are not from Slack', () => {
@@ -145,5 +165,54 @@ describe('requests that are not from Slack', () => {
     expect(response.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(h.fake.calls()).toEqual([]);
+  });
+
+  it('a timestamp more than five minutes ahead → 401, like a stale one', async () => {
+    const body = form();
+    const response = await post(body, signRequest(SIGNING_SECRET, body, Math.floor(Date.now() / 1000) + 301));
+    expect(response.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(h.fake.calls()).toEqual([]);
+  });
+
+  it('the same signed request sent again → 401 as a replay, answered once', async () => {
+    const body = form();
+    const headers = signRequest(SIGNING_SECRET, body);
+    expect((await post(body, headers)).status).toBe(200);
+    await h.fake.waitForCall('response_url');
+    expect((await post(body, headers)).status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(h.fake.calls('response_url')).toHaveLength(1);
+  });
+
+  it("Slack's redelivery of an event, same signature plus X-Slack-Retry-Num, still reaches the de-duplication", async () => {
+    const inbound = linkShared({
+      userId: People.marcus.id,
+      channelId: 'C0GENERAL',
+      links: [{ domain: 'github.com', url: 'https://github.com/acme/cart-service' }],
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await h.send(inbound, { timestamp })).status).toBe(200);
+    await h.fake.waitForCall('chat.unfurl');
+    expect((await h.send(inbound, { timestamp, retry: { num: 1, reason: 'http_timeout' } })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(h.fake.calls('chat.unfurl')).toHaveLength(1);
+  });
+
+  it.each([
+    ['payload=null', 'payload=null', 'application/x-www-form-urlencoded'],
+    ['payload=[1]', 'payload=%5B1%5D', 'application/x-www-form-urlencoded'],
+    ['payload=42', 'payload=42', 'application/x-www-form-urlencoded'],
+    ['a JSON array', '[{"type":"event_callback"}]', 'application/json'],
+    ['JSON null', 'null', 'application/json'],
+    ['unparseable JSON', '{"type":', 'application/json'],
+  ])('a signed body that is not a payload object (%s) → 400 at once', async (_name, body, contentType) => {
+    const response = await fetch(h.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, ...signRequest(SIGNING_SECRET, body) },
+      body,
+      signal: AbortSignal.timeout(2000),
+    });
+    expect(response.status).toBe(400);
   });
 });

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { appHomeOpened } from '../../../src/slack/listeners/events/app-home-opened.ts';
@@ -84,6 +85,37 @@ describe('link_shared', () => {
     expect(Object.keys(call!.unfurls as object)).toEqual([repo, page]);
     for (const value of Object.values(call!.unfurls as Record<string, { blocks: unknown[] }>))
       expect(checkMessageLimits({ blocks: value.blocks }, 'unfurl')).toEqual([]);
+  });
+
+  it('a link with a malformed percent-escape is skipped (logged at debug); the other links still unfurl', async () => {
+    const bad = 'https://callboard.acme.example/catalog/default/component/%E0%A4%A';
+    const good = 'https://github.com/acme/checkout-service';
+    const lines: Array<Record<string, unknown>> = [];
+    const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const calls: Array<{ unfurls: object }> = [];
+    const client = strictFake<never>({ chat: { unfurl: async (args: { unfurls: object }) => void calls.push(args) } });
+    const deps = { ...slackDepsFor(runtime, { callboardUrl: 'https://callboard.acme.example' }), log };
+    await linkShared(deps)({ event: { channel: 'C0GENERAL', message_ts: '1700000000.000200', links: [{ url: bad }, { url: good }] }, client });
+    expect(calls.map((call) => Object.keys(call.unfurls))).toEqual([[good]]);
+    expect(lines).toEqual([expect.objectContaining({ level: 20, url: bad, msg: 'skipping a shared link that cannot be decoded' })]);
+  });
+
+  it("a failure that is not the link's (the database) is not swallowed", async () => {
+    const deps = slackDepsFor(runtime);
+    const broken = {
+      ...deps,
+      store: new Proxy(deps.store, {
+        get: (target, key) =>
+          key === 'entitiesWithAnnotation'
+            ? () => {
+                throw new Error('disk I/O error');
+              }
+            : Reflect.get(target, key),
+      }),
+    };
+    const client = strictFake<never>({ chat: { unfurl: async () => undefined } });
+    const event = { channel: 'C0GENERAL', message_ts: '1700000000.000200', links: [{ url: 'https://github.com/acme/checkout-service' }] };
+    await expect(linkShared(broken)({ event, client })).rejects.toThrow('disk I/O error');
   });
 
   it('uses unfurl_id and source for links typed in the composer; unknown links make no call', async () => {

@@ -8,20 +8,39 @@ import type { LinkSharedArgs } from '../bolt-args.ts';
 type Unfurls = Record<string, { blocks: KnownBlock[] }>;
 type UnfurlTarget = { channel: string; ts: string } | { unfurl_id: string; source: 'composer' | 'conversations_history' };
 
+/** Slack sends at most 10 links per event; more would be someone else's payload. */
+const MAX_LINKS = 10;
+
 /** Links in the composer have no real channel or ts: Slack then wants the unfurl_id and source. */
 const targetOf = (event: LinkSharedArgs['event']): UnfurlTarget =>
   event.unfurl_id && (event.source === 'composer' || event.source === 'conversations_history')
     ? { unfurl_id: event.unfurl_id, source: event.source }
     : { channel: event.channel, ts: event.message_ts };
 
+/**
+ * One link's card, or undefined. Each link is resolved on its own: a link that cannot be decoded (a
+ * malformed percent-escape) is skipped, so it cannot stop the other links from unfurling. Any other
+ * failure (the database, say) is not the link's fault and goes to the listener error handler.
+ */
+const unfurlOf = (deps: SlackDeps, url: string): { blocks: KnownBlock[] } | undefined => {
+  try {
+    const ref = findEntityByUrl(deps.store, url, deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {});
+    return ref ? { blocks: entityUnfurlView(findOwner(deps.store, ref)) } : undefined;
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
+    deps.log.debug({ err: error, url }, 'skipping a shared link that cannot be decoded');
+    return undefined;
+  }
+};
+
 /** A link to a repository or page the catalog knows unfurls as that entity's card; other links are left alone. */
 export const linkShared =
   (deps: SlackDeps) =>
   async ({ event, client }: LinkSharedArgs): Promise<void> => {
     const unfurls: Unfurls = {};
-    for (const { url } of event.links.slice(0, 10)) {
-      const ref = findEntityByUrl(deps.store, url, deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {});
-      if (ref) unfurls[url] = { blocks: entityUnfurlView(findOwner(deps.store, ref)) };
+    for (const { url } of event.links.slice(0, MAX_LINKS)) {
+      const unfurl = unfurlOf(deps, url);
+      if (unfurl) unfurls[url] = unfurl;
     }
     if (Object.keys(unfurls).length === 0) return;
     await client.chat.unfurl({ ...targetOf(event), unfurls });
