@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx callboard` works right after `npm install`
-// with no build step to forget.
-import { register } from 'tsx/esm/api';
+// `callboard`: runs the JavaScript that `npm install` compiled into dist/ (the `prepare` script), so no
+// TypeScript is transpiled at run time.
+import { importBuilt } from './import-built.js';
 
-register();
-const { tuneHeapForSync } = await import('../src/heap-tuning.ts');
+const { tuneHeapForSync } = await importBuilt('heap-tuning.js');
 tuneHeapForSync();
-await import('../src/cli/run.ts');
+await importBuilt('cli/run.js');

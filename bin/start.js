@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: runs the TypeScript composition root through tsx (no build step).
-import { register } from 'tsx/esm/api';
+// `npm start`: runs the composition root compiled into dist/ by `npm install` (the `prepare` script).
+import { importBuilt } from './import-built.js';
 
-register();
-const { tuneHeapForSync } = await import('../src/heap-tuning.ts');
+const { tuneHeapForSync } = await importBuilt('heap-tuning.js');
 tuneHeapForSync();
-const { main } = await import('../src/main.ts');
+const { main } = await importBuilt('main.js');
 await main().catch((error) => {
   process.stderr.write(`callboard failed to start: ${error.message}\n`);
   process.exit(1);

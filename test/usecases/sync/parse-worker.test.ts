@@ -79,19 +79,19 @@ describe('PlainParseWorker', () => {
 describe('PlainParseWorker that fails', () => {
   it('reports a thread that dies, and hands its files back to the caller', async () => {
     const errors: Error[] = [];
-    const broken = new PlainParseWorker({ onError: (error) => errors.push(error), script: Promise.resolve('throw new Error("parse thread broke")') });
+    const broken = new PlainParseWorker({ onError: (error) => errors.push(error), program: { filename: 'throw new Error("parse thread broke")', eval: true } });
     expect(await broken.ready).toBe(false);
     expect(errors.map((error) => error.message)).toEqual(['parse thread broke']);
     expect(await broken.parse(files.slice(0, 2))).toEqual([undefined, undefined]);
     await broken.close();
   });
 
-  it('reports a program that cannot be built', async () => {
+  it('reports a program that is missing', async () => {
     const errors: Error[] = [];
-    const unbuilt = new PlainParseWorker({ onError: (error) => errors.push(error), script: Promise.reject(new Error('esbuild is missing')) });
-    expect(await unbuilt.ready).toBe(false);
-    expect(errors.map((error) => error.message)).toEqual(['could not build the parse worker: esbuild is missing']);
-    await unbuilt.close();
+    const missing = new PlainParseWorker({ onError: (error) => errors.push(error), program: { filename: '/nonexistent/parse-thread.js', eval: false } });
+    expect(await missing.ready).toBe(false);
+    expect(errors.map((error) => error.message)).toEqual([expect.stringContaining('/nonexistent/parse-thread.js')]);
+    await missing.close();
   });
 
   it('never turns a failure into an unhandled rejection, even when reporting it fails too', async () => {
@@ -99,14 +99,15 @@ describe('PlainParseWorker that fails', () => {
       onError: () => {
         throw new Error('the logger is down');
       },
-      script: Promise.reject(new Error('esbuild is missing')),
+      program: { filename: '/nonexistent/parse-thread.js', eval: false },
     });
     expect(await unreported.ready).toBe(false);
     await expect(unreported.close()).resolves.toBeUndefined();
   });
 
   it('answers nothing before the thread is up, so the caller never waits for it', async () => {
-    const starting = new PlainParseWorker({ onError: () => undefined, script: new Promise(() => undefined) });
+    const starting = new PlainParseWorker({ onError: () => undefined, program: { filename: 'setInterval(() => undefined, 60_000);', eval: true } });
     expect(await starting.parse(files.slice(0, 2))).toEqual([undefined, undefined]);
+    await starting.close();
   });
 });

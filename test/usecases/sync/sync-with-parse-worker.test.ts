@@ -67,7 +67,7 @@ describe('a pass that parses on the worker thread', () => {
     let started = 0;
     const start = () => {
       started += 1;
-      return new PlainParseWorker({ onError: () => undefined, script: new Promise(() => undefined) });
+      return new PlainParseWorker({ onError: () => undefined, program: { filename: 'setInterval(() => undefined, 60_000);', eval: true } });
     };
     inline.write('extras/late.yaml', component('late-arrival'));
     await inline.sync({ parseWorker: { start } });

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { EntityClaim } from '../parsed-file-result.ts';
 import { READY, unpackClaims, type PlainParseInput, type PlainParseReply } from './parse-messages.ts';
-import { parseThreadScript } from './parse-thread-script.ts';
+import { parseThreadProgram, type ParseThreadProgram } from './parse-thread-program.ts';
 
 /**
  * The thread parses a batch of small files at a time and keeps nothing between batches: 16 MB of young
@@ -27,8 +27,8 @@ const nothingFor = (count: number): Claims => new Array<undefined>(count).fill(u
 export interface PlainParseWorkerOptions {
   /** Where a failure of the thread is reported; its files are then parsed by the caller. */
   onError: (error: Error) => void;
-  /** The thread's program; default the bundled parse thread (tests hand in a failing one). */
-  script?: Promise<string>;
+  /** The thread's program; default the parse thread next to this module (tests hand in a failing one). */
+  program?: ParseThreadProgram;
 }
 
 export class PlainParseWorker {
@@ -37,7 +37,6 @@ export class PlainParseWorker {
   private stopped = false;
   private nextId = 1;
   private readonly pending = new Map<number, PendingRequest>();
-  private readonly started: Promise<void>;
   private readonly onError: (error: Error) => void;
   private settleReady: (ready: boolean) => void = () => undefined;
   /** Resolves true once the thread takes files, false if it failed or was closed before. */
@@ -47,22 +46,16 @@ export class PlainParseWorker {
 
   constructor(options: PlainParseWorkerOptions) {
     this.onError = options.onError;
-    // Never rejects: whatever goes wrong starting the thread ends as stop(), and the caller parses alone.
-    this.started = (options.script ?? parseThreadScript()).then(
-      (script) => {
-        try {
-          this.spawn(script);
-        } catch (error) {
-          this.stop(new Error(`could not start the parse worker: ${(error as Error).message}`));
-        }
-      },
-      (error: Error) => this.stop(new Error(`could not build the parse worker: ${error.message}`)),
-    );
+    // Never throws: whatever goes wrong starting the thread ends as stop(), and the caller parses alone.
+    try {
+      this.spawn(options.program ?? parseThreadProgram());
+    } catch (error) {
+      this.stop(new Error(`could not start the parse worker: ${(error as Error).message}`));
+    }
   }
 
-  private spawn(script: string): void {
-    if (this.stopped) return;
-    const worker = new Worker(script, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  private spawn(program: ParseThreadProgram): void {
+    const worker = new Worker(program.filename, { eval: program.eval, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker = worker;
     // Referenced only while a request waits: an idle worker never keeps the process alive.
     worker.unref();
@@ -91,7 +84,6 @@ export class PlainParseWorker {
   async close(): Promise<void> {
     this.stopped = true;
     this.releasePending();
-    await this.started;
     await this.worker?.terminate();
   }
 
