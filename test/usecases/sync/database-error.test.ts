@@ -46,7 +46,7 @@ describe('a database error inside a sync pass', () => {
     expect(harness.refs()).toEqual([]);
   });
 
-  it('makes `callboard sync` exit 1 with that message; a source that cannot be read still exits 0', async () => {
+  it('makes `callboard sync` exit 1 with that message, never "could not be read"', async () => {
     harness = new SyncHarness();
     harness.write('a.yaml', component('alpha'));
     const config = join(harness.root, 'callboard.yaml');
