@@ -3,10 +3,10 @@ import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
- * The shared generator, so figures compare across runs and with the Backstage measurements. Its real path:
- * it only runs when started under its own resolved URL, and shared/ may be a symlink.
+ * The generator vendored in test/fixtures, so figures compare across runs and with the Backstage measurements.
+ * Its real path: it only runs when started under its own resolved URL, and the checkout may sit behind a symlink.
  */
-export const generatorPath = realpathSync(resolve(import.meta.dirname, '../../shared/bench/gen-org.mjs'));
+export const generatorPath = realpathSync(resolve(import.meta.dirname, '../test/fixtures/gen-org.mjs'));
 
 export interface GeneratedOrg {
   n: number;

@@ -6,7 +6,7 @@ import { SyncHarness } from '../helpers/sync-harness.ts';
 /** The three AiResource files all-ai-resources.yaml lists (company-ai-marketplace.yaml is not reached). */
 const AI_RESOURCE_FILES = ['frontend-design-skill.yaml', 'use-internal-apis-rule.yaml', 'code-review-plugin.yaml'];
 
-const corpus = resolve(import.meta.dirname, '../../../shared/corpus/backstage-examples/catalog-model-examples');
+const corpus = resolve(import.meta.dirname, '../fixtures/backstage-corpus/catalog-model-examples');
 
 /**
  * The corpus README's figures: what Backstage's own validation and relation code makes of the two root

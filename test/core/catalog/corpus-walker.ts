@@ -11,9 +11,8 @@ import type { KindRegistry } from '../../../src/core/catalog/kind-registry.ts';
 import { parseCatalogFile, type ParsedCatalogFile } from '../../../src/core/catalog/parse-catalog-file.ts';
 import type { ReadTarget } from '../../../src/core/catalog/placeholders.ts';
 
-/** The shared corpus lives next to the repository: `<repo>/../shared/corpus`. */
-export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
-export const EXAMPLES_DIR = path.join(CORPUS_DIR, 'backstage-examples');
+/** Backstage's example data, vendored with its NOTICE (see `test/fixtures/NOTICE.md`). */
+export const EXAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/backstage-corpus');
 
 const isUrl = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
 
