@@ -39,7 +39,7 @@ const warning = (path: Path, message: string): PlaceholderIssue => ({ path, mess
  * in template parameters must survive); near-misses on $text/$json/$yaml get a warning.
  */
 const inspectDollarObject = (node: Record<string, unknown>, keys: string[], path: Path, found: Placeholder[], issues: PlaceholderIssue[]) => {
-  const known = keys.filter((key) => key in KINDS);
+  const known = keys.filter((key) => Object.hasOwn(KINDS, key));
   if (known.length === 0) return;
   const key = known[0]!;
   const target = node[key];

@@ -1,5 +1,6 @@
 import type { Entity, EntityMetadata } from './entity.ts';
-import { describeShape, isPlainObject } from './issue-text.ts';
+import { findPrototypeKeys } from './find-prototype-keys.ts';
+import { describeShape, formatPath, isPlainObject } from './issue-text.ts';
 import type { KindRegistry, SchemaIssue } from './kind-registry.ts';
 import { stringifyEntityRef } from './refs.ts';
 import { validateEnvelopeTypes, validateRootFields } from './validate-envelope.ts';
@@ -65,6 +66,13 @@ const describeUnknownKind = (kind: string, apiVersion: string, registry: KindReg
   };
 };
 
+/** An own `__proto__` key anywhere is refused before any field is read (see find-prototype-keys.ts). */
+const prototypeKeyIssuesOf = (raw: unknown): SchemaIssue[] =>
+  findPrototypeKeys(raw).map((path) => ({
+    path: [...path],
+    message: `${formatPath(path)}: the key "__proto__" is not allowed, because JavaScript would read it as the object's prototype instead of data; rename or remove it`,
+  }));
+
 const envelopeIssuesOf = (raw: Record<string, unknown>): SchemaIssue[] => {
   const typeIssues = validateEnvelopeTypes(raw);
   const rootIssues = validateRootFields(raw);
@@ -85,6 +93,8 @@ export function validateEntity(raw: unknown, registry: KindRegistry): ValidateEn
     return { ok: false, issues: [{ path: [], message: `expected a mapping (an entity), found ${describeShape(raw)}` }] };
   }
   const partialRef = readPartialRef(raw);
+  const prototypeIssues = prototypeKeyIssuesOf(raw);
+  if (prototypeIssues.length > 0) return { ok: false, issues: prototypeIssues, partialRef };
   const envelopeIssues = envelopeIssuesOf(raw);
   if (envelopeIssues.length > 0) return { ok: false, issues: envelopeIssues, partialRef };
   const entity = normalizeEntity(raw);
