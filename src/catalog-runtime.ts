@@ -8,6 +8,7 @@ import { BackgroundCheckpointer } from './store/background-checkpoint.ts';
 import { openDatabase, type CatalogDatabase } from './store/open-database.ts';
 import { SqliteCatalogStore } from './store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
+import { SqliteJobLedger } from './store/sqlite-job-ledger.ts';
 import { WriteQueue } from './store/write-queue.ts';
 import { SyncPassQueue } from './usecases/sync/sync-pass-queue.ts';
 
@@ -16,6 +17,8 @@ export interface CatalogRuntime {
   sync: SyncPassQueue;
   /** The process's one write queue on the writer connection: every write (the sync, the job ledger...) goes through it. */
   writeQueue: WriteQueue;
+  /** Runs of scheduled jobs, claimed once per slot (writes through `writeQueue`); its `claimOnce` runs a webhook delivery once. */
+  jobLedger: SqliteJobLedger;
   registry: KindRegistry;
   close(): void;
 }
@@ -76,6 +79,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
     store: new SqliteCatalogStore(readerDb),
     sync,
     writeQueue,
+    jobLedger: new SqliteJobLedger({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
     registry,
     close: () => {
       readerDb.$client.close();

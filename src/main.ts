@@ -8,7 +8,10 @@ import { startHttpServer, type HttpServer } from './http/server.ts';
 import { createSlackEventsRoute, type SlackEventsRoute } from './http/slack/slack-events-route.ts';
 import { createMemoryDeliveryLedger } from './http/webhooks/delivery-ledger.ts';
 import { githubWebhookRoute } from './http/webhooks/github.ts';
-import { logSyncSummary, scheduleCatalogSync } from './schedule/schedule-sync.ts';
+import { builtinJobRunners, builtinJobSpecs } from './schedule/builtin-jobs.ts';
+import { logSyncSummary } from './schedule/catalog-sync-job.ts';
+import { JobRegistry } from './schedule/job-registry.ts';
+import { summarizeJobHealth, type JobHealthSummary } from './schedule/job-status.ts';
 import { createSlackApp, type SlackApp, type SlackConnection } from './slack/create-slack-app.ts';
 import { resolveSlackConnection } from './slack/slack-connection.ts';
 
@@ -65,12 +68,16 @@ export const main = async (): Promise<void> => {
   // A failed answer must never take the catalog down with it: log and carry on.
   process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection; Callboard keeps running'));
   const config = loadConfig();
+  // A `jobs.<name>` key that names no job fails now, before anything slow starts.
+  const jobSpecs = builtinJobSpecs(config);
+  // `/readyz` lists the jobs once they exist.
+  const jobHealth = { read: (): JobHealthSummary[] => [] };
   // Half a Slack setup fails now, before a sync pass makes the mistake slow to see.
   const connection = resolveSlackConnection(config.slack);
   log.info({ config: config.file ?? 'built-in defaults', database: config.database.path, sources: config.catalog.sources.map((s) => s.id) }, 'starting');
   const readiness = new Readiness(connection !== undefined);
   const eventsRoute = connection?.mode === 'http' ? createSlackEventsRoute({ signingSecret: connection.signingSecret }) : undefined;
-  const router = createRouter([...healthRoutes({ readiness }), ...(eventsRoute ? [eventsRoute.route] : [])]);
+  const router = createRouter([...healthRoutes({ readiness, jobs: () => jobHealth.read() }), ...(eventsRoute ? [eventsRoute.route] : [])]);
   const server = await startServer(config, router, log);
   const runtime = openCatalogRuntime(config, {
     onCheckpointError: (error) => log.warn({ err: error }, 'background WAL checkpoint failed; the next pass retries it'),
@@ -89,12 +96,24 @@ export const main = async (): Promise<void> => {
   );
   logSyncSummary(log, await runtime.sync.syncAll());
   readiness.complete('firstSync');
-  const job = scheduleCatalogSync(runtime.sync, config.catalog.schedule, log);
-  log.info({ schedule: config.catalog.schedule }, 'catalog ready');
   const slack = await startSlack(config, { connection, eventsRoute, readiness }, runtime, log);
+  // Jobs start once Slack is up, so a job that posts (and its catch-up after downtime) finds it ready.
+  const jobs = new JobRegistry({
+    specs: jobSpecs,
+    runners: builtinJobRunners({ sync: runtime.sync, log }),
+    ledger: runtime.jobLedger,
+    log,
+    clock: { now: () => new Date() },
+  });
+  jobHealth.read = () => jobs.status().map(summarizeJobHealth);
+  await jobs.start();
+  log.info(
+    { jobs: jobSpecs.map((spec) => `${spec.name}: ${spec.enabled ? `${spec.schedule}${spec.timezone ? ` (${spec.timezone})` : ''}` : 'disabled'}`) },
+    'catalog ready',
+  );
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
-    job.stop();
+    await jobs.stop();
     await slack?.stop().catch((error: unknown) => log.warn({ err: error }, 'Slack app did not stop cleanly'));
     await server.close().catch((error: unknown) => log.warn({ err: error }, 'HTTP server did not stop cleanly'));
     runtime.close();

@@ -63,3 +63,22 @@ export const readJobStatuses = (specs: JobSpec[], ledger: JobLedger, clock: Cloc
     }
   });
 };
+
+/** A job as a health check shows it: failing when its last run failed or the ledger could not record it. */
+export interface JobHealthSummary {
+  name: string;
+  failing: boolean;
+  error?: string;
+  lastRunAt?: string;
+}
+
+export const summarizeJobHealth = (status: JobStatus): JobHealthSummary => {
+  const failedRun = status.lastRun?.result === 'failed';
+  const error = status.ledgerError ?? (failedRun ? (status.lastRun?.message ?? 'the last run failed') : undefined);
+  return {
+    name: status.name,
+    failing: error !== undefined,
+    ...(error !== undefined ? { error } : {}),
+    ...(status.lastRun ? { lastRunAt: status.lastRun.startedAt.toISOString() } : {}),
+  };
+};

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobLedger } from '../../src/schedule/job-ledger.ts';
 import { JobRegistry } from '../../src/schedule/job-registry.ts';
+import { summarizeJobHealth } from '../../src/schedule/job-status.ts';
 import { capturedLog, manualClock, openJobHarness, recordingJob, tempDatabase, testJobSpec } from './helpers/job-harness.ts';
 
 const open: { close(): Promise<void> }[] = [];
@@ -194,5 +195,24 @@ describe('JobRegistry', () => {
     await registry.stop();
     await vi.advanceTimersByTimeAsync(30 * 60_000);
     expect(job.ran).toHaveLength(2);
+  });
+});
+
+describe('summarizeJobHealth', () => {
+  it('marks a job failing while its last run failed, with the message, and healthy again after a good run', async () => {
+    const job = recordingJob((at) => at.getUTCMinutes() === 0);
+    const clock = manualClock('2026-12-05T10:00:00Z');
+    const { registry } = harness({ path: tempDatabase(), specs: [testJobSpec()], runners: { 'test-job': job.run }, clock });
+    expect(summarizeJobHealth(registry.status()[0]!)).toEqual({ name: 'test-job', failing: false });
+    await registry.runSlot('test-job', slot('2026-12-05T10:00:00Z'));
+    expect(summarizeJobHealth(registry.status()[0]!)).toEqual({
+      name: 'test-job',
+      failing: true,
+      error: 'the test job failed at 2026-12-05T10:00:00.000Z',
+      lastRunAt: '2026-12-05T10:00:00.000Z',
+    });
+    clock.set('2026-12-05T10:10:01Z');
+    await registry.runSlot('test-job', slot('2026-12-05T10:10:00Z'));
+    expect(summarizeJobHealth(registry.status()[0]!)).toEqual({ name: 'test-job', failing: false, lastRunAt: '2026-12-05T10:10:01.000Z' });
   });
 });
