@@ -6,46 +6,75 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api-server.ts';
 import { sendToApp, slashCommand } from '../fakes/slack-payloads.ts';
+import { startFakeSocketMode, type FakeSocketMode } from '../fakes/slack-socket-mode-server.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 
 const SECRET = 'start-process-secret';
-let fake: FakeSlack;
-let child: ChildProcess;
-let port = 0;
 
-/** `npm start` itself (bin/start.js) with Slack credentials in the environment: one process, catalog and Slack app. */
-beforeAll(async () => {
-  fake = await startFakeSlack();
-  const env = {
-    ...process.env,
-    CALLBOARD_DB: join(mkdtempSync(join(tmpdir(), 'callboard-start-')), 'callboard.db'),
-    CALLBOARD_CONFIG: '',
-    SLACK_BOT_TOKEN: fake.botToken,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: '0',
-  };
-  child = spawn(process.execPath, [join(repoRoot, 'bin/start.js')], {
+interface Started {
+  child: ChildProcess;
+  /** The port of Callboard's one HTTP server, from its "HTTP server listening" line. */
+  port: number;
+  /** Log messages seen until the start-up finished. */
+  messages: string[];
+}
+
+/**
+ * `npm start` itself (bin/start.js) on the example org with `env` added: resolves once the process logs
+ * `until` (Slack ready, or the local-mode line), with the port its HTTP server said it listens on.
+ */
+const startCallboard = async (env: Record<string, string>, until: string): Promise<Started> => {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/start.js')], {
     cwd: mkdtempSync(join(tmpdir(), 'callboard-cwd-')),
-    env,
+    env: { ...process.env, CALLBOARD_DB: join(mkdtempSync(join(tmpdir(), 'callboard-start-')), 'callboard.db'), CALLBOARD_CONFIG: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const messages: string[] = [];
+  let port = 0;
   for await (const line of createInterface({ input: child.stdout! })) {
+    if (!line.startsWith('{')) continue;
     const entry = JSON.parse(line) as { msg?: string; port?: number };
-    if (entry.msg === 'Slack app ready') {
-      port = entry.port!;
-      break;
-    }
+    messages.push(entry.msg ?? '');
+    if (entry.msg === 'HTTP server listening') port = entry.port!;
+    if (entry.msg === until) break;
   }
-});
-afterAll(async () => {
-  child?.kill('SIGTERM');
-  await fake?.close();
-});
+  return { child, port, messages };
+};
 
-describe('npm start with Slack credentials', () => {
+const getJson = async (port: number, path: string) => {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+const expectHealthyAndReady = async (port: number) => {
+  expect(await getJson(port, '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+  expect(await getJson(port, '/readyz')).toMatchObject({ status: 200, body: { status: 'ready' } });
+};
+
+describe('npm start in HTTP mode', () => {
+  let fake: FakeSlack;
+  let started: Started;
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    started = await startCallboard({ SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }, 'Slack app ready');
+  });
+  afterAll(async () => {
+    started?.child.kill('SIGTERM');
+    await fake?.close();
+  });
+
+  it('the HTTP server comes up before the first sync, Slack after it', () => {
+    const order = ['HTTP server listening', 'catalog sync pass finished', 'Slack app ready'].map((message) => started.messages.indexOf(message));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    await expectHealthyAndReady(started.port);
+  });
+
   it('syncs the catalog and answers a signed /owner on PORT at /slack/events', async () => {
-    expect(port).toBeGreaterThan(0);
+    expect(started.port).toBeGreaterThan(0);
     const inbound = slashCommand({
       command: '/owner',
       text: 'checkout-service',
@@ -54,8 +83,42 @@ describe('npm start with Slack credentials', () => {
       triggerId: fake.mintTriggerId(),
       responseUrl: fake.mintResponseUrl(),
     });
-    expect((await sendToApp(`http://127.0.0.1:${port}/slack/events`, inbound, SECRET)).status).toBe(200);
+    expect((await sendToApp(`http://127.0.0.1:${started.port}/slack/events`, inbound, SECRET)).status).toBe(200);
     const reply = await fake.waitForCall('response_url', undefined, 5000);
     expect(JSON.stringify(reply.body)).toContain('owner.header');
+  });
+});
+
+describe('npm start in Socket Mode', () => {
+  let fake: FakeSlack;
+  let socket: FakeSocketMode;
+  let started: Started;
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    socket = await startFakeSocketMode(fake);
+    started = await startCallboard({ SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl }, 'Slack app ready');
+  });
+  afterAll(async () => {
+    started?.child.kill('SIGTERM');
+    await socket?.close();
+    await fake?.close();
+  });
+
+  it('still runs the HTTP server: /healthz and /readyz answer, and /slack/events is not a route', async () => {
+    await expectHealthyAndReady(started.port);
+    expect((await fetch(`http://127.0.0.1:${started.port}/slack/events`, { method: 'POST' })).status).toBe(404);
+  });
+});
+
+describe('npm start in local mode (no Slack credentials)', () => {
+  let started: Started;
+  beforeAll(async () => {
+    started = await startCallboard({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' }, 'Slack not configured');
+  });
+  afterAll(() => void started?.child.kill('SIGTERM'));
+
+  it('still runs the HTTP server: /healthz and /readyz answer', async () => {
+    await expectHealthyAndReady(started.port);
+    expect(await getJson(started.port, '/readyz')).toMatchObject({ body: { checks: { slack: { ok: true, detail: 'Slack is not configured (local mode)' } } } });
   });
 });
