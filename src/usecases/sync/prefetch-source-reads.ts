@@ -48,8 +48,11 @@ export const prefetchSourceReads = async (
     const displayPath = readout.displayPath(item.path);
     follow(resolveLocationTargets(readout, source.type, item.path, result.parsed.locationTargets, displayPath).targets);
   };
-  for (let head = 0; head < queue.length; head += PREFETCH_BATCH) {
-    await Promise.allSettled(queue.slice(head, head + PREFETCH_BATCH).map(prefetch));
+  // Targets found in a batch join the queue behind it, so the queue is read until it stops growing.
+  for (let head = 0; head < queue.length;) {
+    const batch = queue.slice(head, head + PREFETCH_BATCH);
+    head += batch.length;
+    await Promise.allSettled(batch.map(prefetch));
   }
   return prefetched;
 };

@@ -1,4 +1,5 @@
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
+import type { StoredSourceState } from '../../core/sync/catalog-write-records.ts';
 import { cacheReads } from './caching-readout.ts';
 import { prefetchSourceReads, type PrefetchedFiles } from './prefetch-source-reads.ts';
 import { reachedFilesUnchanged } from './reached-files-unchanged.ts';
@@ -13,8 +14,14 @@ export type PreparedSource =
  * What a network source's walk will read, read now. Nothing when the version is unchanged and the files
  * reached beyond the listing are too (that check itself is what reads them, through the cache).
  */
-const prefetchNetworkReads = async (source: CatalogSource, readout: SourceReadout, listed: SourceFile[], deps: SyncDeps): Promise<PrefetchedFiles> => {
-  const [state, stored] = await Promise.all([deps.writer.storedSource(source.id), deps.writer.storedFiles(source.id)]);
+const prefetchNetworkReads = async (
+  source: CatalogSource,
+  readout: SourceReadout,
+  listed: SourceFile[],
+  state: StoredSourceState | undefined,
+  deps: SyncDeps,
+): Promise<PrefetchedFiles> => {
+  const stored = await deps.writer.storedFiles(source.id);
   const versionUnchanged = state !== undefined && versionKeyOf(source, readout) === state.version && state.retryFiles === 0;
   if (versionUnchanged && (await reachedFilesUnchanged(readout, listed, stored))) return new Map();
   return prefetchSourceReads(source, readout, listed, stored, deps);
@@ -38,7 +45,7 @@ export const prepareSource = async (source: CatalogSource, deps: SyncDeps): Prom
   const readout = opened.readsOverNetwork ? cacheReads(opened) : opened;
   try {
     const listed = await readout.listFiles();
-    const prefetched = readout.readsOverNetwork ? await prefetchNetworkReads(source, readout, listed, deps) : new Map();
+    const prefetched = readout.readsOverNetwork ? await prefetchNetworkReads(source, readout, listed, previous, deps) : new Map();
     return { source, readout, listed, prefetched };
   } catch (error) {
     await readout.close();
