@@ -1,10 +1,8 @@
+import { openCatalogRuntime } from '../../catalog-runtime.ts';
 import type { Config } from '../../config/load-config.ts';
 import { builtinJobSpecs } from '../../schedule/builtin-jobs.ts';
 import type { JobRunRecord } from '../../schedule/job-ledger.ts';
 import { readJobStatuses, type JobStatus } from '../../schedule/job-status.ts';
-import { openDatabase } from '../../store/open-database.ts';
-import { SqliteJobLedger } from '../../store/sqlite-job-ledger.ts';
-import { WriteQueue } from '../../store/write-queue.ts';
 import { loadCliConfig, type CliIo } from '../cli-context.ts';
 
 const systemClock = { now: () => new Date() };
@@ -12,13 +10,11 @@ const systemClock = { now: () => new Date() };
 /** Every configured job with what the ledger says of it, read from the database `npm start` writes to. */
 const readStatuses = (config: Config): JobStatus[] => {
   const specs = builtinJobSpecs(config);
-  const client = openDatabase(config.database.path).$client;
+  const runtime = openCatalogRuntime(config);
   try {
-    // Only reads happen here; the ledger wants a queue all the same, for the writes it never makes in this command.
-    const ledger = new SqliteJobLedger({ queue: new WriteQueue(client), writer: client, reader: client, clock: systemClock });
-    return readJobStatuses(specs, ledger, systemClock);
+    return readJobStatuses(specs, runtime.jobLedger, systemClock);
   } finally {
-    client.close();
+    runtime.close();
   }
 };
 
