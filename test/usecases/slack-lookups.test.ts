@@ -51,11 +51,10 @@ describe('use cases behind the Slack app', () => {
   });
 
   it('listTeamProblems and findMyTeams see what a team and its child groups own', () => {
-    const all = runtime.store.problems();
-    const everyGroup = runtime.store.entities({ kind: 'Group' });
-    const teamProblems = listTeamProblems(runtime.store, everyGroup);
-    expect(teamProblems.every((problem) => problem.entityRef)).toBe(true);
-    expect(teamProblems.length).toBeLessThanOrEqual(all.length);
+    // The example org's one problem is on carrier-gateway, whose owner no longer exists: no team sees it.
+    // What a team does see is in list-team-problems.test.ts.
+    expect(runtime.store.problems().map((problem) => problem.entityRef)).toEqual(['component:default/carrier-gateway']);
+    expect(listTeamProblems(runtime.store, runtime.store.entities({ kind: 'Group' }))).toEqual([]);
     const checkout = resolveTeam(runtime.store, 'checkout-team');
     if (checkout.status !== 'found') throw new Error('no checkout-team');
     const [team] = findMyTeams(runtime.store, [checkout.group]);
