@@ -50,6 +50,9 @@ export class JobRegistry {
       name: `callboard:${spec.name}`,
       ...(spec.timezone ? { timezone: spec.timezone } : {}),
     });
+    // node-cron drops a slot it wakes up for more than a second late (the event loop was busy, say with a big
+    // sync pass) and only reports it. Run such a slot late instead: a 09:00 digest must not vanish that way.
+    task.on('execution:missed', (context) => void this.runSlot(spec.name, context.date));
     return { spec, run, task, slots: createCronSlots(spec.schedule, spec.timezone, task) };
   }
 

@@ -216,3 +216,20 @@ describe('summarizeJobHealth', () => {
     expect(summarizeJobHealth(registry.status()[0]!)).toEqual({ name: 'test-job', failing: false, lastRunAt: '2026-12-05T10:10:01.000Z' });
   });
 });
+
+describe('JobRegistry timing', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('runs a slot late, once, when the event loop was too busy for node-cron to fire it on time', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-05T10:05:00Z') });
+    const job = recordingJob();
+    const { registry } = harness({ path: tempDatabase(), specs: [testJobSpec()], runners: { 'test-job': job.run }, clock: { now: () => new Date() } });
+    await registry.start();
+    await vi.advanceTimersByTimeAsync(4 * 60_000 + 59_000);
+    // The loop is blocked across 10:10:00: the wall clock moves on, the timer due then has not fired yet.
+    vi.setSystemTime(new Date('2026-12-05T10:10:03Z'));
+    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.waitFor(() => expect(job.ran).toEqual(['2026-12-05T10:10:00.000Z']));
+    await registry.stop();
+  });
+});
