@@ -6,7 +6,6 @@ import { healthRoutes } from './http/routes/health.ts';
 import { createRouter, type Router } from './http/router.ts';
 import { startHttpServer, type HttpServer } from './http/server.ts';
 import { createSlackEventsRoute, type SlackEventsRoute } from './http/slack/slack-events-route.ts';
-import { createMemoryDeliveryLedger } from './http/webhooks/delivery-ledger.ts';
 import { githubWebhookRoute } from './http/webhooks/github.ts';
 import { builtinJobRunners, builtinJobSpecs } from './schedule/builtin-jobs.ts';
 import { logSyncSummary } from './schedule/catalog-sync-job.ts';
@@ -90,7 +89,8 @@ export const main = async (): Promise<void> => {
       secret: config.github.webhookSecret,
       sources: config.catalog.sources,
       syncSource: (id) => runtime.sync.syncSource(id),
-      deliveries: createMemoryDeliveryLedger(),
+      // A redelivery is claimed in the job ledger, so it does nothing twice even across a restart.
+      deliveries: runtime.jobLedger,
       log,
     }),
   );

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/config/load-config.ts';
-import { createMemoryDeliveryLedger } from '../../../src/http/webhooks/delivery-ledger.ts';
+import type { DeliveryLedger } from '../../../src/http/webhooks/delivery-ledger.ts';
 import { githubWebhookRoute } from '../../../src/http/webhooks/github.ts';
 import { httpRequest } from '../http-request.ts';
 import { examplePayload, signedDelivery, withRepository } from './github-delivery.ts';
@@ -17,13 +17,19 @@ const sources = [
   { type: 'dir', id: 'dir:local', path: '/srv/catalog', patterns },
 ] as SourceConfig[];
 
+/** The ledger's contract in memory: the first claim of a key wins. */
+const memoryLedger = (): DeliveryLedger => {
+  const claimed = new Set<string>();
+  return { claimOnce: async (kind, key) => !claimed.has(`${kind} ${key}`) && Boolean(claimed.add(`${kind} ${key}`)) };
+};
+
 const setUp = (options: { secret?: string | undefined; sources?: SourceConfig[] } = {}) => {
   const synced: string[] = [];
   const route = githubWebhookRoute({
     secret: 'secret' in options ? options.secret : SECRET,
     sources: options.sources ?? sources,
     syncSource: async (id) => void synced.push(id),
-    deliveries: createMemoryDeliveryLedger(),
+    deliveries: memoryLedger(),
     log: pino({ level: 'silent' }),
   });
   const deliver = (delivery: { body: string; headers: Record<string, string> }) => route.handler(httpRequest('POST', '/webhooks/github', delivery));

@@ -7,7 +7,6 @@ import { openCatalogRuntime, type CatalogRuntime } from '../../../src/catalog-ru
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { createRouter } from '../../../src/http/router.ts';
 import { startHttpServer, type HttpServer } from '../../../src/http/server.ts';
-import { createMemoryDeliveryLedger } from '../../../src/http/webhooks/delivery-ledger.ts';
 import { githubWebhookRoute } from '../../../src/http/webhooks/github.ts';
 import { GithubApiServer } from '../../fakes/github-api-server.ts';
 import { TestGitRemote } from '../../helpers/git-repo.ts';
@@ -36,7 +35,7 @@ const startCallboard = async (configYaml: string, env: Record<string, string> = 
     secret: SECRET,
     sources: config.catalog.sources,
     syncSource: (id) => runtime.sync.syncSource(id),
-    deliveries: createMemoryDeliveryLedger(),
+    deliveries: runtime.jobLedger,
     log,
   });
   const server = await startHttpServer({ router: createRouter([route]), host: '127.0.0.1', port: 0, log });
@@ -44,8 +43,8 @@ const startCallboard = async (configYaml: string, env: Record<string, string> = 
   return { runtime, server };
 };
 
-const deliver = (server: HttpServer, event: string, payload: unknown) => {
-  const { body, headers } = signedDelivery(event, payload, SECRET);
+const deliver = (server: HttpServer, event: string, payload: unknown, delivery?: string) => {
+  const { body, headers } = signedDelivery(event, payload, SECRET, delivery);
   return fetch(`${server.url}/webhooks/github`, { method: 'POST', headers, body });
 };
 
@@ -69,11 +68,14 @@ describe('a signed delivery re-syncs its source, end to end', () => {
 
     await remote.commit({ 'catalog-info.yaml': component('webhook-demo', 'after the push') });
     const payload = withRepository(examplePayload('push-with-new-branch'), { clone_url: remote.url, default_branch: 'main' });
-    const response = await deliver(server, 'push', { ...payload, ref: 'refs/heads/main' });
+    const response = await deliver(server, 'push', { ...payload, ref: 'refs/heads/main' }, 'push-delivery-1');
     expect(response.status).toBe(202);
     const elapsed = await waitUntil(() => runtime.store.entityEnvelope('component:default/webhook-demo')?.metadata.description === 'after the push');
     expect(elapsed).toBeLessThan(5000);
     console.info(`push delivery → entity visible: ${elapsed} ms`);
+    // Redelivered from GitHub's Recent Deliveries: the job ledger has it, nothing is synced again.
+    const again = await deliver(server, 'push', { ...payload, ref: 'refs/heads/main' }, 'push-delivery-1');
+    expect(await again.json()).toEqual({ status: 'duplicate', delivery: 'push-delivery-1' });
   });
 
   it('a repository created in a github source’s organisation: its entity appears', async () => {
