@@ -1,3 +1,4 @@
+import { CatalogWriteError } from '../../core/errors.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { StoredSourceState } from '../../core/sync/catalog-write-records.ts';
 import { cacheReads } from './caching-readout.ts';
@@ -49,6 +50,8 @@ export const prepareSource = async (source: CatalogSource, deps: SyncDeps): Prom
     return { source, readout, listed, prefetched };
   } catch (error) {
     await readout.close();
+    // The catalog's own reads failing is a database error, not the source's.
+    if (error instanceof CatalogWriteError) throw error;
     return { source, failure: error };
   }
 };

@@ -98,11 +98,12 @@ const closeReadouts = async (prepared: readonly PreparedSource[]): Promise<void>
 export const runSyncPass = async (sources: readonly CatalogSource[], deps: SyncDeps, options: SyncOptions = {}): Promise<SyncSummary> => {
   const selected = options.only ? sources.filter((source) => source.id === options.only) : sources;
   const prepared: PreparedSource[] = [];
-  const step: PassStep = { doing: 'waiting for the write lock' };
+  const step: PassStep = { doing: 'reading what the catalog holds of the sources' };
   // Started before the sources are opened, so the summary's duration counts the fetching too.
   const pass = new SyncPass(deps);
   try {
     for (const source of selected) prepared.push(await prepareSource(source, deps));
+    step.doing = 'waiting for the write lock';
     return await deps.writer.writePass('sync pass', () => applyPass(pass, prepared, sources, options, step));
   } catch (error) {
     if (!(error instanceof CatalogWriteError)) throw error;

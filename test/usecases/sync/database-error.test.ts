@@ -2,7 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogWriteError } from '../../../src/core/errors.ts';
+import type { CatalogSource } from '../../../src/core/ports.ts';
+import type { StoredFile } from '../../../src/core/sync/catalog-write-records.ts';
 import { openDatabase } from '../../../src/store/open-database.ts';
+import { SqliteCatalogWriter } from '../../../src/store/sqlite-catalog-writer.ts';
 import { cli } from '../../helpers/run-cli.ts';
 import { SyncHarness, component } from '../../helpers/sync-harness.ts';
 
@@ -44,6 +47,32 @@ describe('a database error inside a sync pass', () => {
     harness.db.$client.exec(failWritesTo('sync_passes', 'disk I/O error'));
     await expect(harness.sync()).rejects.toThrow(/^database error while finishing the pass: disk I\/O error .*; the pass was rolled back, nothing changed$/);
     expect(harness.refs()).toEqual([]);
+  });
+
+  it('is a database error, not an unreadable source, when the catalog cannot be read before the lock', async () => {
+    harness = new SyncHarness();
+    class UnreadableCatalog extends SqliteCatalogWriter {
+      override storedFiles(): Promise<Map<string, StoredFile>> {
+        return Promise.reject(new CatalogWriteError('disk I/O error (SQLITE_IOERR)'));
+      }
+    }
+    const networkSource: CatalogSource = {
+      id: 'github:acme',
+      type: 'github',
+      open: async () => ({
+        version: 'v1',
+        readsOverNetwork: true,
+        listFiles: async () => [],
+        readFile: async () => undefined,
+        resolve: () => ({ error: 'none' }),
+        displayPath: (path) => path,
+        close: async () => undefined,
+      }),
+    };
+    harness.useSources([networkSource]);
+    await expect(harness.sync({ writer: new UnreadableCatalog(harness.db.$client) })).rejects.toThrow(
+      /^database error while reading what the catalog holds of the sources: disk I\/O error \(SQLITE_IOERR\); the pass was rolled back, nothing changed$/,
+    );
   });
 
   it('makes `callboard sync` exit 1 with that message, never "could not be read"', async () => {
