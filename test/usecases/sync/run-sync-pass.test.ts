@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceReadout } from '../../../src/core/ports.ts';
-import { SyncHarness, component, group } from '../../helpers/sync-harness.ts';
+import { SyncHarness, component, group, offlineUrlReader } from '../../helpers/sync-harness.ts';
 
 let harness: SyncHarness;
 afterEach(() => harness?.close());
@@ -381,7 +381,9 @@ describe('runSyncPass: locations and placeholders', () => {
   });
 
   it('reports an unreachable $text URL on its file without failing the pass, and retries it', async () => {
-    harness = new SyncHarness();
+    const reads: string[] = [];
+    const unreachable = offlineUrlReader();
+    harness = new SyncHarness(undefined, { readText: (url) => (reads.push(url), unreachable.readText(url)) });
     harness.write(
       'api.yaml',
       `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: remote\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    $text: https://example.invalid/openapi.yaml\n`,
@@ -392,6 +394,7 @@ describe('runSyncPass: locations and placeholders', () => {
     expect(summary.errors).toBe(1);
     expect(harness.store.problems({ severity: 'error' })[0]!.message).toContain('https://example.invalid/openapi.yaml');
     expect((await harness.sync()).sources[0]!.outcome).toBe('synced');
+    expect(reads).toEqual(['https://example.invalid/openapi.yaml', 'https://example.invalid/openapi.yaml']);
   });
 });
 
