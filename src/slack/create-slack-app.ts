@@ -53,7 +53,11 @@ const buildReceiver = (options: SlackAppOptions, logger: ReturnType<typeof boltL
   if (connection.mode === 'http')
     return new HTTPReceiver({ signingSecret: connection.signingSecret, signatureVerification: true, endpoints: '/slack/events', logger });
   // The Socket Mode client opens its connection through the Web API (apps.connections.open): same client settings.
-  const receiver = new SocketModeReceiver({ appToken: connection.appToken, logger, installerOptions: { clientOptions: buildClientOptions(options) } });
+  const receiver = new SocketModeReceiver({
+    appToken: connection.appToken,
+    logger,
+    installerOptions: { clientOptions: buildClientOptions(options) },
+  });
   const notify = options.onConnectionChange;
   if (notify) {
     receiver.client.on('connected', () => notify(true));
