@@ -1,8 +1,9 @@
 import { Composer, LineCounter, Parser, type CST, type Document } from 'yaml';
-import { describeLimit, exceedsDepth, findBracketOverflow, findInvalidUtf8, measureCstDepth, measureOversize } from './yaml-guards.ts';
+import { DEFAULT_BULK_LIMITS, describeBulkOverflow, findBulkOverflow, type YamlBulkLimits } from './yaml-bulk.ts';
+import { describeLimit, exceedsDepth, findBracketOverflow, findInvalidUtf8, measureCstShape, measureOversize } from './yaml-guards.ts';
 
 /** Limits on one YAML input; every default is far above what a real catalog file needs. */
-export interface YamlLimits {
+export interface YamlLimits extends Partial<YamlBulkLimits> {
   /** Default 4 MiB. */
   maxBytes?: number;
   /** Default 100, as in `yaml` and Backstage: expanding more aliases is treated as an alias bomb. */
@@ -32,7 +33,7 @@ export interface ComposedYaml {
   lineCounter: LineCounter;
 }
 
-const DEFAULTS = { maxBytes: 4 * 1024 * 1024, maxAliasCount: 100, maxDepth: 64 };
+const DEFAULTS = { maxBytes: 4 * 1024 * 1024, maxAliasCount: 100, maxDepth: 64, ...DEFAULT_BULK_LIMITS };
 // Brackets inside quoted strings and block scalars count in the raw scan, hence the wide margin.
 const BRACKET_MARGIN = 16;
 // YAML 1.2 core schema as Backstage uses it, merge keys off; explicit YAML 1.1 tags such as
@@ -62,16 +63,24 @@ const positionOf = (text: string, offset: number): { line: number; column: numbe
 /** yaml's messages sometimes embed the position; ours carry it separately. */
 const cleanMessage = (message: string): string => message.replace(/ at line \d+, column \d+[\s\S]*$/, '').split('\n')[0]!;
 
-type DocumentStatus = 'ok' | 'too-deep' | 'aliased';
+type DocumentStatus = 'ok' | 'too-deep' | 'too-wide' | 'aliased';
 
-/** What the CST check found for one document; `offset` is where a too-deep document's content began. */
+/** What the CST check found for one document; `offset` is where a refused document's content (or wide mapping) began. */
 interface DocumentCheck {
   status: DocumentStatus;
   offset?: number;
 }
 
-/** Parses the CST and composes documents, replacing any document nested too deep by an empty one. */
-const composeDocuments = (text: string, lineCounter: LineCounter, maxDepth: number) => {
+/** What the CST says about one document, before composing it costs anything. */
+const checkDocument = (token: CST.Document, limits: typeof DEFAULTS): DocumentCheck => {
+  const shape = measureCstShape(token.value, { maxDepth: limits.maxDepth, maxEntries: limits.maxMappingEntries });
+  if (shape.tooDeep) return { status: 'too-deep', offset: token.value?.offset ?? token.offset };
+  if (shape.wideMappingAt !== undefined) return { status: 'too-wide', offset: shape.wideMappingAt };
+  return { status: shape.hasAlias ? 'aliased' : 'ok' };
+};
+
+/** Parses the CST and composes documents, replacing any document nested too deep or too wide by an empty one. */
+const composeDocuments = (text: string, lineCounter: LineCounter, limits: typeof DEFAULTS) => {
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer(PARSE_OPTIONS);
   const checks: DocumentCheck[] = [];
@@ -79,12 +88,10 @@ const composeDocuments = (text: string, lineCounter: LineCounter, maxDepth: numb
   for (const token of parser.parse(text)) {
     let next: CST.Token = token;
     if (token.type === 'document') {
-      const { tooDeep, hasAlias } = measureCstDepth(token.value, maxDepth);
-      if (tooDeep) {
-        // The composer gets an empty document instead; remember where the real content began.
-        checks.push({ status: 'too-deep', offset: token.value?.offset ?? token.offset });
-        next = { ...token, value: undefined };
-      } else checks.push({ status: hasAlias ? 'aliased' : 'ok' });
+      const check = checkDocument(token, limits);
+      checks.push(check);
+      // A refused document reaches the composer empty; the check remembers where its content began.
+      if (check.status === 'too-deep' || check.status === 'too-wide') next = { ...token, value: undefined };
     }
     for (const node of composer.next(next)) nodes.push(node);
   }
@@ -100,6 +107,10 @@ const faultAt = (severity: YamlFault['severity'], message: string, offset: numbe
 /** Converts one composed document to a plain value, or explains why it cannot be used. */
 const toValue = (node: Document.Parsed, status: DocumentStatus, limits: typeof DEFAULTS): { value: unknown } | { error: string } => {
   if (status === 'too-deep') return { error: `document nests mappings and lists more than ${limits.maxDepth} levels deep` };
+  if (status === 'too-wide') {
+    const limit = limits.maxMappingEntries.toLocaleString('en-US');
+    return { error: `mapping has more than ${limit} keys (the limit per mapping, which keeps reading it fast); split it or move data out of the catalog` };
+  }
   if (node.errors.length > 0) return { error: `YAML syntax error: ${cleanMessage(node.errors[0]!.message)}` };
   let value: unknown;
   try {
@@ -145,8 +156,10 @@ export function composeYaml(content: string | Uint8Array, limitsInput: YamlLimit
     const message = `file nests brackets more than ${limits.maxDepth * BRACKET_MARGIN} levels deep; the limit is ${limits.maxDepth}`;
     return failed({ severity: 'error', message, ...positionOf(text, overflow) });
   }
+  const bulk = findBulkOverflow(text, limits);
+  if (bulk) return failed({ severity: 'error', message: describeBulkOverflow(bulk, limits), ...positionOf(text, bulk.offset) });
   const lineCounter = new LineCounter();
-  const { nodes, checks } = composeDocuments(text, lineCounter, limits.maxDepth);
+  const { nodes, checks } = composeDocuments(text, lineCounter, limits);
   const documents: ComposedDocument[] = [];
   const faults: YamlFault[] = [];
   nodes.forEach((node, index) => {

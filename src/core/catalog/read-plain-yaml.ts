@@ -1,7 +1,7 @@
 /**
  * The fast path of reading a catalog file: js-yaml on text that {@link scanPlainYaml} found
  * plain, with a schema that resolves scalars exactly as `yaml`'s YAML 1.2 core schema does.
- * Anything unusual (a parse error, a key that `yaml` would turn into a different string, a
+ * Anything unusual (a file past the bulk limits of yaml-bulk.ts, a parse error, a key that `yaml` would turn into a different string, a
  * `$` key that may be a placeholder, deep nesting, a document that is not a mapping) answers
  * undefined, and the caller reads the file with the full reader, which explains the problem
  * with its exact place. So this reader never has to explain anything.
@@ -9,6 +9,7 @@
 import { FAILSAFE_SCHEMA, Type, loadAll, type LoadOptions } from 'js-yaml';
 import { isPlainObject } from './issue-text.ts';
 import { scanPlainYaml } from './scan-plain-yaml.ts';
+import { DEFAULT_BULK_LIMITS, findBulkOverflow } from './yaml-bulk.ts';
 
 /** One document of a plain file: a mapping, and where its content starts (1-based). */
 export interface PlainYamlDocument {
@@ -78,11 +79,13 @@ const MAX_KEY_LENGTH = 200;
 /**
  * Whether every key is a string that `yaml` would produce too. A null key reads as "null"
  * here but "" in `yaml`; `$` keys may be placeholders, which need the full path; `__proto__`
- * is not worth reasoning about.
+ * is an error the full path explains; a mapping past the key limit is one too.
  */
 const hasPlainKeys = (value: unknown): boolean => {
   if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) return value.every(hasPlainKeys);
+  // The full reader refuses wider mappings (see yaml-bulk.ts); so must this one.
+  if (Object.keys(value).length > DEFAULT_BULK_LIMITS.maxMappingEntries) return false;
   for (const key in value) {
     if (key === 'null' || key === '__proto__' || key.length > MAX_KEY_LENGTH || key.startsWith('$')) return false;
     if (!hasPlainKeys((value as Record<string, unknown>)[key])) return false;
@@ -104,6 +107,8 @@ const loadSafely = (text: string): unknown[] | undefined => {
  * documents are skipped, as the full reader does; a file with no document is not plain.
  */
 export function readPlainYaml(text: string): PlainYamlDocument[] | undefined {
+  // A file past the bulk limits is refused by the full reader; it must not be accepted here.
+  if (findBulkOverflow(text)) return undefined;
   const starts = scanPlainYaml(text);
   if (!starts || starts.length === 0) return undefined;
   const loaded = loadSafely(text);
