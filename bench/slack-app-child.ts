@@ -4,6 +4,9 @@ import { App, LogLevel } from '@slack/bolt';
 import pino from 'pino';
 import { openCatalogRuntime } from '../src/catalog-runtime.ts';
 import { loadConfig } from '../src/config/load-config.ts';
+import { createRouter } from '../src/http/router.ts';
+import { startHttpServer } from '../src/http/server.ts';
+import { createSlackEventsRoute } from '../src/http/slack/slack-events-route.ts';
 import { createSlackApp } from '../src/slack/create-slack-app.ts';
 
 const [mode, configFile] = process.argv.slice(2);
@@ -30,8 +33,12 @@ const startCallboard = async (): Promise<number> => {
     { store: runtime.store, sync: runtime.sync, settings: { syncAllowed: [] }, log },
     { connection: { mode: 'http', botToken, signingSecret }, apiUrl },
   );
-  const { port } = await slack.start(listen);
-  return port!;
+  await slack.start();
+  // As npm start serves it: Callboard's server, its checks, then Bolt's receiver.
+  const events = createSlackEventsRoute({ signingSecret });
+  events.attach(slack.requestListener!);
+  const server = await startHttpServer({ router: createRouter([events.route]), ...listen, log });
+  return server.port;
 };
 
 // A clean exit on SIGTERM, so `--cpu-prof` (BENCH_CPU_PROF=1) can write its profile.
