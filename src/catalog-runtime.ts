@@ -61,8 +61,9 @@ const systemClock: Clock = { now: () => new Date() };
 const WRITER_CACHE_MB = 8;
 
 export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOptions = {}): CatalogRuntime => {
-  const writerDb: CatalogDatabase = openDatabase(config.database.path, { cacheMb: WRITER_CACHE_MB });
-  const readerDb: CatalogDatabase = config.database.path === ':memory:' ? writerDb : openDatabase(config.database.path, { migrate: false, memoryMapped: true });
+  const { path, origin } = config.database;
+  const writerDb: CatalogDatabase = openDatabase(path, { cacheMb: WRITER_CACHE_MB, origin });
+  const readerDb: CatalogDatabase = path === ':memory:' ? writerDb : openDatabase(path, { migrate: false, memoryMapped: true, origin });
   const registry = options.registry ?? createBuiltinKindRegistry();
   const checkpointer =
     config.database.path === ':memory:' ? undefined : new BackgroundCheckpointer(config.database.path, options.onCheckpointError ?? reportCheckpointError);

@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { applyMigrations } from './apply-migrations.ts';
+import { DatabaseOpenError, databaseOpenError } from './database-open-error.ts';
 import * as schema from './schema.ts';
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -21,6 +22,8 @@ export interface OpenDatabaseOptions {
   memoryMapped?: boolean;
   /** Page cache size; default 32 MB, enough for the hot index pages of a 100k-entity catalog. */
   cacheMb?: number;
+  /** Which setting named the path (`config.database.origin`), for the message when the file cannot be used. */
+  origin?: string;
 }
 
 /**
@@ -29,14 +32,7 @@ export interface OpenDatabaseOptions {
  */
 const MEMORY_MAP_BYTES = 0x7fff0000;
 
-/**
- * Opens (creating if needed) the SQLite file with the settings the catalog relies on:
- * WAL so readers never block the sync writer, foreign keys on, a busy timeout instead of
- * instant SQLITE_BUSY, and every migration applied.
- */
-export const openDatabase = (path: string, options: OpenDatabaseOptions = {}): CatalogDatabase => {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const client = new Database(path, { readonly: options.readonly ?? false });
+const configureConnection = (client: Database.Database, options: OpenDatabaseOptions): void => {
   client.pragma('busy_timeout = 10000');
   if (!options.readonly) {
     // 16 KiB pages (SQLite's default is 4 KiB): a 100k-entity first sync writes ~270 MB, and with bigger
@@ -51,7 +47,25 @@ export const openDatabase = (path: string, options: OpenDatabaseOptions = {}): C
   client.pragma('foreign_keys = ON');
   client.pragma(`cache_size = -${(options.cacheMb ?? 32) * 1024}`);
   if (options.memoryMapped) client.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
-  const db = drizzle(client, { schema });
-  if (options.migrate ?? !options.readonly) migrate(db, { migrationsFolder });
-  return db;
+};
+
+/**
+ * Opens (creating if needed) the SQLite file with the settings the catalog relies on:
+ * WAL so readers never block the sync writer, foreign keys on, a busy timeout instead of
+ * instant SQLITE_BUSY, and every migration applied. A file that cannot be used (a folder, not a
+ * database, not writable, written by a newer Callboard) fails with a DatabaseOpenError naming it.
+ */
+export const openDatabase = (path: string, options: OpenDatabaseOptions = {}): CatalogDatabase => {
+  const origin = options.origin ?? 'the database path';
+  let client: Database.Database | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    client = new Database(path, { readonly: options.readonly ?? false });
+    configureConnection(client, options);
+    if (options.migrate ?? !options.readonly) applyMigrations(client, { migrationsFolder, path, origin });
+  } catch (error) {
+    client?.close();
+    throw error instanceof DatabaseOpenError ? error : databaseOpenError({ path, origin, error });
+  }
+  return drizzle(client, { schema });
 };
