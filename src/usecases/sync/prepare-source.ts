@@ -34,6 +34,9 @@ const prefetchNetworkReads = async (
  * source what it already has; the pass reads it again under the lock, since another process may have
  * synced in between. A network source's files are read here too (see prefetchSourceReads); a local one's
  * are read while the pass applies them, so a big folder or repository is never held in memory whole.
+ * What may still reach the network under the lock: URLs named by `$text`/`$json`/`$yaml` in the changed
+ * files of local sources (known only once parsed), and GitHub reads this did not foresee because another
+ * process changed the stored state meanwhile (docs/decisions/0002-sync-lock-scope.md).
  */
 export const prepareSource = async (source: CatalogSource, deps: SyncDeps): Promise<PreparedSource> => {
   const previous = await deps.writer.storedSource(source.id);
