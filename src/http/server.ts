@@ -56,6 +56,7 @@ const serve = async (request: IncomingMessage, response: ServerResponse, options
   if ('answer' in found) return send(response, found.answer);
   const limit = found.route.bodyLimit ?? options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const read = await readBody(request, limit);
+  if (!read.ok && read.reason === 'aborted') return void response.destroy();
   // The rest of an oversized body is never read: close the connection rather than drain it.
   if (!read.ok) return send(response, jsonResponse(413, { error: `Request body larger than ${limit} bytes` }, { connection: 'close' }));
   const parsed: HttpRequest = { method, path: target.pathname, query: target.searchParams, headers: request.headers, body: read.body };

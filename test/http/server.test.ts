@@ -87,3 +87,15 @@ describe('startHttpServer', () => {
     await expect(startHttpServer({ router: createRouter(), host: '127.0.0.1', port: server.port, log })).rejects.toThrow(/http\.port.*PORT/);
   });
 });
+
+describe('a client that hangs up mid-body', () => {
+  it('leaves the server answering others', async () => {
+    await new Promise<void>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write('POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\npartial');
+        setTimeout(() => (socket.destroy(), resolve()), 50);
+      });
+    });
+    expect((await fetch(`${server.url}/echo`, { method: 'POST', body: 'a' })).status).toBe(200);
+  });
+});
