@@ -16,7 +16,8 @@ export const resolveEntity = (store: CatalogReader, input: string): EntityResolu
     const ref = stringifyEntityRef(parsed.ref);
     return store.entityEnvelope(ref) ? { status: 'found', ref } : notFound(store, parsed.ref.name, text);
   }
-  const [namespace, name] = text.includes('/') ? (text.split('/', 2) as [string, string]) : [undefined, text];
+  const [first = '', second] = text.split('/', 2);
+  const [namespace, name] = second === undefined ? [undefined, text] : [first, second];
   const matches = store.entitiesNamed(name).filter((entity) => !namespace || entity.ref.includes(`:${namespace.toLowerCase()}/`));
   if (matches.length === 1) return { status: 'found', ref: matches[0]!.ref };
   if (matches.length > 1) return { status: 'ambiguous', candidates: matches };

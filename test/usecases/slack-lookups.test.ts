@@ -6,6 +6,7 @@ import { findEntityByUrl } from '../../src/usecases/find-entity-by-url.ts';
 import { findMyTeams } from '../../src/usecases/find-my-teams.ts';
 import { findUserByEmail } from '../../src/usecases/find-user-by-email.ts';
 import { listTeamProblems, resolveTeam } from '../../src/usecases/list-team-problems.ts';
+import { resolveEntity } from '../../src/usecases/resolve-entity.ts';
 import { openExampleCatalog } from '../slack/helpers/catalog-fixture.ts';
 
 let runtime: CatalogRuntime;
@@ -42,6 +43,18 @@ describe('use cases behind the Slack app', () => {
       urls: ['https://github.com/acme/cart-service'],
     });
     expect(found.map((entity) => entity.ref)).toEqual(['component:default/cart-service', 'resource:default/orders-db', 'group:default/checkout-team']);
+  });
+
+  it.each([
+    ['checkout-service', { status: 'found', ref: 'component:default/checkout-service' }],
+    ['default/checkout-service', { status: 'found', ref: 'component:default/checkout-service' }],
+    ['DEFAULT/Checkout-Service', { status: 'found', ref: 'component:default/checkout-service' }],
+    ['default/checkout-service/extra', { status: 'found', ref: 'component:default/checkout-service' }],
+    ['payments/checkout-service', { status: 'not_found', query: 'payments/checkout-service' }],
+    ['component:checkout-service', { status: 'found', ref: 'component:default/checkout-service' }],
+    ['  ', { status: 'invalid' }],
+  ])('resolveEntity(%j): a bare name, namespace/name or a ref', (input, expected) => {
+    expect(resolveEntity(runtime.store, input)).toMatchObject(expected);
   });
 
   it('resolveTeam prefers the Group of a bare name and refuses other kinds', () => {
