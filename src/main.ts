@@ -5,7 +5,7 @@ import { Readiness } from './http/readiness.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { createRouter, type Router } from './http/router.ts';
 import { startHttpServer, type HttpServer } from './http/server.ts';
-import { createSlackEventsRoute, type SlackEventsRoute } from './http/slack/slack-events-route.ts';
+import type { SlackEventsRoute } from './http/slack/slack-events-route.ts';
 import { githubWebhookRoute } from './http/webhooks/github.ts';
 import { builtinJobRunners, builtinJobSpecs } from './schedule/builtin-jobs.ts';
 import { logSyncSummary } from './schedule/catalog-sync-job.ts';
@@ -75,7 +75,11 @@ export const main = async (): Promise<void> => {
   const connection = resolveSlackConnection(config.slack);
   log.info({ config: config.file ?? 'built-in defaults', database: config.database.path, sources: config.catalog.sources.map((s) => s.id) }, 'starting');
   const readiness = new Readiness(connection !== undefined);
-  const eventsRoute = connection?.mode === 'http' ? createSlackEventsRoute({ signingSecret: connection.signingSecret }) : undefined;
+  // Loaded only in HTTP mode: the checks use Bolt's own verification modules.
+  const eventsRoute =
+    connection?.mode === 'http'
+      ? (await import('./http/slack/slack-events-route.ts')).createSlackEventsRoute({ signingSecret: connection.signingSecret })
+      : undefined;
   const router = createRouter([...healthRoutes({ readiness, jobs: () => jobHealth.read() }), ...(eventsRoute ? [eventsRoute.route] : [])]);
   const server = await startServer(config, router, log);
   const runtime = openCatalogRuntime(config, {
