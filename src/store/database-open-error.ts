@@ -34,28 +34,28 @@ const codeOf = (error: unknown): string | undefined =>
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Failures that mean the file or its folder may not be read or written by this user. */
+const permissionCodes = new Set(['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_READONLY']);
+
+/** SQLite's extended result codes (SQLITE_READONLY_DBMOVED) name their primary code (SQLITE_READONLY) first. */
+const primaryCode = (code: string): string => code.split('_', 2).join('_');
+
 /** What is wrong with the file and what to do about it, from the failure and a look at the path. */
 const diagnose = (path: string, error: unknown, setting: string): string => {
-  const code = codeOf(error);
+  const code = codeOf(error) ?? '';
+  const reason = messageOf(error);
   if (isDirectory(path)) return `it is a folder, not a file. Point ${setting} at a file inside it, e.g. ${path.replace(/\/$/, '')}/callboard.db`;
   const blocker = fileInTheWay(path);
   if (blocker) return `${blocker} is a file, so no folder can be made there. Point ${setting} at a path under a folder`;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return `it is not a SQLite database (${messageOf(error)}). Point ${setting} at another file, or move this one away and Callboard creates a new database`;
+  // The catalog is rebuilt from its sources by the next sync, so a new file loses only the sync and job history.
+  if (code === 'SQLITE_NOTADB') return `it is not a SQLite database (${reason}). Point ${setting} at another file, or move this one away for a new database`;
+  if (code.startsWith('SQLITE_CORRUPT')) return `it is damaged (${reason}). Move it away: Callboard makes a new database and the next sync refills it`;
+  if (code.startsWith('SQLITE_BUSY'))
+    return `another process held its lock for longer than Callboard waits (${reason}). Try again once that process has finished`;
+  if (permissionCodes.has(code) || permissionCodes.has(primaryCode(code))) {
+    return `it cannot be opened for reading and writing (${reason}). Let the user running Callboard write the file and its folder (SQLite adds -wal and -shm files beside it), or point ${setting} elsewhere`;
   }
-  if (code?.startsWith('SQLITE_BUSY'))
-    return `another process held its lock for longer than Callboard waits (${messageOf(error)}). Try again once that process has finished`;
-  if (
-    code === 'EACCES' ||
-    code === 'EPERM' ||
-    code === 'EROFS' ||
-    code?.startsWith('SQLITE_READONLY') ||
-    code === 'SQLITE_CANTOPEN' ||
-    code === 'SQLITE_PERM'
-  ) {
-    return `it cannot be opened for reading and writing (${messageOf(error)}). Let the user running Callboard write the file and its folder (SQLite adds -wal and -shm files beside it), or point ${setting} elsewhere`;
-  }
-  return `${messageOf(error)}. Check the file, or point ${setting} elsewhere`;
+  return `${reason}. Check the file, or point ${setting} elsewhere`;
 };
 
 /** Turns a failure to open or prepare the file into the one-line error people see. */

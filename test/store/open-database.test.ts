@@ -55,6 +55,16 @@ const migrateNewestHoldingTheLock = `
   }, 300);
 `;
 
+/** A Callboard database whose schema page has been overwritten: SQLite reads it as malformed. */
+const damagedDatabase = (dir: string): string => {
+  const path = join(dir, 'catalog.db');
+  openDatabase(path).$client.close();
+  const bytes = readFileSync(path);
+  bytes.fill(0x41, 100, bytes.length);
+  writeFileSync(path, bytes);
+  return path;
+};
+
 describe('openDatabase', () => {
   it('creates every table from an empty file, with WAL, foreign keys and a busy timeout', () => {
     const db = openDatabase(tempDb());
@@ -191,6 +201,7 @@ describe('openDatabase', () => {
       (dir: string) => (writeFileSync(join(dir, 'file'), 'x'), join(dir, 'file/sub/catalog.db')),
       /: \/.*\/file is a file, so no folder can be made there/,
     ],
+    ['a damaged database', damagedDatabase, /: it is damaged \(database disk image is malformed\)\. Move it away/],
   ])('names the path, its setting and the fix when the path is %s', (_case, make, reason) => {
     const path = make(mkdtempSync(join(tmpdir(), 'callboard-db-')));
     let error: unknown;
