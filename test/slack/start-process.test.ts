@@ -113,12 +113,18 @@ describe('npm start in Socket Mode', () => {
 describe('npm start in local mode (no Slack credentials)', () => {
   let started: Started;
   beforeAll(async () => {
-    started = await startCallboard({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' }, 'Slack not configured');
+    started = await startCallboard({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', GITHUB_WEBHOOK_SECRET: '' }, 'Slack not configured');
   });
   afterAll(() => void started?.child.kill('SIGTERM'));
 
   it('still runs the HTTP server: /healthz and /readyz answer', async () => {
     await expectHealthyAndReady(started.port);
     expect(await getJson(started.port, '/readyz')).toMatchObject({ body: { checks: { slack: { ok: true, detail: 'Slack is not configured (local mode)' } } } });
+  });
+
+  it('mounts the GitHub webhook, which says how to turn it on while GITHUB_WEBHOOK_SECRET is unset', async () => {
+    const response = await fetch(`http://127.0.0.1:${started.port}/webhooks/github`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: expect.stringContaining('GITHUB_WEBHOOK_SECRET') });
   });
 });
