@@ -75,6 +75,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
     urlReader: options.urlReader ?? new HttpUrlReader({ allowedHosts: config.catalog.allowedUrlHosts }),
     clock: options.clock ?? systemClock,
     parseWorker: { onError: reportParseWorkerError },
+    yamlFastPath: config.catalog.yamlFastPath,
   });
   return {
     store: new SqliteCatalogStore(readerDb),

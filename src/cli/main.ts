@@ -6,7 +6,7 @@ import { errorsCommand } from './commands/errors-command.ts';
 import { jobsCommand } from './commands/jobs-command.ts';
 import { depsCommand, entitiesCommand, entityCommand, ownerCommand, searchCommand } from './commands/query-commands.ts';
 import { syncCommand } from './commands/sync-command.ts';
-import { validateCommand } from './commands/validate-command.ts';
+import { collectPattern, validateCommand } from './commands/validate-command.ts';
 
 const parseWholeNumber = (min: number, max: number) => (value: string) => {
   const number = Number(value);
@@ -28,7 +28,7 @@ export const createProgram = (io: CliIo): Command => {
   command('validate', 'lint catalog files as the catalog would read them; exit 1 on any error')
     .argument('<paths...>', 'catalog files or folders')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--pattern <glob...>', 'which files to read in folders (default: **/catalog-info.yaml)')
+    .option('--pattern <glob>', 'which files to read in folders; repeat for several (default: **/catalog-info.yaml)', collectPattern)
     .option('--dangling', 'also warn about refs to entities not among these files')
     .action(validateCommand(io));
   command('sync', 'run one sync pass now and print what changed').option('--json', 'print the summary as JSON').action(syncCommand(io));

@@ -56,6 +56,28 @@ describe('callboard validate', () => {
     expect(out).toMatch(/b\/extra\.yaml:\d+:\d+: error: spec\.children is missing/);
   });
 
+  it('exits 1 and says so when a folder holds no file matching the patterns (a typo in CI must not pass)', async () => {
+    const dir = repoWith({ 'services/catalog.yaml': 'kind: Component\n' });
+    const { code, out, err } = await cli(['validate', 'services'], dir);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('no catalog files found under services matching **/catalog-info.yaml, **/catalog-info.yml');
+  });
+
+  it('takes --pattern before the folder, and repeated', async () => {
+    const component = (name: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+    const dir = repoWith({ 'cat/a.yaml': component('a'), 'cat/b.yml': component('bad name'), 'cat/c.json': '{}' });
+    const one = await cli(['validate', '--pattern', '*.yaml', 'cat'], dir);
+    expect(one).toMatchObject({ code: 0, out: '', err: '' });
+    const two = await cli(['validate', '--pattern', '*.yaml', '--pattern', '*.yml', 'cat'], dir);
+    expect(two.code).toBe(1);
+    expect(two.out).toMatch(/^cat\/b\.yml:4:3: error: metadata\.name "bad name" is not valid/);
+    const none = await cli(['validate', '--pattern', '*.toml', 'cat'], dir);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('no catalog files found under cat matching *.toml');
+  });
+
   it('exits 2 for a path that does not exist', async () => {
     const { code, err } = await cli(['validate', 'no/such/file.yaml'], repoRoot);
     expect(code).toBe(2);

@@ -47,6 +47,8 @@ export interface ParsedCatalogFile {
 export interface ParseCatalogFileDeps {
   registry: KindRegistry;
   readTarget: ReadTarget;
+  /** `catalog.yamlFastPath` (default true); false: every file takes the full reader (see docs/decisions/0001). */
+  yamlFastPath?: boolean;
 }
 
 interface DocumentOutcome {
@@ -154,6 +156,7 @@ export async function parseCatalogFileFully(content: string | Uint8Array, file: 
  * A plain file of valid entities takes a fast path with the same result.
  */
 export async function parseCatalogFile(content: string | Uint8Array, file: string, deps: ParseCatalogFileDeps): Promise<ParsedCatalogFile> {
+  if (deps.yamlFastPath === false) return parseCatalogFileFully(content, file, deps);
   const text = decodeYamlText(content);
   const plain = text === undefined ? undefined : parsePlainCatalogFile(text, deps.registry);
   return plain ?? parseCatalogFileFully(text ?? content, file, deps);

@@ -1,6 +1,4 @@
-import type { KindRegistry } from '../../core/catalog/kind-registry.ts';
-import { parseCatalogFile, type ParsedCatalogFile } from '../../core/catalog/parse-catalog-file.ts';
-import type { ReadTarget } from '../../core/catalog/placeholders.ts';
+import { parseCatalogFile, type ParseCatalogFileDeps, type ParsedCatalogFile } from '../../core/catalog/parse-catalog-file.ts';
 import type { EntityRecord } from '../../core/sync/catalog-write-records.ts';
 import { toEntityRecord, type EntityOrigin } from './entity-record.ts';
 
@@ -19,7 +17,7 @@ export const parseFileToResult = async (
   content: Uint8Array,
   displayPath: string,
   origin: EntityOrigin,
-  deps: { registry: KindRegistry; readTarget: ReadTarget },
+  deps: ParseCatalogFileDeps,
 ): Promise<ParsedFileResult> => {
   const { entities, ...rest } = await parseCatalogFile(content, displayPath, deps);
   const claims = entities.map((parsed) => ({ record: toEntityRecord(parsed, origin), line: parsed.line, column: parsed.column }));

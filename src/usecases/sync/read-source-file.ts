@@ -24,6 +24,8 @@ export interface ReadContext {
   listed: readonly SourceFile[];
   /** Where entities of a path come from, for the location annotations. */
   originOf: (path: string) => EntityOrigin;
+  /** `catalog.yamlFastPath`; false: parse with the full YAML reader only. */
+  yamlFastPath?: boolean;
 }
 
 /** Binary search in the sorted listing: no second index of 100k paths just for the rare placeholder file. */
@@ -106,6 +108,7 @@ export const parseLoadedFile = async (path: string, content: SourceFileContent, 
   const parsed = await parseFileToResult(content.content, displayPath, origin, {
     registry: context.registry,
     readTarget: placeholderReader(path, context, placeholderDeps),
+    yamlFastPath: context.yamlFastPath,
   });
   return { kind: 'parsed', hash: content.hash, parsed, placeholderDeps };
 };

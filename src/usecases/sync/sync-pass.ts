@@ -12,6 +12,8 @@ export interface SyncDeps {
   danglingRefs?: boolean;
   /** When and how plain files are parsed on a worker thread; `false`: always on this thread. */
   parseWorker?: ParseWorkerOptions | false;
+  /** `catalog.yamlFastPath` (default on); off, every file takes the full YAML reader and no parse worker starts. */
+  yamlFastPath?: boolean;
 }
 
 export interface ParseWorkerOptions {
@@ -62,7 +64,7 @@ export class SyncPass {
    */
   parseWorkerFor(filesToParse: number): PlainParseWorker | undefined {
     const options = this.deps.parseWorker ?? {};
-    if (options === false || filesToParse < (options.minFiles ?? DEFAULT_PARSE_WORKER_MIN_FILES)) return undefined;
+    if (options === false || this.deps.yamlFastPath === false || filesToParse < (options.minFiles ?? DEFAULT_PARSE_WORKER_MIN_FILES)) return undefined;
     if (!this.deps.registry.hasBuiltinKinds()) return undefined;
     this.parseWorker ??= options.start?.() ?? new PlainParseWorker({ onError: options.onError ?? (() => undefined) });
     return this.parseWorker;

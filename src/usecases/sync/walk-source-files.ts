@@ -106,7 +106,14 @@ export class SourceWalk {
     this.sourceType = source.type;
     // The listing itself is the start of the queue: no copy of 100k entries.
     this.queue = listed;
-    this.context = { readout, registry: pass.deps.registry, urlReader: pass.deps.urlReader, listed, originOf: createOriginOf(source, readout) };
+    this.context = {
+      readout,
+      registry: pass.deps.registry,
+      urlReader: pass.deps.urlReader,
+      listed,
+      originOf: createOriginOf(source, readout),
+      yamlFastPath: pass.deps.yamlFastPath,
+    };
     this.parseWorker = pass.parseWorkerFor(countChanged(listed, stored));
   }
 
