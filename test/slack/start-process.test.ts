@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api-server.ts';
 import { sendToApp, slashCommand } from '../fakes/slack-payloads.ts';
 import { startFakeSocketMode, type FakeSocketMode } from '../fakes/slack-socket-mode-server.ts';
+import { GitHttpRemote } from '../helpers/git-http-remote.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 
 const SECRET = 'start-process-secret';
@@ -126,5 +127,30 @@ describe('npm start in local mode (no Slack credentials)', () => {
     const response = await fetch(`http://127.0.0.1:${started.port}/webhooks/github`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ error: expect.stringContaining('GITHUB_WEBHOOK_SECRET') });
+  });
+});
+
+describe('npm start while the first sync pass is still running', () => {
+  let remote: GitHttpRemote;
+  let started: Started;
+  beforeAll(async () => {
+    // A git host that never answers: the first pass waits on it.
+    remote = await GitHttpRemote.start('hang');
+    const folder = mkdtempSync(join(tmpdir(), 'callboard-slow-'));
+    writeFileSync(join(folder, 'callboard.yaml'), `catalog:\n  sources:\n    - type: git\n      url: ${remote.origin}/acme/catalog.git\n`);
+    started = await startCallboard(
+      { CALLBOARD_CONFIG: join(folder, 'callboard.yaml'), SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' },
+      'HTTP server listening',
+    );
+  });
+  afterAll(async () => {
+    started?.child.kill('SIGTERM');
+    await remote?.stop();
+  });
+
+  it('/healthz answers and /readyz says what it waits for', async () => {
+    expect(await getJson(started.port, '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+    const ready = await getJson(started.port, '/readyz');
+    expect(ready).toMatchObject({ status: 503, body: { status: 'not ready', reasons: ['the first catalog sync pass has not finished yet'] } });
   });
 });
