@@ -3,7 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { InvalidInputError } from '../core/errors.ts';
-import { redactUrl } from '../sources/git/git-remote-url.ts';
+import { describeGitTransport, redactUrl } from '../sources/git/git-remote-url.ts';
 import { formatConfigIssues } from './format-config-issues.ts';
 import { configFileSchema, type ConfigFile, type SourceConfigInput } from './schema.ts';
 
@@ -55,7 +55,8 @@ export interface LoadConfigOptions {
 /** Used when no callboard.yaml exists: the bundled example org, so a first run has something to show. */
 const builtinDefaults = { catalog: { sources: [{ type: 'dir', path: 'examples/acme', patterns: ['**/catalog-info.yaml'] }] } };
 
-const looksLikeUrl = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[^/\s]+@[^:\s]+:/.test(value);
+/** A remote git reads as a URL (`scheme://`, `user@host:path`, `host:path`), not a path to resolve here; git's own rule. */
+const looksLikeUrl = (value: string): boolean => describeGitTransport(value) !== 'local path';
 
 const describeSourceId = (source: SourceConfigInput): string => {
   if (source.id) return source.id;
