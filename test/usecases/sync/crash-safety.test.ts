@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogDigest } from '../../helpers/catalog-digest.ts';
 import { generateOrg } from '../../helpers/gen-org.ts';
+import { seededRandom, seedFrom } from '../../helpers/seeded-random.ts';
 
 const childScript = resolve(import.meta.dirname, '../../helpers/sync-child.ts');
 
@@ -40,8 +41,18 @@ const mutateOrg = (root: string) => {
   }
 };
 
+/** Kill times are drawn from this seed; set CRASH_SEED to replay the kill times a failure printed. */
+const seed = seedFrom(process.env, 'CRASH_SEED', 20261205);
+const KILLS = 16;
+
+/**
+ * When to kill, as a fraction of a full pass (0 = as the pass starts, 1.1 = just after it ends): one
+ * random moment in each of KILLS equal slices, so every part of the pass is hit whatever the seed.
+ */
+const killFractions = (random: () => number): number[] => Array.from({ length: KILLS }, (_, slice) => ((slice + random()) / KILLS) * 1.1);
+
 describe('crash safety', () => {
-  it('leaves the database exactly before or after the pass when SIGKILLed at random moments (25 kills)', async () => {
+  it(`leaves the database exactly before or after the pass when SIGKILLed at ${KILLS} moments across it (CRASH_SEED=${seed})`, async () => {
     const work = mkdtempSync(join(tmpdir(), 'callboard-crash-'));
     const root = join(work, 'org');
     generateOrg(400, root);
@@ -62,18 +73,22 @@ describe('crash safety', () => {
     expect(after.digest).not.toBe(before.digest);
 
     const seen = { before: 0, after: 0 };
-    for (let attempt = 0; attempt < 25; attempt++) {
+    const killedAt: string[] = [];
+    for (const [index, fraction] of killFractions(seededRandom(seed)).entries()) {
+      const delayMs = fraction * passMs;
+      const kill = `kill ${index + 1}/${KILLS} at ${delayMs.toFixed(0)} ms of a ${passMs.toFixed(0)} ms pass (replay: CRASH_SEED=${seed})`;
+      killedAt.push(delayMs.toFixed(0));
       resetDatabase(pristine, dbPath);
       const { child, exited } = await startChild(dbPath, root);
-      await new Promise((wait) => setTimeout(wait, Math.random() * passMs * 1.1));
+      await new Promise((wait) => setTimeout(wait, delayMs));
       child.kill('SIGKILL');
       await exited;
       const state = catalogDigest(dbPath);
-      expect(state.integrity).toBe('ok');
-      expect([before.digest, after.digest]).toContain(state.digest);
+      expect(state.integrity, kill).toBe('ok');
+      expect([before.digest, after.digest], `${kill}: the database is neither before nor after the pass`).toContain(state.digest);
       seen[state.digest === before.digest ? 'before' : 'after'] += 1;
     }
-    console.log(`crash test: pass ${passMs.toFixed(0)} ms, states seen ${JSON.stringify(seen)}`);
+    console.log(`crash test (CRASH_SEED=${seed}): pass ${passMs.toFixed(0)} ms, killed at ${killedAt.join(', ')} ms, states seen ${JSON.stringify(seen)}`);
     expect(seen.before).toBeGreaterThan(0);
     rmSync(work, { recursive: true, force: true });
   }, 180_000);
