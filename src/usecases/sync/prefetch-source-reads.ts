@@ -25,9 +25,17 @@ export const prefetchSourceReads = async (
   readout: SourceReadout,
   listed: SourceFile[],
   stored: Map<string, StoredFile>,
-  deps: Pick<SyncDeps, 'registry' | 'urlReader'>,
+  deps: Pick<SyncDeps, 'registry' | 'urlReader' | 'yamlFastPath'>,
 ): Promise<PrefetchedFiles> => {
-  const context: ReadContext = { readout, registry: deps.registry, urlReader: deps.urlReader, listed, originOf: createOriginOf(source, readout) };
+  // As the walk reads them (SourceWalk), so a result parsed here is the one the walk would have parsed.
+  const context: ReadContext = {
+    readout,
+    registry: deps.registry,
+    urlReader: deps.urlReader,
+    listed,
+    originOf: createOriginOf(source, readout),
+    yamlFastPath: deps.yamlFastPath,
+  };
   const queue: { path: string; hash?: string }[] = [...listed];
   const visited = new Set(listed.map((file) => file.path));
   const prefetched: PrefetchedFiles = new Map();
