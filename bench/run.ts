@@ -1,19 +1,24 @@
-// `npm run bench [-- --sizes 2000,50000,500000] [--slack-sizes 5130,51300] [--slack-only]`: catalog sync and
-// query figures on synthetic orgs, then the Slack slash-command round trip.
+// `npm run bench [-- --sizes 2000,50000,500000] [--slack-sizes 5130,51300] [--slack-only] [--startup-only]`:
+// start-up figures of the compiled program (a few seconds), catalog sync and query figures on synthetic
+// orgs, then the Slack slash-command round trip.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildDistIfStale } from '../test/helpers/build-dist.ts';
 import { prepareOrg, type GeneratedOrg } from './prepare-org.ts';
 import { runSlackRoundtrip } from './slack-roundtrip.ts';
+import { formatStartup, measureStartup } from './startup.ts';
 
 const argSizes = process.argv.indexOf('--sizes');
 const slackOnly = process.argv.includes('--slack-only');
-const sizes = slackOnly
-  ? []
-  : (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000'))
-      .split(',')
-      .map(Number)
-      .filter((n) => n > 0);
+const startupOnly = process.argv.includes('--startup-only');
+const sizes =
+  slackOnly || startupOnly
+    ? []
+    : (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000'))
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
 const argSlackSizes = process.argv.indexOf('--slack-sizes');
 // About 10k and 100k entities (the generator writes about 1.95 entities per component).
 const slackSizes = (argSlackSizes > 0 ? process.argv[argSlackSizes + 1]! : (process.env.BENCH_SLACK_SIZES ?? '5130,51300'))
@@ -60,6 +65,11 @@ const settleDisk = (): void => {
 
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 1000 ? `${ms.toFixed(2)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
+// The start-up step and the sync children run the compiled program, as bin/ does.
+buildDistIfStale('bench');
+const startup = slackOnly ? undefined : await measureStartup();
+if (startup) console.log(`\n${formatStartup(startup)}`);
+
 const results: unknown[] = [];
 for (const n of sizes) {
   const org = prepareOrg(workDir, n);
@@ -88,6 +98,6 @@ for (const n of sizes) {
   console.log(`  verify               ${JSON.stringify(verify)}`);
   for (const [name, figures] of Object.entries(queries)) console.log(`  ${name.padEnd(20)} p50 ${fmt(figures.p50)}  p99 ${fmt(figures.p99)}`);
 }
-const slack = await runSlackRoundtrip(workDir, slackSizes);
-writeFileSync(join(workDir, 'results.json'), JSON.stringify({ catalog: results, slack }, null, 2));
+const slack = startupOnly ? undefined : await runSlackRoundtrip(workDir, slackSizes);
+writeFileSync(join(workDir, 'results.json'), JSON.stringify({ startup, catalog: results, slack }, null, 2));
 console.log(`\nresults written to ${join(workDir, 'results.json')}`);

@@ -1,7 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CallboardError } from '../core/errors.ts';
 import { CliExit, type CliIo } from './cli-context.ts';
-import { askCommand } from './commands/ask-command.ts';
 import { errorsCommand } from './commands/errors-command.ts';
 import { jobsCommand } from './commands/jobs-command.ts';
 import { depsCommand, entitiesCommand, entityCommand, ownerCommand, searchCommand } from './commands/query-commands.ts';
@@ -13,6 +12,14 @@ const parseWholeNumber = (min: number, max: number) => (value: string) => {
   if (!/^\d+$/.test(value) || number < min || number > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${value}"`);
   return number;
 };
+
+type AskAction = ReturnType<typeof import('./commands/ask-command.ts').askCommand>;
+
+/** The Slack handlers, views and their logger load only for `ask`: every other command starts without them. */
+const askAction =
+  (io: CliIo) =>
+  async (...args: Parameters<AskAction>) =>
+    (await import('./commands/ask-command.ts')).askCommand(io)(...args);
 
 const configOption = () => new Option('--config <file>', 'callboard.yaml to use (default: ./callboard.yaml or $CALLBOARD_CONFIG)');
 
@@ -65,7 +72,7 @@ export const createProgram = (io: CliIo): Command => {
     .argument('<text>', 'a slash command with its text, or a question as you would @mention the app')
     .option('--user-email <email>', 'answer as the Slack user with this email (for /callboard whoami, errors, sync)')
     .option('--json', 'print the Slack message: { response_type, text, blocks }')
-    .action(askCommand(io));
+    .action(askAction(io));
   return program;
 };
 

@@ -54,10 +54,15 @@ const buildDist = (fingerprint: string): void => {
   }
 };
 
-export default function setup(): void {
+/** Rebuilds dist/ unless it was built from the sources as they are now; `who` names the caller in the one line it prints. */
+export const buildDistIfStale = (who: string): void => {
   const fingerprint = sourceFingerprint();
   if (builtFingerprint() === fingerprint) return;
   const started = performance.now();
   buildDist(fingerprint);
-  process.stdout.write(`test setup: dist/ rebuilt from the current sources in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`${who}: dist/ rebuilt from the current sources in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+};
+
+export default function setup(): void {
+  buildDistIfStale('test setup');
 }

@@ -1,0 +1,92 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleConfig, repoRoot } from '../helpers/run-cli.ts';
+
+/** A loader hook that prints every module URL the process loads, so a test can see what a command pulled in. */
+const traceDir = mkdtempSync(join(tmpdir(), 'callboard-trace-'));
+const hooks = join(traceDir, 'hooks.mjs');
+const register = join(traceDir, 'register.mjs');
+writeFileSync(hooks, `export async function load(url, context, next) {\n  process.stderr.write('LOADED ' + url + '\\n');\n  return next(url, context);\n}\n`);
+writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+
+const runTraced = (args: string[]) => {
+  const result = spawnSync(process.execPath, ['--import', register, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, CALLBOARD_CONFIG: '' },
+  });
+  const loaded = result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('LOADED '))
+    .map((line) => line.slice('LOADED '.length));
+  return { status: result.status, stdout: result.stdout, loaded };
+};
+
+const callboard = join(repoRoot, 'bin/callboard.js');
+const fromPackage = (name: string) => (url: string) => url.includes(`/node_modules/${name}/`);
+let config: string;
+
+beforeAll(() => {
+  config = exampleConfig();
+  execFileSync(process.execPath, [callboard, 'sync', '--config', config], { stdio: 'ignore' });
+});
+
+describe('bin/callboard.js', () => {
+  it('runs the compiled dist/, with no TypeScript loader and without the Slack side', () => {
+    const { status, stdout, loaded } = runTraced([callboard, 'owner', 'checkout-service', '--config', config]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('checkout-service');
+    expect(loaded.some((url) => url.includes('/dist/cli/main.js'))).toBe(true);
+    expect(loaded.filter((url) => url.includes('/src/'))).toEqual([]);
+    expect(loaded.filter(fromPackage('tsx'))).toEqual([]);
+    expect(loaded.filter(fromPackage('esbuild'))).toEqual([]);
+    expect(loaded.filter((url) => url.includes('/dist/slack/') || url.includes('/@slack/'))).toEqual([]);
+  });
+
+  it('loads the Slack handlers for ask', () => {
+    const { status, stdout, loaded } = runTraced([callboard, 'ask', '/owner checkout-service', '--config', config]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('checkout-service');
+    expect(loaded.some((url) => url.includes('/dist/cli/commands/ask-command.js'))).toBe(true);
+  });
+
+  it('says what to run, in one line and exit 2, where dist/ was never built', () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'callboard-unbuilt-'));
+    mkdirSync(join(checkout, 'bin'));
+    for (const file of ['callboard.js', 'start.js', 'import-built.js']) copyFileSync(join(repoRoot, 'bin', file), join(checkout, 'bin', file));
+    for (const script of ['callboard.js', 'start.js']) {
+      const result = spawnSync(process.execPath, [join(checkout, 'bin', script), '--help'], { encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `callboard is not built (${join(checkout, 'dist/heap-tuning.js')} is missing): run \`npm install\` or \`npm run build\` in ${checkout}/\n`,
+      );
+    }
+  });
+});
+
+describe('the compiled parse worker', () => {
+  it('starts from dist/ with no TypeScript loader and parses', () => {
+    const worker = pathToFileURL(join(repoRoot, 'dist/usecases/sync/parse-worker/plain-parse-worker.js')).href;
+    const script = [
+      `const { PlainParseWorker } = await import(${JSON.stringify(worker)});`,
+      `const worker = new PlainParseWorker({ onError: (error) => console.log('error', error.message) });`,
+      `console.log('ready', await worker.ready);`,
+      `const file = { content: new TextEncoder().encode('apiVersion: backstage.io/v1alpha1\\nkind: Group\\nmetadata:\\n  name: team-a\\nspec:\\n  type: team\\n  children: []\\n'), origin: { location: 'url:https://x.example/a.yaml', originLocation: 'url:https://x.example/a.yaml', viewUrl: 'https://x.example/a.yaml' } };`,
+      `const [claims] = await worker.parse([file]);`,
+      `console.log('parsed', claims?.[0]?.record.ref);`,
+      `await worker.close();`,
+    ].join('\n');
+    const file = join(traceDir, 'parse-one-file.mjs');
+    writeFileSync(file, script);
+    const { status, stdout, loaded } = runTraced([file]);
+    expect(stdout).toBe('ready true\nparsed group:default/team-a\n');
+    expect(status).toBe(0);
+    expect(loaded.some((url) => url.endsWith('/dist/usecases/sync/parse-worker/parse-thread.js'))).toBe(true);
+    expect(loaded.filter(fromPackage('tsx'))).toEqual([]);
+    expect(loaded.filter(fromPackage('esbuild'))).toEqual([]);
+  });
+});
