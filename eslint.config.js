@@ -17,7 +17,7 @@ export default tseslint.config(
   // Imports point inward: adapters → usecases → core (eslint/import-boundaries.js).
   ...importBoundaries(),
   {
-    files: ['bin/**/*.js', 'bench/**/*.mjs', 'eslint/**/*.js'],
+    files: ['bin/**/*.js', 'bench/**/*.mjs', 'eslint/**/*.js', 'test/fixtures/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );
