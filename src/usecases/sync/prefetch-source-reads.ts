@@ -1,8 +1,8 @@
 import { isGlobTarget } from '../../core/catalog/glob-target.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { StoredFile } from '../../core/sync/catalog-write-records.ts';
-import { createOriginOf } from './entity-origin-of.ts';
-import { loadSourceFile, parseLoadedFile, type FileReadResult, type ReadContext } from './read-source-file.ts';
+import { createReadContext } from './create-read-context.ts';
+import { loadSourceFile, parseLoadedFile, type FileReadResult } from './read-source-file.ts';
 import { resolveLocationTargets, type StoredTarget } from './resolve-location-targets.ts';
 import type { SyncDeps } from './sync-pass.ts';
 
@@ -27,15 +27,7 @@ export const prefetchSourceReads = async (
   stored: Map<string, StoredFile>,
   deps: Pick<SyncDeps, 'registry' | 'urlReader' | 'yamlFastPath'>,
 ): Promise<PrefetchedFiles> => {
-  // As the walk reads them (SourceWalk), so a result parsed here is the one the walk would have parsed.
-  const context: ReadContext = {
-    readout,
-    registry: deps.registry,
-    urlReader: deps.urlReader,
-    listed,
-    originOf: createOriginOf(source, readout),
-    yamlFastPath: deps.yamlFastPath,
-  };
+  const context = createReadContext(deps, source, readout, listed);
   const queue: { path: string; hash?: string }[] = [...listed];
   const visited = new Set(listed.map((file) => file.path));
   const prefetched: PrefetchedFiles = new Map();

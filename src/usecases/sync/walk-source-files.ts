@@ -3,7 +3,7 @@ import { isGlobTarget } from '../../core/catalog/glob-target.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { StoredFile } from '../../core/sync/catalog-write-records.ts';
 import { applyParsedFile, removeFile } from './apply-file.ts';
-import { createOriginOf } from './entity-origin-of.ts';
+import { createReadContext } from './create-read-context.ts';
 import type { PlainParseWorker } from './parse-worker/plain-parse-worker.ts';
 import { plainFileResult } from './plain-file-claims.ts';
 import type { EntityClaim } from './parsed-file-result.ts';
@@ -106,14 +106,7 @@ export class SourceWalk {
     this.sourceType = source.type;
     // The listing itself is the start of the queue: no copy of 100k entries.
     this.queue = listed;
-    this.context = {
-      readout,
-      registry: pass.deps.registry,
-      urlReader: pass.deps.urlReader,
-      listed,
-      originOf: createOriginOf(source, readout),
-      yamlFastPath: pass.deps.yamlFastPath,
-    };
+    this.context = createReadContext(pass.deps, source, readout, listed);
     this.parseWorker = pass.parseWorkerFor(countChanged(listed, stored));
   }
 
