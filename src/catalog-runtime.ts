@@ -1,7 +1,7 @@
 import type { Config } from './config/load-config.ts';
 import { createBuiltinKindRegistry } from './core/catalog/kind-registry.ts';
 import type { KindRegistry } from './core/catalog/kind-registry.ts';
-import type { CatalogReader, Clock, UrlReader } from './core/ports.ts';
+import type { CatalogReader, Clock, SourceStatusReader, UrlReader } from './core/ports.ts';
 import { createSources } from './sources/create-sources.ts';
 import { HttpUrlReader } from './sources/http-url-reader.ts';
 import { BackgroundCheckpointer } from './store/background-checkpoint.ts';
@@ -13,7 +13,7 @@ import { WriteQueue } from './store/write-queue.ts';
 import { SyncPassQueue } from './usecases/sync/sync-pass-queue.ts';
 
 export interface CatalogRuntime {
-  store: CatalogReader;
+  store: CatalogReader & SourceStatusReader;
   sync: SyncPassQueue;
   /** The process's one write queue on the writer connection: every write (the sync, the job ledger...) goes through it. */
   writeQueue: WriteQueue;

@@ -129,6 +129,23 @@ export interface CatalogReader {
   countsByKind(): Record<string, number>;
 }
 
+/** What the catalog remembers of one configured source from its passes. */
+export interface StoredSourceStatus {
+  id: string;
+  type: string;
+  /** Version key of the last read that changed something: content version, then `#` and a settings fingerprint when the source has settings. */
+  version?: string;
+  /** ISO time of the last pass that tried the source, whatever came of it. */
+  lastAttemptAt?: string;
+  /** ISO time the stored version was read. */
+  lastSuccessAt?: string;
+}
+
+/** Per-source sync status, for `callboard sources`; why a source failed is among its problems (origin `source`). */
+export interface SourceStatusReader {
+  sourceStatuses(): StoredSourceStatus[];
+}
+
 export interface Clock {
   now(): Date;
 }

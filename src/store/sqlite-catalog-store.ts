@@ -10,7 +10,7 @@ import type {
   SyncPassTimes,
 } from '../core/catalog-reader/catalog-queries.ts';
 import type { DependencyDirection, DependencyNode } from '../core/graph/dependency-edges.ts';
-import type { CatalogReader } from '../core/ports.ts';
+import type { CatalogReader, SourceStatusReader, StoredSourceStatus } from '../core/ports.ts';
 import { DependencyQueries } from './dependency-queries.ts';
 import { entityRelationPairsJsonSql, neighbourSql, relatedRefsSql, sortedUniqueRelations } from './relation-sql.ts';
 import type { CatalogDatabase } from './open-database.ts';
@@ -89,6 +89,9 @@ const prepareStatements = (client: Database.Database) => ({
     'SELECT started_at AS startedAt, finished_at AS finishedAt FROM sync_passes ORDER BY id DESC LIMIT 1',
   ),
   passCount: client.prepare<[], { n: number }>('SELECT coalesce(max(id), 0) AS n FROM sync_passes'),
+  sourceStatuses: client.prepare<[], SourceStatusRow>(
+    'SELECT id, type, version, last_attempt_at AS lastAttemptAt, last_success_at AS lastSuccessAt FROM sources ORDER BY id',
+  ),
   counts: client.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM entities GROUP BY kind ORDER BY kind'),
   usersWithEmail: client.prepare<[string], RefRow>(
     "SELECT ref FROM entities WHERE kind = 'User' AND lower(json_extract(body, '$.spec.profile.email')) = lower(?) ORDER BY ref",
@@ -105,7 +108,23 @@ const prepareStatements = (client: Database.Database) => ({
  * Read side of the catalog: named queries that return domain types, never rows. Uses its own
  * connection, so a sync pass in progress on the writer connection is invisible until it commits.
  */
-export class SqliteCatalogStore implements CatalogReader {
+interface SourceStatusRow {
+  id: string;
+  type: string;
+  version: string | null;
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+}
+
+const toSourceStatus = (row: SourceStatusRow): StoredSourceStatus => ({
+  id: row.id,
+  type: row.type,
+  ...(row.version !== null ? { version: row.version } : {}),
+  ...(row.lastAttemptAt !== null ? { lastAttemptAt: new Date(row.lastAttemptAt).toISOString() } : {}),
+  ...(row.lastSuccessAt !== null ? { lastSuccessAt: new Date(row.lastSuccessAt).toISOString() } : {}),
+});
+
+export class SqliteCatalogStore implements CatalogReader, SourceStatusReader {
   private readonly client: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly dependencies: DependencyQueries;
@@ -184,6 +203,10 @@ export class SqliteCatalogStore implements CatalogReader {
   lastSyncPass(): SyncPassTimes | undefined {
     const row = this.statements.lastPass.get();
     return row ? { startedAt: new Date(row.startedAt).toISOString(), finishedAt: new Date(row.finishedAt).toISOString() } : undefined;
+  }
+
+  sourceStatuses(): StoredSourceStatus[] {
+    return this.statements.sourceStatuses.all().map(toSourceStatus);
   }
 
   countsByKind(): Record<string, number> {
