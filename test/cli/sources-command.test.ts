@@ -62,6 +62,6 @@ describe('callboard sources', () => {
     expect(gone!.problem).toEqual(expect.stringContaining('no-such-repo'));
     const text = await cli(['sources'], dir);
     expect(text.out).toMatch(new RegExp(`good \\(git\\)[\\s\\S]*last sync:  \\S+ — ok\\n  version:    ${commit}`));
-    expect(text.out).toMatch(/gone \(git\)[\s\S]*last sync:  \S+ — failed: .*no-such-repo/);
+    expect(text.out).toMatch(/gone \(git\)[\s\S]*last sync: {2}\S+ — failed: .*no-such-repo/);
   });
 });
