@@ -11,7 +11,7 @@ import { builtinJobRunners, builtinJobSpecs } from './schedule/builtin-jobs.ts';
 import { logSyncSummary } from './schedule/catalog-sync-job.ts';
 import { JobRegistry } from './schedule/job-registry.ts';
 import { summarizeJobHealth, type JobHealthSummary } from './schedule/job-status.ts';
-import { createSlackApp, type SlackApp, type SlackConnection } from './slack/create-slack-app.ts';
+import type { SlackApp, SlackConnection } from './slack/create-slack-app.ts';
 import { resolveSlackConnection } from './slack/slack-connection.ts';
 
 const LOCAL_MODE_HINT = [
@@ -40,6 +40,8 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
   const settings = { syncAllowed: config.slack.syncAllowed, ...(config.slack.callboardUrl ? { callboardUrl: config.slack.callboardUrl } : {}) };
   const onConnectionChange = (connected: boolean) =>
     connected ? readiness.complete('slack') : readiness.fail('slack', 'the Socket Mode connection dropped; Bolt is reconnecting');
+  // Bolt and the listeners load only when Slack is configured: local mode starts without them.
+  const { createSlackApp } = await import('./slack/create-slack-app.ts');
   const slack = createSlackApp(
     { store: runtime.store, sync: runtime.sync, settings, log },
     { connection, onConnectionChange, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}) },

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleConfig, repoRoot } from '../helpers/run-cli.ts';
@@ -65,6 +66,32 @@ describe('bin/callboard.js', () => {
         `callboard is not built (${join(checkout, 'dist/heap-tuning.js')} is missing): run \`npm install\` or \`npm run build\` in ${checkout}/\n`,
       );
     }
+  });
+});
+
+/** bin/start.js until /readyz answers 200, then SIGTERM; returns every module URL it loaded. */
+const startUntilReady = async (env: NodeJS.ProcessEnv): Promise<string[]> => {
+  const child = spawn(process.execPath, ['--import', register, join(repoRoot, 'bin/start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const loaded: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => line.startsWith('LOADED ') && loaded.push(line.slice('LOADED '.length)));
+  const exited = new Promise((done) => child.once('exit', done));
+  for await (const line of createInterface({ input: child.stdout })) {
+    const entry = line.startsWith('{') ? (JSON.parse(line) as { msg?: string; port?: number }) : {};
+    if (entry.msg !== 'HTTP server listening') continue;
+    while ((await fetch(`http://127.0.0.1:${entry.port}/readyz`)).status !== 200) await new Promise((wait) => setTimeout(wait, 20));
+    break;
+  }
+  child.kill('SIGTERM');
+  await exited;
+  return loaded;
+};
+
+describe('bin/start.js', () => {
+  it('gets ready in local mode without loading Bolt or the Slack listeners', async () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')));
+    const loaded = await startUntilReady({ ...env, CALLBOARD_CONFIG: config, PORT: '0' });
+    expect(loaded.some((url) => url.includes('/dist/main.js'))).toBe(true);
+    expect(loaded.filter((url) => url.includes('/@slack/') || url.includes('/dist/slack/create-slack-app.js'))).toEqual([]);
   });
 });
 
