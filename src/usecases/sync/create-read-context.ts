@@ -1,5 +1,5 @@
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
-import { createOriginOf } from './entity-origin-of.ts';
+import { createOriginOf } from './create-origin-of.ts';
 import type { ReadContext } from './read-source-file.ts';
 import type { SyncDeps } from './sync-pass.ts';
 

@@ -1,7 +1,7 @@
 import { CatalogWriteError } from '../../core/errors.ts';
 import type { CatalogSource, SourceFile, SourceReadout } from '../../core/ports.ts';
 import type { StoredSourceState } from '../../core/sync/catalog-write-records.ts';
-import { cacheReads } from './caching-readout.ts';
+import { cacheReads } from './cache-reads.ts';
 import { prefetchSourceReads, type PrefetchedFiles } from './prefetch-source-reads.ts';
 import { reachedFilesUnchanged } from './reached-files-unchanged.ts';
 import { contentVersionOf, versionKeyOf } from './source-version-key.ts';

@@ -2,7 +2,7 @@ import type { CatalogSource, SourceReadout } from '../../core/ports.ts';
 import type { EntityOrigin } from './entity-record.ts';
 
 /** `file:` or `url:` form of a source's root, for `backstage.io/managed-by-origin-location`. */
-export const originLocationOf = (source: CatalogSource, readout: SourceReadout): string => {
+const originLocationOf = (source: CatalogSource, readout: SourceReadout): string => {
   const url = readout.urlOf?.('');
   if (url) return `url:${url}`;
   return `${source.type === 'dir' ? 'file' : 'url'}:${readout.displayPath('')}`;
