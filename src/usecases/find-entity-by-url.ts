@@ -8,6 +8,15 @@ const githubSlug = (url: URL): string | undefined => {
   return owner && repo ? `${owner}/${repo.replace(/\.git$/, '')}` : undefined;
 };
 
+/** A path segment decoded, or undefined when its percent-escapes are malformed (`%E0%A4%A`): such a link names no entity. */
+const decodeSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
 /** Backstage's entity page path, which Callboard keeps: `<base>/catalog/<namespace>/<kind>/<name>`. */
 const callboardRef = (url: URL, callboardUrl: string | undefined): string | undefined => {
   if (!callboardUrl) return undefined;
@@ -17,7 +26,7 @@ const callboardRef = (url: URL, callboardUrl: string | undefined): string | unde
   const [namespace, kind, name] = url.pathname
     .slice(prefix.length + '/catalog/'.length)
     .split('/')
-    .map(decodeURIComponent);
+    .map(decodeSegment);
   return namespace && kind && name ? stringifyEntityRef({ kind, namespace, name }) : undefined;
 };
 

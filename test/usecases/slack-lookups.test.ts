@@ -29,6 +29,7 @@ describe('use cases behind the Slack app', () => {
     ['https://github.com/acme/checkout-service.git', 'component:default/checkout-service'],
     ['https://callboard.acme.example/catalog/default/resource/orders-db', 'resource:default/orders-db'],
     ['https://callboard.acme.example/catalog/default/resource/no-such-thing', undefined],
+    ['https://callboard.acme.example/catalog/default/component/%E0%A4%A', undefined],
     ['https://github.com/acme', undefined],
     ['https://gitlab.com/acme/checkout-service', undefined],
     ['javascript:alert(1)', undefined],

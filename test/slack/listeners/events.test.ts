@@ -97,7 +97,7 @@ describe('link_shared', () => {
     const deps = { ...slackDepsFor(runtime, { callboardUrl: 'https://callboard.acme.example' }), log };
     await linkShared(deps)({ event: { channel: 'C0GENERAL', message_ts: '1700000000.000200', links: [{ url: bad }, { url: good }] }, client });
     expect(calls.map((call) => Object.keys(call.unfurls))).toEqual([[good]]);
-    expect(lines).toEqual([expect.objectContaining({ level: 20, url: bad, msg: 'skipping a shared link that cannot be decoded' })]);
+    expect(lines).toEqual([expect.objectContaining({ level: 20, url: bad, msg: 'shared link names no catalog entity; not unfurled' })]);
   });
 
   it("a failure that is not the link's (the database) is not swallowed", async () => {

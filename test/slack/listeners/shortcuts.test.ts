@@ -30,6 +30,16 @@ describe('Find owner message shortcut', () => {
     expect(JSON.stringify(io.last())).toContain('resource:default/orders-db');
   });
 
+  it('a link with a malformed percent-escape names nothing; the rest of the message still counts', async () => {
+    const io = recorder();
+    const deps = slackDepsFor(runtime, { callboardUrl: 'https://callboard.acme.example' });
+    const text = 'see <https://callboard.acme.example/catalog/default/component/%E0%A4%A> — why is cart-service paging?';
+    await findOwnerShortcut(deps)({ ack: io.ack, respond: io.respond, shortcut: { user: { id: People.marcus.id }, message: { text } } });
+    expect(io.events).toEqual(['ack', 'respond']);
+    expect(blockIds(io.last())).toContain('owner.header');
+    expect(JSON.stringify(io.last())).toContain('component:default/cart-service');
+  });
+
   it('no names → how to ask instead', async () => {
     const io = await findOwner('lunch at noon? 🍕 <!here>');
     expect(blockIds(io.last())).toContain('usage.problem');

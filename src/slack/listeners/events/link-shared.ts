@@ -18,19 +18,17 @@ const targetOf = (event: LinkSharedArgs['event']): UnfurlTarget =>
     : { channel: event.channel, ts: event.message_ts };
 
 /**
- * One link's card, or undefined. Each link is resolved on its own: a link that cannot be decoded (a
- * malformed percent-escape) is skipped, so it cannot stop the other links from unfurling. Any other
- * failure (the database, say) is not the link's fault and goes to the listener error handler.
+ * One link's card, or undefined when the link names no catalog entity (an unknown repository, or a
+ * malformed one: findEntityByUrl never throws on a link). Each link is resolved on its own, so one
+ * cannot stop the others from unfurling; the ones left alone are logged at debug for "why no card?".
  */
 const unfurlOf = (deps: SlackDeps, url: string): { blocks: KnownBlock[] } | undefined => {
-  try {
-    const ref = findEntityByUrl(deps.store, url, deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {});
-    return ref ? { blocks: entityUnfurlView(findOwner(deps.store, ref)) } : undefined;
-  } catch (error) {
-    if (!(error instanceof URIError)) throw error;
-    deps.log.debug({ err: error, url }, 'skipping a shared link that cannot be decoded');
+  const ref = findEntityByUrl(deps.store, url, deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {});
+  if (!ref) {
+    deps.log.debug({ url }, 'shared link names no catalog entity; not unfurled');
     return undefined;
   }
+  return { blocks: entityUnfurlView(findOwner(deps.store, ref)) };
 };
 
 /** A link to a repository or page the catalog knows unfurls as that entity's card; other links are left alone. */
