@@ -1,9 +1,11 @@
-// One sync pass in its own process, so peak RSS is the pass's own. Prints one JSON line.
+// One sync pass of the compiled program in its own process, so peak RSS is the pass's own. Prints one JSON line.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCatalogRuntime } from '../src/catalog-runtime.ts';
-import { loadConfig } from '../src/config/load-config.ts';
-import { tuneHeapForSync } from '../src/heap-tuning.ts';
+import { importBuilt } from './import-built.ts';
+
+const { openCatalogRuntime } = await importBuilt<typeof import('../src/catalog-runtime.ts')>('catalog-runtime.js');
+const { loadConfig } = await importBuilt<typeof import('../src/config/load-config.ts')>('config/load-config.js');
+const { tuneHeapForSync } = await importBuilt<typeof import('../src/heap-tuning.ts')>('heap-tuning.js');
 
 // As bin/start.js and bin/callboard.js do, so the figures are the product's.
 tuneHeapForSync();
