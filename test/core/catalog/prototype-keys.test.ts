@@ -90,6 +90,18 @@ describe('constructor and prototype keys are data, validated like any other key'
     }
   });
 
+  it('the fast path keeps them as own keys too, exactly as the full path does', async () => {
+    const text =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: p\n  constructor: x\n  annotations:\n    prototype: "1"\n    toString: "2"\n' +
+      'spec:\n  type: service\n  lifecycle: production\n  owner: team-a\n  constructor:\n    - a\n';
+    const fast = parsePlainCatalogFile(text, registry);
+    expect(fast).toBeDefined();
+    const full = await parseCatalogFileFully(text, FILE, deps);
+    expect(JSON.stringify(fast!.entities)).toBe(JSON.stringify(full.entities));
+    const { metadata, spec } = fast!.entities[0]!.entity;
+    expect(Object.hasOwn(metadata, 'constructor') && Object.hasOwn(metadata.annotations!, 'toString') && Object.hasOwn(spec!, 'constructor')).toBe(true);
+  });
+
   it('an annotation named constructor that is not a string is an error', async () => {
     const result = await parseCatalogFile(componentWith('{ name: p, annotations: { constructor: { x: 1 } } }'), FILE, deps);
     expect(result.entities).toEqual([]);
