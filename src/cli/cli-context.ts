@@ -1,6 +1,9 @@
 import { relative } from 'node:path';
 import { loadConfig, type Config } from '../config/load-config.ts';
-import { openCatalogRuntime, type CatalogRuntime } from '../catalog-runtime.ts';
+import type { CatalogRuntime } from '../catalog-runtime.ts';
+import type { CatalogReader } from '../core/ports.ts';
+import { openDatabase } from '../store/open-database.ts';
+import { SqliteCatalogStore } from '../store/sqlite-catalog-store.ts';
 import type { EntityResolution } from '../core/catalog-reader/catalog-answers.ts';
 
 /** What every command gets: where to write, and how to open the configured catalog. */
@@ -23,17 +26,37 @@ export class CliExit extends Error {
 
 export const loadCliConfig = (io: CliIo, configFile: string | undefined): Config => loadConfig({ file: configFile, env: io.env, cwd: io.cwd });
 
-/**
- * Opens the catalog for a read command. A database that has never been synced is synced first, so
- * `npx callboard owner x` works right after `npm install`.
- */
-export const openCatalogForQuery = async (io: CliIo, configFile: string | undefined): Promise<CatalogRuntime> => {
-  const runtime = openCatalogRuntime(loadCliConfig(io, configFile));
+/** What a read command needs: the catalog to ask, and a way to close it. */
+export interface QueryCatalog {
+  store: CatalogReader;
+  close(): void;
+}
+
+/** The whole runtime, sync included (`ask` may run one), after a first sync if the database never had one. */
+export const openCatalogRuntimeForQuery = async (io: CliIo, config: Config): Promise<CatalogRuntime> => {
+  // Loaded on demand: the sources, the sync and their libraries are most of what the CLI could load.
+  const { openCatalogRuntime } = await import('../catalog-runtime.ts');
+  const runtime = openCatalogRuntime(config);
   if (runtime.store.lastSyncPass() === undefined) {
     io.err('The catalog database is empty; running a first sync...');
     await runtime.sync.syncAll();
   }
   return runtime;
+};
+
+/**
+ * Opens the catalog for a read command: one connection and the store, so a question starts fast. A
+ * database that has never been synced is synced first, so `npx callboard owner x` works right after
+ * `npm install`.
+ */
+export const openCatalogForQuery = async (io: CliIo, configFile: string | undefined): Promise<QueryCatalog> => {
+  const config = loadCliConfig(io, configFile);
+  const { path, origin } = config.database;
+  const db = openDatabase(path, { memoryMapped: true, origin });
+  const store = new SqliteCatalogStore(db);
+  if (store.lastSyncPass() !== undefined) return { store, close: () => db.$client.close() };
+  db.$client.close();
+  return openCatalogRuntimeForQuery(io, config);
 };
 
 /** Shows absolute file paths relative to where the command runs, as compilers do. */

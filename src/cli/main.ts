@@ -4,7 +4,6 @@ import { CliExit, type CliIo } from './cli-context.ts';
 import { errorsCommand } from './commands/errors-command.ts';
 import { jobsCommand } from './commands/jobs-command.ts';
 import { depsCommand, entitiesCommand, entityCommand, ownerCommand, searchCommand } from './commands/query-commands.ts';
-import { sourcesCommand } from './commands/sources-command.ts';
 import { syncCommand } from './commands/sync-command.ts';
 import { collectPattern, validateCommand } from './commands/validate-command.ts';
 
@@ -40,9 +39,6 @@ export const createProgram = (io: CliIo): Command => {
     .option('--dangling', 'also warn about refs to entities not among these files')
     .action(validateCommand(io));
   command('sync', 'run one sync pass now and print what changed').option('--json', 'print the summary as JSON').action(syncCommand(io));
-  command('sources', 'configured catalog sources: where each reads from (git: transport and branch), last sync and its outcome')
-    .option('--json', 'print JSON')
-    .action(sourcesCommand(io));
   command('entity', 'show one entity (with --json: as the Backstage catalog API returns it)')
     .argument('<ref>', 'an entity ref or name, e.g. checkout-service or component:default/checkout-service')
     .option('--json', 'print JSON')

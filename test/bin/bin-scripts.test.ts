@@ -37,7 +37,7 @@ beforeAll(() => {
 });
 
 describe('bin/callboard.js', () => {
-  it('runs the compiled dist/, with no TypeScript loader and without the Slack side', () => {
+  it('runs the compiled dist/, with no TypeScript loader, the Slack side or the sync', () => {
     const { status, stdout, loaded } = runTraced([callboard, 'owner', 'checkout-service', '--config', config]);
     expect(status).toBe(0);
     expect(stdout).toContain('checkout-service');
@@ -46,6 +46,9 @@ describe('bin/callboard.js', () => {
     expect(loaded.filter(fromPackage('tsx'))).toEqual([]);
     expect(loaded.filter(fromPackage('esbuild'))).toEqual([]);
     expect(loaded.filter((url) => url.includes('/dist/slack/') || url.includes('/@slack/'))).toEqual([]);
+    // A question on a synced catalog needs the store, not the sync, its sources or their clients.
+    const syncSide = ['/dist/catalog-runtime.js', '/dist/usecases/sync/', '/dist/sources/create-sources.js', '/@octokit/'];
+    expect(loaded.filter((url) => syncSide.some((part) => url.includes(part)))).toEqual([]);
   });
 
   it('loads the Slack handlers for ask', () => {

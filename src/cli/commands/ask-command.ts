@@ -6,7 +6,7 @@ import type { ParsedRequest } from '../../slack/parse/slack-request.ts';
 import { buildSlackDeps } from '../../slack/slack-deps.ts';
 import { localUserApi } from '../../slack/slack-user-api.ts';
 import type { SlackMessage } from '../../slack/views/slack-message.ts';
-import { CliExit, loadCliConfig, openCatalogForQuery, type CliIo } from '../cli-context.ts';
+import { CliExit, loadCliConfig, openCatalogRuntimeForQuery, type CliIo } from '../cli-context.ts';
 import { formatSlackMessage } from '../format/format-slack-message.ts';
 
 /** The Slack user `callboard ask` pretends to be; its email comes from --user-email. */
@@ -36,7 +36,7 @@ const show = (io: CliIo, message: SlackMessage, json: boolean | undefined): void
  */
 export const askCommand = (io: CliIo) => async (text: string, options: AskOptions) => {
   const config = loadCliConfig(io, options.config);
-  const runtime = await openCatalogForQuery(io, options.config);
+  const runtime = await openCatalogRuntimeForQuery(io, config);
   try {
     const catalog = { store: runtime.store, sync: runtime.sync, settings: config.slack, log: pino({ level: 'silent' }) };
     const deps = buildSlackDeps(catalog, localUserApi(options.userEmail));

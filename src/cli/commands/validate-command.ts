@@ -22,9 +22,6 @@ export interface ValidateOptions {
 
 const defaultPatterns = ['**/catalog-info.yaml', '**/catalog-info.yml'];
 
-/** `--pattern a --pattern b`: each use adds one pattern (a variadic option would swallow the folder after it). */
-export const collectPattern = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
-
 /** What one path argument became: its source, and for a folder the patterns it was searched with. */
 interface ValidatedPath {
   path: string;

@@ -1,13 +1,12 @@
-import type { CatalogRuntime } from '../../catalog-runtime.ts';
 import { resolveEntity } from '../../usecases/resolve-entity.ts';
-import { CliExit, describeUnresolved, openCatalogForQuery, type CliIo } from '../cli-context.ts';
+import { CliExit, describeUnresolved, openCatalogForQuery, type CliIo, type QueryCatalog } from '../cli-context.ts';
 
 /** Opens the catalog, resolves the entity a person named, runs `action`, and always closes the catalog. */
 export const withResolvedEntity = async (
   io: CliIo,
   configFile: string | undefined,
   input: string,
-  action: (runtime: CatalogRuntime, ref: string) => void,
+  action: (catalog: QueryCatalog, ref: string) => void,
 ): Promise<void> => {
   const runtime = await openCatalogForQuery(io, configFile);
   try {
