@@ -1,11 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CallboardError } from '../core/errors.ts';
 import { CliExit, type CliIo } from './cli-context.ts';
-import { errorsCommand } from './commands/errors-command.ts';
-import { jobsCommand } from './commands/jobs-command.ts';
-import { depsCommand, entitiesCommand, entityCommand, ownerCommand, searchCommand } from './commands/query-commands.ts';
-import { syncCommand } from './commands/sync-command.ts';
-import { collectPattern, validateCommand } from './commands/validate-command.ts';
 
 const parseWholeNumber = (min: number, max: number) => (value: string) => {
   const number = Number(value);
@@ -13,13 +8,21 @@ const parseWholeNumber = (min: number, max: number) => (value: string) => {
   return number;
 };
 
-type AskAction = ReturnType<typeof import('./commands/ask-command.ts').askCommand>;
+/** `--pattern a --pattern b`: each use adds one pattern (a variadic option would swallow the folder after it). */
+const collectPattern = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** The Slack handlers, views and their logger load only for `ask`: every other command starts without them. */
-const askAction =
-  (io: CliIo) =>
-  async (...args: Parameters<AskAction>) =>
-    (await import('./commands/ask-command.ts')).askCommand(io)(...args);
+type CommandAction<Args extends unknown[]> = (io: CliIo) => (...args: Args) => Promise<void> | void;
+
+/**
+ * A command's module loads when that command runs: `owner` starts without the sync, the sources, the
+ * validator, the job runner or Slack, which are most of what the program could load (`npm run bench`).
+ */
+const lazyAction =
+  <Args extends unknown[]>(io: CliIo, load: () => Promise<CommandAction<Args>>) =>
+  async (...args: Args) =>
+    (await load())(io)(...args);
+
+const queryCommands = () => import('./commands/query-commands.ts');
 
 const configOption = () => new Option('--config <file>', 'callboard.yaml to use (default: ./callboard.yaml or $CALLBOARD_CONFIG)');
 
@@ -37,42 +40,49 @@ export const createProgram = (io: CliIo): Command => {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--pattern <glob>', 'which files to read in folders; repeat for several (default: **/catalog-info.yaml)', collectPattern)
     .option('--dangling', 'also warn about refs to entities not among these files')
-    .action(validateCommand(io));
-  command('sync', 'run one sync pass now and print what changed').option('--json', 'print the summary as JSON').action(syncCommand(io));
+    .action(lazyAction(io, async () => (await import('./commands/validate-command.ts')).validateCommand));
+  command('sync', 'run one sync pass now and print what changed')
+    .option('--json', 'print the summary as JSON')
+    .action(lazyAction(io, async () => (await import('./commands/sync-command.ts')).syncCommand));
+  command('sources', 'configured catalog sources: where each reads from (git: transport and branch), last sync and its outcome')
+    .option('--json', 'print JSON')
+    .action(lazyAction(io, async () => (await import('./commands/sources-command.ts')).sourcesCommand));
   command('entity', 'show one entity (with --json: as the Backstage catalog API returns it)')
     .argument('<ref>', 'an entity ref or name, e.g. checkout-service or component:default/checkout-service')
     .option('--json', 'print JSON')
-    .action(entityCommand(io));
+    .action(lazyAction(io, async () => (await queryCommands()).entityCommand));
   command('entities', 'list every entity')
     .option('--kind <kind>', 'only this kind, e.g. Component')
     .option('--json', 'print a JSON array of entities')
-    .action(entitiesCommand(io));
+    .action(lazyAction(io, async () => (await queryCommands()).entitiesCommand));
   command('owner', 'who owns an entity, with contacts and members')
     .argument('<ref>', 'entity ref or name')
     .option('--json', 'print JSON')
-    .action(ownerCommand(io));
+    .action(lazyAction(io, async () => (await queryCommands()).ownerCommand));
   command('deps', 'what an entity depends on; with --reverse, what depends on it (blast radius)')
     .argument('<ref>', 'entity ref or name')
     .option('--depth <n>', 'how many hops to follow', parseWholeNumber(1, 20), 3)
     .option('--reverse', 'show dependents instead of dependencies')
     .option('--json', 'print JSON')
-    .action(depsCommand(io));
+    .action(lazyAction(io, async () => (await queryCommands()).depsCommand));
   command('search', 'full-text search over names, titles, descriptions, tags and owners')
     .argument('<query...>', 'words to look for; prefixes match')
     .option('--kind <kind>', 'only this kind')
     .option('--limit <n>', 'at most this many results', parseWholeNumber(1, 200), 20)
     .option('--json', 'print JSON')
-    .action(searchCommand(io));
+    .action(lazyAction(io, async () => (await queryCommands()).searchCommand));
   command('errors', 'catalog problems: invalid files, conflicts, unreachable sources, dangling refs')
     .addOption(new Option('--severity <severity>', 'only errors or only warnings').choices(['error', 'warning']))
     .option('--json', 'print a JSON array')
-    .action(errorsCommand(io));
-  command('jobs', 'scheduled jobs: schedule and time zone, last run and its result, next run').option('--json', 'print JSON').action(jobsCommand(io));
+    .action(lazyAction(io, async () => (await import('./commands/errors-command.ts')).errorsCommand));
+  command('jobs', 'scheduled jobs: schedule and time zone, last run and its result, next run')
+    .option('--json', 'print JSON')
+    .action(lazyAction(io, async () => (await import('./commands/jobs-command.ts')).jobsCommand));
   command('ask', 'ask what you would ask in Slack, e.g. "/owner checkout-service" or "who owns payments-api?"; prints the reply')
     .argument('<text>', 'a slash command with its text, or a question as you would @mention the app')
     .option('--user-email <email>', 'answer as the Slack user with this email (for /callboard whoami, errors, sync)')
     .option('--json', 'print the Slack message: { response_type, text, blocks }')
-    .action(askAction(io));
+    .action(lazyAction(io, async () => (await import('./commands/ask-command.ts')).askCommand));
   return program;
 };
 
