@@ -98,6 +98,17 @@ describe('bin/start.js', () => {
   });
 });
 
+describe('dist/', () => {
+  it('finds the package root and the migrations where the sources do', () => {
+    const built = (path: string) => JSON.stringify(pathToFileURL(join(repoRoot, 'dist', path)).href);
+    const script = `const { packageRoot } = await import(${built('config/load-config.js')});
+const { migrationsFolder } = await import(${built('store/open-database.js')});
+console.log(JSON.stringify({ packageRoot, migrationsFolder }));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ packageRoot: repoRoot, migrationsFolder: join(repoRoot, 'migrations') });
+  });
+});
+
 describe('the compiled parse worker', () => {
   it('starts from dist/ with no TypeScript loader and parses', () => {
     const worker = pathToFileURL(join(repoRoot, 'dist/usecases/sync/parse-worker/plain-parse-worker.js')).href;
