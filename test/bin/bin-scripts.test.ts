@@ -12,7 +12,17 @@ const traceDir = mkdtempSync(join(tmpdir(), 'callboard-trace-'));
 const hooks = join(traceDir, 'hooks.mjs');
 const register = join(traceDir, 'register.mjs');
 writeFileSync(hooks, `export async function load(url, context, next) {\n  process.stderr.write('LOADED ' + url + '\\n');\n  return next(url, context);\n}\n`);
-writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+// registerHooks (Node 22.15+) runs in this thread; Node 20 has only register, whose hooks run on a thread of their own.
+writeFileSync(
+  register,
+  `import module from 'node:module';
+if (module.registerHooks) {
+  module.registerHooks({ load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); } });
+} else {
+  module.register(${JSON.stringify(pathToFileURL(hooks).href)});
+}
+`,
+);
 
 const runTraced = (args: string[]) => {
   const result = spawnSync(process.execPath, ['--import', register, ...args], {
