@@ -3,7 +3,7 @@
 // since the last build; the fingerprint of what it was built from is kept in dist/ itself.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 
@@ -54,13 +54,45 @@ const buildDist = (fingerprint: string): void => {
   }
 };
 
+const LOCK = join(root, 'dist-build.lock');
+/** A build takes seconds; a lock older than this was left by a process that died holding it. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** One builder at a time per checkout, so a build of older sources never swaps in over a newer one. */
+const withBuildLock = (build: () => void): void => {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const lockedAt = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs;
+      if (lockedAt !== undefined && Date.now() - lockedAt > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      sleep(200);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+};
+
 /** Rebuilds dist/ unless it was built from the sources as they are now; `who` names the caller in the one line it prints. */
 export const buildDistIfStale = (who: string): void => {
-  const fingerprint = sourceFingerprint();
-  if (builtFingerprint() === fingerprint) return;
-  const started = performance.now();
-  buildDist(fingerprint);
-  process.stdout.write(`${who}: dist/ rebuilt from the current sources in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  if (builtFingerprint() === sourceFingerprint()) return;
+  withBuildLock(() => {
+    // Looked at again under the lock (another run may have just built it), and until the sources hold
+    // still: a file saved during the build would otherwise be stamped with the fingerprint before it.
+    for (let fingerprint = sourceFingerprint(); builtFingerprint() !== fingerprint; fingerprint = sourceFingerprint()) {
+      const started = performance.now();
+      buildDist(fingerprint);
+      if (sourceFingerprint() !== fingerprint) rmSync(join(dist, STAMP), { force: true });
+      process.stdout.write(`${who}: dist/ rebuilt from the current sources in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    }
+  });
 };
 
 export default function setup(): void {
