@@ -26,10 +26,12 @@ export interface ParseWorkerOptions {
 }
 
 /**
- * Below this, starting a thread (bundling its program, booting it, warming its JIT; ~50 MB) costs more than
- * the second core wins back. Measured on the benchmark orgs with `bench/sync-once.ts`: with the worker,
- * 3,907 files took 1.9 s instead of 1.4 s and 10,022 files 3.5 s instead of 3.2 s; 29,300 files broke even
- * (6.3–6.9 s against 6.4–8.7 s) and 97,667 files took 15.0 s instead of 17.5 s.
+ * Below this, starting a thread (loading its program, warming its JIT; 35–60 MB) costs more than the second
+ * core wins back. Measured on the benchmark orgs with `bench/sync-once.ts` when the thread's program was
+ * bundled by esbuild: with the worker, 3,907 files took 1.9 s instead of 1.4 s and 10,022 files 3.5 s instead
+ * of 3.2 s; 29,300 files broke even (6.3–6.9 s against 6.4–8.7 s) and 97,667 files took 15.0 s instead of
+ * 17.5 s. With the compiled program (README, "Big passes parse on a worker thread"), on a busy machine,
+ * 29,300 files took 11.7–19.9 s with it against 22.3–23.9 s without: the threshold may come down.
  */
 export const DEFAULT_PARSE_WORKER_MIN_FILES = 30_000;
 
