@@ -106,6 +106,23 @@ describe('bin/start.js', () => {
     expect(loaded.some((url) => url.includes('/dist/main.js'))).toBe(true);
     expect(loaded.filter((url) => url.includes('/@slack/') || url.includes('/dist/slack/create-slack-app.js'))).toEqual([]);
   });
+
+  it('refuses a database path that is a folder in one line naming it and its setting, exit 2', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'callboard-db-folder-'));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')));
+    const result = spawnSync(process.execPath, [join(repoRoot, 'bin/start.js')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...env, CALLBOARD_CONFIG: config, CALLBOARD_DB: folder, PORT: '0' },
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(folder);
+    expect(lines[0]).toContain('CALLBOARD_DB');
+    expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+\)/);
+  });
 });
 
 describe('dist/', () => {
