@@ -30,12 +30,13 @@ export const applySource = async (pass: SyncPass, prepared: PreparedSource): Pro
   // Read again under the lock: another process may have synced this source since it was opened.
   const previous = writer.sourceState(source.id, source.type, clock.now().getTime());
   if ('failure' in prepared) return recordUnavailable(pass, source, prepared.failure);
-  const { readout, listed } = prepared;
+  const { readout } = prepared;
   writer.clearSourceProblems(source.id, 'source');
   const version = versionKeyOf(source, readout);
   const versionUnchanged = version === previous.version && previous.retryFiles === 0;
   if (versionUnchanged && readout.versionCoversEveryFile) return recordUnchanged(pass, source, readout, version);
   const stored = writer.files(source.id);
+  const listed = prepared.listed ?? (await readout.listFiles());
   if (versionUnchanged && (await reachedFilesUnchanged(readout, listed, stored))) return recordUnchanged(pass, source, readout, version);
   const walk = new SourceWalk(pass, source, readout, listed, stored, prepared.prefetched);
   await walk.run();

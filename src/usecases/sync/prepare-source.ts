@@ -9,7 +9,21 @@ import type { SyncDeps } from './sync-pass.ts';
 
 /** A source opened and listed before the pass takes the write lock, or why it could not be. */
 export type PreparedSource =
-  { source: CatalogSource; failure: unknown } | { source: CatalogSource; readout: SourceReadout; listed: SourceFile[]; prefetched: PrefetchedFiles };
+  | { source: CatalogSource; failure: unknown }
+  | {
+      source: CatalogSource;
+      readout: SourceReadout;
+      /** Not listed when the stored version says nothing changed (the pass lists it under the lock if that no longer holds). */
+      listed: SourceFile[] | undefined;
+      prefetched: PrefetchedFiles;
+    };
+
+/**
+ * A source whose version fingerprints every file (a git commit) and equals what the catalog holds needs no
+ * listing: at 100k files that listing was most of a no-change pass (~0.85 s against ~40 ms).
+ */
+const knownUnchanged = (source: CatalogSource, readout: SourceReadout, state: StoredSourceState | undefined): boolean =>
+  readout.versionCoversEveryFile === true && state !== undefined && state.retryFiles === 0 && versionKeyOf(source, readout) === state.version;
 
 /**
  * What a network source's walk will read, read now. Nothing when the version is unchanged and the files
@@ -48,6 +62,7 @@ export const prepareSource = async (source: CatalogSource, deps: SyncDeps): Prom
   }
   const readout = opened.readsOverNetwork ? cacheReads(opened) : opened;
   try {
+    if (knownUnchanged(source, readout, previous)) return { source, readout, listed: undefined, prefetched: new Map() };
     const listed = await readout.listFiles();
     const prefetched = readout.readsOverNetwork ? await prefetchNetworkReads(source, readout, listed, previous, deps) : new Map();
     return { source, readout, listed, prefetched };
