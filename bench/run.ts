@@ -1,5 +1,6 @@
 // `npm run bench [-- --sizes 2000,50000,500000] [--slack-sizes 5130,51300] [--slack-only] [--startup-only]`:
-// start-up figures of the compiled program (a few seconds), catalog sync and query figures on synthetic
+// start-up figures of the compiled program and the GitHub push webhook on the example org (a few seconds),
+// catalog sync and query figures on synthetic
 // orgs, then the Slack slash-command round trip.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { buildDistIfStale } from '../test/helpers/build-dist.ts';
 import { prepareOrg, type GeneratedOrg } from './prepare-org.ts';
 import { runSlackRoundtrip } from './slack-roundtrip.ts';
 import { formatStartup, measureStartup } from './startup.ts';
+import { formatWebhookPush, measureWebhookPush } from './webhook-push.ts';
 
 const argSizes = process.argv.indexOf('--sizes');
 const slackOnly = process.argv.includes('--slack-only');
@@ -69,6 +71,8 @@ const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 100
 buildDistIfStale('bench');
 const startup = slackOnly ? undefined : await measureStartup();
 if (startup) console.log(`\n${formatStartup(startup)}`);
+const webhook = slackOnly ? undefined : await measureWebhookPush();
+if (webhook) console.log(`\n${formatWebhookPush(webhook)}`);
 
 const results: unknown[] = [];
 for (const n of sizes) {
@@ -99,5 +103,5 @@ for (const n of sizes) {
   for (const [name, figures] of Object.entries(queries)) console.log(`  ${name.padEnd(20)} p50 ${fmt(figures.p50)}  p99 ${fmt(figures.p99)}`);
 }
 const slack = startupOnly ? undefined : await runSlackRoundtrip(workDir, slackSizes);
-writeFileSync(join(workDir, 'results.json'), JSON.stringify({ startup, catalog: results, slack }, null, 2));
+writeFileSync(join(workDir, 'results.json'), JSON.stringify({ startup, webhook, catalog: results, slack }, null, 2));
 console.log(`\nresults written to ${join(workDir, 'results.json')}`);
