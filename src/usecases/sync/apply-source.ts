@@ -3,7 +3,7 @@ import type { CatalogSource, SourceReadout } from '../../core/ports.ts';
 import type { SourceSyncResult } from '../../core/sync/sync-summary.ts';
 import type { PreparedSource } from './prepare-source.ts';
 import { reachedFilesUnchanged } from './reached-files-unchanged.ts';
-import { versionKeyOf } from './source-version-key.ts';
+import { isVersionUnchanged, versionKeyOf } from './source-version-key.ts';
 import type { SyncPass } from './sync-pass.ts';
 import { SourceWalk } from './walk-source-files.ts';
 
@@ -33,7 +33,7 @@ export const applySource = async (pass: SyncPass, prepared: PreparedSource): Pro
   const { readout } = prepared;
   writer.clearSourceProblems(source.id, 'source');
   const version = versionKeyOf(source, readout);
-  const versionUnchanged = version === previous.version && previous.retryFiles === 0;
+  const versionUnchanged = isVersionUnchanged(source, readout, previous);
   if (versionUnchanged && readout.versionCoversEveryFile) return recordUnchanged(pass, source, readout, version);
   const stored = writer.files(source.id);
   const listed = prepared.listed ?? (await readout.listFiles());

@@ -4,7 +4,7 @@ import type { StoredSourceState } from '../../core/sync/catalog-write-records.ts
 import { cacheReads } from './cache-reads.ts';
 import { prefetchSourceReads, type PrefetchedFiles } from './prefetch-source-reads.ts';
 import { reachedFilesUnchanged } from './reached-files-unchanged.ts';
-import { contentVersionOf, versionKeyOf } from './source-version-key.ts';
+import { contentVersionOf, isVersionUnchanged } from './source-version-key.ts';
 import type { SyncDeps } from './sync-pass.ts';
 
 /** A source opened and listed before the pass takes the write lock, or why it could not be. */
@@ -23,7 +23,7 @@ export type PreparedSource =
  * listing: at 100k files that listing was most of a no-change pass (~0.85 s against ~40 ms).
  */
 const knownUnchanged = (source: CatalogSource, readout: SourceReadout, state: StoredSourceState | undefined): boolean =>
-  readout.versionCoversEveryFile === true && state !== undefined && state.retryFiles === 0 && versionKeyOf(source, readout) === state.version;
+  readout.versionCoversEveryFile === true && isVersionUnchanged(source, readout, state);
 
 /**
  * What a network source's walk will read, read now. Nothing when the version is unchanged and the files
@@ -37,8 +37,7 @@ const prefetchNetworkReads = async (
   deps: SyncDeps,
 ): Promise<PrefetchedFiles> => {
   const stored = await deps.writer.storedFiles(source.id);
-  const versionUnchanged = state !== undefined && versionKeyOf(source, readout) === state.version && state.retryFiles === 0;
-  if (versionUnchanged && (await reachedFilesUnchanged(readout, listed, stored))) return new Map();
+  if (isVersionUnchanged(source, readout, state) && (await reachedFilesUnchanged(readout, listed, stored))) return new Map();
   return prefetchSourceReads(source, readout, listed, stored, deps);
 };
 

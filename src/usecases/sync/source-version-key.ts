@@ -19,3 +19,14 @@ export const contentVersionOf = (source: CatalogSource, key: string | null | und
   const cut = key.lastIndexOf('#');
   return cut < 0 ? key : key.slice(0, cut);
 };
+
+/**
+ * Whether the catalog already holds this version of the source with no file waiting for a retry: the one
+ * condition under which a pass may skip the source (once the files beyond its listing are checked too,
+ * unless the version covers every file).
+ */
+export const isVersionUnchanged = (
+  source: CatalogSource,
+  readout: SourceReadout,
+  stored: { version: string | null; retryFiles: number } | undefined,
+): boolean => stored !== undefined && stored.retryFiles === 0 && versionKeyOf(source, readout) === stored.version;
