@@ -37,7 +37,12 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
     process.stdout.write(`\n${LOCAL_MODE_HINT}\n\n`);
     return undefined;
   }
-  const settings = { syncAllowed: config.slack.syncAllowed, ...(config.slack.callboardUrl ? { callboardUrl: config.slack.callboardUrl } : {}) };
+  const settings = {
+    syncAllowed: config.slack.syncAllowed,
+    ...(config.slack.callboardUrl ? { callboardUrl: config.slack.callboardUrl } : {}),
+    ...(config.slack.pagerdutyUrl ? { pagerdutyUrl: config.slack.pagerdutyUrl } : {}),
+    ...(config.slack.admins ? { admins: config.slack.admins } : {}),
+  };
   const onConnectionChange = (connected: boolean) =>
     connected ? readiness.complete('slack') : readiness.fail('slack', 'the Socket Mode connection dropped; Bolt is reconnecting');
   // Bolt and the listeners load only when Slack is configured: local mode starts without them.

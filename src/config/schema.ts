@@ -86,6 +86,12 @@ const slackSchema = z
     syncAllowed: z.array(z.string().min(1)).default([]),
     // Where Callboard's pages live; links under it unfurl as entity cards.
     callboardUrl: z.url({ protocol: /^https?$/ }).optional(),
+    // The PagerDuty account's web address (https://<subdomain>.pagerduty.com): the On-call button opens the
+    // service page of an entity's `pagerduty.com/service-id` there. Absent: no On-call button.
+    pagerdutyUrl: z.url({ protocol: /^https$/ }).optional(),
+    // Callboard admins: user emails and group refs, as in syncAllowed. They may list every team's problems
+    // (`/callboard errors all`), those no team owns included. Absent or empty: nobody.
+    admins: z.array(z.string().min(1)).optional(),
   })
   .strict();
 

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { CatalogReader } from '../core/ports.ts';
 import type { SyncPassQueue } from '../usecases/sync/sync-pass-queue.ts';
+import { ChannelDirectory } from './channel-directory.ts';
 import { MemberDirectory } from './member-directory.ts';
+import { noChannelApi, type SlackChannelApi } from './slack-channel-api.ts';
 import { SlackIdentity } from './slack-identity.ts';
 import type { SlackUserApi } from './slack-user-api.ts';
 
@@ -11,6 +13,10 @@ export interface SlackSettings {
   syncAllowed: readonly string[];
   /** Base URL of Callboard's pages; links under it unfurl as entity cards. */
   callboardUrl?: string;
+  /** The PagerDuty account's web address (`https://acme.pagerduty.com`); On-call buttons open service pages under it. */
+  pagerdutyUrl?: string;
+  /** Callboard admins (emails and group refs, as syncAllowed); they may list every team's problems. None by default. */
+  admins?: readonly string[];
 }
 
 /** The catalog side Slack needs, built by the composition root. */
@@ -25,11 +31,14 @@ export interface CatalogDeps {
 export interface SlackDeps extends CatalogDeps {
   identity: SlackIdentity;
   directory: MemberDirectory;
+  /** Team channel names → ids, so `#team-payments` is a real channel link. */
+  channels: ChannelDirectory;
 }
 
 /** Adds the Slack-facing lookups (who is asking, who members are in Slack) on top of the catalog. */
-export const buildSlackDeps = (catalog: CatalogDeps, users: SlackUserApi): SlackDeps => ({
+export const buildSlackDeps = (catalog: CatalogDeps, users: SlackUserApi, channels: SlackChannelApi = noChannelApi): SlackDeps => ({
   ...catalog,
   identity: new SlackIdentity(catalog.store, users, { log: catalog.log }),
   directory: new MemberDirectory(users, { log: catalog.log }),
+  channels: new ChannelDirectory(channels, { log: catalog.log }),
 });

@@ -26,3 +26,26 @@ export const resolveTeam = (store: CatalogReader, input: string): TeamResolution
   if (!entity) return { status: 'not_found', query: text, suggestions: [] };
   return entity.kind === 'Group' ? { status: 'found', group: entity } : { status: 'not_a_team', ref: resolution.ref, kind: entity.kind };
 };
+
+/** Whether a team answers for this entity: a group is its own team; a user has one through their groups; others through their owner. */
+const hasTeam = (store: CatalogReader, ref: string): boolean => {
+  const entity = store.entityEnvelope(ref);
+  if (!entity) return false;
+  if (entity.kind === 'Group') return true;
+  const owners = entity.kind === 'User' ? store.relatedRefs(ref, 'memberOf') : store.relatedRefs(ref, 'ownedBy');
+  return owners.some((owner) => store.entityEnvelope(owner) !== undefined);
+};
+
+/**
+ * Every catalog problem, and those no team answers for: unreachable sources and files no entity
+ * came from, entities without an owner, and owners that are not in the catalog (dangling owners).
+ */
+export const listAllProblems = (store: CatalogReader): { problems: StoredProblem[]; unowned: StoredProblem[] } => {
+  const problems = store.problems();
+  const teamByRef = new Map<string, boolean>();
+  const owned = (ref: string): boolean => {
+    if (!teamByRef.has(ref)) teamByRef.set(ref, hasTeam(store, ref));
+    return teamByRef.get(ref)!;
+  };
+  return { problems, unowned: problems.filter((problem) => !problem.entityRef || !owned(problem.entityRef)) };
+};

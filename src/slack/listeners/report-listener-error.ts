@@ -50,7 +50,8 @@ export const reportListenerError =
     const request = body && typeof body === 'object' ? (body as Body) : {};
     const fields = requestFields(request, context);
     log.error({ err: error, ...fields }, 'Slack listener failed');
-    const message = errorView(describeFailure(error));
+    const failure = describeFailure(error);
+    const message = errorView(failure.message, { retryable: failure.retryable });
     try {
       if (typeof request.response_url === 'string') {
         await postJson(request.response_url, { ...message, replace_original: false });

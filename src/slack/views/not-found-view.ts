@@ -44,12 +44,15 @@ export const usageView = (command: string, problem: string): SlackMessage => {
   return ephemeralMessage(escapeMrkdwn(truncate(problem.trim() || 'Usage', 1000)), blocks);
 };
 
-/** Something failed: say so plainly, without stack traces, and what to try next. */
-export const errorView = (message: string): SlackMessage => {
+/**
+ * Something failed: say so plainly, without stack traces. "Try again" only when `retryable`: a
+ * retry helps with Slack or the network having a moment, never with a mistake or a missing feature.
+ */
+export const errorView = (message: string, options: { retryable?: boolean } = {}): SlackMessage => {
   const text = escapeMrkdwn(truncate(message.trim() || 'Something went wrong.', 1500));
-  const blocks: KnownBlock[] = [
-    sectionBlock(`:warning: *Callboard couldn't answer that.*\n${text}`, 'error.message'),
-    contextBlock(['Try again in a moment. If it keeps happening, tell whoever runs Callboard; the details are in its logs.'], 'error.hint'),
-  ];
+  const blocks: KnownBlock[] = [sectionBlock(`:warning: *Callboard couldn't answer that.*\n${text}`, 'error.message')];
+  if (options.retryable) {
+    blocks.push(contextBlock(['Try again in a moment. If it keeps happening, tell whoever runs Callboard; the details are in its logs.'], 'error.hint'));
+  }
   return ephemeralMessage(`Callboard couldn't answer that: ${text}`, blocks);
 };

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { SourceSyncResult, SyncSummary } from '../../core/sync/sync-summary.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../mrkdwn.ts';
 import { contextBlock, fitLines, plural, sectionBlock } from './blocks.ts';
+import { problemCountsText } from './problem-text.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
 const SOURCE_CHARS = 2500;
@@ -29,10 +30,9 @@ const sourcesText = (sources: readonly SourceSyncResult[]): string => {
 /** The result of a sync pass: what changed, how many problems remain, and how each source fared. */
 export const syncSummaryView = (summary: SyncSummary): SlackMessage => {
   const changes = `${plural(summary.added, 'entity', 'entities')} added, ${summary.updated} updated, ${summary.removed} removed`;
+  const counts = { errors: summary.errors, warnings: summary.warnings };
   const problems =
-    summary.errors + summary.warnings > 0
-      ? `:warning: ${plural(summary.errors, 'error')} and ${plural(summary.warnings, 'warning')}: \`/callboard errors\` lists them.`
-      : 'No catalog problems.';
+    counts.errors + counts.warnings > 0 ? `${problemCountsText(counts)} in the catalog: \`/callboard errors\` lists your teams'.` : `${problemCountsText(counts)}.`;
   const unavailable = summary.sources.filter((source) => source.outcome === 'unavailable').length;
   const headline =
     unavailable > 0

@@ -65,18 +65,24 @@ describe('usageView', () => {
 });
 
 describe('errorView', () => {
-  it('shows a friendly visible error', () => {
-    const message = errorView('The catalog database is locked.');
+  it('shows a friendly visible error; "try again" only for a failure a retry can fix', () => {
+    const message = errorView('The catalog database is locked.', { retryable: true });
     expect(message.response_type).toBe('ephemeral');
     expect(allMrkdwn([blockById(message.blocks, 'error.message')])).toBe(":warning: *Callboard couldn't answer that.*\nThe catalog database is locked.");
     expect(allMrkdwn([blockById(message.blocks, 'error.hint')])).toContain('Try again');
     expectMessageWithinLimits(message);
   });
 
+  it('a failure a retry cannot fix (a mistake, a missing feature) never says "try again"', () => {
+    const message = errorView('Callboard cannot look up who is on call yet.');
+    expect(blockIds(message.blocks)).toEqual(['error.message']);
+    expect(allMrkdwn(message)).not.toMatch(/try again/i);
+  });
+
   it('escapes and shortens the message', () => {
     const message = errorView(`${HOSTILE}${FIVE_KB}`);
     expectNoInjectedControls(message);
     expectMessageWithinLimits(message);
-    expect(errorView('  ').blocks.length).toBe(2);
+    expect(errorView('  ', { retryable: true }).blocks.length).toBe(2);
   });
 });

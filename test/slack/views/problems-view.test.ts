@@ -38,7 +38,7 @@ describe('problemsView', () => {
       'checkout-team',
     );
     expect(blockIds(message.blocks)).toEqual(['problems.header', 'problems.counts', 'problems.group.0', 'problems.group.1']);
-    expect(allMrkdwn([blockById(message.blocks, 'problems.counts')])).toBe(':x: 1 error  ·  :warning: 2 warnings  ·  in 2 files');
+    expect(allMrkdwn([blockById(message.blocks, 'problems.counts')])).toBe(':x: 1 error and 2 warnings in 2 files');
     expect(allMrkdwn([blockById(message.blocks, 'problems.group.0')])).toBe(
       '*a/catalog-info.yaml*  _dir:acme_\n:x: line 3:5: spec.owner is required\n:warning: line 1: unknown field',
     );
