@@ -6,7 +6,8 @@ import { chatRoutes } from './slack/chat-routes.ts';
 import { directoryRoutes } from './slack/directory-routes.ts';
 import { FakeSlackState, type StoredMessage } from './slack/fake-state.ts';
 import { FaultPlan, type FakeFault } from './slack/faults.ts';
-import type { MethodRoute } from './slack/method-route.ts';
+import { UPLOAD_PATH, answerUpload, fileRoutes } from './slack/file-routes.ts';
+import { checkScopes, type MethodRoute } from './slack/method-route.ts';
 import { parseApiBody, readBody, readToken } from './slack/parse-request.ts';
 import { RESPONSE_URL_PATH, answerResponseUrl, recordedResponseBody } from './slack/response-urls.ts';
 import { viewRoutes } from './slack/view-routes.ts';
@@ -20,9 +21,9 @@ import {
   type FakeTeam,
   type FakeUser,
 } from './slack/workspace.ts';
-import type { FakeSlack, FakeSlackOptions, RecordedCall } from './slack/fake-slack-api.ts';
+import type { FakeSlack, FakeSlackOptions, RecordedCall, SharedFile } from './slack/fake-slack-api.ts';
 
-export type { FakeSlack, FakeSlackOptions, RecordedCall } from './slack/fake-slack-api.ts';
+export type { FakeSlack, FakeSlackOptions, RecordedCall, SharedFile } from './slack/fake-slack-api.ts';
 export { SLACK_RATE_TIERS, type FakeFault } from './slack/faults.ts';
 export type { StoredMessage } from './slack/fake-state.ts';
 export type { FakeBot, FakeChannel, FakeTeam, FakeUser } from './slack/workspace.ts';
@@ -46,7 +47,7 @@ class FakeSlackServer implements FakeSlack {
   readonly bot: FakeBot;
   private readonly state: FakeSlackState;
   private readonly faults = new FaultPlan();
-  private readonly routes = new Map<string, MethodRoute>(Object.entries({ ...directoryRoutes, ...chatRoutes, ...viewRoutes }));
+  private readonly routes = new Map<string, MethodRoute>(Object.entries({ ...directoryRoutes, ...chatRoutes, ...viewRoutes, ...fileRoutes }));
   private readonly recorded: RecordedCall[] = [];
   private readonly events = new EventEmitter();
   private readonly server: Server = createServer((request, response) => void this.handle(request, response));
@@ -63,7 +64,8 @@ class FakeSlackServer implements FakeSlack {
       appToken: this.appToken,
       triggerTtlMs: options.triggerTtlMs ?? 3000,
       homeTabEnabled: options.homeTabEnabled ?? true,
-      chatWritePublic: options.chatWritePublic ?? false,
+      chatWritePublic: options.chatWritePublic ?? options.scopes?.includes('chat:write.public') ?? false,
+      ...(options.scopes ? { scopes: [...options.scopes] } : {}),
       now: options.now ?? Date.now,
     });
     for (const user of options.users ?? []) this.addUser(user);
@@ -116,6 +118,13 @@ class FakeSlackServer implements FakeSlack {
     this.state.channels.set(channel.id, { ...channel });
   }
 
+  renameChannel(channelId: string, name: string): FakeChannel {
+    const channel = this.state.channels.get(channelId);
+    if (!channel) throw new Error(`renameChannel: ${channelId} was never seeded (addChannel first)`);
+    channel.name = name;
+    return { ...channel };
+  }
+
   mintTriggerId(options: { ageMs?: number } = {}): string {
     return this.state.mintTrigger(options.ageMs);
   }
@@ -144,6 +153,12 @@ class FakeSlackServer implements FakeSlack {
     return [...this.state.ephemerals];
   }
 
+  sharedFiles(): SharedFile[] {
+    return [...this.state.uploads.values()].flatMap(({ id, filename, content, completed }) =>
+      content && completed ? [{ id, filename, content: content.toString('utf8'), ...completed }] : [],
+    );
+  }
+
   openModals(): JsonBody[] {
     const views = this.state.modalStack.map((id) => this.state.views.get(id)?.json);
     return views.filter((view): view is JsonBody => view !== undefined);
@@ -165,7 +180,8 @@ class FakeSlackServer implements FakeSlack {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', this.url).pathname;
-    const raw = await readBody(request);
+    const bytes = await readBody(request);
+    const raw = bytes.toString('utf8');
     const contentType = request.headers['content-type'];
     if (request.method === 'POST' && path.startsWith('/api/')) {
       const method = path.slice('/api/'.length);
@@ -175,6 +191,10 @@ class FakeSlackServer implements FakeSlack {
       const answer = parsed.ok ? this.answerMethod(method, body, token) : fail(parsed.error);
       return this.finish(response, { method, body, token }, answer);
     }
+    if (request.method === 'POST' && path.startsWith(UPLOAD_PATH)) {
+      const answer = await answerUpload(this.state, path.slice(UPLOAD_PATH.length), bytes, contentType);
+      return this.finish(response, { method: 'file_upload', body: { bytes: bytes.length }, token: readToken(request, {}) }, answer);
+    }
     if (request.method === 'POST' && path.startsWith(RESPONSE_URL_PATH)) {
       const answer = answerResponseUrl(this.state, decodeURIComponent(path.slice(RESPONSE_URL_PATH.length)), raw, contentType);
       return this.finish(response, { method: 'response_url', body: recordedResponseBody(raw), token: undefined }, answer);
@@ -182,14 +202,14 @@ class FakeSlackServer implements FakeSlack {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not a Slack fake route');
   }
 
-  /** Order matters: unknown method, then token (not_authed / invalid_auth / wrong kind), then faults, then the method. */
+  /** Order matters: unknown method, then token (not_authed / invalid_auth / wrong kind), scopes, faults, then the method. */
   private answerMethod(method: string, body: JsonBody, token: string | undefined): SlackAnswer {
     const route = this.routes.get(method);
     if (!route) return fail('unknown_method');
     if (token === undefined) return fail('not_authed');
     const expected = route.token === 'app' ? this.appToken : this.botToken;
     if (token !== expected) return fail(token === this.botToken || token === this.appToken ? 'not_allowed_token_type' : 'invalid_auth');
-    return this.faults.take(method, this.state.now()) ?? route.handle({ body, state: this.state, origin: this.url });
+    return checkScopes(this.state, route.scopes) ?? this.faults.take(method, this.state.now()) ?? route.handle({ body, state: this.state, origin: this.url });
   }
 
   private finish(response: ServerResponse, call: Pick<RecordedCall, 'method' | 'body' | 'token'>, answer: SlackAnswer): void {

@@ -58,6 +58,9 @@ function registerListeners(bolt: App): void {
     'app_home_opened',
     async ({ event, client }) => void (await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [{ type: 'divider' }] } })),
   );
+  bolt.event('channel_rename', async ({ event, client }) => {
+    await client.chat.postMessage({ channel: event.channel.id, text: `now called #${event.channel.name}` });
+  });
   bolt.event('link_shared', async ({ event, client }) => {
     const unfurls = Object.fromEntries(event.links.map((link) => [link.url, { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'payments' } }] }]));
     await client.chat.unfurl({ channel: event.channel, ts: event.message_ts, unfurls });
@@ -163,7 +166,7 @@ describe('payloads delivered to a real Bolt app over HTTP', () => {
     expect((await slack.waitForCall('response_url', (call) => String(call.body.text).startsWith('owner of'))).status).toBe(200);
   });
 
-  it('delivers app_mention, app_home_opened and link_shared events', async () => {
+  it('delivers app_mention, app_home_opened, link_shared and channel_rename events', async () => {
     expect((await send(slackIn.appMention({ userId: 'U0ALICE', channelId: 'C0TEAM', text: 'who owns payments?' }))).status).toBe(200);
     expect((await slack.waitForCall('chat.postMessage')).body).toMatchObject({ channel: 'C0TEAM', text: 'hello from callboard' });
     expect((await send(slackIn.appHomeOpened({ userId: 'U0ALICE' }))).status).toBe(200);
@@ -171,6 +174,9 @@ describe('payloads delivered to a real Bolt app over HTTP', () => {
     const links = [{ domain: 'callboard.example', url: 'https://callboard.example/catalog/payments' }];
     expect((await send(slackIn.linkShared({ userId: 'U0ALICE', channelId: 'C0TEAM', links }))).status).toBe(200);
     expect((await slack.waitForCall('chat.unfurl')).response).toEqual({ ok: true });
+    slack.renameChannel('C0TEAM', 'team-renamed');
+    expect((await send(slackIn.channelRename({ channelId: 'C0TEAM', name: 'team-renamed' }))).status).toBe(200);
+    expect((await slack.waitForCall('chat.postMessage', (call) => call.body.text === 'now called #team-renamed')).status).toBe(200);
     expect(slackIn.messageEvent({ userId: 'U0ALICE', channelId: 'C0TEAM', text: 'hi' }).payload).toMatchObject({
       event: { type: 'message', channel_type: 'channel' },
     });

@@ -7,7 +7,7 @@ import type { SlackInbound } from './slack/inbound.ts';
  * Bolt's HTTPReceiver expects (reference §1.1, §2, §8.1–8.3).
  */
 
-export { appHomeOpened, appMention, eventCallback, linkShared, messageEvent, urlVerification } from './slack/event-payloads.ts';
+export { appHomeOpened, appMention, channelRename, eventCallback, linkShared, messageEvent, urlVerification } from './slack/event-payloads.ts';
 export type { LinkSharedInput, MessageEventInput } from './slack/event-payloads.ts';
 export { blockActions, globalShortcut, messageShortcut, slashCommand, viewSubmission } from './slack/interactive-payloads.ts';
 export type { ActionInput, BlockActionsInput, MessageShortcutInput, SlashCommandInput, ViewSubmissionInput } from './slack/interactive-payloads.ts';

@@ -6,12 +6,12 @@ import { checkMessageBody, resolveChannel, type MethodContext, type RouteTable }
 /** chat.* methods (reference §3.2): posted messages are stored so update/delete/getPermalink can find them. */
 
 export const chatRoutes: RouteTable = {
-  'chat.postMessage': { token: 'bot', handle: postMessage },
-  'chat.postEphemeral': { token: 'bot', handle: postEphemeral },
-  'chat.update': { token: 'bot', handle: update },
-  'chat.delete': { token: 'bot', handle: remove },
+  'chat.postMessage': { token: 'bot', scopes: ['chat:write'], handle: postMessage },
+  'chat.postEphemeral': { token: 'bot', scopes: ['chat:write'], handle: postEphemeral },
+  'chat.update': { token: 'bot', scopes: ['chat:write'], handle: update },
+  'chat.delete': { token: 'bot', scopes: ['chat:write'], handle: remove },
   'chat.getPermalink': { token: 'bot', handle: getPermalink },
-  'chat.unfurl': { token: 'bot', handle: unfurl },
+  'chat.unfurl': { token: 'bot', scopes: ['links:write'], handle: unfurl },
 };
 
 function postMessage(ctx: MethodContext) {

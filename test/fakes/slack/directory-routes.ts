@@ -1,4 +1,5 @@
 import { asString, fail, ok, requireFields } from './answers.ts';
+import { listConversations } from './conversations-list.ts';
 import { resolveChannel, type MethodContext, type RouteTable } from './method-route.ts';
 import { renderChannel, renderUser } from './workspace.ts';
 
@@ -6,10 +7,12 @@ import { renderChannel, renderUser } from './workspace.ts';
 
 export const directoryRoutes: RouteTable = {
   'auth.test': { token: 'bot', handle: authTest },
-  'users.info': { token: 'bot', handle: usersInfo },
-  'users.lookupByEmail': { token: 'bot', handle: lookupByEmail },
-  'conversations.info': { token: 'bot', handle: conversationsInfo },
-  'conversations.join': { token: 'bot', handle: conversationsJoin },
+  'users.info': { token: 'bot', scopes: ['users:read'], handle: usersInfo },
+  'users.lookupByEmail': { token: 'bot', scopes: ['users:read.email'], handle: lookupByEmail },
+  'conversations.info': { token: 'bot', scopes: ['channels:read', 'groups:read', 'im:read', 'mpim:read'], handle: conversationsInfo },
+  'conversations.join': { token: 'bot', scopes: ['channels:join'], handle: conversationsJoin },
+  // Scopes depend on the `types` asked for, so the route checks them itself.
+  'conversations.list': { token: 'bot', handle: listConversations },
 };
 
 /** Bolt calls auth.test at construction and needs user_id and bot_id from it (reference §8.15). */

@@ -113,3 +113,15 @@ export function messageEvent(input: MessageEventInput): SlackInbound {
   };
   return eventCallback(event, input);
 }
+
+/**
+ * `channel_rename` (scope channels:read; private channels send `group_rename` instead): the channel's new name,
+ * after `fake.renameChannel`. No user or channel at the top level, unlike message events.
+ */
+export function channelRename(input: { channelId: string; name: string; created?: number; workspace?: WorkspaceRef }): SlackInbound {
+  const event = {
+    type: 'channel_rename',
+    channel: { id: input.channelId, name: input.name, name_normalized: input.name, created: input.created ?? 1_700_000_000, is_channel: true, is_mpim: false },
+  };
+  return eventCallback(event, input);
+}

@@ -23,10 +23,31 @@ export interface FakeSlackOptions {
   homeTabEnabled?: boolean;
   /** Grant chat:write.public: post into public channels without joining. Default false. */
   chatWritePublic?: boolean;
+  /**
+   * The bot token's scopes. When given, each method needs its scope (`missing_scope` with needed/provided
+   * otherwise) and `chat:write.public` here grants chatWritePublic. Default: scopes are not checked.
+   */
+  scopes?: readonly string[];
   now?: () => number;
 }
 
-/** One request as the fake answered it. `method` is `response_url` for response URL posts; status 0 = hung. */
+/** A file shared through files.uploadV2 (getUploadURLExternal, the upload, completeUploadExternal). */
+export interface SharedFile {
+  id: string;
+  filename: string;
+  title: string;
+  /** The uploaded bytes as UTF-8 text (the app exports CSV and text). */
+  content: string;
+  /** Where completeUploadExternal shared it; empty when it stayed private. */
+  channels: string[];
+  threadTs?: string;
+  initialComment?: string;
+}
+
+/**
+ * One request as the fake answered it. `method` is `response_url` for response URL posts and `file_upload` for
+ * bytes sent to an upload URL (body `{ bytes }`); status 0 = hung.
+ */
 export interface RecordedCall {
   method: string;
   body: JsonBody;
@@ -51,6 +72,8 @@ export interface FakeSlack {
   clearCalls(): void;
   addUser(user: FakeUser): void;
   addChannel(channel: FakeChannel): void;
+  /** Renames a seeded channel (then send a `channelRename` event, as Slack would). */
+  renameChannel(channelId: string, name: string): FakeChannel;
   /** A trigger_id views.open/push accept once within 3 s; `ageMs` mints one that is already that old. */
   mintTriggerId(options?: { ageMs?: number }): string;
   /** An absolute response_url served by this fake (5 uses within 30 minutes). */
@@ -63,6 +86,8 @@ export interface FakeSlack {
   /** Messages the app posted and has not deleted, oldest first, optionally for one channel. */
   messages(channel?: string): StoredMessage[];
   ephemerals(): StoredMessage[];
+  /** Files whose upload was completed, oldest first, with their content. */
+  sharedFiles(): SharedFile[];
   /** The open modal stack, root first, as Slack would echo the views. */
   openModals(): JsonBody[];
   homeView(userId: string): JsonBody | undefined;

@@ -12,6 +12,20 @@ export interface StoredMessage {
   /** Author user id; the bot's for everything posted through the API. */
   user: string;
   metadata?: unknown;
+  /** Ids of files shared with this message (files.completeUploadExternal). */
+  files?: string[];
+}
+
+/** One files.getUploadURLExternal ticket: declared, then its bytes, then completed (shared or kept private). */
+export interface StoredUpload {
+  id: string;
+  filename: string;
+  /** Bytes declared in files.getUploadURLExternal; the upload must send exactly these. */
+  length: number;
+  /** The secret path segment of its upload URL. */
+  uploadKey: string;
+  content?: Buffer;
+  completed?: { title: string; channels: string[]; threadTs?: string; initialComment?: string };
 }
 
 export interface StoredView {
@@ -34,6 +48,8 @@ export interface FakeStateOptions {
   homeTabEnabled: boolean;
   /** The `chat:write.public` scope: post into public channels the bot has not joined. */
   chatWritePublic: boolean;
+  /** Granted bot scopes; undefined means every method is allowed (scopes not modelled). */
+  scopes?: readonly string[];
   now: () => number;
 }
 
@@ -48,6 +64,7 @@ export class FakeSlackState {
   modalStack: string[] = [];
   readonly triggers = new Map<string, Minted>();
   readonly responseUrls = new Map<string, Minted>();
+  readonly uploads = new Map<string, StoredUpload>();
   private counter = 0;
 
   constructor(readonly options: FakeStateOptions) {}

@@ -15,6 +15,8 @@ export interface MethodContext {
 export interface MethodRoute {
   /** Which token the method takes: the bot token (xoxb) or the app-level token (xapp, Socket Mode). */
   token: 'bot' | 'app';
+  /** Scopes of which the token needs one (`missing_scope` otherwise), checked when the fake models scopes. */
+  scopes?: readonly string[];
   handle: (ctx: MethodContext) => SlackAnswer;
 }
 
@@ -33,6 +35,16 @@ export function checkMessageBody(body: JsonBody, options: { allowEmpty?: boolean
   if (blocks !== undefined && !Array.isArray(blocks)) return fail('invalid_blocks_format');
   const violations = checkMessageLimits({ text: typeof text === 'string' ? text : undefined, blocks: blocks as unknown[] | undefined });
   return violations.length > 0 ? blockKitRefusal('invalid_blocks', withPrefix('', violations)) : undefined;
+}
+
+/**
+ * `missing_scope` with `needed` and `provided`, as Slack answers a token lacking every one of `needed`
+ * (any one suffices). Nothing is checked when the fake was started without `scopes`.
+ */
+export function checkScopes(state: FakeSlackState, needed: readonly string[] | undefined): SlackAnswer | undefined {
+  const granted = state.options.scopes;
+  if (!granted || !needed || needed.length === 0 || needed.some((scope) => granted.includes(scope))) return undefined;
+  return fail('missing_scope', { needed: needed.join(','), provided: granted.join(',') });
 }
 
 export type ResolvedChannel = { ok: true; id: string; channel?: FakeChannel } | { ok: false; answer: SlackAnswer };

@@ -4,12 +4,13 @@ import type { JsonBody } from './answers.ts';
 /** Reading Web API requests exactly as @slack/web-api sends them (reference §3.1). */
 
 /** Fields the client JSON-stringifies into form values; parsed back so handlers and recordings see objects. */
-const JSON_FIELDS = ['blocks', 'view', 'unfurls', 'attachments', 'metadata', 'user_auth_blocks'];
+const JSON_FIELDS = ['blocks', 'view', 'unfurls', 'attachments', 'metadata', 'user_auth_blocks', 'files'];
 
-export async function readBody(request: IncomingMessage): Promise<string> {
+/** The raw bytes: file uploads are binary, everything else is read as UTF-8 text from them. */
+export async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export type ParsedBody = { ok: true; body: JsonBody } | { ok: false; error: string };
