@@ -5,7 +5,7 @@ import { startHttpServer, type HttpServer } from '../../../src/http/server.ts';
 import { createSlackEventsRoute } from '../../../src/http/slack/slack-events-route.ts';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-slack-app.ts';
 import type { SlackSettings } from '../../../src/slack/slack-deps.ts';
-import { startFakeSlack, type FakeSlack } from '../../fakes/slack-api-server.ts';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../../fakes/slack-api-server.ts';
 import { sendToApp, type HttpRequestOptions, type SlackInbound } from '../../fakes/slack-payloads.ts';
 import { startFakeSocketMode, type FakeSocketMode } from '../../fakes/slack-socket-mode-server.ts';
 import { openExampleCatalog, People } from './catalog-fixture.ts';
@@ -45,12 +45,20 @@ const serveSlackEvents = async (slack: SlackApp, log: pino.Logger): Promise<Http
  * The real Bolt app on the example org, talking to the strict fake Slack: over HTTP on a random
  * loopback port (signature verification on), or over Socket Mode through the fake's WebSocket.
  */
-export const startHarness = async (options: { mode?: 'http' | 'socket'; settings?: Partial<SlackSettings> } = {}): Promise<Harness> => {
+export const startHarness = async (
+  options: {
+    mode?: 'http' | 'socket';
+    settings?: Partial<SlackSettings>;
+    /** More seeds, scopes…: users and channels add to the defaults. */
+    fake?: FakeSlackOptions;
+  } = {},
+): Promise<Harness> => {
   const mode = options.mode ?? 'http';
   const runtime = await openExampleCatalog();
   const fake = await startFakeSlack({
-    users: Object.values(People).map((person) => ({ id: person.id, name: person.id.toLowerCase(), email: person.email })),
-    channels: [{ id: 'C0GENERAL', name: 'general' }],
+    ...options.fake,
+    users: [...Object.values(People).map((person) => ({ id: person.id, name: person.id.toLowerCase(), email: person.email })), ...(options.fake?.users ?? [])],
+    channels: [{ id: 'C0GENERAL', name: 'general' }, ...(options.fake?.channels ?? [])],
   });
   const socket = mode === 'socket' ? await startFakeSocketMode(fake) : undefined;
   const { log, logs } = memoryLog();
