@@ -42,6 +42,7 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
     ...(config.slack.callboardUrl ? { callboardUrl: config.slack.callboardUrl } : {}),
     ...(config.slack.pagerdutyUrl ? { pagerdutyUrl: config.slack.pagerdutyUrl } : {}),
     ...(config.slack.admins ? { admins: config.slack.admins } : {}),
+    ...(config.slack.unfurl ? { unfurl: config.slack.unfurl } : {}),
   };
   const onConnectionChange = (connected: boolean) =>
     connected ? readiness.complete('slack') : readiness.fail('slack', 'the Socket Mode connection dropped; Bolt is reconnecting');

@@ -92,6 +92,13 @@ const slackSchema = z
     // Callboard admins: user emails and group refs, as in syncAllowed. They may list every team's problems
     // (`/callboard errors all`), those no team owns included. Absent or empty: nobody.
     admins: z.array(z.string().min(1)).optional(),
+    // Link unfurls. A link to an entity's repository root, catalog file or docs shows its card; any other link
+    // into a catalogued repository (pull request, commit, issue, file) shows one context line naming the entity
+    // and its team ("context", the default), or nothing ("none") when the GitHub app's preview should stand alone.
+    unfurl: z
+      .object({ otherLinks: z.enum(['context', 'none']).default('context') })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -17,6 +17,8 @@ export interface SlackSettings {
   pagerdutyUrl?: string;
   /** Callboard admins (emails and group refs, as syncAllowed); they may list every team's problems. None by default. */
   admins?: readonly string[];
+  /** What a link into a catalogued repository that is not the entity itself unfurls as; 'context' when absent. */
+  unfurl?: { otherLinks: 'context' | 'none' };
 }
 
 /** The catalog side Slack needs, built by the composition root. */

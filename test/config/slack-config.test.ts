@@ -38,8 +38,15 @@ describe('slack configuration', () => {
     ['slack:\n  syncAllowed: admin\n', 'slack.syncAllowed: got "admin" — expected array'],
     ['slack:\n  callboardUrl: ftp://x\n', 'slack.callboardUrl'],
     ['slack:\n  token: xoxb-in-the-file\n', 'slack: unknown key "token"'],
+    ['slack:\n  unfurl:\n    otherLinks: preview\n', 'slack.unfurl.otherLinks: got "preview" — expected one of "context", "none"'],
   ])('names the key and what was expected: %j', (text, expected) => {
     expect(() => loadConfig({ file: configFile(text), env: {}, cwd: '/' })).toThrow(expected);
+  });
+
+  it('slack.unfurl.otherLinks is context unless set to none', () => {
+    const read = (text: string) => loadConfig({ file: configFile(`catalog:\n  sources: []\n${text}`), env: {}, cwd: '/' }).slack.unfurl;
+    expect(read('slack:\n  unfurl: {}\n')).toEqual({ otherLinks: 'context' });
+    expect(read('slack:\n  unfurl: { otherLinks: none }\n')).toEqual({ otherLinks: 'none' });
   });
 
   it('rejects a PORT that is not a port', () => {

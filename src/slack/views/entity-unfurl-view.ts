@@ -29,7 +29,8 @@ export const entityUnfurlView = (answer: OwnerAnswer): KnownBlock[] => {
     .map((fact) => escapeMrkdwn(truncate(fact, 100)));
   return [
     sectionBlock(`*${escapeMrkdwn(truncate(displayNameOf(entity), 150))}* ${refCode(ref)}${description}`, 'unfurl.entity'),
-    contextBlock([ownerText(answer), facts.join('  ·  ')], 'unfurl.facts'),
+    // One element per fact: Slack lays context elements out side by side, each on its own.
+    contextBlock([ownerText(answer), ...facts], 'unfurl.facts'),
     actionsBlock(
       [
         button({ text: 'Owner & contacts', actionId: ActionIds.showOwner, value: ref }),
@@ -40,3 +41,19 @@ export const entityUnfurlView = (answer: OwnerAnswer): KnownBlock[] => {
     ),
   ];
 };
+
+/** The owning team's name and its channel, as separate context elements; a warning when there is no team to name. */
+const ownerElements = (answer: OwnerAnswer): string[] => {
+  if (!answer.owner) return [ownerText(answer)];
+  const channel = teamChannelText(answer.owner);
+  return [escapeMrkdwn(truncate(displayNameOf(answer.owner), 150)), ...(channel ? [channel] : [])];
+};
+
+/**
+ * One context line for a link that is inside an entity's repository but is not the entity itself
+ * (a pull request, commit, issue or file): whose it is, and nothing the GitHub app's own preview
+ * already shows. `payments-api` · `Payments` · `#team-payments`, each its own element.
+ */
+export const entityContextView = (answer: OwnerAnswer): KnownBlock[] => [
+  contextBlock([`*${escapeMrkdwn(truncate(shortRef(entityRefOf(answer.entity)), 150))}*`, ...ownerElements(answer)], 'unfurl.context'),
+];

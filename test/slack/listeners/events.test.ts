@@ -1,10 +1,8 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { appHomeOpened } from '../../../src/slack/listeners/events/app-home-opened.ts';
 import { appMention } from '../../../src/slack/listeners/events/app-mention.ts';
 import { dedupeEvents } from '../../../src/slack/listeners/events/event-dedupe.ts';
-import { linkShared } from '../../../src/slack/listeners/events/link-shared.ts';
 import { checkMessageLimits, checkViewLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import { openExampleCatalog, People, silentLog, slackDepsFor } from '../helpers/catalog-fixture.ts';
 import { allText } from '../helpers/recorder.ts';
@@ -65,63 +63,6 @@ describe('app_home_opened', () => {
     expect(allText(views[0])).toContain('group:default/checkout-team');
     await appHomeOpened(slackDepsFor(runtime))({ event: { user: People.marcus.id, tab: 'messages' }, client });
     expect(views).toHaveLength(1);
-  });
-});
-
-describe('link_shared', () => {
-  const share = async (urls: string[], extra: Record<string, string> = {}) => {
-    const calls: Array<Record<string, unknown>> = [];
-    const client = strictFake<never>({ chat: { unfurl: async (args: never) => void calls.push(args) } });
-    const event = { channel: 'C0GENERAL', message_ts: '1700000000.000200', links: urls.map((url) => ({ url })), ...extra };
-    await linkShared(slackDepsFor(runtime, { callboardUrl: 'https://callboard.acme.example' }))({ event, client });
-    return calls;
-  };
-
-  it('unfurls repository and Callboard links the catalog knows, and only those', async () => {
-    const repo = 'https://github.com/acme/checkout-service/pull/42';
-    const page = 'https://callboard.acme.example/catalog/default/resource/orders-db';
-    const [call] = await share([repo, page, 'https://github.com/someone/else']);
-    expect(call).toMatchObject({ channel: 'C0GENERAL', ts: '1700000000.000200' });
-    expect(Object.keys(call!.unfurls as object)).toEqual([repo, page]);
-    for (const value of Object.values(call!.unfurls as Record<string, { blocks: unknown[] }>))
-      expect(checkMessageLimits({ blocks: value.blocks }, 'unfurl')).toEqual([]);
-  });
-
-  it('a link with a malformed percent-escape is skipped (logged at debug); the other links still unfurl', async () => {
-    const bad = 'https://callboard.acme.example/catalog/default/component/%E0%A4%A';
-    const good = 'https://github.com/acme/checkout-service';
-    const lines: Array<Record<string, unknown>> = [];
-    const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
-    const calls: Array<{ unfurls: object }> = [];
-    const client = strictFake<never>({ chat: { unfurl: async (args: { unfurls: object }) => void calls.push(args) } });
-    const deps = { ...slackDepsFor(runtime, { callboardUrl: 'https://callboard.acme.example' }), log };
-    await linkShared(deps)({ event: { channel: 'C0GENERAL', message_ts: '1700000000.000200', links: [{ url: bad }, { url: good }] }, client });
-    expect(calls.map((call) => Object.keys(call.unfurls))).toEqual([[good]]);
-    expect(lines).toEqual([expect.objectContaining({ level: 20, url: bad, msg: 'shared link names no catalog entity; not unfurled' })]);
-  });
-
-  it("a failure that is not the link's (the database) is not swallowed", async () => {
-    const deps = slackDepsFor(runtime);
-    const broken = {
-      ...deps,
-      store: new Proxy(deps.store, {
-        get: (target, key) =>
-          key === 'entitiesWithAnnotation'
-            ? () => {
-                throw new Error('disk I/O error');
-              }
-            : Reflect.get(target, key),
-      }),
-    };
-    const client = strictFake<never>({ chat: { unfurl: async () => undefined } });
-    const event = { channel: 'C0GENERAL', message_ts: '1700000000.000200', links: [{ url: 'https://github.com/acme/checkout-service' }] };
-    await expect(linkShared(broken)({ event, client })).rejects.toThrow('disk I/O error');
-  });
-
-  it('uses unfurl_id and source for links typed in the composer; unknown links make no call', async () => {
-    const [call] = await share(['https://github.com/acme/checkout-service'], { channel: 'COMPOSER', unfurl_id: 'Uf1', source: 'composer' });
-    expect(call).toMatchObject({ unfurl_id: 'Uf1', source: 'composer' });
-    expect(await share(['https://example.com/nothing'])).toEqual([]);
   });
 });
 

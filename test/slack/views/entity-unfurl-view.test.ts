@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../../src/slack/ids.ts';
-import { entityUnfurlView } from '../../../src/slack/views/entity-unfurl-view.ts';
+import { entityContextView, entityUnfurlView } from '../../../src/slack/views/entity-unfurl-view.ts';
 import type { OwnerAnswer } from '../../../src/core/catalog-reader/catalog-answers.ts';
 import {
   allMrkdwn,
@@ -25,9 +25,15 @@ describe('entityUnfurlView', () => {
     const blocks = entityUnfurlView(answer);
     expect(blockIds(blocks)).toEqual(['unfurl.entity', 'unfurl.facts', 'unfurl.actions']);
     expect(allMrkdwn([blockById(blocks, 'unfurl.entity')])).toMatch(/^\*Checkout Service\* `component:default\/checkout-service`\nOrchestrates checkout/);
-    expect(allMrkdwn([blockById(blocks, 'unfurl.facts')])).toBe(
-      'Owned by *Checkout* <https://acme.slack.com/archives/C04CHKOUT02|#team-checkout>\nComponent  ·  production  ·  system checkout',
-    );
+    // Each fact is its own context element, not one string run together.
+    const facts = blockById(blocks, 'unfurl.facts');
+    if (facts.type !== 'context') throw new Error('not context');
+    expect(facts.elements.map((element) => ('text' in element ? element.text : ''))).toEqual([
+      'Owned by *Checkout* <https://acme.slack.com/archives/C04CHKOUT02|#team-checkout>',
+      'Component',
+      'production',
+      'system checkout',
+    ]);
     const actions = blockById(blocks, 'unfurl.actions');
     if (actions.type !== 'actions') throw new Error('not actions');
     expect(actions.elements.map((element) => (element as { action_id: string }).action_id)).toEqual([
@@ -49,5 +55,21 @@ describe('entityUnfurlView', () => {
     expect(allMrkdwn(blocks)).toContain(HOSTILE_ESCAPED);
     expectNoInjectedControls(blocks);
     expectMessageWithinLimits({ blocks }, 'unfurl');
+  });
+
+  it('the context line: entity, team and channel as separate elements, escaped', () => {
+    const [line, ...rest] = entityContextView(answer);
+    expect(rest).toEqual([]);
+    if (line?.type !== 'context') throw new Error('not context');
+    expect(line.block_id).toBe('unfurl.context');
+    expect(line.elements.map((element) => ('text' in element ? element.text : ''))).toEqual([
+      '*checkout-service*',
+      'Checkout',
+      '<https://acme.slack.com/archives/C04CHKOUT02|#team-checkout>',
+    ]);
+    const hostile = entityContextView({ entity: component('a'), ownerRef: 'group:default/<!here>', members: [] });
+    expect(allMrkdwn(hostile)).toContain('&lt;!here&gt;');
+    expectNoInjectedControls(hostile);
+    expectMessageWithinLimits({ blocks: hostile }, 'unfurl');
   });
 });

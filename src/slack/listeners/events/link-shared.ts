@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
+import { classifySharedLink, entityPageUrlOfDocs, meansTheEntity } from '../../../usecases/classify-shared-link.ts';
 import { findEntityByUrl } from '../../../usecases/find-entity-by-url.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { entityUnfurlView } from '../../views/entity-unfurl-view.ts';
+import { entityContextView, entityUnfurlView } from '../../views/entity-unfurl-view.ts';
 import type { LinkSharedArgs } from '../bolt-args.ts';
 
 type Unfurls = Record<string, { blocks: KnownBlock[] }>;
@@ -18,20 +19,32 @@ const targetOf = (event: LinkSharedArgs['event']): UnfurlTarget =>
     : { channel: event.channel, ts: event.message_ts };
 
 /**
- * One link's card, or undefined when the link names no catalog entity (an unknown repository, or a
- * malformed one: findEntityByUrl never throws on a link). Each link is resolved on its own, so one
- * cannot stop the others from unfurling; the ones left alone are logged at debug for "why no card?".
+ * One link's preview: the entity card for a link that means the entity (its repository root, catalog
+ * file, docs or Callboard page); for any other link into its repository (a pull request, commit, issue
+ * or file) one context line, or nothing when `slack.unfurl.otherLinks` is `none`, so the GitHub app's
+ * own preview is not drowned. Undefined when the link names no catalog entity (findEntityByUrl never
+ * throws on a link); links left alone are logged at debug for "why no card?".
  */
 const unfurlOf = (deps: SlackDeps, url: string): { blocks: KnownBlock[] } | undefined => {
-  const ref = findEntityByUrl(deps.store, url, deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {});
+  const urlOptions = deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {};
+  // A Callboard docs page names its entity the way its entity page does.
+  const docsPage = entityPageUrlOfDocs(url, deps.settings.callboardUrl);
+  const ref = findEntityByUrl(deps.store, url, urlOptions) ?? (docsPage ? findEntityByUrl(deps.store, docsPage, urlOptions) : undefined);
   if (!ref) {
     deps.log.debug({ url }, 'shared link names no catalog entity; not unfurled');
     return undefined;
   }
-  return { blocks: entityUnfurlView(findOwner(deps.store, ref)) };
+  const answer = findOwner(deps.store, ref);
+  const kind = classifySharedLink(url, answer.entity, urlOptions);
+  if (meansTheEntity(kind)) return { blocks: entityUnfurlView(answer) };
+  if ((deps.settings.unfurl?.otherLinks ?? 'context') === 'none') {
+    deps.log.debug({ url, ref, kind }, 'shared link is inside an entity but not the entity; slack.unfurl.otherLinks is none');
+    return undefined;
+  }
+  return { blocks: entityContextView(answer) };
 };
 
-/** A link to a repository or page the catalog knows unfurls as that entity's card; other links are left alone. */
+/** Links the catalog knows unfurl, in one chat.unfurl call; links it does not know are left to Slack and other apps. */
 export const linkShared =
   (deps: SlackDeps) =>
   async ({ event, client }: LinkSharedArgs): Promise<void> => {
