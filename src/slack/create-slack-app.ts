@@ -8,6 +8,7 @@ import { register as registerEvents } from './listeners/events/index.ts';
 import { reportListenerError } from './listeners/report-listener-error.ts';
 import { register as registerShortcuts } from './listeners/shortcuts/index.ts';
 import { buildSlackDeps, type CatalogDeps, type SlackDeps } from './slack-deps.ts';
+import { webClientChannelApi, type SlackChannelApi } from './slack-channel-api.ts';
 import { webClientUserApi, type SlackUserApi } from './slack-user-api.ts';
 
 /** How the app reaches Slack: Slack calls it over HTTP (signed requests), or it dials out over Socket Mode. */
@@ -21,6 +22,8 @@ export interface SlackAppOptions {
   clientOptions?: Pick<WebClientOptions, 'retryConfig' | 'timeout' | 'rejectRateLimitedCalls'>;
   /** Who people are in Slack; default the app's own Web API client. */
   users?: SlackUserApi;
+  /** The workspace's channels, to link team channels; default the app's own Web API client. */
+  channels?: SlackChannelApi;
   /** Socket Mode: told when the connection comes up or drops (Bolt reconnects by itself). */
   onConnectionChange?: (connected: boolean) => void;
 }
@@ -96,7 +99,7 @@ const buildApp = (catalog: CatalogDeps, options: SlackAppOptions, receiver: Rece
 export const createSlackApp = (catalog: CatalogDeps, options: SlackAppOptions): SlackApp => {
   const receiver = buildReceiver(options, boltLogger(catalog.log));
   const app = buildApp(catalog, options, receiver);
-  const deps = buildSlackDeps(catalog, options.users ?? webClientUserApi(app.client));
+  const deps = buildSlackDeps(catalog, options.users ?? webClientUserApi(app.client), options.channels ?? webClientChannelApi(app.client));
   for (const register of [registerCommands, registerActions, registerEvents, registerShortcuts]) register(app, deps);
   app.error(reportListenerError(catalog.log, app.client));
   const isSocket = receiver instanceof SocketModeReceiver;

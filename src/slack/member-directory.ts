@@ -69,7 +69,8 @@ export class MemberDirectory {
   }
 }
 
-const waitAtMost = async (work: Promise<unknown>, ms: number): Promise<void> => {
+/** Resolves when `work` settles or `ms` have passed, whichever comes first; never rejects on a timeout. */
+export const waitAtMost = async (work: Promise<unknown>, ms: number): Promise<void> => {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);

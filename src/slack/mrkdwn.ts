@@ -84,6 +84,15 @@ export const channelMention = (channelId: string): string => {
   return SLACK_CHANNEL_ID.test(trimmed) ? `<#${trimmed}>` : `#${escapeMrkdwn(trimmed)}`;
 };
 
+/** Slack user group ids (S…). */
+const SLACK_USERGROUP_ID = /^S[A-Z0-9]{2,}$/;
+
+/** `<!subteam^S123>` for a real user group id; undefined for anything else, which is never written as a mention. */
+export const usergroupMention = (usergroupId: string): string | undefined => {
+  const trimmed = usergroupId.trim();
+  return SLACK_USERGROUP_ID.test(trimmed) ? `<!subteam^${trimmed}>` : undefined;
+};
+
 /** Slack's `<!date>` token: shown in each reader's time zone, with the ISO text as fallback. */
 export const slackDate = (iso: string): string => {
   const millis = Date.parse(iso);

@@ -1,38 +1,80 @@
 import type { Entity, EntityLink } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
-import { channelMention, escapeMrkdwn, link, mention, safeUrl, truncate } from '../mrkdwn.ts';
+import { normaliseChannelName } from '../channel-directory.ts';
+import { channelMention, escapeMrkdwn, link, mention, safeUrl, truncate, usergroupMention } from '../mrkdwn.ts';
 import { fitLines } from './blocks.ts';
 import { displayNameOf, profileOf, refCode } from './entity-text.ts';
 
-/** Texts of the owner answer, shared by the full owner view and the compact unfurl card. All escaped mrkdwn. */
+/** Texts of the owner answer, shared by the owner, team and person cards and the compact unfurl card. All escaped mrkdwn. */
+
+/** Who will see an answer: only the asker, or everyone in a channel (a mention reply, a shared copy). */
+export type Audience = 'private' | 'shared';
+
+/** What the views need to reach people and teams in Slack. */
+export interface ReachContext {
+  /** Slack user ids by email (as in users.lookupByEmail), to turn members into mentions in private answers. */
+  slackIdsByEmail: ReadonlyMap<string, string>;
+  /** Channel ids by normalised channel name (conversations.list), so a team's channel is a real link. */
+  channelIds?: ReadonlyMap<string, string>;
+  /** Default 'private'. A shared answer never mentions a member: it names them and points at the team's channel. */
+  audience?: Audience;
+}
 
 const MAX_MEMBERS = 20;
 const MAX_LINKS = 10;
 const MAX_DESCRIPTION = 500;
 
+/** Annotations that name a group's Slack channel, first match wins (`slack.com/channel-name` is Callboard's own). */
+const CHANNEL_NAME_KEYS = ['slack.com/channel-name', 'slack.com/channel', 'slack-channel'];
+const USERGROUP_KEY = 'callboard.dev/slack-usergroup';
+
 /** A link to a Slack channel (`https://acme.slack.com/archives/C…`) among the group's links, if any. */
 const channelArchiveUrl = (owner: Entity): string | undefined =>
   owner.metadata.links?.map((entry) => entry.url).find((url) => /^https:\/\/[\w-]+\.(?:enterprise\.)?slack\.com\/archives\/[CG][A-Z0-9]+\/?$/.test(url));
 
-/**
- * The team channel: `<#C…>` from a channel id annotation; else the name, linked to the channel's
- * archive URL when the group lists one (a bare `#name` does not link in blocks).
- */
-export const teamChannelText = (owner: Entity): string | undefined => {
+/** The channel name a group's annotations give (`team-payments`, without `#`), to be resolved to an id. */
+export const teamChannelName = (owner: Entity): string | undefined => {
   const annotations = owner.metadata.annotations ?? {};
-  const id = annotations['slack.com/channel-id'];
+  if (annotations['slack.com/channel-id']?.trim()) return undefined;
+  const name = CHANNEL_NAME_KEYS.map((key) => annotations[key]?.trim().replace(/^#/, '')).find((value) => value);
+  return name || undefined;
+};
+
+/**
+ * The team channel: `<#C…>` from a channel id annotation, or from the name when Slack's channel list
+ * knows it; else the name, linked to the channel's archive URL when the group lists one (a bare
+ * `#name` does not link in blocks).
+ */
+export const teamChannelText = (owner: Entity, channelIds?: ReadonlyMap<string, string>): string | undefined => {
+  const id = owner.metadata.annotations?.['slack.com/channel-id']?.trim();
   if (id) return channelMention(id);
-  const name = annotations['slack.com/channel-name']?.trim().replace(/^#/, '');
+  const name = teamChannelName(owner);
   if (!name) return undefined;
+  const resolved = channelIds?.get(normaliseChannelName(name));
+  if (resolved) return channelMention(resolved);
   const archive = channelArchiveUrl(owner);
   return archive ? link(archive, `#${name}`) : `#${escapeMrkdwn(name)}`;
 };
 
+/** The group's Slack user group (`callboard.dev/slack-usergroup: S0123ABCD`) as a mention; nothing for a value that is not an id. */
+export const usergroupText = (group: Entity): string | undefined => {
+  const id = group.metadata.annotations?.[USERGROUP_KEY];
+  return id ? usergroupMention(id) : undefined;
+};
+
 const emailText = (email: string): string => link(`mailto:${email}`, email);
 
+/** How to reach a team in one line: its channel, its Slack user group, its email. */
+export const teamReachText = (group: Entity, ctx: ReachContext): string | undefined => {
+  const email = profileOf(group).email;
+  const parts = [teamChannelText(group, ctx.channelIds), usergroupText(group), email ? `:email: ${emailText(email)}` : undefined];
+  const reach = parts.filter((text): text is string => text !== undefined);
+  return reach.length > 0 ? reach.join('  ·  ') : undefined;
+};
+
 /** Who owns it in one paragraph, or why nobody can be named. */
-export const ownerSummaryText = (answer: OwnerAnswer): string => {
+export const ownerSummaryText = (answer: OwnerAnswer, ctx: ReachContext): string => {
   if (!answer.ownerRef) return ':warning: *No owner is recorded.* Add `spec.owner` to its catalog file so people know whom to ask.';
   const { owner } = answer;
   if (!owner) {
@@ -40,12 +82,11 @@ export const ownerSummaryText = (answer: OwnerAnswer): string => {
   }
   const lines = [`*Owned by ${escapeMrkdwn(displayNameOf(owner))}* ${refCode(answer.ownerRef)}`];
   if (owner.metadata.description) lines.push(escapeMrkdwn(truncate(owner.metadata.description, MAX_DESCRIPTION)));
-  const contacts = [teamChannelText(owner), profileOf(owner).email ? `:email: ${emailText(profileOf(owner).email!)}` : undefined];
-  const reach = contacts.filter((text): text is string => text !== undefined);
-  if (reach.length > 0) lines.push(reach.join('  ·  '));
+  const reach = teamReachText(owner, ctx);
+  if (reach) lines.push(reach);
   if (answer.parent) {
     // The parent group is where to escalate when the team does not answer.
-    const parentChannel = teamChannelText(answer.parent);
+    const parentChannel = teamChannelText(answer.parent, ctx.channelIds);
     lines.push(`Part of ${escapeMrkdwn(displayNameOf(answer.parent))}${parentChannel ? ` (${parentChannel})` : ''}`);
   }
   return lines.join('\n');
@@ -56,19 +97,34 @@ const slackIdFor = (person: Entity, slackIdsByEmail: ReadonlyMap<string, string>
   return email ? (slackIdsByEmail.get(email) ?? slackIdsByEmail.get(email.toLowerCase())) : undefined;
 };
 
-/** Members as Slack mentions when their email maps to a Slack user, else their display name; the lead first. */
-export const membersText = (answer: OwnerAnswer, slackIdsByEmail: ReadonlyMap<string, string>): string | undefined => {
-  if (answer.members.length === 0) return undefined;
-  const leadRef = answer.owner?.metadata.annotations?.['callboard.dev/team-lead']?.trim().toLowerCase();
+/**
+ * A person as the audience may see them: a Slack mention in a private answer when their email maps
+ * to a Slack user, else (and always in a shared answer) their display name. The one place that decides.
+ */
+export const personText = (person: Entity, ctx: ReachContext): string => mentionOf(person, ctx) ?? escapeMrkdwn(truncate(displayNameOf(person), 80));
+
+/** The person's Slack mention, only in a private answer and only when Slack knows their email. */
+export const mentionOf = (person: Entity, ctx: ReachContext): string | undefined => {
+  const id = ctx.audience === 'shared' ? undefined : slackIdFor(person, ctx.slackIdsByEmail);
+  return id ? mention(id) : undefined;
+};
+
+/** The lead a group names (`callboard.dev/team-lead`), as a lower-case ref. */
+export const teamLeadRef = (group: Entity | undefined): string | undefined => group?.metadata.annotations?.['callboard.dev/team-lead']?.trim().toLowerCase();
+
+/** People in one line, the lead first and marked, at most twenty, then how many more. */
+export const peopleText = (people: readonly Entity[], leadRef: string | undefined, ctx: ReachContext): string => {
   const isLead = (person: Entity): boolean => leadRef !== undefined && entityRefOf(person) === leadRef;
-  const ordered = [...answer.members].sort((a, b) => Number(isLead(b)) - Number(isLead(a)));
-  const names = ordered.slice(0, MAX_MEMBERS).map((person) => {
-    const id = slackIdFor(person, slackIdsByEmail);
-    const name = id ? mention(id) : escapeMrkdwn(truncate(displayNameOf(person), 80));
-    return isLead(person) ? `${name} (lead)` : name;
-  });
+  const ordered = [...people].sort((a, b) => Number(isLead(b)) - Number(isLead(a)));
+  const names = ordered.slice(0, MAX_MEMBERS).map((person) => (isLead(person) ? `${personText(person, ctx)} (lead)` : personText(person, ctx)));
   const more = ordered.length - names.length;
-  return `*Members (${ordered.length})*\n${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return `${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+};
+
+/** Members as Slack mentions (private answers, where Slack knows their email) or names; the lead first. */
+export const membersText = (answer: OwnerAnswer, ctx: ReachContext): string | undefined => {
+  if (answer.members.length === 0) return undefined;
+  return `*Members (${answer.members.length})*\n${peopleText(answer.members, teamLeadRef(answer.owner), ctx)}`;
 };
 
 const isDocsLink = (entry: EntityLink): boolean => /\bdocs?\b|documentation/i.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`);
@@ -86,8 +142,19 @@ export const entityLinks = (entity: Entity): EntityLink[] => {
   return links;
 };
 
-/** The first link that looks like documentation, for the Docs button. */
+/** The first link that looks like documentation. */
 export const docsLink = (entity: Entity): EntityLink | undefined => entityLinks(entity).find(isDocsLink);
+
+/**
+ * Where someone can read the entity's docs today: a docs link, else a `backstage.io/techdocs-ref`
+ * that is a web address (`url:https://…`). `dir:.` names sources Callboard does not serve yet, so no page.
+ */
+export const docsUrlOf = (entity: Entity): string | undefined => {
+  const linked = docsLink(entity)?.url;
+  if (linked) return safeUrl(linked);
+  const techdocs = /^url:(.+)$/.exec(entity.metadata.annotations?.['backstage.io/techdocs-ref']?.trim() ?? '')?.[1];
+  return techdocs ? safeUrl(techdocs) : undefined;
+};
 
 /** Room for the links line: long URLs count against the section's 3,000 characters. */
 const LINKS_CHARS = 2800;

@@ -110,12 +110,30 @@ describe('block actions', () => {
     expect(published).toHaveLength(1);
   });
 
-  it('Docs with a link needs only the ack; On-call explains what it will use', async () => {
-    const docs = click(button('entity.show_docs', 'component:default/checkout-service'));
+  it('Docs and On-call link buttons need only the ack', async () => {
+    const docs = click({ ...button('entity.show_docs', 'component:default/checkout-service'), url: 'https://github.com/acme/checkout-service/tree/main/docs' });
     await docsAction(slackDepsFor(runtime))(docs.args);
     expect(docs.io.events).toEqual(['ack']);
+    const onCall = click({
+      ...button('entity.show_oncall', 'component:default/checkout-service'),
+      url: 'https://acme.pagerduty.com/service-directory/PC3XN9M',
+    });
+    await onCallAction(slackDepsFor(runtime, { pagerdutyUrl: 'https://acme.pagerduty.com' }))(onCall.args);
+    expect(onCall.io.events).toEqual(['ack']);
+  });
+
+  it('an On-call or Docs button from an older message says in one line what is known, never "try again"', async () => {
     const onCall = click(button('entity.show_oncall', 'component:default/checkout-service'));
-    await onCallAction(slackDepsFor(runtime))(onCall.args);
-    expect(allText(onCall.io.last())).toContain('PC3XN9M');
+    await onCallAction(slackDepsFor(runtime, { pagerdutyUrl: 'https://acme.pagerduty.com' }))(onCall.args);
+    expect(allText(onCall.io.last())).toContain('https://acme.pagerduty.com/service-directory/PC3XN9M');
+    const unknown = click(button('entity.show_oncall', 'resource:default/orders-db'));
+    await onCallAction(slackDepsFor(runtime))(unknown.args);
+    expect(allText(unknown.io.last())).toContain('names no PagerDuty service');
+    const docs = click(button('entity.show_docs', 'resource:default/orders-db'));
+    await docsAction(slackDepsFor(runtime))(docs.args);
+    for (const answer of [onCall.io.last(), unknown.io.last(), docs.io.last()]) {
+      expect(allText(answer)).not.toMatch(/try again/i);
+      expect(blockIds(answer as SlackMessage)).toEqual(['notice.text']);
+    }
   });
 });

@@ -39,6 +39,7 @@ describe('ownerView on the example org', () => {
       ['sofia.marquez@acme.example', 'U0SOFIA22'],
     ]),
     docsUrl: 'https://callboard.acme.example/docs/default/component/checkout-service/',
+    pagerdutyUrl: 'https://acme.pagerduty.com',
   };
 
   it('matches the snapshot for checkout-service', () => {
@@ -93,6 +94,8 @@ describe('ownerView on the example org', () => {
     ]);
     expect(buttons.slice(0, 4).map((element) => element.value)).toEqual(Array(4).fill('component:default/checkout-service'));
     expect(buttons[2]!.url).toBe(ctx.docsUrl);
+    // PagerDuty's service page for the entity's `pagerduty.com/service-id`, opened in the browser.
+    expect(buttons[3]!.url).toBe('https://acme.pagerduty.com/service-directory/PC3XN9M');
     expect(parseShareValue(buttons[4]!.value!)).toEqual({ view: 'owner', ref: 'component:default/checkout-service' });
   });
 });
@@ -119,16 +122,73 @@ describe('ownerView edge cases', () => {
     expect(allMrkdwn([blockById(message.blocks, 'owner.members')])).toBe('*Members (1)*\nana lima');
   });
 
-  it('leaves out Docs and On-call when the entity has neither', () => {
-    const message = ownerView(base(), { slackIdsByEmail: noSlackIds });
-    expect(buttonsOf(message).map((element) => element.action_id)).toEqual([ActionIds.showDeps, ActionIds.showDependents, ActionIds.shareInChannel]);
+  it('leaves out Dependencies, Dependents, Docs and On-call when none can be answered', () => {
+    const message = ownerView(base(), { slackIdsByEmail: noSlackIds, pagerdutyUrl: 'https://acme.pagerduty.com' });
+    expect(buttonsOf(message).map((element) => element.action_id)).toEqual([ActionIds.shareInChannel]);
   });
 
-  it('offers Docs as an action when only techdocs are known', () => {
-    const entity = component('svc', { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } });
-    const docs = buttonsOf(ownerView(base({ entity }), { slackIdsByEmail: noSlackIds })).find((element) => element.action_id === ActionIds.showDocs);
-    expect(docs).toEqual(expect.objectContaining({ value: 'component:default/svc' }));
-    expect(docs?.url).toBeUndefined();
+  it('offers Dependencies and Dependents only for the relations the entity has', () => {
+    const ids = (relations: Array<{ type: string; targetRef: string }>) =>
+      buttonsOf(ownerView(base({ entity: { ...component('svc'), relations } }), { slackIdsByEmail: noSlackIds })).map((element) => element.action_id);
+    expect(ids([{ type: 'dependsOn', targetRef: 'resource:default/db' }])).toEqual([ActionIds.showDeps, ActionIds.shareInChannel]);
+    expect(ids([{ type: 'apiConsumedBy', targetRef: 'component:default/web' }])).toEqual([ActionIds.showDependents, ActionIds.shareInChannel]);
+    expect(
+      ids([
+        { type: 'partOf', targetRef: 'system:default/s' },
+        { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      ]),
+    ).toEqual([ActionIds.shareInChannel]);
+  });
+
+  it('offers Docs only with a page to open: a docs link or a techdocs URL, not a dir: techdocs source', () => {
+    const docsOf = (annotations: Record<string, string>) =>
+      buttonsOf(ownerView(base({ entity: component('svc', { annotations }) }), { slackIdsByEmail: noSlackIds })).find(
+        (element) => element.action_id === ActionIds.showDocs,
+      );
+    expect(docsOf({ 'backstage.io/techdocs-ref': 'dir:.' })).toBeUndefined();
+    expect(docsOf({ 'backstage.io/techdocs-ref': 'url:https://github.com/acme/svc/tree/main/docs' })?.url).toBe('https://github.com/acme/svc/tree/main/docs');
+  });
+
+  it("links On-call to the PagerDuty service page, the owning group's when the entity names none", () => {
+    const owner = group('team-a', { annotations: { 'pagerduty.com/service-id': 'PTEAM01' } });
+    const onCallOf = (answer: OwnerAnswer, pagerdutyUrl?: string) =>
+      buttonsOf(ownerView(answer, { slackIdsByEmail: noSlackIds, ...(pagerdutyUrl ? { pagerdutyUrl } : {}) })).find(
+        (element) => element.action_id === ActionIds.showOnCall,
+      );
+    const own = component('svc', { annotations: { 'pagerduty.com/service-id': 'PSVC001' } });
+    expect(onCallOf(base({ entity: own }), 'https://acme.pagerduty.com/')?.url).toBe('https://acme.pagerduty.com/service-directory/PSVC001');
+    expect(onCallOf(base({ ownerRef: 'group:default/team-a', owner }), 'https://acme.eu.pagerduty.com')?.url).toBe(
+      'https://acme.eu.pagerduty.com/service-directory/PTEAM01',
+    );
+    // Without the account's address there is no page to open; a value that is not an id is never linked.
+    expect(onCallOf(base({ entity: own }))).toBeUndefined();
+    expect(
+      onCallOf(base({ entity: component('svc', { annotations: { 'pagerduty.com/service-id': '../../x?y' } }) }), 'https://acme.pagerduty.com'),
+    ).toBeUndefined();
+  });
+
+  it('names members without mentions when the answer is shared', () => {
+    const owner = group('team-a', { title: 'Team A' });
+    const members = [user('ana.lima', 'ana@x.example')];
+    const message = ownerView(base({ ownerRef: 'group:default/team-a', owner, members }), {
+      slackIdsByEmail: new Map([['ana@x.example', 'U0ANA']]),
+      audience: 'shared',
+    });
+    expect(allMrkdwn([blockById(message.blocks, 'owner.members')])).toBe('*Members (1)*\nana lima');
+    expect(JSON.stringify(message)).not.toContain('<@');
+  });
+
+  it('links the team channel by id when Slack knows its name, and mentions the user group', () => {
+    const owner = group('team-a', { annotations: { 'slack.com/channel-name': '#Team-A', 'callboard.dev/slack-usergroup': 'S0TEAMA' } });
+    const message = ownerView(base({ ownerRef: 'group:default/team-a', owner }), {
+      slackIdsByEmail: noSlackIds,
+      channelIds: new Map([['team-a', 'C0TEAMA']]),
+    });
+    const team = allMrkdwn([blockById(message.blocks, 'owner.team')]);
+    expect(team).toContain('<#C0TEAMA>');
+    expect(team).toContain('<!subteam^S0TEAMA>');
+    const unresolved = ownerView(base({ ownerRef: 'group:default/team-a', owner }), { slackIdsByEmail: noSlackIds });
+    expect(allMrkdwn([blockById(unresolved.blocks, 'owner.team')])).toContain('#Team-A');
   });
 
   it('escapes hostile catalog text everywhere', () => {

@@ -1,32 +1,43 @@
-import { docsLink } from '../../views/owner-text.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { errorView } from '../../views/not-found-view.ts';
+import { buttonNoticeView } from '../../views/button-notice-view.ts';
+import { onCallUrlOf } from '../../views/entity-buttons.ts';
+import { docsUrlOf } from '../../views/owner-text.ts';
 import type { ActionArgs } from '../bolt-args.ts';
 import { actionValue, replyToAction } from './reply-to-action.ts';
 
 /**
- * Docs: a button with a URL opens it in the browser and Slack still sends the click, which needs
- * only the ack. Without a URL, the asker learns why there is nothing to open yet.
+ * Docs and On-call are link buttons: the browser opens the page and Slack still sends the click,
+ * which needs only the ack. Buttons without a link come only from messages posted by older
+ * versions; they get one line saying what is known, never "try again".
  */
+
+/** Docs: a link button needs only the ack; an old button learns whether there is a page now. */
 export const docsAction =
   (deps: SlackDeps) =>
   async (args: ActionArgs): Promise<void> => {
     await args.ack();
+    if (args.action.type === 'button' && args.action.url) return;
     const entity = deps.store.entityEnvelope(actionValue(args.action) ?? '');
-    if (entity && docsLink(entity)) return;
+    const url = entity ? docsUrlOf(entity) : undefined;
     await replyToAction(
       args,
-      errorView('Callboard does not publish docs pages yet, and this entity lists no docs link. Add one to `metadata.links` with a title containing "Docs".'),
+      buttonNoticeView(
+        url
+          ? `Its docs are at ${url}`
+          : 'This entity lists no docs page. Add a link titled "Docs" to `metadata.links` in its catalog file, and the Docs button appears.',
+      ),
     );
   };
 
-/** On-call: the PagerDuty integration is a later issue; until then the button says what it will use. */
+/** On-call: a link button needs only the ack; an old button gets the PagerDuty service, or says there is none. */
 export const onCallAction =
   (deps: SlackDeps) =>
   async (args: ActionArgs): Promise<void> => {
     await args.ack();
+    if (args.action.type === 'button' && args.action.url) return;
     const entity = deps.store.entityEnvelope(actionValue(args.action) ?? '');
     const service = entity?.metadata.annotations?.['pagerduty.com/service-id'];
-    const where = service ? ` Its PagerDuty service is ${service}.` : '';
-    await replyToAction(args, errorView(`Callboard cannot look up who is on call yet: on-call schedules are not connected.${where}`));
+    const url = entity ? onCallUrlOf(entity, deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {}) : undefined;
+    const known = url ? `its PagerDuty service page is ${url}` : service ? `its PagerDuty service is ${service}` : 'it names no PagerDuty service';
+    await replyToAction(args, buttonNoticeView(`Callboard does not look up who is on call yet; ${known}.`));
   };

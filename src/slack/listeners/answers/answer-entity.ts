@@ -1,18 +1,13 @@
 import type { DependencyDirection } from '../../../core/graph/dependency-edges.ts';
 import { findDependencies } from '../../../usecases/find-dependencies.ts';
-import { findOwner } from '../../../usecases/find-owner.ts';
 import { resolveEntity } from '../../../usecases/resolve-entity.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import type { ChooserIntent } from '../../views/action-values.ts';
 import { dependenciesView } from '../../views/dependencies-view.ts';
 import { entityChooserView } from '../../views/entity-chooser-view.ts';
-import { profileOf } from '../../views/entity-text.ts';
 import { notFoundView, usageView } from '../../views/not-found-view.ts';
-import { ownerView } from '../../views/owner-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
-
-/** How long an answer waits for Slack to say who members are before naming them in plain text. */
-const MENTION_BUDGET_MS = 800;
+import { ownerCard, type OwnerCardOptions } from './owner-cards.ts';
 
 /** Resolves what was typed to one entity, or answers with a chooser, "did you mean" or a usage hint. */
 const withEntity = async (
@@ -34,14 +29,9 @@ const withEntity = async (
   }
 };
 
-/** `/owner`: the owning team and its members, as Slack mentions where Slack knows their email. */
-export const answerOwner = (deps: SlackDeps, text: string): Promise<SlackMessage> =>
-  withEntity(deps, text, 'owner', async (ref) => {
-    const answer = findOwner(deps.store, ref);
-    const emails = answer.members.map((member) => profileOf(member).email).filter((email): email is string => email !== undefined);
-    const slackIdsByEmail = await deps.directory.slackIdsByEmail(emails, { budgetMs: MENTION_BUDGET_MS });
-    return ownerView(answer, { slackIdsByEmail });
-  });
+/** `/owner`: the owner card, or a team's or a person's own card (see ownerCard). */
+export const answerOwner = (deps: SlackDeps, text: string, options: OwnerCardOptions = {}): Promise<SlackMessage> =>
+  withEntity(deps, text, 'owner', (ref) => ownerCard(deps, ref, options));
 
 /** `/deps`: dependencies or blast radius, grouped by depth. */
 export const answerDependencies = (deps: SlackDeps, text: string, direction: DependencyDirection, depth: number): Promise<SlackMessage> =>

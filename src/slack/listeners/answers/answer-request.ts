@@ -4,6 +4,7 @@ import { helpView } from '../../views/help-view.ts';
 import { usageView } from '../../views/not-found-view.ts';
 import { searchResultsView } from '../../views/search-results-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
+import type { Audience } from '../../views/owner-text.ts';
 import { whoamiView } from '../../views/whoami-view.ts';
 import { answerDependencies, answerOwner } from './answer-entity.ts';
 import { answerErrors, answerSync } from './answer-housekeeping.ts';
@@ -11,6 +12,8 @@ import { answerErrors, answerSync } from './answer-housekeeping.ts';
 export interface AnswerOptions {
   /** Shown before slow work (a sync pass) while the final answer is computed. */
   onProgress?: (message: SlackMessage) => Promise<unknown>;
+  /** Who will see the answer (default 'private'). 'shared' (mention replies, Share): members are named, never mentioned. */
+  audience?: Audience;
 }
 
 const SEARCH_LIMIT = 50;
@@ -22,7 +25,7 @@ const SEARCH_LIMIT = 50;
 export const answerRequest = async (deps: SlackDeps, request: SlackRequest, askerId: string, options: AnswerOptions = {}): Promise<SlackMessage> => {
   switch (request.kind) {
     case 'owner':
-      return answerOwner(deps, request.entity);
+      return answerOwner(deps, request.entity, options.audience ? { audience: options.audience } : {});
     case 'deps':
       return answerDependencies(deps, request.entity, request.direction, request.depth);
     case 'find':

@@ -1,0 +1,83 @@
+import type { Entity } from '../../../core/catalog/entity.ts';
+import { findOwner } from '../../../usecases/find-owner.ts';
+import { findPerson } from '../../../usecases/find-person.ts';
+import { findTeam } from '../../../usecases/find-team.ts';
+import type { SlackDeps } from '../../slack-deps.ts';
+import { profileOf } from '../../views/entity-text.ts';
+import { teamChannelName, type Audience, type ReachContext } from '../../views/owner-text.ts';
+import { ownerView } from '../../views/owner-view.ts';
+import { personView } from '../../views/person-view.ts';
+import type { SlackMessage } from '../../views/slack-message.ts';
+import { teamView } from '../../views/team-view.ts';
+
+export interface OwnerCardOptions {
+  /** Who will see the card (default 'private'); a shared card names members instead of mentioning them. */
+  audience?: Audience;
+}
+
+/** How long an answer waits for Slack (who members are, which id a channel has) before using plain names. */
+const SLACK_BUDGET_MS = 800;
+
+const emailsOf = (people: readonly Entity[]): string[] =>
+  people.map((person) => profileOf(person).email).filter((email): email is string => email !== undefined);
+
+const channelNamesOf = (groups: ReadonlyArray<Entity | undefined>): string[] =>
+  groups.map((group) => (group ? teamChannelName(group) : undefined)).filter((name): name is string => name !== undefined);
+
+/**
+ * What the views need from Slack, both lookups at once and within one budget. A shared card asks
+ * nothing about people: it will not mention them anyway.
+ */
+const reachFor = async (
+  deps: SlackDeps,
+  people: readonly Entity[],
+  groups: ReadonlyArray<Entity | undefined>,
+  options: OwnerCardOptions,
+): Promise<ReachContext> => {
+  const audience = options.audience ?? 'private';
+  const [slackIdsByEmail, channelIds] = await Promise.all([
+    audience === 'shared' ? new Map<string, string>() : deps.directory.slackIdsByEmail(emailsOf(people), { budgetMs: SLACK_BUDGET_MS }),
+    deps.channels.channelIdsByName(channelNamesOf(groups), { budgetMs: SLACK_BUDGET_MS }),
+  ]);
+  return { slackIdsByEmail, channelIds, audience };
+};
+
+const pagerduty = (deps: SlackDeps) => (deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {});
+
+/** A Group: the team card (people, structure, what it owns, its problems). */
+const teamCard = async (deps: SlackDeps, ref: string, options: OwnerCardOptions): Promise<SlackMessage> => {
+  const answer = findTeam(deps.store, ref);
+  const people = answer.lead ? [answer.lead, ...answer.members] : answer.members;
+  const reach = await reachFor(deps, people, [answer.group, answer.parent, ...answer.children], options);
+  return teamView(answer, { ...reach, ...pagerduty(deps) });
+};
+
+/** A User: their teams and what those own. */
+const personCard = async (deps: SlackDeps, ref: string, options: OwnerCardOptions): Promise<SlackMessage> => {
+  const answer = findPerson(deps.store, ref);
+  const reach = await reachFor(
+    deps,
+    [answer.user],
+    answer.teams.map((team) => team.group),
+    options,
+  );
+  return personView(answer, reach);
+};
+
+/** Anything else: who owns it and how to reach them. */
+const entityOwnerCard = async (deps: SlackDeps, ref: string, options: OwnerCardOptions): Promise<SlackMessage> => {
+  const answer = findOwner(deps.store, ref);
+  const reach = await reachFor(deps, answer.members, [answer.owner, answer.parent], options);
+  return ownerView(answer, { ...reach, ...pagerduty(deps) });
+};
+
+/**
+ * The `/owner` answer for a resolved ref. A team or a person has no owner to name: asking "who owns
+ * checkout-team" means "tell me about that team", so they get their own cards.
+ */
+export const ownerCard = (deps: SlackDeps, ref: string, options: OwnerCardOptions = {}): Promise<SlackMessage> => {
+  const kind = deps.store.entityEnvelope(ref)?.kind;
+  if (kind === 'Group') return teamCard(deps, ref, options);
+  if (kind === 'User') return personCard(deps, ref, options);
+  return entityOwnerCard(deps, ref, options);
+};
