@@ -1,26 +1,44 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { actionsBlock, button, contextBlock, sectionBlock } from './blocks.ts';
 import { displayNameOf, refCode, shortRef, specString } from './entity-text.ts';
-import { teamChannelText } from './owner-text.ts';
+import { hasDependencyRelations } from './entity-buttons.ts';
+import { docsUrlOf, teamChannelText } from './owner-text.ts';
 
 const MAX_DESCRIPTION = 300;
 
-const ownerText = (answer: OwnerAnswer): string => {
+/** Channel ids by normalised channel name (ChannelDirectory), so a team's `#name` is a real channel link. */
+export interface UnfurlContext {
+  channelIds?: ReadonlyMap<string, string>;
+}
+
+const ownerText = (answer: OwnerAnswer, ctx: UnfurlContext): string => {
   if (!answer.ownerRef) return ':warning: no owner recorded';
   if (!answer.owner) return `:warning: owner ${refCode(answer.ownerRef)} is not in the catalog`;
-  const channel = teamChannelText(answer.owner);
+  const channel = teamChannelText(answer.owner, ctx.channelIds);
   return `Owned by *${escapeMrkdwn(displayNameOf(answer.owner))}*${channel ? ` ${channel}` : ''}`;
+};
+
+/** Owner always; Dependencies, Dependents and Docs only when there is an answer to give (no dead ends). */
+const cardButtons = (answer: OwnerAnswer): Button[] => {
+  const ref = entityRefOf(answer.entity);
+  const docsUrl = docsUrlOf(answer.entity);
+  return [
+    button({ text: 'Owner & contacts', actionId: ActionIds.showOwner, value: ref }),
+    hasDependencyRelations(answer.entity, 'forward') ? button({ text: 'Dependencies', actionId: ActionIds.showDeps, value: ref }) : undefined,
+    hasDependencyRelations(answer.entity, 'reverse') ? button({ text: 'Dependents', actionId: ActionIds.showDependents, value: ref }) : undefined,
+    docsUrl ? button({ text: 'Docs', actionId: ActionIds.showDocs, value: ref, url: docsUrl }) : undefined,
+  ].filter((element): element is Button => element !== undefined);
 };
 
 /**
  * A compact entity card: the blocks of one `chat.unfurl` entry (`unfurls[url] = { blocks }`).
  * Buttons carry the entity ref; their answers go only to whoever clicks.
  */
-export const entityUnfurlView = (answer: OwnerAnswer): KnownBlock[] => {
+export const entityUnfurlView = (answer: OwnerAnswer, ctx: UnfurlContext = {}): KnownBlock[] => {
   const { entity } = answer;
   const ref = entityRefOf(entity);
   const description = entity.metadata.description ? `\n${escapeMrkdwn(truncate(entity.metadata.description, MAX_DESCRIPTION))}` : '';
@@ -30,22 +48,15 @@ export const entityUnfurlView = (answer: OwnerAnswer): KnownBlock[] => {
   return [
     sectionBlock(`*${escapeMrkdwn(truncate(displayNameOf(entity), 150))}* ${refCode(ref)}${description}`, 'unfurl.entity'),
     // One element per fact: Slack lays context elements out side by side, each on its own.
-    contextBlock([ownerText(answer), ...facts], 'unfurl.facts'),
-    actionsBlock(
-      [
-        button({ text: 'Owner & contacts', actionId: ActionIds.showOwner, value: ref }),
-        button({ text: 'Dependencies', actionId: ActionIds.showDeps, value: ref }),
-        button({ text: 'Dependents', actionId: ActionIds.showDependents, value: ref }),
-      ],
-      'unfurl.actions',
-    ),
+    contextBlock([ownerText(answer, ctx), ...facts], 'unfurl.facts'),
+    actionsBlock(cardButtons(answer), 'unfurl.actions'),
   ];
 };
 
 /** The owning team's name and its channel, as separate context elements; a warning when there is no team to name. */
-const ownerElements = (answer: OwnerAnswer): string[] => {
-  if (!answer.owner) return [ownerText(answer)];
-  const channel = teamChannelText(answer.owner);
+const ownerElements = (answer: OwnerAnswer, ctx: UnfurlContext): string[] => {
+  if (!answer.owner) return [ownerText(answer, ctx)];
+  const channel = teamChannelText(answer.owner, ctx.channelIds);
   return [escapeMrkdwn(truncate(displayNameOf(answer.owner), 150)), ...(channel ? [channel] : [])];
 };
 
@@ -54,6 +65,6 @@ const ownerElements = (answer: OwnerAnswer): string[] => {
  * (a pull request, commit, issue or file): whose it is, and nothing the GitHub app's own preview
  * already shows. `payments-api` · `Payments` · `#team-payments`, each its own element.
  */
-export const entityContextView = (answer: OwnerAnswer): KnownBlock[] => [
-  contextBlock([`*${escapeMrkdwn(truncate(shortRef(entityRefOf(answer.entity)), 150))}*`, ...ownerElements(answer)], 'unfurl.context'),
+export const entityContextView = (answer: OwnerAnswer, ctx: UnfurlContext = {}): KnownBlock[] => [
+  contextBlock([`*${escapeMrkdwn(truncate(shortRef(entityRefOf(answer.entity)), 150))}*`, ...ownerElements(answer, ctx)], 'unfurl.context'),
 ];

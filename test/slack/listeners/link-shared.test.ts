@@ -5,7 +5,7 @@ import { linkShared } from '../../../src/slack/listeners/events/link-shared.ts';
 import type { SlackSettings } from '../../../src/slack/slack-deps.ts';
 import { checkMessageLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import { linkShared as linkSharedEvent } from '../../fakes/slack-payloads.ts';
-import { openExampleCatalog, People, slackDepsFor } from '../helpers/catalog-fixture.ts';
+import { ExampleChannels, memoryChannels, memoryUsers, openExampleCatalog, People, slackDepsFor } from '../helpers/catalog-fixture.ts';
 import { strictFake } from '../helpers/strict-fake.ts';
 import { startHarness, type Harness } from '../helpers/slack-harness.ts';
 
@@ -91,6 +91,21 @@ describe('link_shared: other links into a catalogued repository', () => {
       '*carrier-gateway*',
       ':warning: owner `group:default/legacy-team` is not in the catalog',
     ]);
+  });
+});
+
+describe('link_shared: team channels', () => {
+  it("resolves the owners' channel names to ids once for all links of the event", async () => {
+    const channels = memoryChannels(ExampleChannels, 10);
+    const calls: UnfurlCall[] = [];
+    const client = strictFake<never>({ chat: { unfurl: async (args: never) => void calls.push(args) } });
+    const links = [REPO, `${REPO}/pull/42`, 'https://github.com/acme/payments-api/issues/1'].map((url) => ({ url }));
+    const deps = slackDepsFor(runtime, { callboardUrl: CALLBOARD }, memoryUsers().api, channels.api);
+    await linkShared(deps)({ event: { channel: 'C0GENERAL', message_ts: '1700000000.000200', links }, client });
+    expect(channels.calls).toEqual(['conversations.list']);
+    const contextOf = (url: string) => calls[0]!.unfurls[url]!.blocks[0]!.elements!.map((element) => element.text);
+    expect(contextOf(`${REPO}/pull/42`)).toEqual(['*checkout-service*', 'Checkout', '<#C0CHECKOUT>']);
+    expect(contextOf('https://github.com/acme/payments-api/issues/1')).toEqual(['*payments-api*', 'Payments', '<#C0PAYMENTS>']);
   });
 });
 

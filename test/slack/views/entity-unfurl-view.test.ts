@@ -40,8 +40,22 @@ describe('entityUnfurlView', () => {
       ActionIds.showOwner,
       ActionIds.showDeps,
       ActionIds.showDependents,
+      ActionIds.showDocs,
     ]);
     expectMessageWithinLimits({ blocks }, 'unfurl');
+  });
+
+  it('offers only buttons that have an answer: no Dependencies or Dependents without such relations, Docs only with a docs link', async () => {
+    const team = await exampleOrgOwnerAnswer('group:default/checkout-team');
+    const actions = blockById(entityUnfurlView(team), 'unfurl.actions');
+    if (actions.type !== 'actions') throw new Error('not actions');
+    expect(actions.elements.map((element) => (element as { action_id: string }).action_id)).toEqual([ActionIds.showOwner]);
+  });
+
+  it('links the team channel by id when Slack knows its name', () => {
+    const blocks = entityUnfurlView(answer, { channelIds: new Map([['team-checkout', 'C0CHECKOUT']]) });
+    expect(allMrkdwn([blockById(blocks, 'unfurl.facts')])).toContain('Owned by *Checkout* <#C0CHECKOUT>');
+    expect(allMrkdwn(entityContextView(answer, { channelIds: new Map([['team-checkout', 'C0CHECKOUT']]) }))).toContain('<#C0CHECKOUT>');
   });
 
   it('explains missing and dangling owners, escapes and truncates', () => {

@@ -1,9 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import { classifySharedLink, entityPageUrlOfDocs, meansTheEntity } from '../../../usecases/classify-shared-link.ts';
+import type { OwnerAnswer } from '../../../core/catalog-reader/catalog-answers.ts';
+import { classifySharedLink, entityPageUrlOfDocs, meansTheEntity, type SharedLinkKind } from '../../../usecases/classify-shared-link.ts';
 import { findEntityByUrl } from '../../../usecases/find-entity-by-url.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { entityContextView, entityUnfurlView } from '../../views/entity-unfurl-view.ts';
+import { entityContextView, entityUnfurlView, type UnfurlContext } from '../../views/entity-unfurl-view.ts';
+import { teamChannelName } from '../../views/owner-text.ts';
 import type { LinkSharedArgs } from '../bolt-args.ts';
 
 type Unfurls = Record<string, { blocks: KnownBlock[] }>;
@@ -18,14 +20,21 @@ const targetOf = (event: LinkSharedArgs['event']): UnfurlTarget =>
     ? { unfurl_id: event.unfurl_id, source: event.source }
     : { channel: event.channel, ts: event.message_ts };
 
+/** What one link is about: the entity's owner answer and which part of the entity the link shows. */
+interface SharedLink {
+  url: string;
+  answer: OwnerAnswer;
+  kind: SharedLinkKind;
+}
+
+/** Slack lookups wait at most this long; an unfurl after that shows the channel as `#name`. */
+const SLACK_BUDGET_MS = 800;
+
 /**
- * One link's preview: the entity card for a link that means the entity (its repository root, catalog
- * file, docs or Callboard page); for any other link into its repository (a pull request, commit, issue
- * or file) one context line, or nothing when `slack.unfurl.otherLinks` is `none`, so the GitHub app's
- * own preview is not drowned. Undefined when the link names no catalog entity (findEntityByUrl never
- * throws on a link); links left alone are logged at debug for "why no card?".
+ * The entity a link names and what part of it the link shows, or undefined when it names no catalog
+ * entity (findEntityByUrl never throws on a link); links left alone are logged at debug for "why no card?".
  */
-const unfurlOf = (deps: SlackDeps, url: string): { blocks: KnownBlock[] } | undefined => {
+const resolveLink = (deps: SlackDeps, url: string): SharedLink | undefined => {
   const urlOptions = deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {};
   // A Callboard docs page names its entity the way its entity page does.
   const docsPage = entityPageUrlOfDocs(url, deps.settings.callboardUrl);
@@ -35,23 +44,40 @@ const unfurlOf = (deps: SlackDeps, url: string): { blocks: KnownBlock[] } | unde
     return undefined;
   }
   const answer = findOwner(deps.store, ref);
-  const kind = classifySharedLink(url, answer.entity, urlOptions);
-  if (meansTheEntity(kind)) return { blocks: entityUnfurlView(answer) };
+  return { url, answer, kind: classifySharedLink(url, answer.entity, urlOptions) };
+};
+
+/**
+ * One link's preview: the entity card for a link that means the entity (its repository root, catalog
+ * file, docs or Callboard page); for any other link into its repository (a pull request, commit, issue
+ * or file) one context line, or nothing when `slack.unfurl.otherLinks` is `none`, so the GitHub app's
+ * own preview is not drowned.
+ */
+const previewOf = (deps: SlackDeps, link: SharedLink, ctx: UnfurlContext): { blocks: KnownBlock[] } | undefined => {
+  if (meansTheEntity(link.kind)) return { blocks: entityUnfurlView(link.answer, ctx) };
   if ((deps.settings.unfurl?.otherLinks ?? 'context') === 'none') {
-    deps.log.debug({ url, ref, kind }, 'shared link is inside an entity but not the entity; slack.unfurl.otherLinks is none');
+    deps.log.debug({ url: link.url, kind: link.kind }, 'shared link is inside an entity but not the entity; slack.unfurl.otherLinks is none');
     return undefined;
   }
-  return { blocks: entityContextView(answer) };
+  return { blocks: entityContextView(link.answer, ctx) };
+};
+
+/** The owning teams' channels as ids, looked up once for every link of the event. */
+const unfurlContextFor = async (deps: SlackDeps, links: readonly SharedLink[]): Promise<UnfurlContext> => {
+  const names = links.map((link) => (link.answer.owner ? teamChannelName(link.answer.owner) : undefined)).filter((name): name is string => name !== undefined);
+  return { channelIds: await deps.channels.channelIdsByName(names, { budgetMs: SLACK_BUDGET_MS }) };
 };
 
 /** Links the catalog knows unfurl, in one chat.unfurl call; links it does not know are left to Slack and other apps. */
 export const linkShared =
   (deps: SlackDeps) =>
   async ({ event, client }: LinkSharedArgs): Promise<void> => {
+    const links = event.links.slice(0, MAX_LINKS).flatMap(({ url }) => resolveLink(deps, url) ?? []);
+    const ctx = await unfurlContextFor(deps, links);
     const unfurls: Unfurls = {};
-    for (const { url } of event.links.slice(0, MAX_LINKS)) {
-      const unfurl = unfurlOf(deps, url);
-      if (unfurl) unfurls[url] = unfurl;
+    for (const link of links) {
+      const preview = previewOf(deps, link, ctx);
+      if (preview) unfurls[link.url] = preview;
     }
     if (Object.keys(unfurls).length === 0) return;
     await client.chat.unfurl({ ...targetOf(event), unfurls });
