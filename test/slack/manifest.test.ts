@@ -56,6 +56,8 @@ const SCOPE_EVIDENCE: Record<string, RegExp> = {
   'chat:write': /\.chat\.(?:postMessage|postEphemeral|update)\(/,
   // Slash commands and the message shortcut.
   commands: /app\.(?:command|shortcut)\(/,
+  // CSV export of long answers to the clicker's DM (files.uploadV2 = files.getUploadURLExternal + files.completeUploadExternal).
+  'files:write': /\.files\.uploadV2\(/,
   // The link_shared event for unfurl_domains.
   'links:read': /app\.event\('link_shared'/,
   // chat.unfurl.
