@@ -22,15 +22,21 @@ export interface CommandArgs extends Pick<SlackCommandMiddlewareArgs, 'ack' | 'r
 
 export interface ActionArgs extends Pick<ActionMiddlewareArgs, 'ack' | 'action'> {
   /** Slack sends a response_url only when the element sits in a message; Home tab and modal clicks have none. */
-  body: { user: Pick<BlockAction['user'], 'id'>; response_url?: BlockAction['response_url'] };
+  body: {
+    user: Pick<BlockAction['user'], 'id'>;
+    response_url?: BlockAction['response_url'];
+    /** For views.open / views.push: answers to Home tab and modal clicks open or stack a modal. */
+    trigger_id?: BlockAction['trigger_id'];
+    /** The Home tab or modal the element sits in (absent for message elements). */
+    view?: Pick<NonNullable<BlockAction['view']>, 'id' | 'type' | 'root_view_id' | 'previous_view_id'>;
+  };
   /** Bolt always passes respond(), but it can only answer where there is a response_url. */
   respond?: ActionMiddlewareArgs['respond'];
-  client: { chat: Pick<WebClient['chat'], 'postMessage'> };
+  client: { chat: Pick<WebClient['chat'], 'postMessage'>; views: Pick<WebClient['views'], 'open' | 'push' | 'update' | 'publish'> };
 }
 
-export interface HomeActionArgs extends ActionArgs {
-  client: ActionArgs['client'] & { views: Pick<WebClient['views'], 'publish'> };
-}
+/** Home tab buttons use the same arguments: their answers open modals or republish the tab. */
+export type HomeActionArgs = ActionArgs;
 
 export interface MessageShortcutArgs extends Pick<SlackShortcutMiddlewareArgs<MessageShortcut>, 'ack' | 'respond'> {
   shortcut: { user: Pick<MessageShortcut['user'], 'id'>; message: Pick<MessageShortcut['message'], 'text'> };
@@ -41,7 +47,7 @@ type EventOf<Type extends string> = SlackEventMiddlewareArgs<Type>['event'];
 export interface MentionArgs {
   event: Pick<EventOf<'app_mention'>, 'user' | 'text' | 'channel' | 'ts' | 'thread_ts'>;
   context: Pick<AllMiddlewareArgs['context'], 'botUserId'>;
-  client: { chat: Pick<WebClient['chat'], 'postMessage'> };
+  client: { chat: Pick<WebClient['chat'], 'postMessage' | 'postEphemeral'> };
 }
 
 export interface HomeOpenedArgs {

@@ -4,6 +4,7 @@ import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { actionsBlock, button, contextBlock, headerBlock, Limits, plainText, plural, sectionBlock } from './blocks.ts';
 import { displayNameOf } from './entity-text.ts';
+import { problemCountsText, type ProblemCounts } from './problem-text.ts';
 import { byAttention, teamBlocks, type HomeEntity } from './home-team-blocks.ts';
 
 export type { HomeEntity } from './home-team-blocks.ts';
@@ -12,9 +13,16 @@ export interface AppHomeData {
   /** The catalog User matched to whoever opened the tab. */
   user?: Entity;
   teams: Array<{ group: Entity; entities: HomeEntity[] }>;
-  totalProblems: number;
+  /** Catalog problems of the user's teams (or of the whole catalog when they have none), counted as everywhere else. */
+  problems: ProblemCounts;
+  /** Whose problems those are: "your teams" or "the catalog". */
+  problemScope: string;
+  /** Whether this person may start a sync (`slack.syncAllowed`): only then is there a Sync now button. */
+  canSync: boolean;
   /** ISO time of the last finished sync pass. */
   lastSyncAt?: string;
+  /** What a Home button just did (a sync's progress or summary), shown under the header. Blocks without buttons. */
+  notice?: KnownBlock[];
 }
 
 /** Teams shown one by one (at most 4 blocks each), so the tab stays under its 100 blocks. */
@@ -33,7 +41,8 @@ const greeting = (data: AppHomeData): string => {
 
 const statusText = (data: AppHomeData): string => {
   const sync = data.lastSyncAt ? `Last sync ${slackDate(data.lastSyncAt)}` : 'Not synced yet';
-  const problems = data.totalProblems > 0 ? `:warning: ${plural(data.totalProblems, 'problem')} in the catalog` : ':white_check_mark: No catalog problems';
+  const total = data.problems.errors + data.problems.warnings;
+  const problems = total > 0 ? `${problemCountsText(data.problems)} in ${escapeMrkdwn(data.problemScope)}` : problemCountsText(data.problems);
   return `${sync}  ·  ${problems}`;
 };
 
@@ -60,11 +69,12 @@ const entityMenu = (teams: AppHomeData['teams']): StaticSelect | undefined => {
 
 const quickActions = (data: AppHomeData): KnownBlock => {
   const menu = entityMenu(data.teams.slice(0, MAX_TEAMS));
+  const total = data.problems.errors + data.problems.warnings;
   return actionsBlock(
     [
       ...(menu ? [menu] : []),
-      button({ text: data.totalProblems > 0 ? `Problems (${data.totalProblems})` : 'Problems', actionId: ActionIds.showProblems, value: 'all' }),
-      button({ text: 'Sync now', actionId: ActionIds.syncNow, value: 'all' }),
+      button({ text: total > 0 ? `Problems (${total.toLocaleString('en-US')})` : 'Problems', actionId: ActionIds.showProblems, value: 'mine' }),
+      ...(data.canSync ? [button({ text: 'Sync now', actionId: ActionIds.syncNow, value: 'all' })] : []),
       button({ text: 'Help', actionId: ActionIds.showHelp, value: 'help' }),
     ],
     'home.actions',
@@ -77,6 +87,7 @@ export const appHomeView = (data: AppHomeData): HomeView => {
     headerBlock('Callboard', 'home.header'),
     sectionBlock(greeting(data), 'home.greeting'),
     contextBlock([statusText(data)], 'home.status'),
+    ...(data.notice ?? []),
     quickActions(data),
   ];
   const teams = data.teams.slice(0, MAX_TEAMS);

@@ -30,8 +30,8 @@ export const commandUsages: readonly CommandUsage[] = [
   },
   {
     command: SlashCommands.callboard,
-    summary: 'Help and catalog housekeeping.',
-    usage: ['/callboard help', '/callboard errors [team]', '/callboard sync', '/callboard whoami'],
+    summary: "Help and catalog housekeeping: your teams' catalog problems (every team's, for Callboard admins, with `all`).",
+    usage: ['/callboard help', '/callboard errors [team | all]', '/callboard sync', '/callboard whoami'],
     examples: ['/callboard errors checkout-team', '/callboard whoami'],
   },
 ];

@@ -45,8 +45,7 @@ const groupText = (group: ProblemGroup): string => {
   return [title, ...lines, ...(more > 0 ? [`…and ${plural(more, 'more problem')} here`] : [])].join('\n');
 };
 
-const countsText = (problems: readonly StoredProblem[], groups: number): string =>
-  `${problemCountsText(countProblems(problems))} in ${plural(groups, 'file')}`;
+const countsText = (problems: readonly StoredProblem[], groups: number): string => `${problemCountsText(countProblems(problems))} in ${plural(groups, 'file')}`;
 
 /** Problems no team answers for, listed first when the whole catalog is shown: nobody else will fix them. */
 const unownedBlock = (unowned: readonly StoredProblem[]): SectionBlock => {
@@ -104,4 +103,21 @@ export const problemsView = (problems: StoredProblem[], scope: string, options: 
     );
   }
   return ephemeralMessage(`Catalog problems in ${where}: ${problemCountsPlain(countProblems(problems))} in ${plural(groups.length, 'file')}`, blocks);
+};
+
+const MAX_NAMED_ADMINS = 5;
+
+/**
+ * `/callboard errors all` from someone who is not a Callboard admin: one line saying who can (the
+ * `slack.admins` entries), and what they can ask instead.
+ */
+export const allProblemsRefusedView = (admins: readonly string[]): SlackMessage => {
+  const named = admins.slice(0, MAX_NAMED_ADMINS).map((entry) => `\`${escapeMrkdwn(truncate(entry, 100))}\``);
+  const more = admins.length - named.length;
+  const who =
+    admins.length === 0
+      ? 'none are set yet (`slack.admins` in callboard.yaml)'
+      : `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''} (\`slack.admins\`)`;
+  const line = `:lock: Only Callboard admins can list every team's problems; ${who}. \`/callboard errors\` lists your teams'.`;
+  return ephemeralMessage(line, [sectionBlock(line, 'problems.refused')]);
 };

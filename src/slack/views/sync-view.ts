@@ -32,7 +32,9 @@ export const syncSummaryView = (summary: SyncSummary): SlackMessage => {
   const changes = `${plural(summary.added, 'entity', 'entities')} added, ${summary.updated} updated, ${summary.removed} removed`;
   const counts = { errors: summary.errors, warnings: summary.warnings };
   const problems =
-    counts.errors + counts.warnings > 0 ? `${problemCountsText(counts)} in the catalog: \`/callboard errors\` lists your teams'.` : `${problemCountsText(counts)}.`;
+    counts.errors + counts.warnings > 0
+      ? `${problemCountsText(counts)} in the catalog: \`/callboard errors\` lists your teams'.`
+      : `${problemCountsText(counts)}.`;
   const unavailable = summary.sources.filter((source) => source.outcome === 'unavailable').length;
   const headline =
     unavailable > 0

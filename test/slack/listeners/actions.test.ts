@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { docsAction, onCallAction } from '../../../src/slack/listeners/actions/card-actions.ts';
 import { chooseEntityAction, entityAction } from '../../../src/slack/listeners/actions/entity-actions.ts';
-import { helpAction, syncNowAction } from '../../../src/slack/listeners/actions/home-actions.ts';
 import type { HomeActionArgs } from '../../../src/slack/listeners/bolt-args.ts';
 import { shareAction } from '../../../src/slack/listeners/actions/share-action.ts';
 import { encodeChoiceValue, encodeShareValue } from '../../../src/slack/views/action-values.ts';
@@ -93,21 +92,6 @@ describe('block actions', () => {
     expect(io.last()).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(allText(io.last())).toContain(`Shared by <@${People.marcus.id}>`);
     expect(allText(io.last())).not.toContain('message.share');
-  });
-
-  it('Home tab buttons answer in the app DM (no response_url there)', async () => {
-    const { io, posted, args } = click(button('help.show', 'help'), 'home');
-    await helpAction()(args);
-    expect(io.events).toEqual(['ack']);
-    expect(posted[0]!.channel).toBe(People.marcus.id);
-    expect(blockIds(posted[0]!)).toContain('help.header');
-  });
-
-  it('Sync now checks permission, reports in the DM and republishes the Home tab', async () => {
-    const { posted, published, args } = click(button('catalog.sync_now', 'all'), 'home');
-    await syncNowAction(slackDepsFor(runtime, { syncAllowed: [People.marcus.email] }))(args);
-    expect(posted.map((message) => blockIds(message)[0])).toEqual(['sync.started', 'sync.summary']);
-    expect(published).toHaveLength(1);
   });
 
   it('Docs and On-call link buttons need only the ack', async () => {

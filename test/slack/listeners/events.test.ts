@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { appHomeOpened } from '../../../src/slack/listeners/events/app-home-opened.ts';
 import { appMention } from '../../../src/slack/listeners/events/app-mention.ts';
+import { ActionIds } from '../../../src/slack/ids.ts';
 import { dedupeEvents } from '../../../src/slack/listeners/events/event-dedupe.ts';
 import { checkMessageLimits, checkViewLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import { openExampleCatalog, People, silentLog, slackDepsFor } from '../helpers/catalog-fixture.ts';
@@ -16,9 +17,15 @@ afterAll(() => runtime.close());
 
 const BOT = 'U0CALLBOT';
 
+type Sent = Record<string, unknown> & { blocks: unknown[]; text: string; thread_ts?: string; user?: string };
+
+/** A mention, answered through a strict client: `posted` is seen by the channel, `ephemeral` by the asker only. */
 const mention = async (text: string, threadTs?: string) => {
-  const posted: Array<Record<string, unknown> & { blocks: unknown[]; text: string }> = [];
-  const client = strictFake<never>({ chat: { postMessage: async (message: never) => void posted.push(message) } });
+  const posted: Sent[] = [];
+  const ephemeral: Sent[] = [];
+  const client = strictFake<never>({
+    chat: { postMessage: async (message: Sent) => void posted.push(message), postEphemeral: async (message: Sent) => void ephemeral.push(message) },
+  });
   const event = {
     user: People.marcus.id,
     text: `<@${BOT}> ${text}`,
@@ -27,29 +34,67 @@ const mention = async (text: string, threadTs?: string) => {
     ...(threadTs ? { thread_ts: threadTs } : {}),
   };
   await appMention(slackDepsFor(runtime))({ event, context: { botUserId: BOT }, client });
-  for (const message of posted) expect(checkMessageLimits({ text: message.text, blocks: message.blocks })).toEqual([]);
-  return posted;
+  for (const message of [...posted, ...ephemeral]) expect(checkMessageLimits({ text: message.text, blocks: message.blocks })).toEqual([]);
+  return { posted, ephemeral };
+};
+
+const sectionLines = (message: Sent, blockId: string): string[] => {
+  const block = (message.blocks as Array<{ block_id?: string; text?: { text: string } }>).find((candidate) => candidate.block_id === blockId);
+  return block?.text?.text.split('\n') ?? [];
 };
 
 describe('app_mention', () => {
-  it('"who owns X?" answers in a thread under the question', async () => {
-    const [reply] = await mention('who owns checkout-service?');
-    expect(reply).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700000000.000100' });
-    expect(allText(reply)).toContain('owner.header');
-    expect(allText(reply)).not.toContain('message.share');
+  it('"who owns X?" answers in a thread under the question, for everyone, with members named but not pinged', async () => {
+    const { posted, ephemeral } = await mention('who owns checkout-service?');
+    expect(ephemeral).toEqual([]);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700000000.000100' });
+    expect(allText(posted[0])).toContain('owner.header');
+    expect(allText(posted[0])).not.toContain('message.share');
+    // The asker is credited; no team member is mentioned in a message the channel sees.
+    expect(allText(posted[0])).not.toMatch(new RegExp(`<@(?!${People.marcus.id})U[A-Z0-9]+>`));
+    expect(allText(posted[0])).not.toContain(`<@${People.sofia.id}>`);
   });
 
   it('"what depends on X?" is the blast radius; an existing thread is kept', async () => {
-    const [reply] = await mention('what depends on orders-db?', '1699999999.000001');
-    expect(reply!.thread_ts).toBe('1699999999.000001');
-    expect(allText(reply)).toContain('What depends on orders-db');
+    const { posted } = await mention('what depends on orders-db?', '1699999999.000001');
+    expect(posted[0]!.thread_ts).toBe('1699999999.000001');
+    expect(allText(posted[0])).toContain('What depends on orders-db');
   });
 
-  it('nonsense, injection and an empty mention get help, never a broadcast', async () => {
-    expect(allText((await mention(''))[0])).toContain('help.header');
-    const [odd] = await mention('<!channel> please <!here> make coffee');
-    expect(allText(odd)).toContain('usage.problem');
-    expect(allText(odd)).not.toMatch(/<!channel>|<!here>/);
+  it('help is three lines with a More button, to the asker only, in the thread', async () => {
+    for (const text of ['', 'help']) {
+      const { posted, ephemeral } = await mention(text);
+      expect(posted).toEqual([]);
+      expect(ephemeral).toHaveLength(1);
+      expect(ephemeral[0]).toMatchObject({ channel: 'C0GENERAL', user: People.marcus.id, thread_ts: '1700000000.000100' });
+      expect(sectionLines(ephemeral[0]!, 'help.short')).toHaveLength(3);
+      expect(allText(ephemeral[0])).toContain(`"action_id":"${ActionIds.showHelp}"`);
+      expect(allText(ephemeral[0])).not.toContain('help.header');
+    }
+  });
+
+  it('"did not understand" goes to the asker only, with the reason and the short help; never a broadcast', async () => {
+    const { posted, ephemeral } = await mention('<!channel> please <!here> make coffee', '1699999999.000001');
+    expect(posted).toEqual([]);
+    expect(ephemeral[0]).toMatchObject({ user: People.marcus.id, thread_ts: '1699999999.000001' });
+    expect(sectionLines(ephemeral[0]!, 'help.short')).toHaveLength(4);
+    expect(allText(ephemeral[0])).not.toMatch(/<!channel>|<!here>/);
+  });
+
+  it('a name nothing is called, and a choice only the asker can make, go to the asker only', async () => {
+    const missing = await mention('who owns frobnicator-9000?');
+    expect(missing.posted).toEqual([]);
+    expect(allText(missing.ephemeral[0])).toContain('notfound.summary');
+    const choice = await mention('owner payments-api');
+    expect(choice.posted).toEqual([]);
+    expect(allText(choice.ephemeral[0])).toContain('chooser.choices');
+  });
+
+  it('whoami is about the asker: answered to them alone', async () => {
+    const { posted, ephemeral } = await mention('whoami');
+    expect(posted).toEqual([]);
+    expect(allText(ephemeral[0])).toContain('whoami.user');
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { slashCommand } from '../../../src/slack/listeners/commands/slash-command.ts';
+import { ActionIds } from '../../../src/slack/ids.ts';
 import { openExampleCatalog, People, slackDepsFor } from '../helpers/catalog-fixture.ts';
 import { allText, blockIds, recorder } from '../helpers/recorder.ts';
 
@@ -10,9 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => runtime.close());
 
-const run = async (command: string, text: string, options: { user?: string; syncAllowed?: string[] } = {}) => {
+const run = async (command: string, text: string, options: { user?: string; syncAllowed?: string[]; admins?: string[] } = {}) => {
   const io = recorder();
-  const deps = slackDepsFor(runtime, { syncAllowed: options.syncAllowed ?? [] });
+  const deps = slackDepsFor(runtime, { syncAllowed: options.syncAllowed ?? [], ...(options.admins ? { admins: options.admins } : {}) });
   await slashCommand(deps)({ ack: io.ack, respond: io.respond, command: { command, text, user_id: options.user ?? People.marcus.id } });
   return io;
 };
@@ -46,7 +47,6 @@ describe('slash commands', () => {
 
   it.each([
     ['/owner', ''],
-    ['/owner', 'checkout service'],
     ['/deps', 'orders-db --depth 99'],
     ['/deps', 'orders-db --sideways'],
     ['/find', '   '],
@@ -77,9 +77,13 @@ describe('slash commands', () => {
     }
   });
 
-  it('/callboard with nothing, or help, shows help', async () => {
-    expect(blockIds((await run('/callboard', '')).last())).toContain('help.header');
-    expect(blockIds((await run('/callboard', 'help')).last())).toContain('help.header');
+  it('/callboard with nothing, or help, shows the three-line help with a More button', async () => {
+    for (const text of ['', 'help']) {
+      const io = await run('/callboard', text);
+      expect(io.last().response_type).toBe('ephemeral');
+      expect(blockIds(io.last())).toEqual(['help.short', 'help.short_actions']);
+      expect(allText(io.last())).toContain(`"action_id":"${ActionIds.showHelp}"`);
+    }
   });
 
   it('/callboard whoami maps the Slack user to the catalog User and groups', async () => {
@@ -95,6 +99,28 @@ describe('slash commands', () => {
     const named = await run('/callboard', 'errors checkout-team');
     expect(blockIds(named.last())).toEqual(expect.arrayContaining([expect.stringMatching(/^problems\./)]));
     expect(blockIds((await run('/callboard', 'errors checkout-service')).last())).toContain('usage.problem');
+  });
+
+  it('/callboard errors all: every problem for a Callboard admin, those no team owns first', async () => {
+    for (const admins of [[People.marcus.email], ['group:checkout-team'], ['checkout-team']]) {
+      const io = await run('/callboard', 'errors all', { admins });
+      expect(io.last().response_type).toBe('ephemeral');
+      expect(blockIds(io.last())).toEqual(expect.arrayContaining(['problems.header', 'problems.counts', 'problems.unowned']));
+      // carrier-gateway's owner (group:legacy-team) is not in the catalog: no team owns that problem.
+      expect(allText(io.last())).toContain('No team owns 1 of these');
+      expect(allText(io.last())).toMatch(/carrier-gateway\/catalog-info\.yaml:4:1` relation ownedBy points at group:default\/legacy-team/);
+    }
+  });
+
+  it('/callboard errors all from anyone else: a one-line refusal naming who can', async () => {
+    const io = await run('/callboard', 'errors ALL', { admins: ['group:platform-team', 'ada@acme.example'] });
+    expect(blockIds(io.last())).toEqual(['problems.refused']);
+    const line = (io.last().blocks[0] as { text: { text: string } }).text.text;
+    expect(line.split('\n')).toHaveLength(1);
+    expect(line).toContain('`group:platform-team`, `ada@acme.example`');
+    expect(line).not.toMatch(/try again/i);
+    const nobody = await run('/callboard', 'errors all');
+    expect((nobody.last().blocks[0] as { text: { text: string } }).text.text).toContain('none are set yet (`slack.admins` in callboard.yaml)');
   });
 
   it('/callboard sync is refused unless slack.syncAllowed names the asker or their group', async () => {

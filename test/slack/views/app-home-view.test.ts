@@ -23,6 +23,8 @@ const entity = (name: string, extra: Partial<HomeEntity> = {}): HomeEntity => ({
   ...extra,
 });
 
+const NONE = { errors: 0, warnings: 0 };
+
 const checkout = group('checkout-team', { title: 'Checkout', annotations: { 'slack.com/channel-name': 'team-checkout' } });
 
 describe('appHomeView', () => {
@@ -35,7 +37,9 @@ describe('appHomeView', () => {
           entities: [entity('cart-service', { lifecycle: 'production' }), entity('checkout-service', { title: 'Checkout Service', problemCount: 2 })],
         },
       ],
-      totalProblems: 3,
+      problems: { errors: 1, warnings: 2 },
+      problemScope: 'your teams',
+      canSync: true,
       lastSyncAt: '2025-03-01T10:00:00.000Z',
     });
     expect(view.type).toBe('home');
@@ -49,7 +53,7 @@ describe('appHomeView', () => {
       'home.team.0.entities',
     ]);
     expect(allMrkdwn([blockById(view.blocks, 'home.greeting')])).toBe('Hi *sofia marquez*. Here is what your teams own.');
-    expect(allMrkdwn([blockById(view.blocks, 'home.status')])).toContain(':warning: 3 problems in the catalog');
+    expect(allMrkdwn([blockById(view.blocks, 'home.status')])).toContain(':x: 1 error and 2 warnings in your teams');
     expect(allMrkdwn([blockById(view.blocks, 'home.team.0.heading')])).toBe(
       '*Checkout* `group:default/checkout-team`  ·  #team-checkout  ·  2 entities  ·  :warning: 1 with problems',
     );
@@ -61,8 +65,20 @@ describe('appHomeView', () => {
     expectViewWithinLimits(view);
   });
 
+  it('offers Sync now only to those allowed to run it, and shows what a Home button just did', () => {
+    const data = { user: user('a'), teams: [], problems: NONE, problemScope: 'your teams' };
+    const actionIds = (view: ReturnType<typeof appHomeView>) =>
+      (blockById(view.blocks, 'home.actions') as { elements: Array<{ action_id: string }> }).elements.map((element) => element.action_id);
+    expect(actionIds(appHomeView({ ...data, canSync: false }))).not.toContain(ActionIds.syncNow);
+    expect(actionIds(appHomeView({ ...data, canSync: true }))).toContain(ActionIds.syncNow);
+    const notice = [{ type: 'section' as const, block_id: 'sync.started', text: { type: 'mrkdwn' as const, text: 'Syncing…' } }];
+    const view = appHomeView({ ...data, canSync: true, notice });
+    expect(blockIds(view.blocks).slice(0, 5)).toEqual(['home.header', 'home.greeting', 'home.status', 'sync.started', 'home.actions']);
+    expectViewWithinLimits(view);
+  });
+
   it('explains an unmatched user and a missing sync', () => {
-    const view = appHomeView({ teams: [], totalProblems: 0 });
+    const view = appHomeView({ teams: [], problems: NONE, problemScope: 'the catalog', canSync: false });
     expect(allMrkdwn([blockById(view.blocks, 'home.greeting')])).toContain('could not match your Slack email');
     expect(allMrkdwn([blockById(view.blocks, 'home.status')])).toBe('Not synced yet  ·  :white_check_mark: No catalog problems');
     expectViewWithinLimits(view);
@@ -72,7 +88,13 @@ describe('appHomeView', () => {
     const entities = Array.from({ length: 2000 }, (_, i) =>
       entity(`svc-${i}`, { kind: i % 4 === 0 ? 'API' : 'Component', title: FIVE_KB, problemCount: i % 100 === 0 ? 1 : 0 }),
     );
-    const view = appHomeView({ user: user('a'), teams: [{ group: checkout, entities }], totalProblems: 20 });
+    const view = appHomeView({
+      user: user('a'),
+      teams: [{ group: checkout, entities }],
+      problems: { errors: 0, warnings: 20 },
+      problemScope: 'your teams',
+      canSync: false,
+    });
     expectViewWithinLimits(view);
     expect(allMrkdwn([blockById(view.blocks, 'home.team.0.more')])).toMatch(/…and 1,9\d\d more entities \(component 1,\d+, api \d+\)/);
     expect(allMrkdwn([blockById(view.blocks, 'home.team.0.entities')]).split('\n')[0]).toContain(':warning: 1');
@@ -83,7 +105,7 @@ describe('appHomeView', () => {
       group: group(`team-${t}`, { title: FIVE_KB }),
       entities: Array.from({ length: 500 }, (_, i) => entity(`svc-${t}-${i}`, { title: FIVE_KB })),
     }));
-    const view = appHomeView({ user: user('a'), teams, totalProblems: 0 });
+    const view = appHomeView({ user: user('a'), teams, problems: NONE, problemScope: 'your teams', canSync: false });
     expectViewWithinLimits(view);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(allMrkdwn([blockById(view.blocks, 'home.more_teams')])).toBe('25 more teams not shown.');
@@ -93,7 +115,9 @@ describe('appHomeView', () => {
     const view = appHomeView({
       user: user('a', undefined, { title: HOSTILE }),
       teams: [{ group: group('g', { title: HOSTILE }), entities: [entity('x', { title: EMOJI_RTL, lifecycle: HOSTILE, kind: '<!here>' })] }],
-      totalProblems: 0,
+      problems: NONE,
+      problemScope: 'your teams',
+      canSync: false,
       lastSyncAt: HOSTILE,
     });
     expectNoInjectedControls(view);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SlashCommands } from '../../../src/slack/ids.ts';
-import { helpView } from '../../../src/slack/views/help-view.ts';
+import { ActionIds, SlashCommands } from '../../../src/slack/ids.ts';
+import { helpView, shortHelpView } from '../../../src/slack/views/help-view.ts';
 import { allMrkdwn, blockIds, expectMessageWithinLimits, expectNoInjectedControls } from './view-helpers.ts';
 
 describe('helpView', () => {
@@ -28,7 +28,7 @@ describe('helpView', () => {
       '--reverse',
       '--depth N',
       '/callboard help',
-      '/callboard errors [team]',
+      '/callboard errors [team | all]',
       '/callboard sync',
       '/callboard whoami',
       '/find payments',
@@ -46,6 +46,26 @@ describe('helpView', () => {
 
   it('fits the limits and writes no stray control sequences', () => {
     expectMessageWithinLimits(message);
+    expectNoInjectedControls(message);
+  });
+});
+
+describe('shortHelpView', () => {
+  it('is three lines and a More button that opens the full help', () => {
+    const message = shortHelpView();
+    expect(blockIds(message.blocks)).toEqual(['help.short', 'help.short_actions']);
+    expect(allMrkdwn([message.blocks[0]!]).split('\n')).toHaveLength(3);
+    expect(JSON.stringify(message.blocks[1])).toContain(`"action_id":"${ActionIds.showHelp}"`);
+    expect(JSON.stringify(message.blocks[1])).toContain('"text":"More"');
+    expectMessageWithinLimits(message);
+    expectNoInjectedControls(message);
+  });
+
+  it('puts the reason first when the question was not understood, escaped', () => {
+    const message = shortHelpView('I did not understand "<!channel> make coffee".');
+    const lines = allMrkdwn([message.blocks[0]!]).split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe(':information_source: I did not understand "&lt;!channel&gt; make coffee".');
     expectNoInjectedControls(message);
   });
 });

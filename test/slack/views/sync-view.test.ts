@@ -29,7 +29,7 @@ describe('sync views', () => {
     const message = syncSummaryView(summary());
     expect(blockIds(message.blocks)).toEqual(['sync.summary', 'sync.sources', 'sync.timing']);
     expect(allMrkdwn([blockById(message.blocks, 'sync.summary')])).toBe(
-      ':warning: Sync finished, but 1 source was unreachable (their last good state is kept).\n3 entities added, 2 updated, 1 removed.\n:x: 1 error and 4 warnings in the catalog: `/callboard errors` lists your teams'.',
+      ":warning: Sync finished, but 1 source was unreachable (their last good state is kept).\n3 entities added, 2 updated, 1 removed.\n:x: 1 error and 4 warnings in the catalog: `/callboard errors` lists your teams'.",
     );
     expect(allMrkdwn([blockById(message.blocks, 'sync.sources')])).toBe(
       '*Sources (2)*\n:white_check_mark: `dir:examples/acme` synced (12 files read, 1 removed)\n:x: `github:acme` unavailable: GitHub answered 503',

@@ -23,6 +23,7 @@ export const shareAction =
       await replyToAction(args, usageView('', 'This answer cannot be shared from here. Ask again in the channel with a command.'));
       return;
     }
-    const answer = await answerRequest(deps, requestFor(share), args.body.user.id);
+    // Everyone in the channel will see it: rendered for a shared audience (members named, never pinged).
+    const answer = await answerRequest(deps, requestFor(share), args.body.user.id, { audience: 'shared' });
     await args.respond(sharedCopy(answer, args.body.user.id));
   };

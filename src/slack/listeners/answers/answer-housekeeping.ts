@@ -1,17 +1,29 @@
 import { entityRefOf } from '../../../core/catalog/refs.ts';
-import { canStartSync } from '../../../usecases/can-start-sync.ts';
-import { listTeamProblems, resolveTeam } from '../../../usecases/list-team-problems.ts';
+import { canStartSync, isCallboardAdmin } from '../../../usecases/can-start-sync.ts';
+import { listAllProblems, listTeamProblems, resolveTeam } from '../../../usecases/list-team-problems.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { displayNameOf } from '../../views/entity-text.ts';
 import { notFoundView, usageView } from '../../views/not-found-view.ts';
-import { problemsView } from '../../views/problems-view.ts';
+import { allProblemsRefusedView, problemsView } from '../../views/problems-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { syncNotAllowedView, syncStartedView, syncSummaryView } from '../../views/sync-view.ts';
 
 const COMMAND = '/callboard';
 
-/** `/callboard errors [team]`: problems on a named team's entities, or on the asker's teams. */
+/** `/callboard errors all`: every problem, those no team owns first; only for Callboard admins (`slack.admins`). */
+const answerAllErrors = async (deps: SlackDeps, askerId: string): Promise<SlackMessage> => {
+  const identity = await deps.identity.identify(askerId);
+  if (!isCallboardAdmin(deps.settings.admins, identity)) {
+    deps.log.info({ slackUserId: askerId, email: identity.email }, 'errors all refused: not in slack.admins');
+    return allProblemsRefusedView(deps.settings.admins ?? []);
+  }
+  const { problems, unowned } = listAllProblems(deps.store);
+  return problemsView(problems, 'every team', { unowned });
+};
+
+/** `/callboard errors [team | all]`: problems on a named team's entities, on every team's (admins), or on the asker's teams. */
 export const answerErrors = async (deps: SlackDeps, team: string | undefined, askerId: string): Promise<SlackMessage> => {
+  if (team?.trim().toLowerCase() === 'all') return answerAllErrors(deps, askerId);
   if (team !== undefined) {
     const resolution = resolveTeam(deps.store, team);
     if (resolution.status === 'found') return problemsView(listTeamProblems(deps.store, [resolution.group]), displayNameOf(resolution.group));

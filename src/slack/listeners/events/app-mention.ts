@@ -1,22 +1,31 @@
 import { parseMention } from '../../parse/parse-mention.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
+import { shortHelpView } from '../../views/help-view.ts';
 import { sharedCopy } from '../../views/shared-copy.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
-import { answerParsed } from '../answers/answer-request.ts';
+import { answerRequest } from '../answers/answer-request.ts';
 import type { MentionArgs } from '../bolt-args.ts';
+import { isForAskerOnly, isPersonalRequest } from './mention-visibility.ts';
 
 /**
- * `@callboard who owns payments-api?`: the same answers as the slash commands, in a thread under
- * the question. The question was public, so the answer is too, marked with who asked.
+ * `@callboard who owns payments-api?`: the same answers as the slash commands. An answer is a reply
+ * in the thread under the question, rendered for a shared audience (names, not pings) and marked
+ * with who asked. "Did not understand", help, failures and choices go to the asker only, in the thread.
  */
 export const appMention =
   (deps: SlackDeps) =>
   async ({ event, context, client }: MentionArgs): Promise<void> => {
     const asker = event.user ?? '';
-    const thread = event.thread_ts ?? event.ts;
-    const post = (message: SlackMessage) => {
+    const where = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+    const toAsker = (message: SlackMessage) => client.chat.postEphemeral({ ...where, user: asker, text: message.text, blocks: message.blocks });
+    const toThread = (message: SlackMessage) => {
       const copy = sharedCopy(message, asker);
-      return client.chat.postMessage({ channel: event.channel, thread_ts: thread, text: copy.text, blocks: copy.blocks });
+      return client.chat.postMessage({ ...where, text: copy.text, blocks: copy.blocks });
     };
-    await post(await answerParsed(deps, parseMention(event.text, context.botUserId), asker, { onProgress: post }));
+    const parsed = parseMention(event.text, context.botUserId);
+    if (!parsed.ok) return void (await toAsker(shortHelpView(parsed.problem)));
+    if (parsed.request.kind === 'help') return void (await toAsker(shortHelpView()));
+    const personal = isPersonalRequest(parsed.request);
+    const answer = await answerRequest(deps, parsed.request, asker, { onProgress: toAsker, audience: personal ? 'private' : 'shared' });
+    await (personal || isForAskerOnly(answer) ? toAsker(answer) : toThread(answer));
   };
