@@ -63,7 +63,9 @@ export const usergroupText = (group: Entity): string | undefined => {
   return id ? usergroupMention(id) : undefined;
 };
 
-const emailText = (email: string): string => link(`mailto:${email}`, email);
+/** A mailto link for something shaped like an address; anything else (spaces, brackets) is plain text. */
+export const emailText = (email: string): string =>
+  /^[^\s<>|@]+@[^\s<>|@]+$/.test(email.trim()) ? link(`mailto:${email.trim()}`, email.trim()) : escapeMrkdwn(email);
 
 /** How to reach a team in one line: its channel, its Slack user group, its email. */
 export const teamReachText = (group: Entity, ctx: ReachContext): string | undefined => {

@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { PersonAnswer, PersonTeam } from '../../usecases/find-person.ts';
-import { escapeMrkdwn, link, truncate } from '../mrkdwn.ts';
+import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { actionsBlock, contextBlock, headerBlock, sectionBlock } from './blocks.ts';
 import { shareButton } from './entity-buttons.ts';
 import { displayNameOf, profileOf, refCode } from './entity-text.ts';
 import { ownedText } from './owned-text.ts';
-import { mentionOf, teamLeadRef, teamReachText, type ReachContext } from './owner-text.ts';
+import { emailText, mentionOf, teamLeadRef, teamReachText, type ReachContext } from './owner-text.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
 /** A message holds 50 blocks; a person in more teams than this gets the count and the first ones. */
@@ -23,7 +23,7 @@ const contextLine = (answer: PersonAnswer, ctx: ReachContext): string => {
   const email = profileOf(answer.user).email;
   // In a private answer the asker sees who this is in Slack; a shared card only names them.
   const inSlack = mentionOf(answer.user, ctx);
-  return [`User  ·  ${refCode(entityRefOf(answer.user))}`, ...(email ? [link(`mailto:${email}`, email)] : []), ...(inSlack ? [inSlack] : [])].join('  ·  ');
+  return [`User  ·  ${refCode(entityRefOf(answer.user))}`, ...(email ? [emailText(email)] : []), ...(inSlack ? [inSlack] : [])].join('  ·  ');
 };
 
 const fallbackText = (answer: PersonAnswer): string => {

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { openCatalogRuntime, type CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { buildSlackDeps, type SlackDeps, type SlackSettings } from '../../../src/slack/slack-deps.ts';
+import type { SlackChannel, SlackChannelApi } from '../../../src/slack/slack-channel-api.ts';
 import type { SlackUserApi } from '../../../src/slack/slack-user-api.ts';
 import { exampleConfig } from '../../helpers/run-cli.ts';
 
@@ -31,5 +32,31 @@ export const memoryUsers = (people: ReadonlyArray<{ id: string; email: string }>
   return { api, calls };
 };
 
-export const slackDepsFor = (runtime: CatalogRuntime, settings: Partial<SlackSettings> = {}, users: SlackUserApi = memoryUsers().api): SlackDeps =>
-  buildSlackDeps({ store: runtime.store, sync: runtime.sync, settings: { syncAllowed: [], ...settings }, log: silentLog }, users);
+/** Public channels of a workspace in memory, served in pages of `pageSize` like conversations.list. Records the cursors asked for. */
+export const memoryChannels = (channels: ReadonlyArray<SlackChannel> = ExampleChannels, pageSize = 2) => {
+  const calls: string[] = [];
+  const api: SlackChannelApi = {
+    publicChannels: async (cursor) => {
+      calls.push(`conversations.list ${cursor ?? ''}`.trim());
+      const start = cursor ? Number(cursor) : 0;
+      const next = start + pageSize < channels.length ? String(start + pageSize) : undefined;
+      return { channels: channels.slice(start, start + pageSize), ...(next ? { nextCursor: next } : {}) };
+    },
+  };
+  return { api, calls };
+};
+
+/** Channels the example org's groups name (`slack.com/channel-name`), with made-up ids. */
+export const ExampleChannels: ReadonlyArray<SlackChannel> = [
+  { id: 'C0CHECKOUT', name: 'team-checkout' },
+  { id: 'C0PAYMENTS', name: 'team-payments' },
+  { id: 'C0COMMERCE', name: 'dept-commerce' },
+  { id: 'C0GENERAL', name: 'general' },
+];
+
+export const slackDepsFor = (
+  runtime: CatalogRuntime,
+  settings: Partial<SlackSettings> = {},
+  users: SlackUserApi = memoryUsers().api,
+  channels?: SlackChannelApi,
+): SlackDeps => buildSlackDeps({ store: runtime.store, sync: runtime.sync, settings: { syncAllowed: [], ...settings }, log: silentLog }, users, channels);

@@ -7,7 +7,7 @@ export interface ChannelRenameArgs {
 
 /** `channel_rename`: a team channel keeps its link under its new name, without waiting for the cache to expire. */
 export const channelRename =
-  (deps: SlackDeps) =>
+  (deps: Pick<SlackDeps, 'channels'>) =>
   async ({ event }: ChannelRenameArgs): Promise<void> => {
     const { id, name } = event.channel;
     if (id && name) deps.channels.renamed({ id, name });
