@@ -36,6 +36,8 @@ export const prepareWriterStatements = (client: Database.Database) => {
     deleteRelations: prepare('DELETE FROM relations WHERE source_ref = ?'),
     insertSearch: prepare('INSERT INTO entity_search (rowid, name, title, description, tags, owner) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteSearch: prepare('DELETE FROM entity_search WHERE rowid = ?'),
+    insertLookupKey: prepare('INSERT OR IGNORE INTO lookup_keys (key, entity_id, source) VALUES (?, ?, ?)'),
+    deleteLookupKeys: prepare('DELETE FROM lookup_keys WHERE entity_id = ?'),
     insertProblem: prepare(
       'INSERT INTO problems (source_id, file_id, file, line, "column", entity_ref, severity, message, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),

@@ -6,7 +6,7 @@ import { SearchRowBatch } from './search-row-batch.ts';
 
 const RELATIONS_PER_INSERT = 32;
 
-/** An entity's rows: the entity, the relations it is the source of, and its search row. */
+/** An entity's rows: the entity, the relations it is the source of, its search row and its lookup keys. */
 export class EntityRows {
   private readonly relationInserts = new Map<number, Database.Statement>();
   readonly search: SearchRowBatch;
@@ -46,21 +46,23 @@ export class EntityRows {
     this.statements.updateEntity.run(kind, namespace, name, sourceId, fileId, etag, body, now, line, column, holder.entityId);
     this.statements.deleteRelations.run(ref);
     this.deleteSearchRow(holder.entityId);
+    this.statements.deleteLookupKeys.run(holder.entityId);
     this.writeDerivedRows(holder.entityId, record);
     return 'updated';
   }
 
-  /** Removes an entity with its relations and search row; false when there was none. */
+  /** Removes an entity with its relations, search row and lookup keys; false when there was none. */
   delete(ref: string): boolean {
     const existing = this.statements.holder.get(ref) as EntityHolder | undefined;
     if (!existing) return false;
     this.statements.deleteRelations.run(ref);
     this.deleteSearchRow(existing.entityId);
+    this.statements.deleteLookupKeys.run(existing.entityId);
     this.statements.deleteEntity.run(existing.entityId);
     return true;
   }
 
-  /** Relation rows (only the entity's own side; inverses are derived when reading) and the search row. */
+  /** Relation rows (only the entity's own side; inverses are derived when reading), the search row and the lookup keys. */
   private writeDerivedRows(entityId: number, record: EntityRecord): void {
     const own = record.relations.filter((relation) => relation.sourceRef === record.ref);
     for (let start = 0; start < own.length; start += RELATIONS_PER_INSERT) {
@@ -69,6 +71,7 @@ export class EntityRows {
     }
     const s = record.search;
     this.search.add([entityId, s.name, s.title, s.description, s.tags, s.owner]);
+    for (const lookup of record.lookupKeys ?? []) this.statements.insertLookupKey.run(lookup.key, entityId, lookup.source);
   }
 
   /** Deleting a search row must see every insert before it. */

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * sorted build costs far less than a random b-tree insert per row (about a second for 400k relations).
  * Unique indexes stay, since the pass relies on them to find conflicts.
  */
-const INDEXES_BUILT_AFTER_FIRST_LOAD = ['relations_target', 'entities_file', 'entities_kind', 'entities_name', 'files_source_status'];
+const INDEXES_BUILT_AFTER_FIRST_LOAD = ['relations_target', 'entities_file', 'entities_kind', 'entities_name', 'files_source_status', 'lookup_keys_entity'];
 
 /**
  * The first-load index trick for one writer connection. Everything happens inside the pass's transaction,

@@ -131,3 +131,20 @@ export const jobRuns = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.job, table.slot] })],
 );
+
+/**
+ * The keys people find an entity under besides its exact name (core/resolve/entity-lookup-keys.ts): normalised
+ * names, titles and aliases, and the URLs of its repository, catalog file and docs. Written and deleted with
+ * the entity's rows in the same transaction, so resolving what someone typed is an index lookup per key.
+ */
+export const lookupKeys = sqliteTable(
+  'lookup_keys',
+  {
+    key: text('key').notNull(),
+    entityId: integer('entity_id').notNull(),
+    /** `name`, `title`, `alias`, `repo` or `link`. */
+    source: text('source').notNull(),
+  },
+  // The key is the primary key of a WITHOUT ROWID table (added by hand to the migration, as for relations).
+  (table) => [primaryKey({ columns: [table.key, table.entityId] }), index('lookup_keys_entity').on(table.entityId)],
+);

@@ -1,5 +1,6 @@
 /** The shapes a sync pass and the catalog writer exchange (see `CatalogWriter` in core/ports.ts). */
 import type { RelationRow } from '../catalog/entity.ts';
+import type { LookupKey } from '../resolve/lookup-key.ts';
 
 /** What the sync hands the store for one entity. */
 export interface EntityRecord {
@@ -13,6 +14,8 @@ export interface EntityRecord {
   /** The relation rows this entity is the source of (the store derives the inverse side). */
   relations: RelationRow[];
   search: { name: string; title: string; description: string; tags: string; owner: string };
+  /** Keys people find it under besides its exact name (titles, aliases, URLs): core/resolve/entity-lookup-keys.ts. */
+  lookupKeys?: LookupKey[];
   /** Where its document starts in the file (1-based), when known. */
   line?: number;
   column?: number;

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Entity, EntityMetadata } from '../../core/catalog/entity.ts';
 import type { ParsedEntity } from '../../core/catalog/parse-catalog-file.ts';
+import { lookupKeysOf } from '../../core/resolve/entity-lookup-keys.ts';
 import type { EntityRecord } from '../../core/sync/catalog-write-records.ts';
 
 /** Where an entity was read from, for the annotations the catalog adds while reading. */
@@ -71,6 +72,7 @@ export const toEntityRecord = (parsed: ParsedEntity, origin: EntityOrigin): Enti
     // Inverse rows are derived when reading, and the etag above already covers them.
     relations: parsed.relations.filter((relation) => relation.sourceRef === parsed.ref),
     search: searchFieldsOf(entity),
+    lookupKeys: lookupKeysOf(entity),
     line: parsed.line,
     column: parsed.column,
   };
