@@ -1,12 +1,19 @@
 import { stringifyEntityRef } from '../core/catalog/refs.ts';
 import type { CatalogReader } from '../core/ports.ts';
+import { pickUrlMatch, type MatchPick } from '../core/resolve/pick-match.ts';
+import { toUrlText, urlKeyLevels, urlLookupKey } from '../core/resolve/url-key.ts';
 
-/** `https://github.com/acme/checkout-service/blob/main/x` → `acme/checkout-service`. */
-const githubSlug = (url: URL): string | undefined => {
-  if (url.hostname !== 'github.com' && url.hostname !== 'www.github.com') return undefined;
-  const [owner, repo] = url.pathname.split('/').filter(Boolean);
-  return owner && repo ? `${owner}/${repo.replace(/\.git$/, '')}` : undefined;
-};
+/** What a link names: one entity, a choice, or nothing; `exact` when the link is the entity's own URL. */
+export interface UrlMatch {
+  pick: MatchPick;
+  /**
+   * True when the link is itself one of the entity's URLs (its repository root, catalog file, docs or a
+   * link it lists); false when it lies inside one (a pull request, another file of the repository).
+   */
+  exact: boolean;
+}
+
+const NOTHING: UrlMatch = { pick: { status: 'none' }, exact: false };
 
 /** A path segment decoded, or undefined when its percent-escapes are malformed (`%E0%A4%A`): such a link names no entity. */
 const decodeSegment = (segment: string): string | undefined => {
@@ -17,10 +24,18 @@ const decodeSegment = (segment: string): string | undefined => {
   }
 };
 
+const parseUrl = (text: string): URL | undefined => {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+};
+
 /** Backstage's entity page path, which Callboard keeps: `<base>/catalog/<namespace>/<kind>/<name>`. */
 const callboardRef = (url: URL, callboardUrl: string | undefined): string | undefined => {
-  if (!callboardUrl) return undefined;
-  const base = new URL(callboardUrl);
+  const base = callboardUrl ? parseUrl(callboardUrl) : undefined;
+  if (!base) return undefined;
   const prefix = base.pathname.replace(/\/$/, '');
   if (url.host !== base.host || !url.pathname.startsWith(`${prefix}/catalog/`)) return undefined;
   const [namespace, kind, name] = url.pathname
@@ -30,30 +45,33 @@ const callboardRef = (url: URL, callboardUrl: string | undefined): string | unde
   return namespace && kind && name ? stringifyEntityRef({ kind, namespace, name }) : undefined;
 };
 
-const parseUrl = (text: string): URL | undefined => {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
+/**
+ * The catalog entities a link names, in any form people paste it (see core/resolve/url-key.ts): a Callboard
+ * entity page, or a URL of an entity's repository, catalog file, docs or links, matched by lookup key, the
+ * link itself first, then its parent paths down to the repository. Undefined when the text is no link.
+ */
+export const findEntitiesByUrl = (store: CatalogReader, text: string, options: { callboardUrl?: string } = {}): UrlMatch | undefined => {
+  const urlText = toUrlText(text);
+  const url = urlText ? parseUrl(urlText) : undefined;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
+  const ref = callboardRef(url, options.callboardUrl);
+  if (ref) return store.entityEnvelope(ref) ? { pick: { status: 'found', ref }, exact: true } : NOTHING;
+  const key = urlLookupKey(urlText!);
+  if (!key) return NOTHING;
+  const levels = urlKeyLevels(key);
+  const matches = store.entitiesWithLookupKeys(levels).filter((match) => match.source === 'repo' || match.source === 'link');
+  for (const [index, level] of levels.entries()) {
+    const atLevel = matches.filter((match) => match.key === level);
+    if (atLevel.length > 0) return { pick: pickUrlMatch(atLevel), exact: index === 0 };
   }
+  return NOTHING;
 };
 
 /**
- * The catalog entity a shared link is about: a Callboard entity page, or a repository known to the
- * catalog through `github.com/project-slug` or `backstage.io/source-location`. Components win over
- * other kinds that name the same repository.
+ * The one catalog entity a shared link is about, or undefined when it names none or several equally (two
+ * Resources described in one infrastructure repository): see {@link findEntitiesByUrl}.
  */
 export const findEntityByUrl = (store: CatalogReader, text: string, options: { callboardUrl?: string } = {}): string | undefined => {
-  const url = parseUrl(text);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
-  const ref = callboardRef(url, options.callboardUrl);
-  if (ref) return store.entity(ref) ? ref : undefined;
-  const slug = githubSlug(url);
-  const candidates = slug
-    ? [
-        ...store.entitiesWithAnnotation('github.com/project-slug', slug),
-        ...store.entitiesWithAnnotation('backstage.io/source-location', `url:https://github.com/${slug}/`, { prefix: true }),
-      ]
-    : [];
-  return candidates.find((candidate) => candidate.startsWith('component:')) ?? candidates[0];
+  const match = findEntitiesByUrl(store, text, options);
+  return match?.pick.status === 'found' ? match.pick.ref : undefined;
 };

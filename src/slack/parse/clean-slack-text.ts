@@ -18,6 +18,30 @@ export const cleanSlackText = (text: string): string =>
     .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' ')
     .trim();
 
+/** Links as Slack sends them in a question: `<https://…>` or `<https://…|label>` (ssh and git URLs too). */
+const SLACK_LINK = /<((?:https?|ssh|git):\/\/[^<>|\s]+)(?:\|([^<>]*))?>/g;
+
+/**
+ * Like {@link cleanSlackText}, but a pasted link stays a link, `<url>` or `<url|label>` (its escapes
+ * decoded): in a question (`/owner <https://github.com/acme/x|x>`) the URL names the entity most surely,
+ * and the resolver falls back on the label when the URL names nothing.
+ */
+export const cleanSlackQuery = (text: string): string => {
+  // Each stretch between links is cleaned on its own, keeping whether it started or ended with a space.
+  const plain = (stretch: string): string => {
+    const cleaned = cleanSlackText(stretch);
+    return cleaned === '' ? (stretch === '' ? '' : ' ') : `${/^\s/.test(stretch) ? ' ' : ''}${cleaned}${/\s$/.test(stretch) ? ' ' : ''}`;
+  };
+  let result = '';
+  let rest = 0;
+  for (const match of text.matchAll(SLACK_LINK)) {
+    const label = match[2] === undefined ? '' : `|${cleanSlackText(match[2])}`;
+    result += `${plain(text.slice(rest, match.index))}<${cleanSlackText(match[1]!)}${label}>`;
+    rest = match.index + match[0].length;
+  }
+  return (result + plain(text.slice(rest))).trim();
+};
+
 /** Words of a command's text; quotes group words ("a b"), as in a shell. */
 export const splitWords = (text: string): string[] =>
   [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '').filter((word) => word.length > 0);

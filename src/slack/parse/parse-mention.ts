@@ -1,23 +1,40 @@
 import { SlashCommands } from '../ids.ts';
-import { cleanSlackText, unwrapName } from './clean-slack-text.ts';
+import { cleanSlackQuery } from './clean-slack-text.ts';
+import { DEFAULT_DEPTH, entityRequest, parseDepth, parseFindQuery } from './parse-entity-query.ts';
 import { parseSlashCommand } from './parse-slash-command.ts';
+import { QUESTIONS } from './question-patterns.ts';
 import { parsed, problem, type ParsedRequest } from './slack-request.ts';
 
 const MAX_TEXT = 4000;
-const NAME = String.raw`(?:the\s+)?(\S+?)`;
-const END = String.raw`(?:\s+(.*))?$`;
 
-/** Plain-English questions, each mapped to the request a slash command would make. */
-const QUESTIONS: ReadonlyArray<{ pattern: RegExp; kind: 'owner' | 'forward' | 'reverse' }> = [
-  { pattern: new RegExp(String.raw`^(?:who|which\s+team)\s+owns\s+${NAME}\??${END}`, 'i'), kind: 'owner' },
-  { pattern: new RegExp(String.raw`^(?:who(?:'s|\s+is)\s+(?:the\s+)?)?owners?\s+(?:of|for)\s+${NAME}\??${END}`, 'i'), kind: 'owner' },
-  { pattern: new RegExp(String.raw`^whose\s+is\s+${NAME}\??${END}`, 'i'), kind: 'owner' },
-  { pattern: new RegExp(String.raw`^(?:what|who)\s+(?:depends|relies)\s+on\s+${NAME}\??${END}`, 'i'), kind: 'reverse' },
-  { pattern: new RegExp(String.raw`^(?:what|who)\s+(?:uses|consumes|calls)\s+${NAME}\??${END}`, 'i'), kind: 'reverse' },
-  { pattern: new RegExp(String.raw`^(?:what(?:'s|\s+is)\s+)?(?:the\s+)?blast\s+radius\s+(?:of|for)\s+${NAME}\??${END}`, 'i'), kind: 'reverse' },
-  { pattern: new RegExp(String.raw`^what\s+does\s+${NAME}\s+(?:depend|rely)\s+on\??${END}`, 'i'), kind: 'forward' },
-  { pattern: new RegExp(String.raw`^(?:dependencies|deps)\s+(?:of|for)\s+${NAME}\??${END}`, 'i'), kind: 'forward' },
-];
+/** Greetings and "can you tell me" before a question; "please", "thanks" and punctuation after it. */
+const POLITE_START =
+  /^(?:(?:hey|hi|hello|yo|ok|okay|so|um+|quick\s+question)\b[\s,!:.-]*|please\s+|(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:tell|show|remind)\s+me\s+|(?:do|does)\s+(?:you|anyone|anybody|someone)\s+know\s+|(?:tell|show|remind)\s+me\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know\s+|i\s+wonder\s+|any\s+idea\s+)/i;
+const POLITE_END = /(?:[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers)|[\s?!.,;:]+)$/i;
+
+/** Strips what people wrap a question in until nothing more comes off. */
+const stripPoliteness = (text: string): string => {
+  let current = text.trim();
+  for (let previous = ''; previous !== current;) {
+    previous = current;
+    current = current.replace(POLITE_START, '').replace(POLITE_END, '').trim();
+  }
+  return current;
+};
+
+/** The noun phrase asked about, without "the", a possessive, quotes, markup or trailing punctuation. */
+const cleanPhrase = (text: string): string => {
+  let current = text.trim();
+  for (let previous = ''; previous !== current;) {
+    previous = current;
+    current = current
+      .replace(/^(?:the|our|this|that)\s+/i, '')
+      .replace(/^[`*_"'(]+|[`*_"')?!.,;:]+$/g, '')
+      .replace(/(?<=\S)'s?$/i, '')
+      .trim();
+  }
+  return current;
+};
 
 /** Command words a mention may start with (`@callboard deps x --reverse`), with or without the slash. */
 const COMMAND_WORDS: Record<string, string> = {
@@ -31,18 +48,28 @@ const COMMAND_WORDS: Record<string, string> = {
   problems: SlashCommands.callboard,
   sync: SlashCommands.callboard,
   whoami: SlashCommands.callboard,
+  oncall: SlashCommands.callboard,
+  docs: SlashCommands.callboard,
 };
 
-const DEPTH = /--depth[=\s]+(\d+)/i;
+const DEPTH = /\s*--depth[=\s]+(\d+)/i;
 
-const asQuestion = (text: string): ParsedRequest | undefined => {
-  for (const { pattern, kind } of QUESTIONS) {
-    const match = pattern.exec(text);
-    const entity = match?.[1] ? unwrapName(match[1]) : '';
-    if (!match || !entity) continue;
-    if (kind === 'owner') return parseSlashCommand(SlashCommands.owner, entity);
-    const depth = DEPTH.exec(match[2] ?? '')?.[1];
-    return parseSlashCommand(SlashCommands.deps, `${entity}${kind === 'reverse' ? ' --reverse' : ''}${depth ? ` --depth ${depth}` : ''}`);
+const asQuestion = (text: string, depth: number | undefined): ParsedRequest | undefined => {
+  for (const { pattern, intent } of QUESTIONS) {
+    const phrase = cleanPhrase(pattern.exec(text)?.[1] ?? '');
+    if (!phrase) continue;
+    switch (intent) {
+      case 'search':
+        // "find the owner of x", "show me the docs for x": a question inside a search is that question.
+        return asQuestion(phrase, depth) ?? parseFindQuery(phrase, SlashCommands.find);
+      case 'dependencies':
+      case 'dependents': {
+        const direction = intent === 'dependents' ? 'reverse' : 'forward';
+        return entityRequest(SlashCommands.deps, phrase, (entity) => ({ kind: 'deps', entity, direction, ...(depth !== undefined ? { depth } : {}) }));
+      }
+      default:
+        return entityRequest(intent === 'owner' ? SlashCommands.owner : SlashCommands.callboard, phrase, (entity) => ({ kind: intent, entity }));
+    }
   }
   return undefined;
 };
@@ -57,18 +84,23 @@ const asCommand = (text: string): ParsedRequest | undefined => {
 };
 
 /**
- * What someone asked by mentioning the app: `who owns X?`, `what depends on X?`, `what does X
- * depend on?`, or a command without its slash (`deps X --reverse`). The app's own mention is
- * dropped; an empty mention asks for help.
+ * What someone asked by mentioning the app: a question (who owns, what depends on, what breaks if, who is
+ * on call for, where are the docs for, find; see question-patterns.ts) about the whole noun phrase it names,
+ * or a command without its slash (`deps X --reverse`). Greetings, "can you tell me", "please" and "thanks"
+ * are dropped; the app's own mention too; an empty mention asks for help.
  */
 export const parseMention = (rawText: string, botUserId?: string): ParsedRequest => {
   if (rawText.length > MAX_TEXT)
     return problem('', `That message is ${rawText.length.toLocaleString('en-US')} characters long; ask one short question, e.g. "who owns checkout-service?"`);
   const withoutBot = botUserId ? rawText.split(`<@${botUserId}>`).join(' ') : rawText.replace(/^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>/, ' ');
-  const text = cleanSlackText(withoutBot).replace(/^[,:\s]+/, '');
+  const text = cleanSlackQuery(withoutBot).replace(/^[,:\s]+/, '');
   if (text.length === 0) return parsed({ kind: 'help' });
+  const depthText = DEPTH.exec(text)?.[1];
+  const depth = depthText === undefined ? DEFAULT_DEPTH : parseDepth(depthText);
+  if (typeof depth === 'string') return problem(SlashCommands.deps, depth);
+  const question = stripPoliteness(text.replace(DEPTH, ''));
   return (
-    asQuestion(text) ??
+    (question ? asQuestion(question, depth) : undefined) ??
     asCommand(text) ??
     problem('', `I did not understand "${text.slice(0, 100)}". Ask "who owns checkout-service?" or "what depends on orders-db?", or use a command.`)
   );

@@ -1,0 +1,80 @@
+import type { Entity } from '../../../core/catalog/entity.ts';
+import type { OwnerAnswer } from '../../../core/catalog-reader/catalog-answers.ts';
+import { findOwner } from '../../../usecases/find-owner.ts';
+import { resolveEntity } from '../../../usecases/resolve-entity.ts';
+import { safeUrl } from '../../mrkdwn.ts';
+import type { SlackDeps } from '../../slack-deps.ts';
+import { onCallUrlOf } from '../../views/entity-buttons.ts';
+import { entityChooserView } from '../../views/entity-chooser-view.ts';
+import { entityLinks, teamChannelName, teamChannelText } from '../../views/owner-text.ts';
+import { notFoundView, usageView } from '../../views/not-found-view.ts';
+import { docsView, onCallView, type OwnerFacts } from '../../views/oncall-docs-view.ts';
+import type { SlackMessage } from '../../views/slack-message.ts';
+
+/** How long an answer waits for Slack's channel list before naming the channel in plain text. */
+const SLACK_BUDGET_MS = 800;
+const PAGERDUTY_SERVICE_ID = /^[A-Z0-9]{2,32}$/i;
+/** Links people mean by "docs": docs, documentation, runbooks, handbooks, wikis, READMEs. */
+const DOCS_LINK = /\bdocs?\b|documentation|runbook|handbook|wiki|readme/i;
+
+/** Resolves what was typed; a choice among several is the owner chooser, whose card carries the On-call and Docs buttons. */
+const withEntity = async (deps: SlackDeps, text: string, command: string, render: (answer: OwnerAnswer) => Promise<SlackMessage>): Promise<SlackMessage> => {
+  const resolution = resolveEntity(deps.store, text, deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {});
+  switch (resolution.status) {
+    case 'found':
+      return render(findOwner(deps.store, resolution.ref));
+    case 'ambiguous':
+      return entityChooserView(resolution.candidates, 'owner');
+    case 'not_found':
+      return notFoundView(resolution);
+    case 'invalid':
+      return usageView(command, resolution.message);
+  }
+};
+
+const ownerFacts = async (deps: SlackDeps, answer: OwnerAnswer): Promise<OwnerFacts> => {
+  const { owner } = answer;
+  const channelName = owner ? teamChannelName(owner) : undefined;
+  const channelIds = channelName ? await deps.channels.channelIdsByName([channelName], { budgetMs: SLACK_BUDGET_MS }) : undefined;
+  const channel = owner ? teamChannelText(owner, channelIds) : undefined;
+  return {
+    entityName: answer.entity.metadata.name,
+    ...(owner ? { ownerName: owner.metadata.title ?? owner.metadata.name } : answer.ownerRef ? { ownerRef: answer.ownerRef } : {}),
+    ...(channel ? { ownerChannel: channel } : {}),
+  };
+};
+
+const serviceIdOf = (entity: Entity | undefined): string | undefined => {
+  const id = entity?.metadata.annotations?.['pagerduty.com/service-id']?.trim();
+  return id && PAGERDUTY_SERVICE_ID.test(id) ? id : undefined;
+};
+
+/** "Who is on call for X?": until on-call lookups exist, the owner and the PagerDuty service the catalog names. */
+export const answerOnCall = (deps: SlackDeps, text: string): Promise<SlackMessage> =>
+  withEntity(deps, text, '/callboard oncall', async (answer) => {
+    const serviceId = serviceIdOf(answer.entity) ?? serviceIdOf(answer.owner);
+    const url = onCallUrlOf(answer.entity, {
+      ...(deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {}),
+      ...(answer.owner ? { owner: answer.owner } : {}),
+    });
+    return onCallView({ ...(await ownerFacts(deps, answer)), ...(serviceId ? { pagerduty: { serviceId, ...(url ? { url } : {}) } } : {}) });
+  });
+
+/** Where TechDocs sources live: the source location Backstage records, else the catalog file's. */
+const techdocsOf = (entity: Entity): { ref: string; location?: string } | undefined => {
+  const annotations = entity.metadata.annotations ?? {};
+  const ref = annotations['backstage.io/techdocs-ref']?.trim();
+  if (!ref) return undefined;
+  const location = (annotations['backstage.io/source-location'] ?? annotations['backstage.io/managed-by-location'])?.replace(/^(?:url|file):/, '');
+  return { ref, ...(location ? { location } : {}) };
+};
+
+/** "Where are the docs for X?": its docs and runbook links and TechDocs, or that it has none, with the owner. */
+export const answerDocs = (deps: SlackDeps, text: string): Promise<SlackMessage> =>
+  withEntity(deps, text, '/callboard docs', async (answer) => {
+    const links = entityLinks(answer.entity)
+      .filter((entry) => DOCS_LINK.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`) && safeUrl(entry.url))
+      .map((entry) => ({ title: entry.title ?? entry.url, url: entry.url }));
+    const techdocs = techdocsOf(answer.entity);
+    return docsView({ ...(await ownerFacts(deps, answer)), links, ...(techdocs ? { techdocs } : {}) });
+  });

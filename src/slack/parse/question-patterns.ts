@@ -1,0 +1,48 @@
+/**
+ * The plain-English questions Callboard understands, each a pattern whose one group is the thing asked
+ * about (a whole noun phrase: "the payments api", a link). Tried in order; the first that matches wins.
+ */
+export type QuestionIntent = 'owner' | 'dependencies' | 'dependents' | 'oncall' | 'docs' | 'search';
+
+/** The thing asked about: as many words as it takes, the shortest that lets the rest of the pattern match. */
+const X = '(.+?)';
+/** An optional possessive after the thing: "payments-api's owner". */
+const POSSESSIVE = "(?:'s|')?";
+const ONCALL = 'on[\\s-]?call';
+const DOCS = '(?:docs|documentation|runbooks?|readme|techdocs)';
+const DOWN = '(?:goes|went|is|was|were|are)\\s+(?:down|offline|unavailable|broken)|(?:fails|failed|breaks|broke|dies|died|crashes|crashed)';
+
+const question = (intent: QuestionIntent, source: string) => ({ intent, pattern: new RegExp(`^${source}$`, 'i') });
+
+export const QUESTIONS: ReadonlyArray<{ intent: QuestionIntent; pattern: RegExp }> = [
+  question('oncall', `who(?:'s|\\s+is|\\s+are)\\s+(?:the\\s+)?${ONCALL}\\s+(?:for|on|at|of)\\s+${X}(?:\\s+(?:right\\s+)?now|\\s+today|\\s+tonight)?`),
+  question('oncall', `who\\s+(?:do|should|can)\\s+(?:i|we)\\s+page\\s+(?:for|about)\\s+${X}`),
+  question('oncall', `${ONCALL}\\s+(?:for\\s+|of\\s+)?${X}`),
+  question('oncall', `${X}${POSSESSIVE}\\s+${ONCALL}(?:\\s+person)?`),
+  question('docs', `where\\s+(?:are|is|can\\s+i\\s+find|do\\s+i\\s+find)\\s+(?:the\\s+)?${DOCS}\\s+(?:for|of|on|about)\\s+${X}`),
+  question('docs', `(?:the\\s+)?${DOCS}\\s+(?:for|of|on|about)\\s+${X}`),
+  question('docs', `${X}${POSSESSIVE}\\s+${DOCS}`),
+  question(
+    'owner',
+    `(?:who|which\\s+team|what\\s+team|which\\s+group)\\s+(?:owns|maintains|looks\\s+after|runs|is\\s+responsible\\s+for|is\\s+in\\s+charge\\s+of)\\s+${X}`,
+  ),
+  question('owner', `(?:who(?:'s|\\s+is|\\s+are)\\s+(?:the\\s+)?|what(?:'s|\\s+is)\\s+the\\s+)?owners?\\s+(?:of|for)\\s+${X}`),
+  question('owner', `whose\\s+(?:is|are)\\s+${X}`),
+  question('owner', `who\\s+(?:do|should|can)\\s+(?:i|we)\\s+(?:talk|speak)\\s+to\\s+about\\s+${X}`),
+  question('owner', `${X}${POSSESSIVE}\\s+owners?`),
+  question(
+    'dependents',
+    `what\\s+(?:breaks|would\\s+break|will\\s+break|fails|would\\s+fail|is\\s+affected|goes\\s+down)\\s+(?:if|when)\\s+${X}\\s+(?:${DOWN})`,
+  ),
+  question('dependents', `(?:what(?:'s|\\s+is)\\s+)?(?:the\\s+)?impact\\s+of\\s+${X}\\s+(?:going|being)\\s+(?:down|offline|unavailable)`),
+  question('dependents', `(?:what(?:'s|\\s+is)\\s+)?(?:the\\s+)?blast\\s+radius\\s+(?:of|for)\\s+${X}`),
+  question('dependents', `(?:what|who)\\s+(?:depends|relies)\\s+on\\s+${X}`),
+  question('dependents', `(?:what|who|which\\s+services?)\\s+(?:uses|use|consumes|calls|needs)\\s+${X}`),
+  question('dependents', `(?:dependents|consumers|users)\\s+of\\s+${X}`),
+  question('dependencies', `what\\s+does\\s+${X}\\s+(?:depend|rely)\\s+on`),
+  question('dependencies', `what\\s+(?:are\\s+)?(?:the\\s+)?(?:dependencies|deps)\\s+(?:of|for)\\s+${X}`),
+  question('dependencies', `(?:dependencies|deps)\\s+(?:of|for)\\s+${X}`),
+  question('dependencies', `${X}${POSSESSIVE}\\s+(?:dependencies|deps)`),
+  question('search', `(?:find|search(?:\\s+for)?|look\\s+for|look\\s+up|show\\s+me)\\s+${X}`),
+  question('search', `(?:is\\s+there\\s+|do\\s+we\\s+have\\s+)?anything\\s+(?:about|on|for|related\\s+to)\\s+${X}`),
+];

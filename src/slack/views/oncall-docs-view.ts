@@ -1,0 +1,57 @@
+import { escapeMrkdwn, link, truncate } from '../mrkdwn.ts';
+import { sectionBlock } from './blocks.ts';
+import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
+
+/** Who owns the entity, as one clause: already escaped mrkdwn ("owned by Payments (#team-payments)"). */
+export interface OwnerFacts {
+  entityName: string;
+  /** The owning team's display name; undefined when no owner is recorded. */
+  ownerName?: string;
+  /** The owner ref as written, shown when the owner is not in the catalog. */
+  ownerRef?: string;
+  /** The team channel as mrkdwn (`<#C…>` or `#name`). */
+  ownerChannel?: string;
+}
+
+export interface OnCallFacts extends OwnerFacts {
+  /** The entity's (or its team's) PagerDuty service, when an annotation names one. */
+  pagerduty?: { serviceId: string; url?: string };
+}
+
+export interface DocsFacts extends OwnerFacts {
+  links: ReadonlyArray<{ title: string; url: string }>;
+  /** `backstage.io/techdocs-ref` and where its source lives, when the entity has TechDocs. */
+  techdocs?: { ref: string; location?: string };
+}
+
+const ownerClause = (facts: OwnerFacts): string => {
+  const name = escapeMrkdwn(truncate(facts.entityName, 80));
+  if (facts.ownerName) return `${name} is owned by ${escapeMrkdwn(truncate(facts.ownerName, 80))}${facts.ownerChannel ? ` (${facts.ownerChannel})` : ''}`;
+  if (facts.ownerRef) return `${name} names \`${escapeMrkdwn(truncate(facts.ownerRef, 120))}\` as its owner, which is not in the catalog`;
+  return `No owner is recorded for ${name}`;
+};
+
+const oneLine = (text: string, blockId: string): SlackMessage => ephemeralMessage(text, [sectionBlock(text, blockId)]);
+
+/**
+ * "Who is on call for X?" before on-call lookups exist: says so in one line, with the owner and the
+ * PagerDuty service the catalog names (linked when the account's address is configured), or that there is none.
+ */
+export const onCallView = (facts: OnCallFacts): SlackMessage => {
+  const service = facts.pagerduty
+    ? `its PagerDuty service: ${facts.pagerduty.url ? link(facts.pagerduty.url, facts.pagerduty.serviceId) : `\`${escapeMrkdwn(facts.pagerduty.serviceId)}\``}.`
+    : 'it names no on-call source (no `pagerduty.com/service-id` annotation).';
+  return oneLine(`On-call lookups are not connected yet. ${ownerClause(facts)}; ${service}`, 'oncall.known');
+};
+
+/** "Where are the docs for X?": its docs and runbook links and TechDocs, or that it has none, with the owner. */
+export const docsView = (facts: DocsFacts): SlackMessage => {
+  const name = escapeMrkdwn(truncate(facts.entityName, 80));
+  const links = facts.links.slice(0, 10).map((entry) => link(entry.url, truncate(entry.title, 80)));
+  const techdocs = facts.techdocs
+    ? `${name} has TechDocs (\`${escapeMrkdwn(truncate(facts.techdocs.ref, 120))}\`)${facts.techdocs.location ? ` at ${escapeMrkdwn(truncate(facts.techdocs.location, 300))}` : ''}; Callboard does not show them yet.`
+    : undefined;
+  const found = [links.length > 0 ? `Docs for ${name}: ${links.join('  ·  ')}` : undefined, techdocs].filter((text): text is string => text !== undefined);
+  const text = found.length > 0 ? `${found.join('\n')}\n${ownerClause(facts)}.` : `${name} has no docs link. ${ownerClause(facts)}.`;
+  return oneLine(text, 'docs.known');
+};

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogRuntime } from '../../src/catalog-runtime.ts';
+import { findEntitiesByUrl, findEntityByUrl } from '../../src/usecases/find-entity-by-url.ts';
+import { resolveEntity } from '../../src/usecases/resolve-entity.ts';
+import { openExampleCatalog } from '../slack/helpers/catalog-fixture.ts';
+
+let runtime: CatalogRuntime;
+beforeAll(async () => {
+  runtime = await openExampleCatalog();
+});
+afterAll(() => runtime.close());
+
+describe('resolveEntity', () => {
+  it('a Slack link whose URL names nothing falls back on its label; one whose label names nothing stays not found', () => {
+    expect(resolveEntity(runtime.store, '<https://x.example|checkout-service>')).toEqual({ status: 'found', ref: 'component:default/checkout-service' });
+    expect(resolveEntity(runtime.store, '<https://x.example|no such thing>')).toMatchObject({
+      status: 'not_found',
+      query: '<https://x.example|no such thing>',
+    });
+  });
+
+  it('a Callboard entity page names its entity when the base URL is known', () => {
+    const page = 'https://callboard.acme.example/catalog/default/resource/orders-db';
+    expect(resolveEntity(runtime.store, page, { callboardUrl: 'https://callboard.acme.example' })).toEqual({
+      status: 'found',
+      ref: 'resource:default/orders-db',
+    });
+  });
+
+  it('nothing found: suggestions of the kind the kind word names first', () => {
+    const resolution = resolveEntity(runtime.store, 'orders queue');
+    expect(resolution.status).toBe('not_found');
+    if (resolution.status === 'not_found') expect(resolution.suggestions[0]?.kind).toBe('Resource');
+  });
+
+  it('a link to a repository nobody claims suggests entities named like the repository', () => {
+    const resolution = resolveEntity(runtime.store, 'https://github.com/acme/checkout-svc');
+    expect(resolution).toMatchObject({ status: 'not_found', query: 'https://github.com/acme/checkout-svc' });
+    if (resolution.status === 'not_found') expect(resolution.suggestions.map((hit) => hit.ref)).toContain('component:default/checkout-service');
+  });
+
+  it('a malformed ref is invalid, a well-formed one that names nothing is not found', () => {
+    expect(resolveEntity(runtime.store, 'component:a:b').status).toBe('invalid');
+    expect(resolveEntity(runtime.store, 'component:default/nothing').status).toBe('not_found');
+  });
+});
+
+describe('findEntitiesByUrl', () => {
+  it("says whether the link is the entity's own URL or lies inside it", () => {
+    expect(findEntitiesByUrl(runtime.store, 'https://github.com/acme/checkout-service.git')).toEqual({
+      pick: { status: 'found', ref: 'component:default/checkout-service' },
+      exact: true,
+    });
+    expect(findEntitiesByUrl(runtime.store, 'https://github.com/acme/checkout-service/pull/7')?.exact).toBe(false);
+    expect(findEntitiesByUrl(runtime.store, 'checkout-service')).toBeUndefined();
+  });
+
+  it('names no single entity for a repository two Resources share (the unfurl stays quiet rather than guess)', () => {
+    expect(findEntitiesByUrl(runtime.store, 'https://github.com/acme/infra-databases')?.pick.status).toBe('ambiguous');
+    expect(findEntityByUrl(runtime.store, 'https://github.com/acme/infra-databases')).toBeUndefined();
+  });
+});
