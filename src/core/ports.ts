@@ -13,7 +13,7 @@ import type {
   StoredProblem,
   SyncPassTimes,
 } from './catalog-reader/catalog-queries.ts';
-import type { DependencyDirection, DependencyNode } from './graph/dependency-edges.ts';
+import type { DependencyDirection, DependencyWalk } from './graph/dependency-edges.ts';
 import type { Problem } from './problems.ts';
 import type { ClaimOutcome, EntityHolder, EntityRecord, FileWrite, ProblemOrigin, StoredFile, StoredSourceState } from './sync/catalog-write-records.ts';
 import type { SyncSummary } from './sync/sync-summary.ts';
@@ -116,8 +116,11 @@ export interface CatalogReader {
   relatedRefs(ref: string, type: string): string[];
   /** What a group or user owns; with `includeChildGroups`, also what every group below it owns. */
   ownedBy(ownerRef: string, options?: { includeChildGroups?: boolean }): OwnedEntitySummary[];
-  /** Everything `ref` depends on (forward) or that depends on it (reverse), up to `depth` hops. */
-  dependencyWalk(ref: string, direction: DependencyDirection, depth: number): DependencyNode[];
+  /**
+   * Everything `ref` depends on (forward) or that depends on it (reverse), within `depth` hops (the whole
+   * graph when left out), reaching at most `budget` entities; says how many lie past the depth.
+   */
+  dependencyWalk(ref: string, direction: DependencyDirection, options: { depth?: number; budget: number }): DependencyWalk;
   search(query: string, options?: SearchOptions): SearchResult;
   problems(filter?: ProblemFilter): StoredProblem[];
   /** Refs of User entities whose `spec.profile.email` is this address (case-insensitive). */

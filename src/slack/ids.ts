@@ -16,6 +16,13 @@ export const ActionIds = {
   showProblems: 'catalog.show_problems',
   showHelp: 'help.show',
   openEntity: 'home.open_entity',
+  /** Paging a long answer (deps, /find): the value carries the question and the page to show. */
+  pagePrevious: 'answer.page_previous',
+  pageNext: 'answer.page_next',
+  /** A depth-limited dependency answer asked again over the whole graph, from page 1. */
+  pageAllHops: 'answer.page_all_hops',
+  /** The full list of a long answer as a CSV file (files.uploadV2). */
+  exportList: 'answer.export',
 } as const;
 
 /** `callback_id`s of shortcuts (manifest `shortcuts[].callback_id`). */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { dependencyRelationTypes, type DependencyDirection, type DependencyNode } from '../core/graph/dependency-edges.ts';
+import { dependencyRelationTypes, type DependencyDirection, type DependencyNode, type DependencyWalk } from '../core/graph/dependency-edges.ts';
 import { walkGraph, type GraphStep, type ReachedNode } from '../core/graph/walk-graph.ts';
 import { canonicalEntityRef } from '../core/catalog/refs.ts';
 import { compareCodeUnits } from '../core/compare-code-units.ts';
@@ -18,7 +18,7 @@ const expandSql = (types: readonly string[]) => `
 // a relation lookup per node (a blast radius reaches hundreds of nodes).
 const detailsSql = `
   SELECT n.value AS ref, e.kind AS kind, e.namespace AS namespace,
-    json_extract(e.body, '$.metadata.title', '$.metadata.description', '$.spec.lifecycle', '$.spec.owner') AS fields
+    json_extract(e.body, '$.metadata.title', '$.metadata.description', '$.spec.lifecycle', '$.spec.owner', '$.spec.type') AS fields
   FROM json_each(@refs) n LEFT JOIN entities e ON e.ref = n.value`;
 
 /** The refs of one level of the walk, as a JSON array. */
@@ -43,18 +43,19 @@ const ownerRefOf = (owner: string | undefined, namespace: string): string | unde
 const toNode = (reached: ReachedNode, row: DetailRow | undefined): DependencyNode => {
   if (!row?.kind) return { ref: reached.ref, depth: reached.depth, via: reached.via, exists: false, kind: reached.ref.slice(0, reached.ref.indexOf(':')) };
   const node: DependencyNode = { ref: reached.ref, depth: reached.depth, via: reached.via, exists: true, kind: row.kind };
-  const [title, description, lifecycle, owner] = parseTextFields(row.fields);
+  const [title, description, lifecycle, owner, type] = parseTextFields(row.fields);
   if (title) node.title = title;
   if (description) node.description = description;
   const ownerRef = ownerRefOf(owner, row.namespace ?? 'default');
   if (ownerRef) node.ownerRef = ownerRef;
   if (lifecycle) node.lifecycle = lifecycle;
+  if (type) node.type = type;
   return node;
 };
 
 const byDepthThenRef = (a: DependencyNode, b: DependencyNode): number => a.depth - b.depth || compareCodeUnits(a.ref, b.ref);
 
-/** Dependency walks: one query per level (breadth-first, cycle-safe), then one for the nodes' details. */
+/** Dependency walks: one query per level (breadth-first, cycle-safe, bounded by a node budget), then one for the nodes' details. */
 export class DependencyQueries {
   private readonly expand: Record<DependencyDirection, Database.Statement<FrontierParams, GraphStep>>;
   private readonly details: Database.Statement<{ refs: string }, DetailRow>;
@@ -67,10 +68,18 @@ export class DependencyQueries {
     this.details = client.prepare<{ refs: string }, DetailRow>(detailsSql);
   }
 
-  /** Everything `ref` depends on (forward) or that depends on it (reverse), up to `depth` hops. */
-  walk(ref: string, direction: DependencyDirection, depth: number, limit = 100_000): DependencyNode[] {
+  /**
+   * Everything `ref` depends on (forward) or that depends on it (reverse), within `depth` hops (every hop
+   * when left out). The walk goes on past `depth`, within the budget, to count what lies beyond it.
+   */
+  walk(ref: string, direction: DependencyDirection, options: { depth?: number; budget: number }): DependencyWalk {
     const statement = this.expand[direction];
-    const reached = walkGraph(ref, depth, (frontier) => statement.all({ frontier: JSON.stringify(frontier) }), limit);
+    const walk = walkGraph(ref, { budget: options.budget }, (frontier) => statement.all({ frontier: JSON.stringify(frontier) }));
+    const within = options.depth === undefined ? walk.reached : walk.reached.filter((node) => node.depth <= options.depth!);
+    return { nodes: this.withDetails(within), beyondDepth: walk.reached.length - within.length, budgetReached: walk.budgetReached };
+  }
+
+  private withDetails(reached: readonly ReachedNode[]): DependencyNode[] {
     if (reached.length === 0) return [];
     const rows = this.details.all({ refs: JSON.stringify(reached.map((node) => node.ref)) });
     const byRef = new Map(rows.map((row) => [row.ref, row]));

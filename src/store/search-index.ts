@@ -25,7 +25,8 @@ interface PageParams {
   kind: string | null;
 }
 type NamedParams = PageParams & { exact: string };
-type RankedParams = PageParams & { match: string; exclude: string };
+type RankedParams = PageParams & { match: string; exclude: string; pool: number };
+type CountParams = { exact: string; match: string; kind: string | null };
 type TermParams = { term: string; upper: string };
 
 /**
@@ -50,9 +51,9 @@ export class SearchIndex {
       SELECT e.id, e.ref, e.kind, json_extract(e.body, '$.metadata.name', '$.metadata.title', '$.metadata.description') AS fields,
         (SELECT o.target_ref FROM relations o WHERE o.source_ref = e.ref AND o.type = 'ownedBy' LIMIT 1) AS ownerRef, c.score
       FROM ${from} c JOIN entities e ON e.id = c.id ORDER BY ${order}`;
-    const ranked = (pool: number) => `
+    const ranked = `
       WITH top AS (
-        SELECT rowid AS id, ${RANK} AS score FROM entity_search WHERE entity_search MATCH @match ORDER BY score LIMIT ${pool}
+        SELECT rowid AS id, ${RANK} AS score FROM entity_search WHERE entity_search MATCH @match ORDER BY score LIMIT @pool
       ),
       page AS (
         SELECT t.id, t.score FROM top t JOIN entities e ON e.id = t.id
@@ -60,6 +61,14 @@ export class SearchIndex {
         ORDER BY t.score LIMIT @limit
       )
       ${details('page', 'c.score')}`;
+    // Every match of both tiers, once each: the true number a page counter shows, not the page's length.
+    // Without a kind the FTS side needs no join; bm25 is not computed for a count.
+    const count = (kindJoin: string) => `
+      SELECT count(*) AS n FROM (
+        SELECT e.id FROM entities e WHERE e.name >= @exact AND e.name < @exact || '~' AND ${kindFilter('e')}
+        UNION
+        SELECT s.rowid FROM entity_search s ${kindJoin} WHERE entity_search MATCH @match
+      )`;
     this.statements = {
       // Exact name first (score -2), then the shortest names starting with it (score -1).
       named: client.prepare<NamedParams, HitRow>(`
@@ -69,8 +78,9 @@ export class SearchIndex {
           ORDER BY score, len, e.name LIMIT @limit
         )
         ${details('page', 'c.score, c.len, c.name')}`),
-      ranked: client.prepare<RankedParams, HitRow>(ranked(POOL)),
-      rankedKind: client.prepare<RankedParams, HitRow>(ranked(KIND_POOL)),
+      ranked: client.prepare<RankedParams, HitRow>(ranked),
+      count: client.prepare<CountParams, { n: number }>(count('')),
+      countKind: client.prepare<CountParams, { n: number }>(count(`JOIN entities e ON e.id = s.rowid AND ${kindFilter('e')}`)),
       knownPrefix: client.prepare<TermParams, { found: number }>('SELECT 1 AS found FROM entity_search_terms WHERE term >= @term AND term < @upper LIMIT 1'),
       terms: client.prepare<[], { term: string; doc: number }>("SELECT term, doc FROM entity_search_terms WHERE term GLOB '*[a-z]*'"),
     };
@@ -78,23 +88,31 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const terms = tokenizeQuery(query);
-    if (terms.length === 0) return { query, hits: [] };
-    const hits = this.run(terms, options);
-    if (hits.length > 0) return { query, hits };
+    if (terms.length === 0) return { query, hits: [], total: 0 };
+    const total = this.count(terms, options);
+    if (total > 0) return { query, hits: this.run(terms, options), total };
     const corrected = suggestQuery(terms, (term) => this.isKnownPrefix(term), this.terms());
-    if (!corrected) return { query, hits: [] };
-    const correctedHits = this.run(corrected, options);
-    return correctedHits.length > 0 ? { query, hits: correctedHits, didYouMean: corrected.join(' ') } : { query, hits: [] };
+    const correctedTotal = corrected ? this.count(corrected, options) : 0;
+    if (!corrected || correctedTotal === 0) return { query, hits: [], total: 0 };
+    return { query, hits: this.run(corrected, options), total: correctedTotal, didYouMean: corrected.join(' ') };
   }
 
+  /** Every entity the terms match, in either tier. */
+  private count(terms: readonly string[], options: SearchOptions): number {
+    const statement = options.kind ? this.statements.countKind : this.statements.count;
+    return statement.get({ exact: terms.join('-'), match: toMatchExpression(terms), kind: options.kind ?? null })?.n ?? 0;
+  }
+
+  /** The page `offset` … `offset + limit` of the ranked tiers: both are read from the top down to the page's end. */
   private run(terms: readonly string[], options: SearchOptions): SearchHit[] {
-    const limit = options.limit ?? 20;
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
+    const end = offset + (options.limit ?? 20);
     const kind = options.kind ?? null;
-    const named = this.statements.named.all({ exact: terms.join('-'), limit, kind });
-    if (named.length >= limit) return named.map(toHit);
-    const statement = kind ? this.statements.rankedKind : this.statements.ranked;
-    const params = { match: toMatchExpression(terms), limit: limit - named.length, kind, exclude: JSON.stringify(named.map((row) => row.id)) };
-    return [...named, ...statement.all(params)].map(toHit);
+    const named = this.statements.named.all({ exact: terms.join('-'), limit: end, kind });
+    if (named.length >= end) return named.slice(offset).map(toHit);
+    const pool = Math.max(kind ? KIND_POOL : POOL, end);
+    const params = { match: toMatchExpression(terms), limit: end - named.length, kind, pool, exclude: JSON.stringify(named.map((row) => row.id)) };
+    return [...named, ...this.statements.ranked.all(params)].slice(offset).map(toHit);
   }
 
   private isKnownPrefix(term: string): boolean {

@@ -9,7 +9,7 @@ import type {
   StoredProblem,
   SyncPassTimes,
 } from '../core/catalog-reader/catalog-queries.ts';
-import type { DependencyDirection, DependencyNode } from '../core/graph/dependency-edges.ts';
+import type { DependencyDirection, DependencyWalk } from '../core/graph/dependency-edges.ts';
 import type { CatalogReader, SourceStatusReader, StoredSourceStatus } from '../core/ports.ts';
 import { DependencyQueries } from './dependency-queries.ts';
 import { entityRelationPairsJsonSql, neighbourSql, relatedRefsSql, sortedUniqueRelations } from './relation-sql.ts';
@@ -171,8 +171,8 @@ export class SqliteCatalogStore implements CatalogReader, SourceStatusReader {
     return owners.flatMap((owner) => this.statements.ownedBy.all({ ref: owner }).map((row) => ({ ...toSummary(row), ownerRef: owner })));
   }
 
-  dependencyWalk(ref: string, direction: DependencyDirection, depth: number): DependencyNode[] {
-    return this.dependencies.walk(ref.toLowerCase(), direction, depth);
+  dependencyWalk(ref: string, direction: DependencyDirection, options: { depth?: number; budget: number }): DependencyWalk {
+    return this.dependencies.walk(ref.toLowerCase(), direction, options);
   }
 
   search(query: string, options?: SearchOptions): SearchResult {

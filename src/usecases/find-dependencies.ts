@@ -1,13 +1,27 @@
 import type { DependencyAnswer } from '../core/catalog-reader/catalog-answers.ts';
-import { maxDependencyDepth, type DependencyDirection } from '../core/graph/dependency-edges.ts';
+import { dependencyNodeBudget, maxDependencyDepth, type DependencyDirection } from '../core/graph/dependency-edges.ts';
 import { InvalidInputError, NotFoundError } from '../core/errors.ts';
 import type { CatalogReader } from '../core/ports.ts';
 
-/** What an entity depends on (forward) or its blast radius (reverse), up to `depth` hops, cycle-safe. */
-export const findDependencies = (store: CatalogReader, ref: string, options: { direction: DependencyDirection; depth: number }): DependencyAnswer => {
-  if (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > maxDependencyDepth) {
-    throw new InvalidInputError(`depth must be a whole number from 1 to ${maxDependencyDepth}, got ${options.depth}`);
+export interface DependencyQuestion {
+  direction: DependencyDirection;
+  /** The most hops to list; the whole graph when left out. */
+  depth?: number;
+  /** The most entities to reach (default {@link dependencyNodeBudget}). */
+  budget?: number;
+}
+
+/**
+ * What an entity depends on (forward) or its blast radius (reverse): the whole graph unless a depth is
+ * given, cycle-safe, bounded by a node budget, with a count of what lies past the depth.
+ */
+export const findDependencies = (store: CatalogReader, ref: string, question: DependencyQuestion): DependencyAnswer => {
+  const { direction, depth } = question;
+  if (depth !== undefined && (!Number.isInteger(depth) || depth < 1 || depth > maxDependencyDepth)) {
+    throw new InvalidInputError(`depth must be a whole number from 1 to ${maxDependencyDepth}, got ${depth}`);
   }
   if (!store.entityEnvelope(ref)) throw new NotFoundError(`No entity ${ref} in the catalog.`);
-  return { ref, direction: options.direction, depth: options.depth, nodes: store.dependencyWalk(ref, options.direction, options.depth) };
+  const budget = question.budget ?? dependencyNodeBudget;
+  const walk = store.dependencyWalk(ref, direction, { ...(depth !== undefined ? { depth } : {}), budget });
+  return { ref, direction, ...(depth !== undefined ? { depth } : {}), ...walk, budget };
 };

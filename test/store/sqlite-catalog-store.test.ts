@@ -91,7 +91,7 @@ describe('SqliteCatalogStore', () => {
   });
 
   it('walks dependencies forward through APIs and survives cycles', () => {
-    const nodes = store.dependencyWalk('component:default/storefront-web', 'forward', 5);
+    const { nodes } = store.dependencyWalk('component:default/storefront-web', 'forward', { depth: 5, budget: 100 });
     expect(nodes.map((node) => [node.ref, node.depth])).toEqual([
       ['component:default/checkout-service', 1],
       ['api:default/payments', 2],
@@ -104,14 +104,37 @@ describe('SqliteCatalogStore', () => {
     });
   });
 
-  it('walks dependents (blast radius) with a depth limit', () => {
-    expect(store.dependencyWalk('resource:default/orders-db', 'reverse', 1).map((node) => node.ref)).toEqual(['component:default/payments-api']);
-    expect(store.dependencyWalk('resource:default/orders-db', 'reverse', 5).map((node) => node.ref)).toEqual([
+  it('walks dependents (blast radius) with a depth limit, counting what lies beyond it', () => {
+    const direct = store.dependencyWalk('resource:default/orders-db', 'reverse', { depth: 1, budget: 100 });
+    expect(direct.nodes.map((node) => node.ref)).toEqual(['component:default/payments-api']);
+    expect(direct).toMatchObject({ beyondDepth: 3, budgetReached: false });
+    const five = store.dependencyWalk('resource:default/orders-db', 'reverse', { depth: 5, budget: 100 });
+    expect(five.nodes.map((node) => node.ref)).toEqual([
       'component:default/payments-api',
       'api:default/payments',
       'component:default/checkout-service',
       'component:default/storefront-web',
     ]);
+    expect(five.beyondDepth).toBe(0);
+  });
+
+  it('walks the whole reverse graph without a depth, through the checkout ↔ payments-api cycle', () => {
+    const walk = store.dependencyWalk('resource:default/orders-db', 'reverse', { budget: 100 });
+    expect(walk.nodes.map((node) => [node.ref, node.depth])).toEqual([
+      ['component:default/payments-api', 1],
+      ['api:default/payments', 2],
+      ['component:default/checkout-service', 2],
+      ['component:default/storefront-web', 3],
+    ]);
+    expect(walk).toMatchObject({ beyondDepth: 0, budgetReached: false });
+  });
+
+  it('stops at the node budget and says there are more', () => {
+    const walk = store.dependencyWalk('resource:default/orders-db', 'reverse', { budget: 2 });
+    expect(walk.nodes.map((node) => node.ref)).toEqual(['component:default/payments-api', 'api:default/payments']);
+    expect(walk.budgetReached).toBe(true);
+    const within = store.dependencyWalk('resource:default/orders-db', 'reverse', { depth: 1, budget: 2 });
+    expect(within).toMatchObject({ beyondDepth: 1, budgetReached: true });
   });
 
   it('lists what a group owns, including through child groups', () => {
@@ -132,6 +155,22 @@ describe('SqliteCatalogStore', () => {
     expect(store.search('payments').hits[0]!.ref).toMatch(/payments/);
     expect(store.search('shop front').hits.map((hit) => hit.ref)).toEqual(['component:default/storefront-web']);
     expect(store.search('checkout', { kind: 'API' }).hits).toEqual([]);
+  });
+
+  it('counts every match, not just the page, and pages through them in rank order', () => {
+    const all = store.search('payments', { limit: 50 });
+    expect(all.total).toBe(all.hits.length);
+    expect(all.total).toBeGreaterThan(2);
+    const first = store.search('payments', { limit: 2 });
+    expect(first.total).toBe(all.total);
+    expect(first.hits.map((hit) => hit.ref)).toEqual(all.hits.slice(0, 2).map((hit) => hit.ref));
+    const second = store.search('payments', { limit: 2, offset: 2 });
+    expect(second.total).toBe(all.total);
+    expect(second.hits.map((hit) => hit.ref)).toEqual(all.hits.slice(2, 4).map((hit) => hit.ref));
+    expect(store.search('payments', { limit: 2, offset: 500 }).hits).toEqual([]);
+    expect(store.search('payments', { kind: 'api' }).total).toBe(1);
+    expect(store.search('chekout').total).toBe(store.search('checkout').total);
+    expect(store.search('zzzzqqq').total).toBe(0);
   });
 
   it('suggests a correction for typos and never lets input inject FTS syntax', () => {
@@ -211,7 +250,7 @@ describe('SqliteCatalogStore dependency details', () => {
       entityRecord('component:billing/ledger', { owner: 'Finance', spec: { owner: 'Finance', lifecycle: 'production' } }),
       entityRecord('resource:default/db', { owner: 'user:ops/Ada' }),
     ]);
-    const nodes = store.dependencyWalk('component:default/app', 'forward', 1);
+    const { nodes } = store.dependencyWalk('component:default/app', 'forward', { depth: 1, budget: 100 });
     expect(nodes).toEqual([
       {
         ref: 'component:billing/ledger',

@@ -63,7 +63,7 @@ describe('SqliteCatalogStore reading stored rows', () => {
     insertEntity('component:default/a', { ...envelope('Component', 'a'), spec: { lifecycle: 3, owner: 'team-a' } });
     insertEntity('component:default/b', { ...envelope('Component', 'b', { description: 'B' }), spec: { lifecycle: 'production', owner: ['x'] } });
     db.$client.exec(`INSERT INTO relations (source_ref, type, target_ref) VALUES ('component:default/a', 'dependsOn', 'component:default/b')`);
-    const [node] = store.dependencyWalk('component:default/a', 'forward', 1);
+    const [node] = store.dependencyWalk('component:default/a', 'forward', { depth: 1, budget: 10 }).nodes;
     expect(node).toEqual({
       ref: 'component:default/b',
       depth: 1,
@@ -73,7 +73,7 @@ describe('SqliteCatalogStore reading stored rows', () => {
       description: 'B',
       lifecycle: 'production',
     });
-    expect(store.dependencyWalk('component:default/b', 'reverse', 1)).toEqual([
+    expect(store.dependencyWalk('component:default/b', 'reverse', { depth: 1, budget: 10 }).nodes).toEqual([
       { ref: 'component:default/a', depth: 1, via: 'component:default/b', exists: true, kind: 'Component', ownerRef: 'group:default/team-a' },
     ]);
   });

@@ -23,8 +23,16 @@ export interface OwnerAnswer {
 export interface DependencyAnswer {
   ref: string;
   direction: DependencyDirection;
-  depth: number;
+  /** The most hops asked for; undefined when the whole graph was walked. */
+  depth?: number;
+  /** Within `depth`, nearest first; complete unless the budget stopped the walk inside the depth. */
   nodes: DependencyNode[];
+  /** Entities reached past `depth` (at least this many when `budgetReached`). */
+  beyondDepth: number;
+  /** The most entities the walk may reach. */
+  budget: number;
+  /** True when the walk stopped at `budget` with more entities still to reach. */
+  budgetReached: boolean;
 }
 
 /** An entity a team owns, with what App Home shows about it. */

@@ -44,7 +44,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   query: string;
+  /** The page asked for (`offset`, `limit`), best match first. */
   hits: SearchHit[];
+  /** How many entities match in all, however few `hits` holds (of the corrected query with `didYouMean`). */
+  total: number;
   /** Set when the query as typed found nothing and a corrected one did ("did you mean"). */
   didYouMean?: string;
 }
@@ -52,6 +55,8 @@ export interface SearchResult {
 export interface SearchOptions {
   kind?: string;
   limit?: number;
+  /** Matches to skip, best first (for pages past the first); default 0. */
+  offset?: number;
 }
 
 /** When the newest recorded sync pass ran (ISO 8601 timestamps). */

@@ -10,8 +10,16 @@ export const dependencyRelationTypes = {
 
 export type DependencyDirection = keyof typeof dependencyRelationTypes;
 
-/** The most hops a dependency question may ask for; deeper walks are summarised, never unbounded. */
+/** The most hops `--depth` may ask for; without it a walk follows the whole graph (within the node budget). */
 export const maxDependencyDepth = 20;
+
+/**
+ * The most entities one dependency walk reaches. A blast radius follows the whole graph, and every page
+ * of a Slack answer walks it again (the answer is rebuilt from the button's value: ephemeral messages are
+ * not sent back with a click), so a walk must stay a few tens of milliseconds on a 50k-entity catalog.
+ * 5,000 is far more than anyone reads or acts on one by one; an answer that reaches it says so.
+ */
+export const dependencyNodeBudget = 5000;
 
 /** A node reached while walking dependencies. */
 export interface DependencyNode {
@@ -27,6 +35,18 @@ export interface DependencyNode {
   description?: string;
   ownerRef?: string;
   lifecycle?: string;
+  /** `spec.type` (service, website, database, …). */
+  type?: string;
+}
+
+/** A dependency walk: the nodes within the depth asked for, and what lies past it. */
+export interface DependencyWalk {
+  /** Nodes within the depth asked for (every depth when none was), nearest first. */
+  nodes: DependencyNode[];
+  /** Nodes reached past the depth asked for; with `budgetReached`, at least this many. */
+  beyondDepth: number;
+  /** True when the node budget stopped the walk and more entities were waiting to be reached. */
+  budgetReached: boolean;
 }
 
 /** Groups nodes by depth, nearest first, for "grouped by depth" answers. */

@@ -4,8 +4,8 @@ import { parsed, problem, type ParsedRequest } from './slack-request.ts';
 
 /** Longer than any entity ref can be (kind, namespace and name are each at most 63 characters). */
 const MAX_REF_LENGTH = 255;
-/** Hops `/deps` and the Dependencies buttons follow unless told otherwise. */
-export const DEFAULT_DEPTH = 3;
+/** Hops `/deps` and the Dependencies buttons follow unless told otherwise: none set, the whole graph (within a node budget). */
+export const DEFAULT_DEPTH: number | undefined = undefined;
 
 const nameProblem = (command: string, words: readonly string[]): string | undefined => {
   if (words.length === 0) return `Name an entity after ${command}, e.g. \`${command} checkout-service\`.`;
@@ -40,7 +40,7 @@ export const parseDepsQuery = (text: string, command = '/deps'): ParsedRequest =
   const words = splitWords(text);
   const names: string[] = [];
   let direction: DependencyDirection = 'forward';
-  let depth = DEFAULT_DEPTH;
+  let depth: number | undefined = DEFAULT_DEPTH;
   for (let index = 0; index < words.length; index += 1) {
     const word = words[index]!;
     const depthFlag = DEPTH_FLAG.exec(word);
@@ -54,7 +54,7 @@ export const parseDepsQuery = (text: string, command = '/deps'): ParsedRequest =
     else if (unwrapName(word)) names.push(unwrapName(word));
   }
   const wrong = nameProblem(command, names);
-  return wrong ? problem(command, wrong) : parsed({ kind: 'deps', entity: names[0]!, direction, depth });
+  return wrong ? problem(command, wrong) : parsed({ kind: 'deps', entity: names[0]!, direction, ...(depth !== undefined ? { depth } : {}) });
 };
 
 const MAX_QUERY_LENGTH = 200;

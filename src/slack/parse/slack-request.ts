@@ -6,7 +6,8 @@ import type { DependencyDirection } from '../../core/graph/dependency-edges.ts';
  */
 export type SlackRequest =
   | { kind: 'owner'; entity: string }
-  | { kind: 'deps'; entity: string; direction: DependencyDirection; depth: number }
+  /** No depth: the whole graph (bounded by a node budget the answer states when reached). */
+  | { kind: 'deps'; entity: string; direction: DependencyDirection; depth?: number }
   | { kind: 'find'; query: string }
   | { kind: 'help' }
   | { kind: 'errors'; team?: string }

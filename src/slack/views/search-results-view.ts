@@ -4,12 +4,18 @@ import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { actionsBlock, contextBlock, headerBlock, plural, sectionBlock, staticSelect } from './blocks.ts';
 import { refCode, shortRef, titleWithName } from './entity-text.ts';
+import { pageButtons, pageCounterText, pageSlice, type PageSlice } from './page-buttons.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
-/** One section per hit with an Owner button; more hits than this are counted, not listed. */
-const MAX_HITS = 15;
+/** Hits per page: one section each (at most ~420 characters), within 50 blocks and the message's text budget. */
+export const SEARCH_PAGE_SIZE = 15;
 const MAX_DESCRIPTION = 300;
 const MAX_QUERY = 100;
+
+export interface SearchResultsViewOptions {
+  /** Which page `result.hits` is, from 1 (default 1): hits are that page's, best first. */
+  page?: number;
+}
 
 const hitText = (hit: SearchHit, rank: number): string => {
   const owner = hit.ownerRef ? `owned by ${escapeMrkdwn(shortRef(hit.ownerRef))}` : '_no owner_';
@@ -31,22 +37,36 @@ const nothingFound = (query: string): SlackMessage => {
   return ephemeralMessage(`Nothing matches ${quoted}.`, [sectionBlock(text, 'search.empty')]);
 };
 
-/** Ranked search hits with kind, owner and description; a corrected query is said out loud. */
-export const searchResultsView = (result: SearchResult): SlackMessage => {
+const summaryText = (result: SearchResult, quoted: string, slice: PageSlice): string => {
+  const counter = slice.pageCount > 1 ? `  ·  showing ${pageCounterText(slice)}` : '';
+  return result.didYouMean
+    ? `Nothing matched *${quoted}*. Did you mean *${escapeMrkdwn(result.didYouMean)}*? ${plural(result.total, 'result')} for that, best match first${counter}.`
+    : `${plural(result.total, 'result')}, best match first${counter}.`;
+};
+
+/**
+ * Ranked search hits with kind, owner and description, one page at a time: the summary gives the true
+ * number of matches and the page counter ("16–30 of 137"); Next / Previous and Download CSV go further.
+ * A corrected query is said out loud.
+ */
+export const searchResultsView = (result: SearchResult, opts: SearchResultsViewOptions = {}): SlackMessage => {
   if (result.hits.length === 0) return nothingFound(result.query);
   const quoted = escapeMrkdwn(truncate(result.query.trim(), MAX_QUERY));
+  const shown = result.hits.slice(0, SEARCH_PAGE_SIZE);
+  const total = Math.max(result.total, shown.length);
+  const fullSlice = pageSlice(total, opts.page ?? 1, SEARCH_PAGE_SIZE);
+  const slice = { ...fullSlice, end: fullSlice.start + shown.length };
   const blocks: KnownBlock[] = [headerBlock(`Search: ${truncate(result.query.trim(), MAX_QUERY)}`, 'search.header')];
-  const summary = result.didYouMean
-    ? `Nothing matched *${quoted}*. Did you mean *${escapeMrkdwn(result.didYouMean)}*? Showing ${plural(result.hits.length, 'result')} for that.`
-    : `${plural(result.hits.length, 'result')}, best match first.`;
-  blocks.push(contextBlock([summary], 'search.summary'));
-  const shown = result.hits.slice(0, MAX_HITS);
-  shown.forEach((hit, index) => blocks.push(sectionBlock(hitText(hit, index + 1), `search.hit.${index}`)));
-  const hidden = result.hits.length - shown.length;
-  if (hidden > 0) blocks.push(contextBlock([`${plural(hidden, 'more result')} not shown. Add a word to narrow the search.`], 'search.more'));
+  blocks.push(contextBlock([summaryText(result, quoted, slice)], 'search.summary'));
+  shown.forEach((hit, index) => blocks.push(sectionBlock(hitText(hit, slice.start + index + 1), `search.hit.${index}`)));
   // One menu rather than a button per hit: action ids stay unique in the message, as Bolt routing wants.
-  const options = shown.map((hit, index) => ({ text: `${index + 1}. ${hit.title ?? hit.name} (${hit.kind.toLowerCase()})`, value: hit.ref }));
-  blocks.push(actionsBlock([staticSelect(ActionIds.showOwner, 'Show the owner of…', options)], 'search.actions'));
-  const best = result.hits[0]!;
-  return ephemeralMessage(`${plural(result.hits.length, 'result')} for ${quoted}; best: ${escapeMrkdwn(best.name)} (${refCode(best.ref)})`, blocks);
+  const options = shown.map((hit, index) => ({ text: `${slice.start + index + 1}. ${hit.title ?? hit.name} (${hit.kind.toLowerCase()})`, value: hit.ref }));
+  const paging = pageButtons(slice, { view: 'find', query: result.query, page: slice.page });
+  blocks.push(actionsBlock([...paging, staticSelect(ActionIds.showOwner, 'Show the owner of…', options)], 'search.actions'));
+  const best = shown[0]!;
+  const counter = slice.pageCount > 1 ? ` (showing ${pageCounterText(slice)})` : '';
+  return ephemeralMessage(
+    `${plural(total, 'result')} for ${quoted}${counter}; ${slice.page === 1 ? 'best' : 'first here'}: ${escapeMrkdwn(best.name)} (${refCode(best.ref)})`,
+    blocks,
+  );
 };

@@ -33,7 +33,15 @@ describe('sharedCopy', () => {
 
   it('drops an actions block left empty and never exceeds 50 blocks', () => {
     const nodes = Array.from({ length: 5000 }, (_, i) => ({ ref: `component:default/s${i}`, depth: 1 + (i % 20), via: 'x', exists: true, kind: 'Component' }));
-    const deps = dependenciesView({ ref: 'component:default/root', direction: 'reverse', depth: 20, nodes });
+    const deps = dependenciesView({
+      ref: 'component:default/root',
+      direction: 'reverse',
+      depth: 20,
+      nodes,
+      beyondDepth: 0,
+      budget: 5000,
+      budgetReached: false,
+    });
     expectMessageWithinLimits(sharedCopy(deps, 'U1AA'));
     const onlyShare = {
       ...helpView(),

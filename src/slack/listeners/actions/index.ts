@@ -6,6 +6,8 @@ import { chooseEntityAction, entityAction } from './entity-actions.ts';
 import { helpAction, homeProblemsAction, syncNowAction } from './home-actions.ts';
 import type { HomeActionArgs } from '../bolt-args.ts';
 import { shareAction } from './share-action.ts';
+import { exportAction } from './export-action.ts';
+import { pageAction } from './page-actions.ts';
 
 /** Bolt's block action arguments fit every handler's, the Home tab's included. */
 type Handler = (args: HomeActionArgs) => Promise<void>;
@@ -28,4 +30,10 @@ export const register = (app: App, deps: SlackDeps): void => {
   for (const [actionId, handler] of Object.entries(handlers)) {
     app.action<BlockAction>({ type: 'block_actions', action_id: actionId }, handler);
   }
+  // Paging and export read more of the click (where the message is) and of the client (chat.update, files).
+  const paging = pageAction(deps);
+  for (const actionId of [ActionIds.pagePrevious, ActionIds.pageNext, ActionIds.pageAllHops]) {
+    app.action<BlockAction>({ type: 'block_actions', action_id: actionId }, paging);
+  }
+  app.action<BlockAction>({ type: 'block_actions', action_id: ActionIds.exportList }, exportAction(deps));
 };

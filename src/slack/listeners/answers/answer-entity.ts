@@ -3,7 +3,7 @@ import { findDependencies } from '../../../usecases/find-dependencies.ts';
 import { resolveEntity } from '../../../usecases/resolve-entity.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import type { ChooserIntent } from '../../views/action-values.ts';
-import { dependenciesView } from '../../views/dependencies-view.ts';
+import { dependenciesView, type DependenciesViewOptions } from '../../views/dependencies-view.ts';
 import { entityChooserView } from '../../views/entity-chooser-view.ts';
 import { notFoundView, usageView } from '../../views/not-found-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
@@ -33,6 +33,14 @@ const withEntity = async (
 export const answerOwner = (deps: SlackDeps, text: string, options: OwnerCardOptions = {}): Promise<SlackMessage> =>
   withEntity(deps, text, 'owner', (ref) => ownerCard(deps, ref, options));
 
-/** `/deps`: dependencies or blast radius, grouped by depth. */
-export const answerDependencies = (deps: SlackDeps, text: string, direction: DependencyDirection, depth: number): Promise<SlackMessage> =>
-  withEntity(deps, text, direction === 'forward' ? 'deps' : 'dependents', (ref) => dependenciesView(findDependencies(deps.store, ref, { direction, depth })));
+/** `/deps`: dependencies or blast radius (the whole graph unless `depth` is given), grouped by depth, one page at a time. */
+export const answerDependencies = (
+  deps: SlackDeps,
+  text: string,
+  direction: DependencyDirection,
+  depth?: number,
+  view: DependenciesViewOptions = {},
+): Promise<SlackMessage> =>
+  withEntity(deps, text, direction === 'forward' ? 'deps' : 'dependents', (ref) =>
+    dependenciesView(findDependencies(deps.store, ref, { direction, ...(depth !== undefined ? { depth } : {}) }), view),
+  );

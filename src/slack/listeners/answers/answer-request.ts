@@ -2,12 +2,12 @@ import type { ParsedRequest, SlackRequest } from '../../parse/slack-request.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { helpView } from '../../views/help-view.ts';
 import { usageView } from '../../views/not-found-view.ts';
-import { searchResultsView } from '../../views/search-results-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import type { Audience } from '../../views/owner-text.ts';
 import { whoamiView } from '../../views/whoami-view.ts';
 import { answerDependencies, answerOwner } from './answer-entity.ts';
 import { answerErrors, answerSync } from './answer-housekeeping.ts';
+import { answerSearch } from './answer-search.ts';
 
 export interface AnswerOptions {
   /** Shown before slow work (a sync pass) while the final answer is computed. */
@@ -15,8 +15,6 @@ export interface AnswerOptions {
   /** Who will see the answer (default 'private'). 'shared' (mention replies, Share): members are named, never mentioned. */
   audience?: Audience;
 }
-
-const SEARCH_LIMIT = 50;
 
 /**
  * The one place a request becomes an answer, whichever way it arrived: slash command, mention,
@@ -29,7 +27,7 @@ export const answerRequest = async (deps: SlackDeps, request: SlackRequest, aske
     case 'deps':
       return answerDependencies(deps, request.entity, request.direction, request.depth);
     case 'find':
-      return searchResultsView(deps.store.search(request.query, { limit: SEARCH_LIMIT }));
+      return answerSearch(deps, request.query);
     case 'help':
       return helpView();
     case 'errors':
