@@ -53,8 +53,16 @@ const isDeclaredDocsLink = (url: URL, entity: Entity): boolean =>
     return saysDocs && declared !== undefined && declared.host === url.host && isUnderFolder(url.pathname, declared.pathname);
   });
 
+/** GitHub and GitHub Enterprise hosts, whose paths are `/owner/repo[/tree|blob/<branch>/…]`. */
+const isGithubHost = (host: string): boolean => {
+  const name = host.toLowerCase().replace(/^www\./, '');
+  return name === 'github.com' || name.startsWith('github.') || name.includes('.github.');
+};
+
 /** A repository link: its root, its catalog file, its TechDocs folder, or anything else in it. */
 const repositoryLinkKind = (url: URL, entity: Entity): SharedLinkKind => {
+  // Other hosts' paths have no known shape (a dashboard's `/d/abc` is no repository root): only a catalog file is recognised.
+  if (!isGithubHost(url.hostname)) return CATALOG_FILE.test(url.pathname.split('/').pop() ?? '') ? 'catalog-file' : 'other';
   const path = repositoryPathOf(url);
   if (path.kind === 'root') return 'repository';
   const docs = docsLocationOf(entity);
