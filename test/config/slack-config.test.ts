@@ -37,10 +37,16 @@ describe('slack configuration', () => {
   it.each([
     ['slack:\n  syncAllowed: admin\n', 'slack.syncAllowed: got "admin" — expected array'],
     ['slack:\n  callboardUrl: ftp://x\n', 'slack.callboardUrl'],
+    ['slack:\n  pagerdutyUrl: http://acme.pagerduty.com\n', 'slack.pagerdutyUrl'],
     ['slack:\n  token: xoxb-in-the-file\n', 'slack: unknown key "token"'],
     ['slack:\n  unfurl:\n    otherLinks: preview\n', 'slack.unfurl.otherLinks: got "preview" — expected one of "context", "none"'],
   ])('names the key and what was expected: %j', (text, expected) => {
     expect(() => loadConfig({ file: configFile(text), env: {}, cwd: '/' })).toThrow(expected);
+  });
+
+  it('slack.pagerdutyUrl is the account address the On-call buttons link under', () => {
+    const file = configFile('catalog:\n  sources: []\nslack:\n  pagerdutyUrl: https://acme.pagerduty.com\n');
+    expect(loadConfig({ file, env: {}, cwd: '/' }).slack.pagerdutyUrl).toBe('https://acme.pagerduty.com');
   });
 
   it('slack.unfurl.otherLinks is context unless set to none', () => {
