@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { People } from '../helpers/catalog-fixture.ts';
+import type { Harness } from '../helpers/slack-harness.ts';
+import { answeredRef, buttonNamed, isChooser, isHelpOrNotUnderstood, mention, mentionedUsers, startE2e, textOf } from './e2e-harness.ts';
+
+/**
+ * Issue 10, "Understand how people ask" and "Who sees what": questions asked with an @mention, as written in the
+ * issue. Answers go to the thread for everyone; what Callboard cannot answer goes to the asker only.
+ */
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startE2e();
+});
+afterAll(() => h.close());
+
+const asker = People.stranger.id;
+
+describe('who owns …? by @mention: the right entity, in the thread, pinging nobody', () => {
+  it.each([
+    ['who owns the payments api?', 'api:default/payments-api'],
+    ['who owns the checkout service?', 'component:default/checkout-service'],
+    ['who owns orders db', 'resource:default/orders-db'],
+  ])('"%s" → %s', async (question, ref) => {
+    const reply = await mention(h, question);
+    expect(reply.method).toBe('chat.postMessage');
+    expect(reply.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700000000.000001' });
+    expect(isChooser(reply.body)).toBe(false);
+    expect(answeredRef(reply.body)).toBe(ref);
+    expect(mentionedUsers(reply.body).filter((id) => id !== asker)).toEqual([]);
+    expect(h.fake.calls('chat.postEphemeral')).toEqual([]);
+  });
+});
+
+describe('other questions about an entity get an answer for it, not "I did not understand" nor the help', () => {
+  // payments-api names a Component and an API: an answer for either, or a chooser offering them, is right.
+  it.each([
+    ['who is on call for payments-api?', 'payments-api'],
+    ['where are the docs for checkout-service?', 'checkout-service'],
+    ['what breaks if orders-db goes down?', 'orders-db'],
+  ])('"%s"', async (question, name) => {
+    const reply = await mention(h, question);
+    expect(isHelpOrNotUnderstood(reply.body)).toBe(false);
+    expect(JSON.stringify(reply.body)).toContain(name);
+    expect(JSON.stringify(reply.body)).not.toMatch(/try again/i);
+  });
+
+  it('"what breaks if orders-db goes down?" names what depends on orders-db, 4 hops away included', async () => {
+    const reply = await mention(h, 'what breaks if orders-db goes down?');
+    expect(textOf(reply.body)).toContain('orders-service');
+    expect(textOf(reply.body)).toContain('cart-service');
+  });
+
+  it('"where are the docs for checkout-service?" gives a docs link', async () => {
+    const reply = await mention(h, 'where are the docs for checkout-service?');
+    const docs =
+      JSON.stringify(reply.body).includes('https://docs.acme.example/checkout-service/') || JSON.stringify(reply.body).includes('callboard.acme.example');
+    expect(docs).toBe(true);
+  });
+});
+
+describe('help, "did not understand" and failures go to the asker only', () => {
+  it('help is three lines and a More button, ephemeral', async () => {
+    const reply = await mention(h, 'help');
+    expect(reply.method).toBe('chat.postEphemeral');
+    expect(reply.body.user).toBe(asker);
+    expect(h.fake.calls('chat.postMessage')).toEqual([]);
+    expect(buttonNamed(reply.body, /^More/)).toBeDefined();
+    const lines = textOf(reply.body)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    expect(lines.length).toBeLessThanOrEqual(3);
+  });
+
+  it.each([['make me a sandwich'], ['who owns zzz-nothing-by-that-name?']])('"%s" is answered to the asker alone', async (text) => {
+    const reply = await mention(h, text);
+    expect(reply.calls.map((call) => call.method)).toEqual(['chat.postEphemeral']);
+    expect(reply.body.user).toBe(asker);
+  });
+});
