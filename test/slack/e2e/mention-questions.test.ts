@@ -51,6 +51,12 @@ describe('other questions about an entity get an answer for it, not "I did not u
     expect(textOf(reply.body)).toContain('cart-service');
   });
 
+  it('"who is on call for checkout-service?" gives what is known: its PagerDuty service', async () => {
+    const reply = await mention(h, 'who is on call for checkout-service?');
+    expect(isHelpOrNotUnderstood(reply.body)).toBe(false);
+    expect(JSON.stringify(reply.body)).toContain('https://acme.pagerduty.com/service-directory/PC3XN9M');
+  });
+
   it('"where are the docs for checkout-service?" gives a docs link', async () => {
     const reply = await mention(h, 'where are the docs for checkout-service?');
     const docs =
