@@ -25,6 +25,13 @@ const channelNamesOf = (groups: ReadonlyArray<Entity | undefined>): string[] =>
   groups.map((group) => (group ? teamChannelName(group) : undefined)).filter((name): name is string => name !== undefined);
 
 /**
+ * Channel ids for these groups' channel names, waiting at most the answer budget: pass the result as
+ * `teamChannelText(group, channelIds)` so `#team-payments` becomes a real channel link in any view.
+ */
+export const teamChannelIds = (deps: Pick<SlackDeps, 'channels'>, groups: ReadonlyArray<Entity | undefined>): Promise<Map<string, string>> =>
+  deps.channels.channelIdsByName(channelNamesOf(groups), { budgetMs: SLACK_BUDGET_MS });
+
+/**
  * What the views need from Slack, both lookups at once and within one budget. A shared card asks
  * nothing about people: it will not mention them anyway.
  */
@@ -37,7 +44,7 @@ const reachFor = async (
   const audience = options.audience ?? 'private';
   const [slackIdsByEmail, channelIds] = await Promise.all([
     audience === 'shared' ? new Map<string, string>() : deps.directory.slackIdsByEmail(emailsOf(people), { budgetMs: SLACK_BUDGET_MS }),
-    deps.channels.channelIdsByName(channelNamesOf(groups), { budgetMs: SLACK_BUDGET_MS }),
+    teamChannelIds(deps, groups),
   ]);
   return { slackIdsByEmail, channelIds, audience };
 };
