@@ -1,13 +1,26 @@
 import { stringifyEntityRef, tryParseEntityRef } from '../core/catalog/refs.ts';
 import type { EntitySummary } from '../core/catalog-reader/catalog-queries.ts';
 import type { CatalogReader } from '../core/ports.ts';
-import { findEntityByUrl } from './find-entity-by-url.ts';
+import type { LookupMatch } from '../core/resolve/lookup-key.ts';
+import { normaliseText } from '../core/resolve/normalise-text.ts';
+import { findEntitiesByUrl } from './find-entity-by-url.ts';
 
 const MAX_FOUND = 25;
 /** People and Location files are not what "find the owner" is about. */
 const SKIPPED_KINDS = new Set(['User', 'Location']);
 
-/** Entities a word names exactly: a full ref names one; `ns/name` and bare names may name several kinds. */
+const toSummary = (match: LookupMatch): EntitySummary => ({
+  ref: match.ref,
+  kind: match.kind,
+  name: match.name,
+  ...(match.title ? { title: match.title } : {}),
+});
+
+/**
+ * Entities a word names: a full ref names one; `ns/name` and bare names may name several kinds. A bare word
+ * also counts with other separators or case (`Checkout_Service`) and as an alias (`kafka`), but not as a
+ * title: one word of a sentence ("payments") is not a question about the entity titled so.
+ */
 const entitiesNamedBy = (store: CatalogReader, word: string): EntitySummary[] => {
   if (word.includes(':')) {
     const parsed = tryParseEntityRef(word, { defaultNamespace: 'default' });
@@ -15,8 +28,14 @@ const entitiesNamedBy = (store: CatalogReader, word: string): EntitySummary[] =>
     const ref = stringifyEntityRef(parsed.ref);
     return store.entitiesNamed(parsed.ref.name).filter((entity) => entity.ref === ref);
   }
-  const [namespace, name] = word.includes('/') ? word.split('/', 2) : [undefined, word];
-  return store.entitiesNamed(name ?? word).filter((entity) => !namespace || entity.ref.includes(`:${namespace}/`));
+  if (word.includes('/')) {
+    const [namespace, name = ''] = word.split('/', 2);
+    return store.entitiesNamed(name).filter((entity) => entity.ref.includes(`:${namespace}/`));
+  }
+  return store
+    .entitiesWithLookupKeys([word.toLowerCase(), normaliseText(word)])
+    .filter((match) => match.source === 'name' || match.source === 'alias')
+    .map(toSummary);
 };
 
 const summaryOf = (store: CatalogReader, ref: string): EntitySummary | undefined => {
@@ -26,7 +45,7 @@ const summaryOf = (store: CatalogReader, ref: string): EntitySummary | undefined
 
 /**
  * Which catalog entities a message names: the entities behind its links, then candidate words
- * looked up by exact name. In order of appearance, without repeats, at most 25.
+ * looked up by name (any case and separators) and alias. In order of appearance, without repeats, at most 25.
  */
 export const findEntitiesInText = (
   store: CatalogReader,
@@ -37,8 +56,10 @@ export const findEntitiesInText = (
     if (entity && found.size < MAX_FOUND && !found.has(entity.ref) && !SKIPPED_KINDS.has(entity.kind)) found.set(entity.ref, entity);
   };
   for (const url of input.urls) {
-    const ref = findEntityByUrl(store, url, input.callboardUrl ? { callboardUrl: input.callboardUrl } : {});
-    if (ref) add(summaryOf(store, ref));
+    // A link two entities share (one infrastructure repository) names both: the list shows each with its team.
+    const pick = findEntitiesByUrl(store, url, input.callboardUrl ? { callboardUrl: input.callboardUrl } : {})?.pick;
+    if (pick?.status === 'found') add(summaryOf(store, pick.ref));
+    if (pick?.status === 'ambiguous') pick.candidates.forEach(add);
   }
   for (const word of input.names) entitiesNamedBy(store, word).forEach(add);
   return [...found.values()];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../src/catalog-runtime.ts';
+import { findEntitiesInText } from '../../src/usecases/find-entities-in-text.ts';
 import { findEntitiesByUrl, findEntityByUrl } from '../../src/usecases/find-entity-by-url.ts';
 import { resolveEntity } from '../../src/usecases/resolve-entity.ts';
 import { openExampleCatalog } from '../slack/helpers/catalog-fixture.ts';
@@ -58,5 +59,21 @@ describe('findEntitiesByUrl', () => {
   it('names no single entity for a repository two Resources share (the unfurl stays quiet rather than guess)', () => {
     expect(findEntitiesByUrl(runtime.store, 'https://github.com/acme/infra-databases')?.pick.status).toBe('ambiguous');
     expect(findEntityByUrl(runtime.store, 'https://github.com/acme/infra-databases')).toBeUndefined();
+  });
+});
+
+describe('findEntitiesInText (the Find owner shortcut)', () => {
+  it('finds names in any separators and case, aliases, and every entity of a shared repository; not a one-word title', () => {
+    const found = findEntitiesInText(runtime.store, {
+      names: ['checkout_service', 'kafka', 'payments', 'identity'],
+      urls: ['https://github.com/acme/infra-databases/pull/3'],
+    });
+    expect(found.map((entity) => entity.ref)).toEqual([
+      'resource:default/orders-db',
+      'resource:default/payments-ledger-db',
+      'component:default/checkout-service',
+      'resource:default/events-kafka',
+      'system:default/payments',
+    ]);
   });
 });
