@@ -45,7 +45,7 @@ describe('the Bolt app over HTTP, signed requests', () => {
   it.each([
     ['/deps', 'orders-db --reverse --depth 5', 'deps.header'],
     ['/find', 'payments', 'search.header'],
-    ['/callboard', 'help', 'help.header'],
+    ['/callboard', 'help', 'help.short'],
     ['/callboard', 'whoami', 'whoami.user'],
     ['/callboard', 'errors checkout-team', 'problems.none'],
     ['/callboard', 'sync', 'sync.denied'],
@@ -96,7 +96,7 @@ describe('the Bolt app over HTTP, signed requests', () => {
       message: { ts: '1700000000.000102', text: 'is cart-service down?', user: People.sofia.id },
     });
     expect((await h.send(inbound)).status).toBe(200);
-    expect(blockIdsOf((await h.fake.waitForCall('response_url')).body)).toContain('owner.header');
+    expect(blockIdsOf((await h.fake.waitForCall('response_url')).body)).toContain('found.list.0');
   });
 
   it('app_mention replies in the thread with chat.postMessage', async () => {
