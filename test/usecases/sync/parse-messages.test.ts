@@ -30,6 +30,16 @@ describe('the parse worker reply', () => {
     expect(unpacked).toEqual(perFile);
   });
 
+  it('brings back the lookup keys of a record that has them', () => {
+    const withKeys = claim('d', 1, 2);
+    withKeys.record.lookupKeys = [
+      { key: 'd-title', source: 'title' },
+      { key: 'github.com/acme/d', source: 'repo' },
+    ];
+    const perFile = [[withKeys, claim('e', 0, 1)]];
+    expect(unpackClaims(packClaims(1, perFile))).toEqual(perFile);
+  });
+
   it('carries the request id and one entity count per file (-1: read on the main thread)', () => {
     const reply = packClaims(42, [undefined, [claim('a', 1, 1)], []]);
     expect(reply.id).toBe(42);

@@ -1,4 +1,5 @@
 import type { RelationRow } from '../../../core/catalog/entity.ts';
+import type { LookupKey } from '../../../core/resolve/lookup-key.ts';
 import type { EntityOrigin } from '../entity-record.ts';
 import type { EntityClaim } from '../parsed-file-result.ts';
 
@@ -34,6 +35,9 @@ const packRecord = (claim: EntityClaim, fields: (string | number)[]): void => {
   fields.push(record.ref, record.kind, record.namespace, record.name, record.body, record.etag);
   fields.push(search.name, search.title, search.description, search.tags, search.owner, claim.line, claim.column, record.relations.length);
   for (const relation of record.relations) fields.push(relation.sourceRef, relation.type, relation.targetRef);
+  // Then the lookup keys: their count (-1 for a record without them) and each key with its source.
+  fields.push(record.lookupKeys ? record.lookupKeys.length : -1);
+  for (const lookup of record.lookupKeys ?? []) fields.push(lookup.key, lookup.source);
 };
 
 export const packClaims = (id: number, claimsPerFile: readonly (readonly EntityClaim[] | undefined)[]): PlainParseReply => {
@@ -63,7 +67,13 @@ export const unpackClaims = (reply: PlainParseReply): (EntityClaim[] | undefined
     const column = next<number>();
     const relations: RelationRow[] = new Array(next<number>());
     for (let index = 0; index < relations.length; index += 1) relations[index] = { sourceRef: next(), type: next(), targetRef: next() };
-    return { record: { ref, kind, namespace, name, body, etag, relations, search, line, column }, line, column };
+    const record: EntityClaim['record'] = { ref, kind, namespace, name, body, etag, relations, search, line, column };
+    const keyCount = next<number>();
+    if (keyCount >= 0) {
+      record.lookupKeys = new Array<LookupKey>(keyCount);
+      for (let index = 0; index < keyCount; index += 1) record.lookupKeys[index] = { key: next(), source: next() };
+    }
+    return { record, line, column };
   };
   return reply.entityCounts.map((count) => {
     if (count < 0) return undefined;
