@@ -21,6 +21,8 @@ export interface AppHomeData {
   canSync: boolean;
   /** ISO time of the last finished sync pass. */
   lastSyncAt?: string;
+  /** Team channel ids by channel name (conversations.list), so team channels are real links. */
+  channelIds?: ReadonlyMap<string, string>;
   /** What a Home button just did (a sync's progress or summary), shown under the header. Blocks without buttons. */
   notice?: KnownBlock[];
 }
@@ -91,7 +93,7 @@ export const appHomeView = (data: AppHomeData): HomeView => {
     quickActions(data),
   ];
   const teams = data.teams.slice(0, MAX_TEAMS);
-  teams.forEach((team, index) => blocks.push(...teamBlocks(team, index)));
+  teams.forEach((team, index) => blocks.push(...teamBlocks(team, index, data.channelIds)));
   const hiddenTeams = data.teams.length - teams.length;
   if (hiddenTeams > 0) blocks.push(contextBlock([`${plural(hiddenTeams, 'more team')} not shown.`], 'home.more_teams'));
   return { type: 'home', blocks: blocks.slice(0, Limits.viewBlocks) };

@@ -25,9 +25,9 @@ const entityLine = (entity: HomeEntity): string => {
 export const byAttention = (a: HomeEntity, b: HomeEntity): number =>
   b.problemCount - a.problemCount || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name);
 
-const teamHeading = (group: Entity, entities: readonly HomeEntity[]): string => {
+const teamHeading = (group: Entity, entities: readonly HomeEntity[], channelIds: ReadonlyMap<string, string> | undefined): string => {
   const withProblems = entities.filter((entity) => entity.problemCount > 0).length;
-  const channel = teamChannelText(group);
+  const channel = teamChannelText(group, channelIds);
   const parts = [
     `*${escapeMrkdwn(truncate(displayNameOf(group), 100))}* ${refCode(entityRefOf(group))}`,
     ...(channel ? [channel] : []),
@@ -38,9 +38,12 @@ const teamHeading = (group: Entity, entities: readonly HomeEntity[]): string => 
 };
 
 /** A team on the Home tab in at most four blocks, however many entities it owns. */
-export const teamBlocks = (team: { group: Entity; entities: HomeEntity[] }, index: number): KnownBlock[] => {
+export const teamBlocks = (team: { group: Entity; entities: HomeEntity[] }, index: number, channelIds?: ReadonlyMap<string, string>): KnownBlock[] => {
   const sorted = [...team.entities].sort(byAttention);
-  const blocks: KnownBlock[] = [dividerBlock(`home.team.${index}.divider`), sectionBlock(teamHeading(team.group, sorted), `home.team.${index}.heading`)];
+  const blocks: KnownBlock[] = [
+    dividerBlock(`home.team.${index}.divider`),
+    sectionBlock(teamHeading(team.group, sorted, channelIds), `home.team.${index}.heading`),
+  ];
   if (sorted.length === 0) return [...blocks, contextBlock(['This team owns nothing in the catalog yet.'], `home.team.${index}.empty`)];
   const { shown } = fitLines(sorted.slice(0, MAX_LISTED).map(entityLine), LIST_CHARS);
   blocks.push(sectionBlock(shown.join('\n'), `home.team.${index}.entities`));

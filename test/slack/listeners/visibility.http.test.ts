@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds, CallbackIds } from '../../../src/slack/ids.ts';
-import { appMention, blockActions, messageShortcut, slashCommand } from '../../fakes/slack-payloads.ts';
+import { appHomeOpened, appMention, blockActions, messageShortcut, slashCommand } from '../../fakes/slack-payloads.ts';
 import { People } from '../helpers/catalog-fixture.ts';
 import { startHarness, type Harness } from '../helpers/slack-harness.ts';
 
@@ -14,7 +14,13 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness({
     settings: { syncAllowed: [People.marcus.email], admins: ['group:platform-team'] },
-    fake: { channels: [{ id: 'C0TEAM', name: 'team-room', members: [People.marcus.id, People.sofia.id] }] },
+    fake: {
+      channels: [
+        { id: 'C0TEAM', name: 'team-room', members: [People.marcus.id, People.sofia.id] },
+        { id: 'C0ORDERS', name: 'team-orders' },
+        { id: 'C0CHECKOUT', name: 'team-checkout' },
+      ],
+    },
   });
 });
 afterAll(() => h.close());
@@ -72,6 +78,14 @@ describe('App Home', () => {
       view: { id: 'VHOME1', type: 'home', root_view_id: null, previous_view_id: null },
       actions: [{ action_id: actionId, block_id: 'home.actions', ...(value !== undefined ? { value } : {}), ...extra }],
     });
+
+  it('opening the tab shows Sync now to someone allowed, and team channels as real channel links', async () => {
+    await h.send(appHomeOpened({ userId: People.marcus.id }));
+    await h.fake.waitForCall('views.publish');
+    const home = JSON.stringify(h.fake.homeView(People.marcus.id));
+    expect(home).toContain(ActionIds.syncNow);
+    expect(home).toContain('<#C0CHECKOUT>');
+  });
 
   it('Problems opens a modal with the click’s trigger; nothing is posted to the Messages tab', async () => {
     expect((await h.send(homeClick(ActionIds.showProblems, 'mine'))).status).toBe(200);
@@ -136,5 +150,7 @@ describe('/callboard errors all and the Find owner shortcut', () => {
     expect(reply.body).toMatchObject({ response_type: 'ephemeral' });
     expect(blockIdsOf(reply.body)).toEqual(['found.list.0', 'found.hint']);
     expect(JSON.stringify(reply.body).match(/• /g)).toHaveLength(2);
+    // The team channel named in the catalog is a real channel link (conversations.list).
+    expect(JSON.stringify(reply.body)).toContain('<#C0ORDERS>');
   });
 });

@@ -8,6 +8,7 @@ import { countProblems } from '../../views/problem-text.ts';
 import { problemsView } from '../../views/problems-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import type { WhoamiIdentity } from '../../views/whoami-view.ts';
+import { teamChannelIds } from './owner-cards.ts';
 
 /** Problems that concern this person: their teams' when they have teams, else the whole catalog's. */
 const problemsFor = (deps: SlackDeps, identity: WhoamiIdentity) =>
@@ -22,6 +23,7 @@ const scopeOf = (identity: WhoamiIdentity): string => (identity.groups.length > 
 export const answerHome = async (deps: SlackDeps, slackUserId: string, notice?: KnownBlock[]): Promise<HomeView> => {
   const identity = await deps.identity.identify(slackUserId);
   const syncedAt = deps.store.lastSyncPass()?.startedAt;
+  const channelIds = await teamChannelIds(deps, identity.groups);
   return appHomeView({
     ...(identity.user ? { user: identity.user } : {}),
     teams: findMyTeams(deps.store, identity.groups),
@@ -29,6 +31,7 @@ export const answerHome = async (deps: SlackDeps, slackUserId: string, notice?: 
     problemScope: scopeOf(identity),
     canSync: canStartSync(deps.settings.syncAllowed, identity),
     ...(syncedAt ? { lastSyncAt: syncedAt } : {}),
+    channelIds,
     ...(notice ? { notice } : {}),
   });
 };

@@ -3,6 +3,7 @@ import { findOwner } from '../../../usecases/find-owner.ts';
 import { findCandidateNames, findUrls } from '../../parse/find-candidate-names.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { foundOwnersView, type FoundOwner } from '../../views/found-owners-view.ts';
+import { teamChannelIds } from '../answers/owner-cards.ts';
 import type { MessageShortcutArgs } from '../bolt-args.ts';
 
 /** Every entity a message names (catalog names and repository links), each with its owner. */
@@ -24,5 +25,10 @@ export const findOwnerShortcut =
   (deps: SlackDeps) =>
   async ({ ack, shortcut, respond }: MessageShortcutArgs): Promise<void> => {
     await ack();
-    await respond(foundOwnersView(ownersNamedIn(deps, shortcut.message.text ?? '')));
+    const found = ownersNamedIn(deps, shortcut.message.text ?? '');
+    const channelIds = await teamChannelIds(
+      deps,
+      found.map((entry) => entry.owner),
+    );
+    await respond(foundOwnersView(found, channelIds));
   };
