@@ -16,6 +16,8 @@ export const ActionIds = {
   showProblems: 'catalog.show_problems',
   showHelp: 'help.show',
   openEntity: 'home.open_entity',
+  /** A team card's "All it owns": the full list, paged, as a new answer under the card. */
+  showOwned: 'team.show_owned',
   /** Paging a long answer (deps, /find): the value carries the question and the page to show. */
   pagePrevious: 'answer.page_previous',
   pageNext: 'answer.page_next',

@@ -46,6 +46,14 @@ const kindRank = (kind: string): number => {
   return index === -1 ? KIND_ORDER.length : index;
 };
 
+/** Kind by kind (System, Component, API, Resource, then the rest), names within a kind: the order every owned list uses. */
+export const byKindThenName = (a: OwnedEntitySummary, b: OwnedEntitySummary): number =>
+  kindRank(a.kind) - kindRank(b.kind) || compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.name, b.name);
+
+/** Everything a group owns, its child groups' too, in {@link byKindThenName} order. */
+export const listOwned = (store: CatalogReader, groupRef: string): OwnedEntitySummary[] =>
+  store.ownedBy(groupRef, { includeChildGroups: true }).sort(byKindThenName);
+
 /** What a group (with its child groups) owns, by kind with exact counts and the first `perKind` of each. */
 export const summariseOwned = (owned: readonly OwnedEntitySummary[], ownerRef: string, perKind: number): OwnedSummary => {
   const byKind = new Map<string, OwnedEntitySummary[]>();

@@ -64,7 +64,11 @@ export const parseChoiceValue = (value: string): { intent: ChooserIntent; ref: s
  * A page of a long answer (Next / Previous) or the whole of it (Download CSV): the question again,
  * since the answer is rebuilt on each click. Pages count from 1.
  */
-export type PageRequest = ({ view: 'deps' } & DependencyQuestionValue & { page: number }) | { view: 'find'; query: string; page: number };
+export type PageRequest =
+  | ({ view: 'deps' } & DependencyQuestionValue & { page: number })
+  | { view: 'find'; query: string; page: number }
+  /** What a team owns (`ref` is the Group), listed kind by kind. */
+  | { view: 'owned'; ref: string; page: number };
 
 export const encodePageValue = (request: PageRequest): string => JSON.stringify(request);
 
@@ -80,6 +84,7 @@ export const parsePageValue = (value: string): PageRequest | undefined => {
     const { query } = parsed;
     return typeof query === 'string' && query.trim().length > 0 && query.length <= MAX_QUERY_IN_VALUE ? { view: 'find', query, page } : undefined;
   }
+  if (parsed.view === 'owned') return typeof parsed.ref === 'string' && parsed.ref.length > 0 ? { view: 'owned', ref: parsed.ref, page } : undefined;
   if (parsed.view !== 'deps') return undefined;
   const question = dependencyQuestionOf(parsed);
   return question ? { view: 'deps', ...question, page } : undefined;

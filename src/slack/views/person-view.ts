@@ -2,7 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { PersonAnswer, PersonTeam } from '../../usecases/find-person.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
-import { actionsBlock, contextBlock, headerBlock, sectionBlock } from './blocks.ts';
+import { ActionIds } from '../ids.ts';
+import { actionsBlock, contextBlock, headerBlock, sectionBlock, staticSelect } from './blocks.ts';
 import { shareButton } from './entity-buttons.ts';
 import { displayNameOf, profileOf, refCode } from './entity-text.ts';
 import { ownedText } from './owned-text.ts';
@@ -26,6 +27,14 @@ const contextLine = (answer: PersonAnswer, ctx: ReachContext): string => {
   return [`User  ·  ${refCode(entityRefOf(answer.user))}`, ...(email ? [emailText(email)] : []), ...(inSlack ? [inSlack] : [])].join('  ·  ');
 };
 
+/** A menu of the person's teams: each opens that team's card, with all it owns. */
+const teamMenu = (answer: PersonAnswer) =>
+  staticSelect(
+    ActionIds.showOwner,
+    'Show a team…',
+    answer.teams.map((team) => ({ text: displayNameOf(team.group), value: entityRefOf(team.group) })),
+  );
+
 const fallbackText = (answer: PersonAnswer): string => {
   const name = escapeMrkdwn(displayNameOf(answer.user));
   if (answer.teams.length === 0) return `${name} is in no team in the catalog.`;
@@ -40,6 +49,6 @@ export const personView = (answer: PersonAnswer, ctx: ReachContext): SlackMessag
   answer.teams.slice(0, MAX_TEAMS).forEach((team, index) => blocks.push(sectionBlock(teamSection(team, userRef, ctx), `person.team.${index}`)));
   if (answer.teams.length > MAX_TEAMS) blocks.push(contextBlock([`and ${answer.teams.length - MAX_TEAMS} more teams`], 'person.moreteams'));
   if (answer.ownedDirectly.total > 0) blocks.push(sectionBlock(ownedText(answer.ownedDirectly, 'Owns directly'), 'person.owned'));
-  blocks.push(actionsBlock([shareButton(userRef)], 'person.actions'));
+  blocks.push(actionsBlock([...(answer.teams.length > 0 ? [teamMenu(answer)] : []), shareButton(userRef)], 'person.actions'));
   return ephemeralMessage(fallbackText(answer), blocks);
 };

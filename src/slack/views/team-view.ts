@@ -3,7 +3,9 @@ import type { Entity } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { TeamAnswer } from '../../usecases/find-team.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
-import { actionsBlock, contextBlock, headerBlock, plural, sectionBlock } from './blocks.ts';
+import { ActionIds } from '../ids.ts';
+import { encodePageValue } from './action-values.ts';
+import { actionsBlock, button, contextBlock, headerBlock, plural, sectionBlock } from './blocks.ts';
 import { entityButtons, type EntityButtonContext } from './entity-buttons.ts';
 import { displayNameOf, refCode, specString } from './entity-text.ts';
 import { ownedText, problemsText } from './owned-text.ts';
@@ -46,6 +48,17 @@ const structureText = (answer: TeamAnswer, ctx: ReachContext): string | undefine
   return lines.length > 0 ? lines.join('\n') : undefined;
 };
 
+/** Whether the card leaves some of what the team owns unnamed. */
+const hasMoreOwned = (answer: TeamAnswer): boolean => answer.owned.byKind.some((kind) => kind.count > kind.first.length);
+
+/** "All it owns (137)": the whole list, paged, with Download CSV. */
+const allOwnedButton = (answer: TeamAnswer) =>
+  button({
+    text: `All it owns (${answer.owned.total.toLocaleString('en-US')})`,
+    actionId: ActionIds.showOwned,
+    value: encodePageValue({ view: 'owned', ref: entityRefOf(answer.group), page: 1 }),
+  });
+
 const fallbackText = (answer: TeamAnswer): string =>
   `${escapeMrkdwn(displayNameOf(answer.group))}: ${plural(answer.members.length, 'member')}, owns ${plural(answer.owned.total, 'entity', 'entities')}.`;
 
@@ -71,6 +84,7 @@ export const teamView = (answer: TeamAnswer, ctx: TeamViewContext): SlackMessage
   blocks.push(sectionBlock(problemsText(answer.problems, group.metadata.name), 'team.problems'));
   const links = linksText(group);
   if (links) blocks.push(sectionBlock(links, 'team.links'));
-  blocks.push(actionsBlock(entityButtons({ ...group, relations: [] }, ctx), 'team.actions'));
+  const cardButtons = entityButtons({ ...group, relations: [] }, ctx);
+  blocks.push(actionsBlock(hasMoreOwned(answer) ? [allOwnedButton(answer), ...cardButtons] : cardButtons, 'team.actions'));
   return ephemeralMessage(fallbackText(answer), blocks);
 };

@@ -33,8 +33,11 @@ describe('personView on the example org', () => {
     expect(message.text).toBe('Marcus Oyelaran is in Checkout.');
     expect(JSON.stringify(message)).not.toContain('spec.owner');
     const actions = blockById(message.blocks, 'person.actions');
-    const share = actions.type === 'actions' ? (actions.elements[0] as { action_id: string; value: string }) : undefined;
-    expect(share?.action_id).toBe(ActionIds.shareInChannel);
+    const elements = actions.type === 'actions' ? (actions.elements as Array<{ action_id: string; value?: string; options?: Array<{ value: string }> }>) : [];
+    // A menu opens each of his teams' cards; Share posts this card for everyone.
+    expect(elements.map((element) => element.action_id)).toEqual([ActionIds.showOwner, ActionIds.shareInChannel]);
+    expect(elements[0]!.options!.map((option) => option.value)).toEqual(['group:default/checkout-team']);
+    const share = elements[1];
     expect(parseShareValue(share!.value)).toEqual({ view: 'owner', ref: 'user:default/marcus.oyelaran' });
     expectMessageWithinLimits(message);
     expectNoInjectedControls(message, ['U0MARCUS1']);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { ActionIds } from '../../../src/slack/ids.ts';
+import { parsePageValue } from '../../../src/slack/views/action-values.ts';
 import { teamView } from '../../../src/slack/views/team-view.ts';
 import { findTeam, type TeamAnswer } from '../../../src/usecases/find-team.ts';
 import { openExampleCatalog } from '../helpers/catalog-fixture.ts';
@@ -95,6 +96,12 @@ describe('teamView on the example org', () => {
     const owned = allMrkdwn([blockById(message.blocks, 'team.owned')]);
     expect(owned).toMatch(/^\*Owns \d+ entities\* \(\d+ through its child teams\)/);
     expect(owned).toMatch(/\*Components \(\d+\)\* {2}`[^`]+`, `[^`]+` and \d+ more/);
+    // Not all of it is named on the card: a button opens the whole list, paged.
+    const actions = blockById(message.blocks, 'team.actions');
+    const first = actions.type === 'actions' ? (actions.elements[0] as { action_id: string; value: string; text: { text: string } }) : undefined;
+    expect(first?.action_id).toBe(ActionIds.showOwned);
+    expect(first?.text.text).toMatch(/^All it owns \(\d+\)$/);
+    expect(parsePageValue(first!.value)).toEqual({ view: 'owned', ref: 'group:default/commerce-engineering', page: 1 });
     expectMessageWithinLimits(message);
   });
 });

@@ -1,8 +1,9 @@
 import { DEFAULT_DEPTH } from '../../parse/parse-entity-query.ts';
 import type { SlackRequest } from '../../parse/slack-request.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { parseChoiceValue, type ChooserIntent } from '../../views/action-values.ts';
+import { parseChoiceValue, parsePageValue, type ChooserIntent } from '../../views/action-values.ts';
 import { usageView } from '../../views/not-found-view.ts';
+import { answerOwned } from '../answers/answer-owned.ts';
 import { answerRequest } from '../answers/answer-request.ts';
 import type { ActionArgs } from '../bolt-args.ts';
 import { actionValue, replyToAction } from './reply-to-action.ts';
@@ -33,4 +34,14 @@ export const chooseEntityAction =
     const choice = parseChoiceValue(actionValue(args.action) ?? '');
     const answer = choice ? await answerRequest(deps, requestFor(choice.intent, choice.ref), args.body.user.id) : staleButton();
     await replyToAction(args, answer, { replaceOriginal: choice !== undefined });
+  };
+
+/** A team card's "All it owns": page 1 of the list as a new answer, keeping the card; its Next / Previous page in place. */
+export const showOwnedAction =
+  (deps: SlackDeps) =>
+  async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const request = parsePageValue(actionValue(args.action) ?? '');
+    const answer = request?.view === 'owned' ? answerOwned(deps, request.ref, request.page) : staleButton();
+    await replyToAction(args, answer);
   };

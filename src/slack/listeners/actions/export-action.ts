@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { CatalogReader } from '../../../core/ports.ts';
 import type { CsvExport } from '../../../usecases/export-csv.ts';
 import { exportDependencies } from '../../../usecases/export-dependencies.ts';
+import { exportOwned } from '../../../usecases/export-owned.ts';
 import { exportSearch } from '../../../usecases/export-search.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { parsePageValue, type PageRequest } from '../../views/action-values.ts';
@@ -17,10 +18,12 @@ export interface ExportActionArgs extends ActionArgs {
 }
 
 /** The whole list behind the answer the button sits on, every page of it. */
-export const buildExport = (store: CatalogReader, request: PageRequest): CsvExport =>
-  request.view === 'find'
+export const buildExport = (store: CatalogReader, request: PageRequest): CsvExport => {
+  if (request.view === 'owned') return exportOwned(store, request.ref);
+  return request.view === 'find'
     ? exportSearch(store, request.query)
     : exportDependencies(store, request.ref, { direction: request.direction, ...(request.depth !== undefined ? { depth: request.depth } : {}) });
+};
 
 /**
  * Posts a line to the clicker's DM with the app and returns that conversation's id. files.uploadV2

@@ -2,7 +2,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import { ActionIds } from '../../ids.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { docsAction, onCallAction } from './card-actions.ts';
-import { chooseEntityAction, entityAction } from './entity-actions.ts';
+import { chooseEntityAction, entityAction, showOwnedAction } from './entity-actions.ts';
 import { helpAction, homeProblemsAction, syncNowAction } from './home-actions.ts';
 import type { HomeActionArgs } from '../bolt-args.ts';
 import { shareAction } from './share-action.ts';
@@ -23,6 +23,7 @@ export const register = (app: App, deps: SlackDeps): void => {
     [ActionIds.shareInChannel]: shareAction(deps),
     [ActionIds.showDocs]: docsAction(deps),
     [ActionIds.showOnCall]: onCallAction(deps),
+    [ActionIds.showOwned]: showOwnedAction(deps),
     [ActionIds.showProblems]: homeProblemsAction(deps),
     [ActionIds.showHelp]: helpAction(),
     [ActionIds.syncNow]: syncNowAction(deps),

@@ -4,6 +4,7 @@ import { parsePageValue, type PageRequest } from '../../views/action-values.ts';
 import { usageView } from '../../views/not-found-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { answerDependencies } from '../answers/answer-entity.ts';
+import { answerOwned } from '../answers/answer-owned.ts';
 import { answerSearch } from '../answers/answer-search.ts';
 import type { ActionArgs } from '../bolt-args.ts';
 import { actionValue, replyToAction } from './reply-to-action.ts';
@@ -17,10 +18,12 @@ export interface PageActionArgs extends ActionArgs {
 }
 
 /** The page asked for, rebuilt from the question in the value (ephemeral messages are not sent back with a click). */
-export const answerPage = (deps: SlackDeps, request: PageRequest): Promise<SlackMessage> | SlackMessage =>
-  request.view === 'find'
+export const answerPage = (deps: SlackDeps, request: PageRequest): Promise<SlackMessage> | SlackMessage => {
+  if (request.view === 'owned') return answerOwned(deps, request.ref, request.page);
+  return request.view === 'find'
     ? answerSearch(deps, request.query, request.page)
     : answerDependencies(deps, request.ref, request.direction, request.depth, { page: request.page });
+};
 
 const staleButton = () => usageView('', 'That button no longer carries a page Callboard understands. Ask again with a command.');
 
