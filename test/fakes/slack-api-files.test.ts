@@ -23,7 +23,7 @@ beforeAll(async () => {
   fake = await startFakeSlack({
     users: [{ id: 'U0ALICE', name: 'alice' }],
     channels: [
-      { id: 'C0TEAM', name: 'team' },
+      { id: 'C0TEAMROOM', name: 'team' },
       { id: 'C0OUTSIDE', name: 'outside', botIsMember: false },
       { id: 'C0OLD', name: 'old', isArchived: true },
       { id: 'G0MINE', name: 'mine', isPrivate: true },
@@ -42,9 +42,9 @@ beforeEach(() => fake.clearCalls());
 
 describe('the fake Slack files API (files.uploadV2)', () => {
   it('takes an uploadV2 of text into a thread: declared length, the bytes, then the share', async () => {
-    const post = await client.chat.postMessage({ channel: 'C0TEAM', text: 'dependents of orders-db' });
+    const post = await client.chat.postMessage({ channel: 'C0TEAMROOM', text: 'dependents of orders-db' });
     const answer = await client.files.uploadV2({
-      channel_id: 'C0TEAM',
+      channel_id: 'C0TEAMROOM',
       thread_ts: post.ts!,
       content: CSV,
       filename: 'orders-db-dependents.csv',
@@ -59,12 +59,12 @@ describe('the fake Slack files API (files.uploadV2)', () => {
         filename: 'orders-db-dependents.csv',
         title: 'Dependents',
         content: CSV,
-        channels: ['C0TEAM'],
+        channels: ['C0TEAMROOM'],
         threadTs: post.ts,
         initialComment: 'all of them',
       }),
     ]);
-    const shared = fake.messages('C0TEAM').at(-1);
+    const shared = fake.messages('C0TEAMROOM').at(-1);
     expect(shared).toMatchObject({ threadTs: post.ts, text: 'all of them', files: [fake.sharedFiles()[0]?.id] });
   });
 
@@ -97,7 +97,7 @@ describe('the fake Slack files API (files.uploadV2)', () => {
     expect((await slackError(client.apiCall('files.completeUploadExternal', { files: '[{"title":"no id"}]' }))).error).toBe('invalid_arguments');
   });
 
-  it('shares only where the bot may post, and threads only in one channel', async () => {
+  it('shares only into conversations the bot may post in (a DM by its D… id, never a user id), threads only in one channel', async () => {
     const upload = async () => {
       const { upload_url: url, file_id: id } = await client.files.getUploadURLExternal({ filename: 'c.txt', length: 3 });
       await fetch(url!, { method: 'POST', body: 'abc' });
@@ -107,7 +107,14 @@ describe('the fake Slack files API (files.uploadV2)', () => {
     expect((await slackError(client.files.completeUploadExternal({ files: [{ id: await upload() }], channel_id: 'C0NOWHERE' }))).error).toBe(
       'channel_not_found',
     );
-    const twoChannels = { files: [{ id: await upload() }], channels: 'C0TEAM,C0LAST', thread_ts: '1700000000.000001' };
+    const toUser = await slackError(client.files.completeUploadExternal({ files: [{ id: await upload() }], channel_id: 'U0ALICE' }));
+    expect(toUser).toMatchObject({
+      error: 'invalid_arguments',
+      response_metadata: { messages: ['[ERROR] input must match regex pattern: ^[CGDZ][A-Z0-9]{8,}$ [json-pointer:/channel_id]'] },
+    });
+    const dm = (await client.chat.postMessage({ channel: 'U0ALICE', text: 'your file' })).channel!;
+    expect((await client.files.completeUploadExternal({ files: [{ id: await upload() }], channel_id: dm })).ok).toBe(true);
+    const twoChannels = { files: [{ id: await upload() }], channels: 'C0TEAMROOM,C0LAST', thread_ts: '1700000000.000001' };
     expect((await slackError(client.apiCall('files.completeUploadExternal', twoChannels))).error).toBe('invalid_arguments');
   });
 

@@ -87,7 +87,7 @@ describe('the fake Slack Web API: messages', () => {
     expect((await slackError(client().chat.postMessage({ channel: 'C0NOPE', text: 'x' }))).error).toBe('channel_not_found');
     expect((await slackError(client().chat.postMessage({ channel: 'C0OUTSIDE', text: 'x' }))).error).toBe('not_in_channel');
     expect((await slackError(client().chat.postMessage({ channel: 'G0SECRET', text: 'x' }))).error).toBe('channel_not_found');
-    expect(await client().chat.postMessage({ channel: 'U0ALICE', text: 'dm' })).toMatchObject({ ok: true, channel: 'D0ALICE' });
+    expect(await client().chat.postMessage({ channel: 'U0ALICE', text: 'dm' })).toMatchObject({ ok: true, channel: 'D0ALICE00' });
   });
 
   it('updates, links and deletes only the messages it holds', async () => {

@@ -1,4 +1,5 @@
 import { DEFAULT_WORKSPACE, VERIFICATION_TOKEN, nextId, nextSlackTs, type SlackInbound, type WorkspaceRef } from './inbound.ts';
+import { dmChannelIdOf } from './workspace.ts';
 
 /** Events API envelopes (§2.3) and the events this bot uses (§2.4). */
 
@@ -53,7 +54,7 @@ export function appHomeOpened(input: {
   const event = {
     type: 'app_home_opened',
     user: input.userId,
-    channel: input.channelId ?? `D${input.userId.slice(1)}`,
+    channel: input.channelId ?? dmChannelIdOf(input.userId),
     tab: input.tab ?? 'home',
     ...(input.view ? { view: input.view } : {}),
   };

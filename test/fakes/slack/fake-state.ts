@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FakeBot, FakeChannel, FakeTeam, FakeUser } from './workspace.ts';
+import { dmChannelIdOf, type FakeBot, type FakeChannel, type FakeTeam, type FakeUser } from './workspace.ts';
 
 /** Everything the fake remembers between calls: seeds, posted messages, views, triggers and response URLs. */
 
@@ -107,7 +107,7 @@ export class FakeSlackState {
 
   /** The app's DM with a seeded user, as chat.postMessage(channel: userId) resolves it. */
   dmChannelOf(userId: string): string {
-    return `D${userId.slice(1)}`;
+    return dmChannelIdOf(userId);
   }
 
   userForDm(channelId: string): FakeUser | undefined {

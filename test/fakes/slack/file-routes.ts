@@ -18,6 +18,9 @@ export const UPLOAD_PATH = '/upload/v1/';
 
 const invalid = (message: string): SlackAnswer => fail('invalid_arguments', { response_metadata: { messages: [`[ERROR] ${message}`] } });
 
+/** Only conversation ids: a user id (U…) is refused, unlike chat.postMessage (slackapi/bolt-js#2115). */
+const CONVERSATION_ID = /^[CGDZ][A-Z0-9]{8,}$/;
+
 /** `length` is the byte count to come; 0 answers missing_argument, as Slack documents. */
 function getUploadUrl({ body, state, origin }: MethodContext): SlackAnswer {
   const refusal = requireFields(body, 'filename', 'length');
@@ -62,8 +65,9 @@ async function readUploadedContent(bytes: Buffer, contentType: string | undefine
 
 /**
  * Completes uploads once: an id never declared, whose bytes never arrived, or already completed answers
- * file_not_found (Slack documents the single call, not the code: this fake's choice). `channel_id` or
- * `channels` share it, each checked like a post; `thread_ts` needs exactly one channel.
+ * file_not_found (Slack documents the single call, not the code: this fake's choice). `channel_id` (a
+ * conversation id, never a user id) or `channels` share it, each checked like a post; `thread_ts` needs
+ * exactly one channel.
  */
 function completeUpload(ctx: MethodContext): SlackAnswer {
   const { body, state } = ctx;
@@ -76,6 +80,8 @@ function completeUpload(ctx: MethodContext): SlackAnswer {
   const channels = channelsOf(body);
   const threadTs = asString(body.thread_ts);
   if (threadTs && channels.length !== 1) return invalid('thread_ts needs exactly one channel [json-pointer:/thread_ts]');
+  const notAConversation = body.channel_id !== undefined && !CONVERSATION_ID.test(asString(body.channel_id) ?? '');
+  if (notAConversation) return invalid(`input must match regex pattern: ${CONVERSATION_ID.source} [json-pointer:/channel_id]`);
   const targets: string[] = [];
   for (const channel of channels) {
     const target = resolveChannel(ctx, channel, true);

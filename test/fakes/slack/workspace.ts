@@ -41,6 +41,14 @@ export const DEFAULT_BOT: FakeBot = { userId: 'U0CALLBOT', botId: 'B0CALLBOT', a
 export const DEFAULT_BOT_TOKEN = 'xoxb-0000-fake-callboard-bot';
 export const DEFAULT_APP_TOKEN = 'xapp-1-A0CALLBOARD-0000-fake';
 
+/**
+ * The app's DM with a user, as Slack names it: `D` and at least 8 more characters (files.completeUploadExternal
+ * checks `^[CGDZ][A-Z0-9]{8,}$`), so the short user ids tests use are padded: U0ALICE → D0ALICE00.
+ */
+export function dmChannelIdOf(userId: string): string {
+  return `D${userId.slice(1).padEnd(8, '0')}`;
+}
+
 /** The JSON shape users.info returns for a seeded user. */
 export function renderUser(user: FakeUser, team: FakeTeam): Record<string, unknown> {
   const realName = user.realName ?? user.name;
