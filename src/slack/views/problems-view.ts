@@ -2,6 +2,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { StoredProblem } from '../../core/catalog-reader/catalog-queries.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { contextBlock, fitLines, headerBlock, Limits, plural, sectionBlock } from './blocks.ts';
+import { allowListText } from './allow-list-text.ts';
 import { refCode } from './entity-text.ts';
 import { countProblems, problemCountsPlain, problemCountsText, problemLine } from './problem-text.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
@@ -105,19 +106,11 @@ export const problemsView = (problems: StoredProblem[], scope: string, options: 
   return ephemeralMessage(`Catalog problems in ${where}: ${problemCountsPlain(countProblems(problems))} in ${plural(groups.length, 'file')}`, blocks);
 };
 
-const MAX_NAMED_ADMINS = 5;
-
 /**
  * `/callboard errors all` from someone who is not a Callboard admin: one line saying who can (the
  * `slack.admins` entries), and what they can ask instead.
  */
 export const allProblemsRefusedView = (admins: readonly string[]): SlackMessage => {
-  const named = admins.slice(0, MAX_NAMED_ADMINS).map((entry) => `\`${escapeMrkdwn(truncate(entry, 100))}\``);
-  const more = admins.length - named.length;
-  const who =
-    admins.length === 0
-      ? 'none are set yet (`slack.admins` in callboard.yaml)'
-      : `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''} (\`slack.admins\`)`;
-  const line = `:lock: Only Callboard admins can list every team's problems; ${who}. \`/callboard errors\` lists your teams'.`;
+  const line = `:lock: Only Callboard admins can list every team's problems: ${allowListText(admins, 'slack.admins')}. \`/callboard errors\` lists your teams'.`;
   return ephemeralMessage(line, [sectionBlock(line, 'problems.refused')]);
 };

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { SourceSyncResult, SyncSummary } from '../../core/sync/sync-summary.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../mrkdwn.ts';
 import { contextBlock, fitLines, plural, sectionBlock } from './blocks.ts';
+import { allowListText } from './allow-list-text.ts';
 import { problemCountsText } from './problem-text.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
@@ -46,11 +47,8 @@ export const syncSummaryView = (summary: SyncSummary): SlackMessage => {
   return ephemeralMessage(`Sync finished: ${changes}.`, blocks);
 };
 
-/** Manual syncs are for admins; everyone else still gets the scheduled ones. */
-export const syncNotAllowedView = (): SlackMessage =>
-  ephemeralMessage('Only Callboard admins can start a sync.', [
-    sectionBlock(
-      ':lock: Only Callboard admins can start a sync by hand. The catalog also syncs on its own schedule, so a merged change shows up within minutes.',
-      'sync.denied',
-    ),
-  ]);
+/** Manual syncs are for those `slack.syncAllowed` names; everyone else still gets the scheduled ones. One line saying who can. */
+export const syncNotAllowedView = (allowed: readonly string[]): SlackMessage => {
+  const line = `:lock: Only some people can start a sync by hand: ${allowListText(allowed, 'slack.syncAllowed')}. The catalog also syncs on its schedule, so a merged change shows up within minutes.`;
+  return ephemeralMessage(line, [sectionBlock(line, 'sync.denied')]);
+};

@@ -57,9 +57,15 @@ describe('sync views', () => {
     expect(allMrkdwn([blockById(message.blocks, 'sync.sources')])).toMatch(/…and \d+ more sources$/);
   });
 
-  it('refuses non-admins politely', () => {
-    const message = syncNotAllowedView();
-    expect(allMrkdwn(message.blocks)).toContain('Only Callboard admins');
+  it('refuses in one line that names who can start a sync', () => {
+    const message = syncNotAllowedView(['group:platform-team', 'ada@acme.example', HOSTILE]);
+    const text = allMrkdwn(message.blocks);
+    expect(text.split('\n')).toHaveLength(1);
+    expect(text).toContain('`group:platform-team`, `ada@acme.example`');
+    expect(text).toContain('(`slack.syncAllowed`)');
+    expect(text).not.toMatch(/try again/i);
+    expectNoInjectedControls(message);
     expectMessageWithinLimits(message);
+    expect(allMrkdwn(syncNotAllowedView([]).blocks)).toContain('none are set yet (`slack.syncAllowed` in callboard.yaml)');
   });
 });

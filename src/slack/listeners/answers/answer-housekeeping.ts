@@ -56,7 +56,7 @@ export const answerSync = async (deps: SlackDeps, askerId: string, onProgress?: 
       { slackUserId: askerId, email: identity.email, groups: identity.groups.map(entityRefOf) },
       'sync from Slack refused: not in slack.syncAllowed',
     );
-    return syncNotAllowedView();
+    return syncNotAllowedView(deps.settings.syncAllowed);
   }
   await onProgress?.(syncStartedView());
   deps.log.info({ slackUserId: askerId, email: identity.email }, 'sync started from Slack');
