@@ -98,6 +98,15 @@ describe('the App Home', () => {
     }
   });
 
+  it('counts catalog problems in one wording: the sync summary, /callboard errors all and the Home tab', async () => {
+    const countIn = (text: string) => /\d+ (?:errors?|warnings?)(?: and \d+ warnings?)?/.exec(text)?.[0];
+    const sync = countIn(textOf(await ask(h, '/callboard', 'sync', sofia.id)));
+    const all = countIn(textOf(await ask(h, '/callboard', 'errors all', sofia.id)));
+    const home = countIn(textOf(await openHome(People.stranger.id)));
+    expect(sync).toBeDefined();
+    expect({ all, home }).toEqual({ all: sync, home: sync });
+  });
+
   it('the entity menu opens the chosen entity in a modal', async () => {
     const home = await openHome(marcus.id);
     h.fake.clearCalls();
