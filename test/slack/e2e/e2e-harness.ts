@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import type { SlackSettings } from '../../../src/slack/slack-deps.ts';
 import type { JsonBody } from '../../fakes/slack/answers.ts';
-import type { FakeChannel, FakeUser, RecordedCall } from '../../fakes/slack-api-server.ts';
+import { SLACK_RATE_TIERS, type FakeChannel, type FakeUser, type RecordedCall } from '../../fakes/slack-api-server.ts';
 import { appMention, blockActions, slashCommand, type SlackInbound } from '../../fakes/slack-payloads.ts';
 import { People } from '../helpers/catalog-fixture.ts';
 import { startHarness, type Harness } from '../helpers/slack-harness.ts';
@@ -41,7 +41,7 @@ export const TeamChannels = {
 export const startE2e = (options: { settings?: Partial<SlackSettings>; channels?: FakeChannel[] } = {}): Promise<Harness> =>
   startHarness({
     settings: { pagerdutyUrl: 'https://acme.pagerduty.com', ...options.settings },
-    fake: { scopes: manifestBotScopes(), users: moreUsers, channels: options.channels ?? Object.values(TeamChannels) },
+    fake: { scopes: manifestBotScopes(), rateLimits: SLACK_RATE_TIERS, users: moreUsers, channels: options.channels ?? Object.values(TeamChannels) },
   });
 
 export const command = (h: Harness, name: string, text: string, userId: string = People.stranger.id): SlackInbound =>
