@@ -47,6 +47,14 @@ export class ChannelDirectory {
     return ids;
   }
 
+  /**
+   * Starts reading the channel list without waiting for it, so the first answers after start-up
+   * already link team channels rather than spending their budget on a cold cache.
+   */
+  warmUp(): void {
+    if (this.loadedAt === undefined) void this.refresh();
+  }
+
   /** A `channel_rename` event: the id keeps its link, under its new name. */
   renamed(channel: SlackChannel): void {
     for (const [name, id] of this.idsByName) if (id === channel.id) this.idsByName.delete(name);

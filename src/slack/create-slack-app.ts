@@ -109,6 +109,8 @@ export const createSlackApp = (catalog: CatalogDeps, options: SlackAppOptions): 
     ...(receiver instanceof HTTPReceiver ? { requestListener: receiver.requestListener } : {}),
     start: async () => {
       await app.init();
+      // The token works: read the channel list in the background for the first answers.
+      deps.channels.warmUp();
       if (isSocket) await app.start();
     },
     // Over HTTP there is nothing of Bolt's own to stop: the server is Callboard's.

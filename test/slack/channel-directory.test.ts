@@ -89,6 +89,18 @@ describe('ChannelDirectory', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('warmUp reads the list in the background once, so the first answer finds it cached', async () => {
+    const { api, calls } = memoryChannels();
+    const directory = new ChannelDirectory(api, { log: silentLog });
+    directory.warmUp();
+    directory.warmUp();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toHaveLength(2);
+    expect(await directory.channelIdsByName(['team-payments'], { budgetMs: 0 })).toEqual(new Map([['team-payments', 'C0PAYMENTS']]));
+    directory.warmUp();
+    expect(calls).toHaveLength(2);
+  });
+
   it('stops after maxPages so a huge workspace cannot keep a listing going', async () => {
     const { api, calls } = memoryChannels(
       Array.from({ length: 10 }, (_, i) => ({ id: `C0${i}`, name: `c${i}` })),
