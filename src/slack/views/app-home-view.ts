@@ -43,9 +43,7 @@ const greeting = (data: AppHomeData): string => {
 
 const statusText = (data: AppHomeData): string => {
   const sync = data.lastSyncAt ? `Last sync ${slackDate(data.lastSyncAt)}` : 'Not synced yet';
-  const total = data.problems.errors + data.problems.warnings;
-  const problems = total > 0 ? `${problemCountsText(data.problems)} in ${escapeMrkdwn(data.problemScope)}` : problemCountsText(data.problems);
-  return `${sync}  ·  ${problems}`;
+  return `${sync}  ·  ${problemCountsText(data.problems)} in ${escapeMrkdwn(data.problemScope)}`;
 };
 
 /** One menu over every team's entities, grouped by team: a menu per team would repeat the action id. */

@@ -109,6 +109,17 @@ describe('app_home_opened', () => {
     await appHomeOpened(slackDepsFor(runtime))({ event: { user: People.marcus.id, tab: 'messages' }, client });
     expect(views).toHaveLength(1);
   });
+
+  it('scopes problems as /callboard errors does: someone in no team sees none, unless a Callboard admin', async () => {
+    const statusOf = async (settings: { admins?: string[] }) => {
+      const views: Array<{ view: { blocks: Array<{ block_id?: string; elements?: Array<{ text: string }> }> } }> = [];
+      const client = strictFake<never>({ views: { publish: async (args: never) => void views.push(args) } });
+      await appHomeOpened(slackDepsFor(runtime, settings))({ event: { user: People.stranger.id, tab: 'home' }, client });
+      return views[0]!.view.blocks.find((block) => block.block_id === 'home.status')!.elements![0]!.text;
+    };
+    expect(await statusOf({})).toContain(':white_check_mark: No catalog problems in your teams');
+    expect(await statusOf({ admins: [People.stranger.email] })).toContain(':warning: 1 warning in every team');
+  });
 });
 
 describe('event de-duplication', () => {

@@ -80,7 +80,7 @@ describe('appHomeView', () => {
   it('explains an unmatched user and a missing sync', () => {
     const view = appHomeView({ teams: [], problems: NONE, problemScope: 'the catalog', canSync: false });
     expect(allMrkdwn([blockById(view.blocks, 'home.greeting')])).toContain('could not match your Slack email');
-    expect(allMrkdwn([blockById(view.blocks, 'home.status')])).toBe('Not synced yet  ·  :white_check_mark: No catalog problems');
+    expect(allMrkdwn([blockById(view.blocks, 'home.status')])).toBe('Not synced yet  ·  :white_check_mark: No catalog problems in the catalog');
     expectViewWithinLimits(view);
   });
 

@@ -1,7 +1,8 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import { canStartSync } from '../../../usecases/can-start-sync.ts';
+import type { StoredProblem } from '../../../core/catalog-reader/catalog-queries.ts';
+import { canStartSync, isCallboardAdmin } from '../../../usecases/can-start-sync.ts';
 import { findMyTeams } from '../../../usecases/find-my-teams.ts';
-import { listTeamProblems } from '../../../usecases/list-team-problems.ts';
+import { listAllProblems, listTeamProblems } from '../../../usecases/list-team-problems.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { appHomeView } from '../../views/app-home-view.ts';
 import { countProblems } from '../../views/problem-text.ts';
@@ -10,11 +11,22 @@ import type { SlackMessage } from '../../views/slack-message.ts';
 import type { WhoamiIdentity } from '../../views/whoami-view.ts';
 import { teamChannelIds } from './owner-cards.ts';
 
-/** Problems that concern this person: their teams' when they have teams, else the whole catalog's. */
-const problemsFor = (deps: SlackDeps, identity: WhoamiIdentity) =>
-  identity.groups.length > 0 ? listTeamProblems(deps.store, identity.groups) : deps.store.problems();
+interface HomeProblems {
+  problems: StoredProblem[];
+  /** Among them, those no team owns (only when every team's are shown). */
+  unowned?: StoredProblem[];
+  scope: string;
+}
 
-const scopeOf = (identity: WhoamiIdentity): string => (identity.groups.length > 0 ? 'your teams' : 'the catalog');
+/**
+ * Problems that concern this person, as `/callboard errors` scopes them: their teams'; for a
+ * Callboard admin in no team, every team's (those no team owns included); else none.
+ */
+const problemsFor = (deps: SlackDeps, identity: WhoamiIdentity): HomeProblems => {
+  if (identity.groups.length > 0) return { problems: listTeamProblems(deps.store, identity.groups), scope: 'your teams' };
+  if (isCallboardAdmin(deps.settings.admins, identity)) return { ...listAllProblems(deps.store), scope: 'every team' };
+  return { problems: [], scope: 'your teams' };
+};
 
 /**
  * The App Home tab of one Slack user: their teams, what those own, and open problems. `notice`
@@ -24,11 +36,12 @@ export const answerHome = async (deps: SlackDeps, slackUserId: string, notice?: 
   const identity = await deps.identity.identify(slackUserId);
   const syncedAt = deps.store.lastSyncPass()?.startedAt;
   const channelIds = await teamChannelIds(deps, identity.groups);
+  const mine = problemsFor(deps, identity);
   return appHomeView({
     ...(identity.user ? { user: identity.user } : {}),
     teams: findMyTeams(deps.store, identity.groups),
-    problems: countProblems(problemsFor(deps, identity)),
-    problemScope: scopeOf(identity),
+    problems: countProblems(mine.problems),
+    problemScope: mine.scope,
     canSync: canStartSync(deps.settings.syncAllowed, identity),
     ...(syncedAt ? { lastSyncAt: syncedAt } : {}),
     channelIds,
@@ -38,6 +51,6 @@ export const answerHome = async (deps: SlackDeps, slackUserId: string, notice?: 
 
 /** The Home tab's Problems button: the same problems its count was made of. */
 export const answerHomeProblems = async (deps: SlackDeps, slackUserId: string): Promise<SlackMessage> => {
-  const identity = await deps.identity.identify(slackUserId);
-  return problemsView(problemsFor(deps, identity), scopeOf(identity));
+  const { problems, unowned, scope } = problemsFor(deps, await deps.identity.identify(slackUserId));
+  return problemsView(problems, scope, unowned ? { unowned } : {});
 };
