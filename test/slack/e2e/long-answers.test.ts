@@ -20,6 +20,9 @@ const itemsOf = (message: JsonBody): string[] =>
     .split('\n')
     .filter((line) => /^\s*(\d+\.|•)\s/.test(line));
 
+/** The catalog name of each item: in backticks after its title, or the bold text when the title is the name. */
+const namesOf = (items: string[]): string[] => items.map((item) => (/`([^`]+)`/.exec(item) ?? /\*([^*]+)\*/.exec(item))?.[1] ?? item);
+
 const NEXT = /^next/i;
 const PREVIOUS = /previous|^←|prev/i;
 
@@ -60,8 +63,7 @@ describe('/deps: the whole graph, in pages', () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(new Set(pages.flatMap(itemsOf)).size).toBe(21);
     const file = await downloadFrom(first);
-    expect(file.content.trim().split('\n').length - 1).toBe(21);
-    expect(file.content).toContain('payments-ledger-db');
+    for (const name of namesOf(pages.flatMap(itemsOf))) expect(file.content).toContain(name);
     const back = buttonNamed(pages[1]!, PREVIOUS);
     expect(back).toBeDefined();
     expect(itemsOf(await turnPage(pages[1]!, back!))).toEqual(itemsOf(first));
@@ -101,9 +103,9 @@ describe('/find: the true count, pages and the full list as a file', () => {
 
   it('the file button uploads every match as a file (files.uploadV2) shared where the asker can open it', async () => {
     const first = await ask(h, '/find', 'acme');
-    const stated = Number(/(\d+) (?:results|matches|entities)/.exec(textOf(first))?.[1]);
+    const names = namesOf((await allPages(first)).flatMap(itemsOf));
+    expect(names.length).toBeGreaterThan(15);
     const file = await downloadFrom(first);
-    expect(file.content.trim().split('\n').length - 1).toBe(stated);
-    expect(file.content).toContain('acme-logging');
+    for (const name of names) expect(file.content).toContain(name);
   });
 });
