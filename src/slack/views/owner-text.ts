@@ -51,6 +51,8 @@ export const teamChannelText = (owner: Entity, channelIds?: ReadonlyMap<string, 
   if (id) return channelMention(id);
   const name = teamChannelName(owner);
   if (!name) return undefined;
+  // `slack.com/channel: C0123ABCD`: Slack channel names are lower case, so this shape is an id.
+  if (/^[CG][A-Z0-9]{8,}$/.test(name)) return channelMention(name);
   const resolved = channelIds?.get(normaliseChannelName(name));
   if (resolved) return channelMention(resolved);
   const archive = channelArchiveUrl(owner);
@@ -75,9 +77,16 @@ export const teamReachText = (group: Entity, ctx: ReachContext): string | undefi
   return reach.length > 0 ? reach.join('  ·  ') : undefined;
 };
 
+/** Kinds whose spec has an `owner` field (Backstage's catalog model). */
+const KINDS_WITH_OWNER = new Set(['component', 'api', 'resource', 'system', 'domain', 'template']);
+
 /** Who owns it in one paragraph, or why nobody can be named. */
 export const ownerSummaryText = (answer: OwnerAnswer, ctx: ReachContext): string => {
-  if (!answer.ownerRef) return ':warning: *No owner is recorded.* Add `spec.owner` to its catalog file so people know whom to ask.';
+  if (!answer.ownerRef) {
+    // Only the kinds whose schema has `spec.owner` are told to add one; a Location or a custom kind just has none.
+    if (!KINDS_WITH_OWNER.has(answer.entity.kind.toLowerCase())) return `A ${escapeMrkdwn(answer.entity.kind)} has no owner in the catalog.`;
+    return ':warning: *No owner is recorded.* Add `spec.owner` to its catalog file so people know whom to ask.';
+  }
   const { owner } = answer;
   if (!owner) {
     return `:warning: The owner ${refCode(answer.ownerRef)} is not in the catalog, so there is no team to contact. Fix \`spec.owner\` or add that ${escapeMrkdwn(answer.ownerRef.split(':')[0] ?? 'group')}.`;

@@ -116,6 +116,18 @@ describe('ownerView edge cases', () => {
     expect(message.blocks.some((block) => block.block_id === 'owner.members')).toBe(false);
   });
 
+  it('asks for spec.owner only on kinds that have one', () => {
+    const location = { ...component('places'), kind: 'Location', spec: { targets: [] } };
+    const message = ownerView(base({ entity: location }), { slackIdsByEmail: noSlackIds });
+    expect(allMrkdwn([blockById(message.blocks, 'owner.team')])).toBe('A Location has no owner in the catalog.');
+  });
+
+  it('takes a channel id written where a channel name is expected', () => {
+    const owner = group('team-a', { annotations: { 'slack.com/channel': 'C0123ABCD9' } });
+    const message = ownerView(base({ ownerRef: 'group:default/team-a', owner }), { slackIdsByEmail: noSlackIds });
+    expect(allMrkdwn([blockById(message.blocks, 'owner.team')])).toContain('<#C0123ABCD9>');
+  });
+
   it('shows members without a Slack id by display name', () => {
     const owner = group('team-a', { title: 'Team A' });
     const message = ownerView(base({ ownerRef: 'group:default/team-a', owner, members: [user('ana.lima', 'ana@x.example')] }), { slackIdsByEmail: noSlackIds });
