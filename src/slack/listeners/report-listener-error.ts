@@ -1,5 +1,6 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { Logger } from 'pino';
+import { messageModal } from '../views/message-modal.ts';
 import { errorView } from '../views/not-found-view.ts';
 import { describeFailure } from './describe-failure.ts';
 
@@ -11,9 +12,15 @@ export interface ListenerFailure {
 
 interface ErrorClient {
   chat: { postEphemeral: (args: { channel: string; user: string; thread_ts?: string; text: string; blocks: KnownBlock[] }) => Promise<unknown> };
+  views: { open: (args: { trigger_id: string; view: ModalView }) => Promise<unknown> };
 }
 
-type Body = Record<string, unknown> & { event?: Record<string, unknown>; user?: { id?: string }; actions?: Array<{ action_id?: string }> };
+type Body = Record<string, unknown> & {
+  event?: Record<string, unknown>;
+  user?: { id?: string };
+  actions?: Array<{ action_id?: string }>;
+  view?: { type?: string };
+};
 
 /** The request in one log line's worth of fields: enough to find it, no message text. */
 const requestFields = (body: Body, context: ListenerFailure['context']) => ({
@@ -41,8 +48,9 @@ const postJson = async (url: string, payload: unknown): Promise<void> => {
 
 /**
  * The Slack adapter's one error handler (Bolt's `app.error`): logs with context, then tells the
- * asker in words — through the response_url when there is one, else ephemerally where they
- * mentioned the app. It never throws, so a failed answer cannot take the process down.
+ * asker in words — through the response_url when there is one, in a modal for a Home tab or modal
+ * click, else ephemerally where they mentioned the app. It never throws, so a failed answer cannot
+ * take the process down.
  */
 export const reportListenerError =
   (log: Logger, client: ErrorClient) =>
@@ -55,6 +63,9 @@ export const reportListenerError =
     try {
       if (typeof request.response_url === 'string') {
         await postJson(request.response_url, { ...message, replace_original: false });
+      } else if (typeof request.trigger_id === 'string' && request.view !== undefined) {
+        // A Home tab or modal click has no response_url: the failure opens a modal, if the trigger (3 s) still lives.
+        await client.views.open({ trigger_id: request.trigger_id, view: messageModal(message) });
       } else if (request.event?.type === 'app_mention' && typeof fields.channel === 'string' && typeof fields.user === 'string') {
         const thread = (request.event.thread_ts ?? request.event.ts) as string | undefined;
         await client.chat.postEphemeral({
