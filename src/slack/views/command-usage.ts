@@ -12,9 +12,9 @@ export interface CommandUsage {
 export const commandUsages: readonly CommandUsage[] = [
   {
     command: SlashCommands.owner,
-    summary: 'Who owns an entity, how to reach them, and its links.',
-    usage: ['/owner <name or ref>'],
-    examples: ['/owner checkout-service', '/owner component:default/checkout-service', '/owner api:payments-api'],
+    summary: 'Who owns an entity, how to reach them, and its links; for a team or a person, their card.',
+    usage: ['/owner <name, title, ref or repository URL>'],
+    examples: ['/owner checkout-service', '/owner Checkout Service', '/owner https://github.com/acme/checkout-service', '/owner checkout-team'],
   },
   {
     command: SlashCommands.deps,

@@ -25,7 +25,7 @@ export const notFoundView = (resolution: Extract<EntityResolution, { status: 'no
     );
     blocks.push(sectionBlock(`*Close matches*\n${rows.join('\n')}`, 'notfound.suggestions'));
   }
-  blocks.push(contextBlock(['Names are matched exactly; `/find &lt;words&gt;` searches titles, descriptions and tags too.'], 'notfound.hint'));
+  blocks.push(contextBlock(['`/find &lt;words&gt;` searches names, titles, descriptions and tags.'], 'notfound.hint'));
   return ephemeralMessage(`Nothing in the catalog is called ${query}.`, blocks);
 };
 
