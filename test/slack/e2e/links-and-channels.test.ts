@@ -97,6 +97,8 @@ describe('link unfurls', () => {
   ])('%s unfurls as the checkout-service card', async (url) => {
     const unfurls = await unfurlsOf([url]);
     expect(answeredRef({ blocks: unfurls[url]?.blocks })).toBe('component:default/checkout-service');
+    // Everyone in the channel sees an unfurl: the team's members are named, never pinged.
+    expect(mentionedUsers({ blocks: unfurls[url]?.blocks })).toEqual([]);
   });
 
   it.each([

@@ -43,6 +43,8 @@ describe('other questions about an entity get an answer for it, not "I did not u
     expect(isHelpOrNotUnderstood(reply.body)).toBe(false);
     expect(JSON.stringify(reply.body)).toContain(name);
     expect(JSON.stringify(reply.body)).not.toMatch(/try again/i);
+    const shared = reply.calls.filter((call) => call.method === 'chat.postMessage');
+    expect(shared.flatMap((call) => mentionedUsers(call.body)).filter((id) => id !== asker)).toEqual([]);
   });
 
   it('"what breaks if orders-db goes down?" names what depends on orders-db, 4 hops away included', async () => {
