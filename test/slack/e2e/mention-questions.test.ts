@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { People } from '../helpers/catalog-fixture.ts';
 import type { Harness } from '../helpers/slack-harness.ts';
-import { answeredRef, buttonNamed, isChooser, isHelpOrNotUnderstood, mention, mentionedUsers, startE2e, textOf } from './e2e-harness.ts';
+import { answeredRef, buttonNamed, isChooser, isHelpOrNotUnderstood, mention, mentionedUsers, startE2e, TeamChannels, textOf } from './e2e-harness.ts';
 
 /**
  * Issue 10, "Understand how people ask" and "Who sees what": questions asked with an @mention, as written in the
@@ -29,6 +29,16 @@ describe('who owns …? by @mention: the right entity, in the thread, pinging no
     expect(answeredRef(reply.body)).toBe(ref);
     expect(mentionedUsers(reply.body).filter((id) => id !== asker)).toEqual([]);
     expect(h.fake.calls('chat.postEphemeral')).toEqual([]);
+  });
+});
+
+describe('a shared answer reaches the team, not its members', () => {
+  it('"who owns the payments api?" names the Payments channel and its Slack user group (callboard.dev/slack-usergroup)', async () => {
+    const reply = await mention(h, 'who owns the payments api?');
+    const text = textOf(reply.body);
+    expect(text).toContain(`<#${TeamChannels.payments.id}`);
+    expect(text).toContain('<!subteam^S04PAYMNT5');
+    expect(text).toMatch(/Lena|lena\.fischer/);
   });
 });
 
