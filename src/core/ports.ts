@@ -15,6 +15,7 @@ import type {
 } from './catalog-reader/catalog-queries.ts';
 import type { DependencyDirection, DependencyWalk } from './graph/dependency-edges.ts';
 import type { Problem } from './problems.ts';
+import type { LookupMatch } from './resolve/lookup-key.ts';
 import type { ClaimOutcome, EntityHolder, EntityRecord, FileWrite, ProblemOrigin, StoredFile, StoredSourceState } from './sync/catalog-write-records.ts';
 import type { SyncSummary } from './sync/sync-summary.ts';
 
@@ -112,6 +113,11 @@ export interface CatalogReader {
   entities(options?: { kind?: string }): EntityWithRelations[];
   /** Entities of any kind and namespace with this name (case-insensitive), for resolving what people type. */
   entitiesNamed(name: string): EntitySummary[];
+  /**
+   * Entities found under these lookup keys (core/resolve): exact names, normalised names, titles, aliases
+   * and URL keys, each with the key and where it came from; at most 100 per key.
+   */
+  entitiesWithLookupKeys(keys: readonly string[]): LookupMatch[];
   /** Targets of one relation type on an entity (e.g. `hasMember` on a group), whichever end declared it. */
   relatedRefs(ref: string, type: string): string[];
   /** What a group or user owns; with `includeChildGroups`, also what every group below it owns. */

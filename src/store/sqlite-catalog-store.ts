@@ -11,7 +11,9 @@ import type {
 } from '../core/catalog-reader/catalog-queries.ts';
 import type { DependencyDirection, DependencyWalk } from '../core/graph/dependency-edges.ts';
 import type { CatalogReader, SourceStatusReader, StoredSourceStatus } from '../core/ports.ts';
+import type { LookupMatch } from '../core/resolve/lookup-key.ts';
 import { DependencyQueries } from './dependency-queries.ts';
+import { LookupKeyQueries } from './lookup-keys.ts';
 import { entityRelationPairsJsonSql, neighbourSql, relatedRefsSql, sortedUniqueRelations } from './relation-sql.ts';
 import type { CatalogDatabase } from './open-database.ts';
 import { SearchIndex } from './search-index.ts';
@@ -129,6 +131,7 @@ export class SqliteCatalogStore implements CatalogReader, SourceStatusReader {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly dependencies: DependencyQueries;
   private readonly searchIndex: SearchIndex;
+  private readonly lookupKeys: LookupKeyQueries;
   private readonly relatedStatements = new Map<string, Database.Statement<RefParams, RefRow>>();
 
   constructor(db: CatalogDatabase) {
@@ -136,6 +139,7 @@ export class SqliteCatalogStore implements CatalogReader, SourceStatusReader {
     this.statements = prepareStatements(this.client);
     this.dependencies = new DependencyQueries(this.client);
     this.searchIndex = new SearchIndex(this.client, () => this.statements.passCount.get()?.n ?? 0);
+    this.lookupKeys = new LookupKeyQueries(this.client);
   }
 
   entity(ref: string): EntityWithRelations | undefined {
@@ -155,6 +159,10 @@ export class SqliteCatalogStore implements CatalogReader, SourceStatusReader {
 
   entitiesNamed(name: string): EntitySummary[] {
     return this.statements.named.all(name.toLowerCase()).map(toSummary);
+  }
+
+  entitiesWithLookupKeys(keys: readonly string[]): LookupMatch[] {
+    return this.lookupKeys.find(keys);
   }
 
   relatedRefs(ref: string, type: string): string[] {

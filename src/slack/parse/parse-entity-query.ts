@@ -1,33 +1,43 @@
 import { maxDependencyDepth, type DependencyDirection } from '../../core/graph/dependency-edges.ts';
 import { splitWords, unwrapName } from './clean-slack-text.ts';
-import { parsed, problem, type ParsedRequest } from './slack-request.ts';
+import { parsed, problem, type ParsedRequest, type SlackRequest } from './slack-request.ts';
 
 /** Longer than any entity ref can be (kind, namespace and name are each at most 63 characters). */
 const MAX_REF_LENGTH = 255;
 /** Hops `/deps` and the Dependencies buttons follow unless told otherwise: none set, the whole graph (within a node budget). */
 export const DEFAULT_DEPTH: number | undefined = undefined;
 
+/** More words than any entity's name or title: a sentence to search with, not a name. */
+const MAX_PHRASE_WORDS = 12;
+
+/**
+ * What is wrong with the words naming an entity, if anything. A name, a title ("Checkout Service"), a kind
+ * word ("payments api") or a link are all fine: the resolver decides what they name.
+ */
 const nameProblem = (command: string, words: readonly string[]): string | undefined => {
   if (words.length === 0) return `Name an entity after ${command}, e.g. \`${command} checkout-service\`.`;
-  if (words.length > 1)
-    return `Entity names have no spaces, so "${words.join(' ').slice(0, 80)}" cannot be one. To search by words, use /find ${words.slice(0, 5).join(' ').slice(0, 80)}`;
-  const name = words[0]!;
-  if (name.length > MAX_REF_LENGTH) return `That is ${name.length.toLocaleString('en-US')} characters long; entity refs are at most ${MAX_REF_LENGTH}.`;
+  const phrase = words.join(' ');
+  if (phrase.length > MAX_REF_LENGTH) return `That is ${phrase.length.toLocaleString('en-US')} characters long; entity refs are at most ${MAX_REF_LENGTH}.`;
+  if (words.length > MAX_PHRASE_WORDS)
+    return `That is ${words.length} words; name one entity (its name, title or a link), or search with /find ${words.slice(0, 5).join(' ').slice(0, 80)}`;
   return undefined;
 };
 
-/** `/owner <name or ref>`: exactly one name, cleaned of the quotes and markup people paste around it. */
-export const parseOwnerQuery = (text: string, command = '/owner'): ParsedRequest => {
-  const words = splitWords(text)
+/** A request about the entity `phrase` names, or the problem with the phrase. */
+export const entityRequest = (command: string, phrase: string, request: (entity: string) => SlackRequest): ParsedRequest => {
+  const words = splitWords(phrase)
     .map(unwrapName)
     .filter((word) => word.length > 0);
   const wrong = nameProblem(command, words);
-  return wrong ? problem(command, wrong) : parsed({ kind: 'owner', entity: words[0]! });
+  return wrong ? problem(command, wrong) : parsed(request(words.join(' ')));
 };
+
+/** `/owner <name, title, ref or link>`, cleaned of the quotes and markup people paste around it. */
+export const parseOwnerQuery = (text: string, command = '/owner'): ParsedRequest => entityRequest(command, text, (entity) => ({ kind: 'owner', entity }));
 
 const DEPTH_FLAG = /^(?:--depth|-d)(?:=(.*))?$/;
 
-const parseDepth = (value: string | undefined): number | string => {
+export const parseDepth = (value: string | undefined): number | string => {
   if (value === undefined || value === '') return `--depth needs a number from 1 to ${maxDependencyDepth}, e.g. --depth 3.`;
   const depth = Number(value);
   if (!/^\d+$/.test(value) || depth < 1 || depth > maxDependencyDepth)
@@ -35,7 +45,7 @@ const parseDepth = (value: string | undefined): number | string => {
   return depth;
 };
 
-/** `/deps <name> [--reverse] [--depth N]`, flags anywhere; unknown flags are named, not ignored. */
+/** `/deps <name, title, ref or link> [--reverse] [--depth N]`, flags anywhere; unknown flags are named, not ignored. */
 export const parseDepsQuery = (text: string, command = '/deps'): ParsedRequest => {
   const words = splitWords(text);
   const names: string[] = [];
@@ -54,7 +64,7 @@ export const parseDepsQuery = (text: string, command = '/deps'): ParsedRequest =
     else if (unwrapName(word)) names.push(unwrapName(word));
   }
   const wrong = nameProblem(command, names);
-  return wrong ? problem(command, wrong) : parsed({ kind: 'deps', entity: names[0]!, direction, ...(depth !== undefined ? { depth } : {}) });
+  return wrong ? problem(command, wrong) : parsed({ kind: 'deps', entity: names.join(' '), direction, ...(depth !== undefined ? { depth } : {}) });
 };
 
 const MAX_QUERY_LENGTH = 200;

@@ -9,6 +9,10 @@ export type SlackRequest =
   /** No depth: the whole graph (bounded by a node budget the answer states when reached). */
   | { kind: 'deps'; entity: string; direction: DependencyDirection; depth?: number }
   | { kind: 'find'; query: string }
+  /** Who is on call for the entity (answered with what is known until on-call lookups exist). */
+  | { kind: 'oncall'; entity: string }
+  /** Where the entity's docs and runbook are. */
+  | { kind: 'docs'; entity: string }
   | { kind: 'help' }
   | { kind: 'errors'; team?: string }
   | { kind: 'sync' }

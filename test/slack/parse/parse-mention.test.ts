@@ -9,10 +9,32 @@ describe('parseMention', () => {
     ['<@U0CALLBOT> Who owns `checkout-service`', { kind: 'owner', entity: 'checkout-service' }],
     ['<@U0CALLBOT>: which team owns the orders-db?', { kind: 'owner', entity: 'orders-db' }],
     ['who is the owner of cart-service? <@U0CALLBOT>', { kind: 'owner', entity: 'cart-service' }],
-    ['<@U0CALLBOT> what depends on orders-db?', { kind: 'deps', entity: 'orders-db', direction: 'reverse', depth: 3 }],
+    ['<@U0CALLBOT> what depends on orders-db?', { kind: 'deps', entity: 'orders-db', direction: 'reverse' }],
     ['<@U0CALLBOT> what uses orders-db --depth 5', { kind: 'deps', entity: 'orders-db', direction: 'reverse', depth: 5 }],
-    ['<@U0CALLBOT> blast radius of orders-db', { kind: 'deps', entity: 'orders-db', direction: 'reverse', depth: 3 }],
-    ['<@U0CALLBOT> what does storefront-web depend on?', { kind: 'deps', entity: 'storefront-web', direction: 'forward', depth: 3 }],
+    ['<@U0CALLBOT> blast radius of orders-db', { kind: 'deps', entity: 'orders-db', direction: 'reverse' }],
+    ['<@U0CALLBOT> what does storefront-web depend on?', { kind: 'deps', entity: 'storefront-web', direction: 'forward' }],
+    // The whole noun phrase, not one word; "the", possessives, politeness and punctuation dropped.
+    ['<@U0CALLBOT> who owns the payments api?', { kind: 'owner', entity: 'payments api' }],
+    ['<@U0CALLBOT> hey, can you tell me who owns the Checkout Service please? thanks!', { kind: 'owner', entity: 'Checkout Service' }],
+    ['<@U0CALLBOT> do you know which team owns orders db', { kind: 'owner', entity: 'orders db' }],
+    ["<@U0CALLBOT> checkout-service's owner?", { kind: 'owner', entity: 'checkout-service' }],
+    ['<@U0CALLBOT> who maintains <https://github.com/acme/x|x>?', { kind: 'owner', entity: '<https://github.com/acme/x|x>' }],
+    ['<@U0CALLBOT> who is responsible for the cart service', { kind: 'owner', entity: 'cart service' }],
+    ['<@U0CALLBOT> whose is orders-db', { kind: 'owner', entity: 'orders-db' }],
+    ['<@U0CALLBOT> what breaks if orders-db goes down?', { kind: 'deps', entity: 'orders-db', direction: 'reverse' }],
+    ['<@U0CALLBOT> impact of the orders database going down', { kind: 'deps', entity: 'orders database', direction: 'reverse' }],
+    ['<@U0CALLBOT> who depends on payments api --depth 2', { kind: 'deps', entity: 'payments api', direction: 'reverse', depth: 2 }],
+    ['<@U0CALLBOT> what uses the ledger?', { kind: 'deps', entity: 'ledger', direction: 'reverse' }],
+    ['<@U0CALLBOT> deps of checkout service', { kind: 'deps', entity: 'checkout service', direction: 'forward' }],
+    ["<@U0CALLBOT> who's on-call for payments api?", { kind: 'oncall', entity: 'payments api' }],
+    ['<@U0CALLBOT> who is on call for the checkout service right now', { kind: 'oncall', entity: 'checkout service' }],
+    ['<@U0CALLBOT> oncall orders-db', { kind: 'oncall', entity: 'orders-db' }],
+    ['<@U0CALLBOT> where are the docs for payments api?', { kind: 'docs', entity: 'payments api' }],
+    ['<@U0CALLBOT> runbook for orders-db', { kind: 'docs', entity: 'orders-db' }],
+    ['<@U0CALLBOT> cart service docs', { kind: 'docs', entity: 'cart service' }],
+    ['<@U0CALLBOT> anything about kafka?', { kind: 'find', query: 'kafka' }],
+    ['<@U0CALLBOT> search for ledger', { kind: 'find', query: 'ledger' }],
+    ['<@U0CALLBOT> find the owner of orders db', { kind: 'owner', entity: 'orders db' }],
     ['<@U0CALLBOT> deps storefront-web --depth 2', { kind: 'deps', entity: 'storefront-web', direction: 'forward', depth: 2 }],
     ['<@U0CALLBOT> /owner checkout-service', { kind: 'owner', entity: 'checkout-service' }],
     ['<@U0CALLBOT> find payments', { kind: 'find', query: 'payments' }],
@@ -26,6 +48,10 @@ describe('parseMention', () => {
 
   it('drops the bot mention even without knowing the bot id', () => {
     expect(parseMention('<@U0CALLBOT> who owns x?')).toEqual({ ok: true, request: { kind: 'owner', entity: 'x' } });
+  });
+
+  it('a depth out of range is named, not ignored', () => {
+    expect(parseMention('<@U0CALLBOT> what depends on orders-db --depth 99', BOT)).toMatchObject({ ok: false, problem: expect.stringContaining('--depth') });
   });
 
   it.each(['<@U0CALLBOT> make me a sandwich', `<@U0CALLBOT> ${'blah '.repeat(1000)}`, '<@U0CALLBOT> <!channel>'])('%j is a problem with a hint', (text) => {

@@ -16,7 +16,7 @@ const withEntity = async (
   intent: ChooserIntent,
   render: (ref: string) => Promise<SlackMessage> | SlackMessage,
 ): Promise<SlackMessage> => {
-  const resolution = resolveEntity(deps.store, text);
+  const resolution = resolveEntity(deps.store, text, deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {});
   switch (resolution.status) {
     case 'found':
       return render(resolution.ref);

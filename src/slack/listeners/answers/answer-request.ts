@@ -7,6 +7,7 @@ import type { Audience } from '../../views/owner-text.ts';
 import { whoamiView } from '../../views/whoami-view.ts';
 import { answerDependencies, answerOwner } from './answer-entity.ts';
 import { answerErrors, answerSync } from './answer-housekeeping.ts';
+import { answerDocs, answerOnCall } from './answer-oncall-docs.ts';
 import { answerSearch } from './answer-search.ts';
 
 export interface AnswerOptions {
@@ -28,6 +29,10 @@ export const answerRequest = async (deps: SlackDeps, request: SlackRequest, aske
       return answerDependencies(deps, request.entity, request.direction, request.depth);
     case 'find':
       return answerSearch(deps, request.query);
+    case 'oncall':
+      return answerOnCall(deps, request.entity);
+    case 'docs':
+      return answerDocs(deps, request.entity);
     case 'help':
       return helpView();
     case 'errors':
