@@ -36,6 +36,7 @@ describe('slack configuration', () => {
 
   it.each([
     ['slack:\n  syncAllowed: admin\n', 'slack.syncAllowed: got "admin" — expected array'],
+    ['slack:\n  admins: ops@acme.example\n', 'slack.admins: got "ops@acme.example" — expected array'],
     ['slack:\n  callboardUrl: ftp://x\n', 'slack.callboardUrl'],
     ['slack:\n  pagerdutyUrl: http://acme.pagerduty.com\n', 'slack.pagerdutyUrl'],
     ['slack:\n  token: xoxb-in-the-file\n', 'slack: unknown key "token"'],
