@@ -14,8 +14,8 @@ export interface OwnerFacts {
 }
 
 export interface OnCallFacts extends OwnerFacts {
-  /** The entity's (or its team's) PagerDuty service, when an annotation names one. */
-  pagerduty?: { serviceId: string; url?: string };
+  /** The PagerDuty service an annotation names; `from` says whose it is when not this entity's (the component providing it, its team). */
+  pagerduty?: { serviceId: string; url?: string; from?: string };
 }
 
 export interface DocsFacts extends OwnerFacts {
@@ -39,7 +39,7 @@ const oneLine = (text: string, blockId: string): SlackMessage => ephemeralMessag
  */
 export const onCallView = (facts: OnCallFacts): SlackMessage => {
   const service = facts.pagerduty
-    ? `its PagerDuty service: ${facts.pagerduty.url ? link(facts.pagerduty.url, facts.pagerduty.serviceId) : `\`${escapeMrkdwn(facts.pagerduty.serviceId)}\``}.`
+    ? `its PagerDuty service${facts.pagerduty.from ? ` (via ${escapeMrkdwn(truncate(facts.pagerduty.from, 120))})` : ''}: ${facts.pagerduty.url ? link(facts.pagerduty.url, facts.pagerduty.serviceId) : `\`${escapeMrkdwn(facts.pagerduty.serviceId)}\``}.`
     : 'it names no on-call source (no `pagerduty.com/service-id` annotation).';
   return oneLine(`On-call lookups are not connected yet. ${ownerClause(facts)}; ${service}`, 'oncall.known');
 };

@@ -1,4 +1,5 @@
 import type { Entity } from '../../../core/catalog/entity.ts';
+import { entityRefOf } from '../../../core/catalog/refs.ts';
 import type { OwnerAnswer } from '../../../core/catalog-reader/catalog-answers.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import { resolveEntity } from '../../../usecases/resolve-entity.ts';
@@ -6,6 +7,7 @@ import { safeUrl } from '../../mrkdwn.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { onCallUrlOf } from '../../views/entity-buttons.ts';
 import { entityChooserView } from '../../views/entity-chooser-view.ts';
+import { displayNameOf } from '../../views/entity-text.ts';
 import { entityLinks, teamChannelName, teamChannelText } from '../../views/owner-text.ts';
 import { notFoundView, usageView } from '../../views/not-found-view.ts';
 import { docsView, onCallView, type OwnerFacts } from '../../views/oncall-docs-view.ts';
@@ -39,7 +41,7 @@ const ownerFacts = async (deps: SlackDeps, answer: OwnerAnswer): Promise<OwnerFa
   const channel = owner ? teamChannelText(owner, channelIds) : undefined;
   return {
     entityName: answer.entity.metadata.name,
-    ...(owner ? { ownerName: owner.metadata.title ?? owner.metadata.name } : answer.ownerRef ? { ownerRef: answer.ownerRef } : {}),
+    ...(owner ? { ownerName: displayNameOf(owner) } : answer.ownerRef ? { ownerRef: answer.ownerRef } : {}),
     ...(channel ? { ownerChannel: channel } : {}),
   };
 };
@@ -49,15 +51,24 @@ const serviceIdOf = (entity: Entity | undefined): string | undefined => {
   return id && PAGERDUTY_SERVICE_ID.test(id) ? id : undefined;
 };
 
+/**
+ * Where the catalog says pages go: the entity's own PagerDuty service, else that of the component providing it
+ * (an API), else its owning team's.
+ */
+const pagerdutySourceOf = (deps: SlackDeps, answer: OwnerAnswer): Entity | undefined => {
+  const providers = deps.store.relatedRefs(entityRefOf(answer.entity), 'apiProvidedBy').map((ref) => deps.store.entityEnvelope(ref));
+  return [answer.entity, ...providers, answer.owner].find((entity) => serviceIdOf(entity) !== undefined);
+};
+
 /** "Who is on call for X?": until on-call lookups exist, the owner and the PagerDuty service the catalog names. */
 export const answerOnCall = (deps: SlackDeps, text: string): Promise<SlackMessage> =>
   withEntity(deps, text, '/callboard oncall', async (answer) => {
-    const serviceId = serviceIdOf(answer.entity) ?? serviceIdOf(answer.owner);
-    const url = onCallUrlOf(answer.entity, {
-      ...(deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {}),
-      ...(answer.owner ? { owner: answer.owner } : {}),
-    });
-    return onCallView({ ...(await ownerFacts(deps, answer)), ...(serviceId ? { pagerduty: { serviceId, ...(url ? { url } : {}) } } : {}) });
+    const source = pagerdutySourceOf(deps, answer);
+    const serviceId = serviceIdOf(source);
+    const url = source && onCallUrlOf(source, deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {});
+    const via = source === answer.owner ? 'its team' : `${source?.kind.toLowerCase()} ${source?.metadata.name}, which provides it`;
+    const from = source && source !== answer.entity ? { from: via } : {};
+    return onCallView({ ...(await ownerFacts(deps, answer)), ...(serviceId ? { pagerduty: { serviceId, ...(url ? { url } : {}), ...from } } : {}) });
   });
 
 /** Where TechDocs sources live: the source location Backstage records, else the catalog file's. */

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
+import { answerRequest } from '../../../src/slack/listeners/answers/answer-request.ts';
+import { openExampleCatalog, slackDepsFor } from '../helpers/catalog-fixture.ts';
+
+let runtime: CatalogRuntime;
+beforeAll(async () => {
+  runtime = await openExampleCatalog();
+});
+afterAll(() => runtime.close());
+
+const ask = async (kind: 'oncall' | 'docs', entity: string, settings = { pagerdutyUrl: 'https://acme.pagerduty.com' }) => {
+  const message = await answerRequest(slackDepsFor(runtime, settings), { kind, entity }, 'U0MARCUS');
+  return { message, blockIds: message.blocks.map((block) => block.block_id) };
+};
+
+describe('on-call questions before on-call lookups exist', () => {
+  it("say so in one line, with the owner and the entity's PagerDuty service page", async () => {
+    const { message, blockIds } = await ask('oncall', 'checkout service');
+    expect(blockIds).toEqual(['oncall.known']);
+    expect(message.text).toBe(
+      'On-call lookups are not connected yet. checkout-service is owned by Checkout (<https://acme.slack.com/archives/C04CHKOUT02|#team-checkout>); its PagerDuty service: <https://acme.pagerduty.com/service-directory/PC3XN9M|PC3XN9M>.',
+    );
+  });
+
+  it('an API without a service of its own names the one of the component providing it', async () => {
+    const { message } = await ask('oncall', 'payments api');
+    expect(message.text).toContain(
+      'its PagerDuty service (via component payments-api, which provides it): <https://acme.pagerduty.com/service-directory/PY9WQ4A|PY9WQ4A>',
+    );
+  });
+
+  it('without the account address the service id is named; without any annotation, that there is no on-call source', async () => {
+    expect((await ask('oncall', 'cart-service', { pagerdutyUrl: '' })).message.text).toContain('its PagerDuty service: `PK7HV2W`.');
+    expect((await ask('oncall', 'orders-db')).message.text).toBe(
+      'On-call lookups are not connected yet. orders-db is owned by Order Management (#team-orders); it names no on-call source (no `pagerduty.com/service-id` annotation).',
+    );
+  });
+
+  it('several entities of that name are a choice, never a guess or the help page', async () => {
+    expect((await ask('oncall', 'payments-api')).blockIds).toContain('chooser.choices');
+  });
+});
+
+describe('docs questions', () => {
+  it('list the docs and runbook links and TechDocs, with the owner', async () => {
+    const { message, blockIds } = await ask('docs', 'Checkout Service');
+    expect(blockIds).toEqual(['docs.known']);
+    expect(message.text).toContain(
+      'Docs for checkout-service: <https://github.com/acme/checkout-service/blob/main/docs/runbook.md|Runbook>  ·  <https://docs.acme.example/checkout-service/|Docs>',
+    );
+    expect(message.text).toContain('checkout-service has TechDocs (`dir:.`) at ');
+    expect(message.text).toMatch(/checkout-service is owned by Checkout \(.*#team-checkout.*\)\.$/);
+  });
+
+  it('say plainly when there is no docs link', async () => {
+    expect((await ask('docs', 'http-client')).message.text).toBe('http-client has no docs link. http-client is owned by Jonas Berg.');
+  });
+
+  it('name what was not found', async () => {
+    expect((await ask('docs', 'unicorn service')).blockIds).not.toContain('docs.known');
+  });
+});
