@@ -57,9 +57,13 @@ export class ChannelDirectory {
 
   /** A `channel_rename` event: the id keeps its link, under its new name. */
   renamed(channel: SlackChannel): void {
+    this.applyRename(channel);
+    if (this.loading) this.renamedWhileLoading.push(channel);
+  }
+
+  private applyRename(channel: SlackChannel): void {
     for (const [name, id] of this.idsByName) if (id === channel.id) this.idsByName.delete(name);
     this.idsByName.set(normaliseChannelName(channel.name), channel.id);
-    if (this.loading) this.renamedWhileLoading.push(channel);
   }
 
   private needsListing(wanted: readonly string[]): boolean {
@@ -81,7 +85,7 @@ export class ChannelDirectory {
       .then((channels) => {
         const fresh = new Map(channels.map((channel) => [normaliseChannelName(channel.name), channel.id] as const));
         this.idsByName = fresh;
-        for (const channel of this.renamedWhileLoading) this.renamed(channel);
+        for (const channel of this.renamedWhileLoading) this.applyRename(channel);
         this.loadedAt = startedAt;
         this.failedAt = undefined;
       })

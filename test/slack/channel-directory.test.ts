@@ -89,6 +89,19 @@ describe('ChannelDirectory', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('a rename that arrives while the list is being read survives the older pages', async () => {
+    let release: () => void = () => undefined;
+    const api: SlackChannelApi = {
+      publicChannels: () => new Promise((resolve) => (release = () => resolve({ channels: [{ id: 'C0A', name: 'team-a-old' }] }))),
+    };
+    const directory = new ChannelDirectory(api, { log: silentLog });
+    directory.warmUp();
+    directory.renamed({ id: 'C0A', name: 'team-a' });
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await directory.channelIdsByName(['team-a', 'team-a-old'], { budgetMs: 0 })).toEqual(new Map([['team-a', 'C0A']]));
+  });
+
   it('warmUp reads the list in the background once, so the first answer finds it cached', async () => {
     const { api, calls } = memoryChannels();
     const directory = new ChannelDirectory(api, { log: silentLog });
