@@ -5,7 +5,7 @@ import { People, silentLog } from '../helpers/catalog-fixture.ts';
 import { allText } from '../helpers/recorder.ts';
 import { strictFake } from '../helpers/strict-fake.ts';
 
-type Call = { method: string; args: Record<string, unknown> & { blocks?: unknown[]; view?: unknown } };
+type Call = { method: string; args: Record<string, unknown> & { text?: string; blocks?: unknown[]; view?: unknown } };
 
 /** The error handler with a strict client: only the two ways it may tell the asker exist. */
 const report = async (error: unknown, body: Record<string, unknown>) => {
