@@ -43,6 +43,10 @@ describe('personView on the example org', () => {
     expectNoInjectedControls(message, ['U0MARCUS1']);
   });
 
+  it('matches the snapshot for marcus.oyelaran', () => {
+    expect(personView(findPerson(runtime.store, 'user:default/marcus.oyelaran'), { slackIdsByEmail, channelIds })).toMatchSnapshot();
+  });
+
   it('shared: no mention of the person, the teams reached through their channels', () => {
     const message = personView(findPerson(runtime.store, 'user:default/marcus.oyelaran'), { slackIdsByEmail, channelIds, audience: 'shared' });
     expect(JSON.stringify(message)).not.toContain('<@');

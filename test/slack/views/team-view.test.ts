@@ -74,6 +74,10 @@ describe('teamView on the example org', () => {
     expectNoInjectedControls(message, ['U0MARCUS1', 'U0SOFIA22']);
   });
 
+  it('matches the snapshot for checkout-team', () => {
+    expect(teamView(findTeam(runtime.store, 'group:default/checkout-team'), { slackIdsByEmail, channelIds })).toMatchSnapshot();
+  });
+
   it('payments-team, shared: members are names, the team is reached through its channel and user group', () => {
     const message = teamView(findTeam(runtime.store, 'group:default/payments-team'), { slackIdsByEmail, channelIds, audience: 'shared' });
     const serialised = JSON.stringify(message);
