@@ -38,7 +38,7 @@ describe('personView on the example org', () => {
     expect(elements.map((element) => element.action_id)).toEqual([ActionIds.showOwner, ActionIds.shareInChannel]);
     expect(elements[0]!.options!.map((option) => option.value)).toEqual(['group:default/checkout-team']);
     const share = elements[1];
-    expect(parseShareValue(share!.value)).toEqual({ view: 'owner', ref: 'user:default/marcus.oyelaran' });
+    expect(parseShareValue(share?.value ?? '')).toEqual({ view: 'owner', ref: 'user:default/marcus.oyelaran' });
     expectMessageWithinLimits(message);
     expectNoInjectedControls(message, ['U0MARCUS1']);
   });
