@@ -61,7 +61,7 @@ export const createProgram = (io: CliIo): Command => {
     .action(lazyAction(io, async () => (await queryCommands()).ownerCommand));
   command('deps', 'what an entity depends on; with --reverse, what depends on it (blast radius)')
     .argument('<ref>', 'entity ref or name')
-    .option('--depth <n>', 'how many hops to follow', parseWholeNumber(1, 20), 3)
+    .option('--depth <n>', 'how many hops to follow (default: every hop, up to 5,000 entities)', parseWholeNumber(1, 20))
     .option('--reverse', 'show dependents instead of dependencies')
     .option('--json', 'print JSON')
     .action(lazyAction(io, async () => (await queryCommands()).depsCommand));

@@ -36,9 +36,10 @@ export const ownerCommand = (io: CliIo) => (input: string, options: Common) =>
     io.out(options.json ? JSON.stringify(answer, null, 2) : formatOwner(answer));
   });
 
-export const depsCommand = (io: CliIo) => (input: string, options: Common & { depth: number; reverse?: boolean }) =>
+export const depsCommand = (io: CliIo) => (input: string, options: Common & { depth?: number; reverse?: boolean }) =>
   withResolvedEntity(io, options.config, input, ({ store }, ref) => {
-    const answer = findDependencies(store, ref, { direction: options.reverse ? 'reverse' : 'forward', depth: options.depth });
+    const direction = options.reverse ? 'reverse' : 'forward';
+    const answer = findDependencies(store, ref, { direction, ...(options.depth !== undefined ? { depth: options.depth } : {}) });
     io.out(options.json ? JSON.stringify(answer, null, 2) : formatDependencies(answer));
   });
 

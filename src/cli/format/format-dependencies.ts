@@ -9,7 +9,7 @@ const limitLines = (answer: DependencyAnswer): string[] => {
   if (answer.budgetReached && answer.beyondDepth === 0)
     lines.push(`stopped after ${answer.budget} entities; there are more (use --depth to ask for fewer hops)`);
   if (answer.depth !== undefined && answer.beyondDepth > 0) {
-    lines.push(`${answer.budgetReached ? 'at least ' : ''}${answer.beyondDepth} more beyond depth ${answer.depth} (use a larger --depth to list them)`);
+    lines.push(`${answer.budgetReached ? 'at least ' : ''}${answer.beyondDepth} more beyond depth ${answer.depth} (leave out --depth to list every hop)`);
   }
   return lines;
 };
