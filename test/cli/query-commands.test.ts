@@ -38,6 +38,22 @@ describe('callboard query commands on the example org', () => {
     expect(out).toMatch(/Members:\n {2}\S/);
   });
 
+  it('owner of a team is its team card and of a person their teams, never "no owner is recorded"', async () => {
+    const team = await cli(['owner', 'checkout-team', '--config', config]);
+    expect(team.code).toBe(0);
+    expect(team.out).toContain('Group checkout-team: Checkout');
+    expect(team.out).toContain('lead: Marcus Oyelaran <marcus.oyelaran@acme.example>');
+    expect(team.out).toContain('Component (3): cart-service, checkout-service, pricing-service');
+    expect(team.out).not.toContain('No owner is recorded');
+    const department = await cli(['owner', 'commerce-engineering', '--config', config]);
+    expect(department.out).toMatch(/owns \d+ \(\d+ through child teams\)/);
+    const person = await cli(['owner', 'marcus.oyelaran', '--config', config]);
+    expect(person.code).toBe(0);
+    expect(person.out).toContain('Team Checkout (checkout-team) #team-checkout');
+    const json = JSON.parse((await cli(['owner', 'checkout-team', '--json', '--config', config])).out);
+    expect(json.owned.total).toBe(6);
+  });
+
   it('owner asks which one when a name is shared by several kinds, and suggests on typos', async () => {
     const ambiguous = await cli(['owner', 'payments-api', '--config', config]);
     expect(ambiguous.code).toBe(1);

@@ -1,9 +1,12 @@
 import { findDependencies } from '../../usecases/find-dependencies.ts';
 import { findOwner } from '../../usecases/find-owner.ts';
+import { findPerson } from '../../usecases/find-person.ts';
+import { findTeam } from '../../usecases/find-team.ts';
 import { CliExit, openCatalogForQuery, type CliIo } from '../cli-context.ts';
 import { formatDependencies } from '../format/format-dependencies.ts';
 import { formatEntity } from '../format/format-entity.ts';
 import { formatOwner } from '../format/format-owner.ts';
+import { formatPerson, formatTeam } from '../format/format-team.ts';
 import { withResolvedEntity } from './with-entity.ts';
 
 interface Common {
@@ -32,9 +35,15 @@ export const entitiesCommand = (io: CliIo) => async (options: Common & { kind?: 
 
 export const ownerCommand = (io: CliIo) => (input: string, options: Common) =>
   withResolvedEntity(io, options.config, input, ({ store }, ref) => {
-    const answer = findOwner(store, ref);
-    io.out(options.json ? JSON.stringify(answer, null, 2) : formatOwner(answer));
+    // A team or a person is answered with its own card, as /owner does in Slack.
+    const kind = ref.slice(0, ref.indexOf(':')).toLowerCase();
+    if (kind === 'group') return printAnswer(io, options, findTeam(store, ref), formatTeam);
+    if (kind === 'user') return printAnswer(io, options, findPerson(store, ref), formatPerson);
+    printAnswer(io, options, findOwner(store, ref), formatOwner);
   });
+
+const printAnswer = <T>(io: CliIo, options: Common, answer: T, format: (answer: T) => string): void =>
+  options.json ? printJson(io, answer) : io.out(format(answer));
 
 export const depsCommand = (io: CliIo) => (input: string, options: Common & { depth?: number; reverse?: boolean }) =>
   withResolvedEntity(io, options.config, input, ({ store }, ref) => {
