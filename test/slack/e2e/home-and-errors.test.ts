@@ -8,12 +8,12 @@ import { ask, buttonNamed, buttonsOf, click, settle, startE2e, textOf } from './
 /**
  * Issue 10, "Who sees what": /callboard errors (your teams by default, `all` for admins only), the short help, and
  * the App Home (buttons open modals or update the tab, nothing lands in the Messages tab, Sync now only for those
- * allowed). Sofia is the admin and may sync; Marcus (checkout-team) is neither.
+ * allowed). Sofia is an admin and may sync; Marcus (checkout-team) is neither; the stranger, in no team, is an admin.
  */
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startE2e({ settings: { admins: [People.sofia.email], syncAllowed: [People.sofia.email] } });
+  h = await startE2e({ settings: { admins: [People.sofia.email, People.stranger.email], syncAllowed: [People.sofia.email] } });
 });
 afterAll(() => h.close());
 
@@ -102,6 +102,7 @@ describe('the App Home', () => {
     const countIn = (text: string) => /\d+ (?:errors?|warnings?)(?: and \d+ warnings?)?/.exec(text)?.[0];
     const sync = countIn(textOf(await ask(h, '/callboard', 'sync', sofia.id)));
     const all = countIn(textOf(await ask(h, '/callboard', 'errors all', sofia.id)));
+    // An admin in no team sees every team's problems on the Home tab.
     const home = countIn(textOf(await openHome(People.stranger.id)));
     expect(sync).toBeDefined();
     expect({ all, home }).toEqual({ all: sync, home: sync });
