@@ -126,6 +126,18 @@ describe('paging a dependency answer', () => {
   });
 });
 
+describe('a message chat.update cannot edit', () => {
+  it('is replaced through the click’s response_url instead', async () => {
+    const first = await ask('/deps', 'storefront-web --depth 10');
+    // A ts the bot never posted: Slack answers message_not_found.
+    await click(first, buttonOf(first, ActionIds.pageNext)!, '1700000000.999999');
+    const reply = await h.fake.waitForCall('response_url', undefined, 5000);
+    expect(h.fake.calls('chat.update').map((call) => call.response?.error)).toEqual(['message_not_found']);
+    expect(reply.body.replace_original).toBe(true);
+    expect(textOf(reply.body)).toContain('Showing 21 of 21');
+  });
+});
+
 describe('forged or stale paging values', () => {
   it('get a usage hint under the answer, never a replaced answer or an exception', async () => {
     const first = await ask('/deps', 'storefront-web --depth 10');

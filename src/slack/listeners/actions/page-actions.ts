@@ -27,17 +27,26 @@ export const answerPage = (deps: SlackDeps, request: PageRequest): Promise<Slack
 
 const staleButton = () => usageView('', 'That button no longer carries a page Callboard understands. Ask again with a command.');
 
+/** Slack's answers when a message cannot be edited with chat.update, though its response_url may still replace it. */
+const NOT_UPDATABLE = new Set(['cant_update_message', 'message_not_found', 'edit_window_closed']);
+
+const isNotUpdatable = (error: unknown): boolean => NOT_UPDATABLE.has(String((error as { data?: { error?: unknown } } | undefined)?.data?.error));
+
 /**
  * The same message, showing another page. An ephemeral answer can only be replaced through the
- * click's response_url; a message the bot posted (a mention reply, a shared answer) is updated in place.
+ * click's response_url; a message the bot posted (a mention reply, a shared answer) is updated in
+ * place, or through the response_url when Slack will not let chat.update edit it.
  */
 const showInPlace = async (args: PageActionArgs, message: SlackMessage): Promise<unknown> => {
   const channel = args.body.channel?.id;
   const ts = args.body.message?.ts;
-  if (args.body.container?.is_ephemeral !== true && channel && ts) {
-    return args.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+  if (args.body.container?.is_ephemeral === true || !channel || !ts) return replyToAction(args, message, { replaceOriginal: true });
+  try {
+    return await args.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+  } catch (error) {
+    if (!isNotUpdatable(error) || !args.body.response_url) throw error;
+    return replyToAction(args, message, { replaceOriginal: true });
   }
-  return replyToAction(args, message, { replaceOriginal: true });
 };
 
 /** Next / Previous / Show all hops on a long answer (dependencies, blast radius, /find). */
