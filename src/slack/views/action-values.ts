@@ -5,7 +5,7 @@ import type { DependencyDirection } from '../../core/graph/dependency-edges.ts';
  * `block_actions` payloads, so a listener must be able to rebuild the answer from the value alone.
  */
 
-export type ChooserIntent = 'owner' | 'deps' | 'dependents';
+export type ChooserIntent = 'owner' | 'deps' | 'dependents' | 'oncall' | 'docs';
 
 /** What "Share in channel" re-renders: the same question, asked again for everyone to see. */
 export type ShareRequest = { view: 'owner'; ref: string } | ({ view: 'deps' } & DependencyQuestionValue);
@@ -49,7 +49,7 @@ const dependencyQuestionOf = (parsed: Record<string, unknown>): DependencyQuesti
   return isWholeNumber(depth, 1) ? { ref, direction, depth } : undefined;
 };
 
-const INTENTS: readonly ChooserIntent[] = ['owner', 'deps', 'dependents'];
+const INTENTS: readonly ChooserIntent[] = ['owner', 'deps', 'dependents', 'oncall', 'docs'];
 
 /** `owner component:default/x`: short, because select option values stop at 150 characters. */
 export const encodeChoiceValue = (intent: ChooserIntent, ref: string): string => `${intent} ${ref}`;

@@ -13,6 +13,8 @@ const QUESTION: Record<ChooserIntent, string> = {
   owner: 'whose owner you want',
   deps: 'whose dependencies you want',
   dependents: 'whose dependents (blast radius) you want',
+  oncall: 'whose on-call you want',
+  docs: 'whose docs you want',
 };
 
 const radioOption = (candidate: EntitySummary, intent: ChooserIntent): MrkdwnOption => ({

@@ -79,6 +79,13 @@ describe('block actions', () => {
     expect(allText(io.last())).toContain('api:default/payments-api');
   });
 
+  it('a choice made for an on-call question answers the on-call question', async () => {
+    const { io, args } = click(select('entity.choose', encodeChoiceValue('oncall', 'component:default/payments-api')));
+    await chooseEntityAction(slackDepsFor(runtime))(args);
+    expect(blockIds(io.last())).toEqual(['oncall.known']);
+    expect(allText(io.last())).toContain('PY9WQ4A');
+  });
+
   it('forged or stale values get a usage hint, not an exception', async () => {
     const { io, args } = click(select('entity.choose', 'drop table'));
     await chooseEntityAction(slackDepsFor(runtime))(args);

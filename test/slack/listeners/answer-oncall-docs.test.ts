@@ -38,7 +38,10 @@ describe('on-call questions before on-call lookups exist', () => {
   });
 
   it('several entities of that name are a choice, never a guess or the help page', async () => {
-    expect((await ask('oncall', 'payments-api')).blockIds).toContain('chooser.choices');
+    const { message, blockIds } = await ask('oncall', 'payments-api');
+    expect(blockIds).toContain('chooser.choices');
+    expect(JSON.stringify(message.blocks)).toContain('"value":"oncall api:default/payments-api"');
+    expect(message.text).toContain('whose on-call you want');
   });
 });
 

@@ -10,7 +10,7 @@ import { actionValue, replyToAction } from './reply-to-action.ts';
 
 /** Values are user-visible and can be forged: a request is rebuilt from them, never trusted further. */
 const requestFor = (intent: ChooserIntent, ref: string): SlackRequest => {
-  if (intent === 'owner') return { kind: 'owner', entity: ref };
+  if (intent === 'owner' || intent === 'oncall' || intent === 'docs') return { kind: intent, entity: ref };
   return { kind: 'deps', entity: ref, direction: intent === 'deps' ? 'forward' : 'reverse', depth: DEFAULT_DEPTH };
 };
 

@@ -19,18 +19,23 @@ const PAGERDUTY_SERVICE_ID = /^[A-Z0-9]{2,32}$/i;
 /** Links people mean by "docs": docs, documentation, runbooks, handbooks, wikis, READMEs. */
 const DOCS_LINK = /\bdocs?\b|documentation|runbook|handbook|wiki|readme/i;
 
-/** Resolves what was typed; a choice among several is the owner chooser, whose card carries the On-call and Docs buttons. */
-const withEntity = async (deps: SlackDeps, text: string, command: string, render: (answer: OwnerAnswer) => Promise<SlackMessage>): Promise<SlackMessage> => {
+/** Resolves what was typed to one entity, or answers with a chooser that asks the same question, "did you mean" or a usage hint. */
+const withEntity = async (
+  deps: SlackDeps,
+  text: string,
+  intent: 'oncall' | 'docs',
+  render: (answer: OwnerAnswer) => Promise<SlackMessage>,
+): Promise<SlackMessage> => {
   const resolution = resolveEntity(deps.store, text, deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {});
   switch (resolution.status) {
     case 'found':
       return render(findOwner(deps.store, resolution.ref));
     case 'ambiguous':
-      return entityChooserView(resolution.candidates, 'owner');
+      return entityChooserView(resolution.candidates, intent);
     case 'not_found':
       return notFoundView(resolution);
     case 'invalid':
-      return usageView(command, resolution.message);
+      return usageView(`/callboard ${intent}`, resolution.message);
   }
 };
 
@@ -62,7 +67,7 @@ const pagerdutySourceOf = (deps: SlackDeps, answer: OwnerAnswer): Entity | undef
 
 /** "Who is on call for X?": until on-call lookups exist, the owner and the PagerDuty service the catalog names. */
 export const answerOnCall = (deps: SlackDeps, text: string): Promise<SlackMessage> =>
-  withEntity(deps, text, '/callboard oncall', async (answer) => {
+  withEntity(deps, text, 'oncall', async (answer) => {
     const source = pagerdutySourceOf(deps, answer);
     const serviceId = serviceIdOf(source);
     const url = source && onCallUrlOf(source, deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {});
@@ -82,7 +87,7 @@ const techdocsOf = (entity: Entity): { ref: string; location?: string } | undefi
 
 /** "Where are the docs for X?": its docs and runbook links and TechDocs, or that it has none, with the owner. */
 export const answerDocs = (deps: SlackDeps, text: string): Promise<SlackMessage> =>
-  withEntity(deps, text, '/callboard docs', async (answer) => {
+  withEntity(deps, text, 'docs', async (answer) => {
     const links = entityLinks(answer.entity)
       .filter((entry) => DOCS_LINK.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`) && safeUrl(entry.url))
       .map((entry) => ({ title: entry.title ?? entry.url, url: entry.url }));
