@@ -132,7 +132,7 @@ describe('a message chat.update cannot edit', () => {
     // A ts the bot never posted: Slack answers message_not_found.
     await click(first, buttonOf(first, ActionIds.pageNext)!, '1700000000.999999');
     const reply = await h.fake.waitForCall('response_url', undefined, 5000);
-    expect(h.fake.calls('chat.update').map((call) => call.response?.error)).toEqual(['message_not_found']);
+    expect(h.fake.calls('chat.update').map((call) => (call.response as JsonBody).error)).toEqual(['message_not_found']);
     expect(reply.body.replace_original).toBe(true);
     expect(textOf(reply.body)).toContain('Showing 21 of 21');
   });
@@ -176,7 +176,7 @@ describe('Download CSV', () => {
     expect(intro.body.channel).toBe(People.marcus.id);
     const file = h.fake.sharedFiles().at(-1)!;
     expect(file.filename).toBe('dependencies-storefront-web.csv');
-    expect(file.channels).toEqual([intro.response?.channel]);
+    expect(file.channels).toEqual([(intro.response as JsonBody).channel]);
     const lines = file.content.trimEnd().split('\r\n');
     expect(lines[0]).toBe('"depth","ref","kind","name","title","owner","lifecycle","type","via","in_catalog"');
     expect(lines).toHaveLength(22);
