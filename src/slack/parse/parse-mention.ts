@@ -9,7 +9,7 @@ const MAX_TEXT = 4000;
 
 /** Greetings and "can you tell me" before a question; "please", "thanks" and punctuation after it. */
 const POLITE_START =
-  /^(?:(?:hey|hi|hello|yo|ok|okay|so|um+|quick\s+question)\b[\s,!:.-]*|please\s+|(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:tell|show|remind)\s+me\s+|(?:do|does)\s+(?:you|anyone|anybody|someone)\s+know\s+|(?:tell|show|remind)\s+me\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know\s+|i\s+wonder\s+|any\s+idea\s+)/i;
+  /^(?:(?:hey|hi|hello|yo|ok|okay|so|um+|quick\s+question)[,!:.]*(?:\s+|$)|please\s+|(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:tell|show|remind)\s+me\s+|(?:do|does)\s+(?:you|anyone|anybody|someone)\s+know\s+|(?:tell|show|remind)\s+me\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know\s+|i\s+wonder\s+|any\s+idea\s+)/i;
 const POLITE_END = /(?:[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers)|[\s?!.,;:]+)$/i;
 
 /** Strips what people wrap a question in until nothing more comes off. */

@@ -35,6 +35,10 @@ describe('parseMention', () => {
     ['<@U0CALLBOT> anything about kafka?', { kind: 'find', query: 'kafka' }],
     ['<@U0CALLBOT> search for ledger', { kind: 'find', query: 'ledger' }],
     ['<@U0CALLBOT> find the owner of orders db', { kind: 'owner', entity: 'orders db' }],
+    // A greeting is dropped only as a word of its own: "ok-service" and "hi.fi" are names.
+    ['<@U0CALLBOT> ok-service owner', { kind: 'owner', entity: 'ok-service' }],
+    ['<@U0CALLBOT> hi.fi owner?', { kind: 'owner', entity: 'hi.fi' }],
+    ['<@U0CALLBOT> ok, so who owns x', { kind: 'owner', entity: 'x' }],
     ['<@U0CALLBOT> deps storefront-web --depth 2', { kind: 'deps', entity: 'storefront-web', direction: 'forward', depth: 2 }],
     ['<@U0CALLBOT> /owner checkout-service', { kind: 'owner', entity: 'checkout-service' }],
     ['<@U0CALLBOT> find payments', { kind: 'find', query: 'payments' }],
