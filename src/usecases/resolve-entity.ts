@@ -92,5 +92,11 @@ export const resolveEntity = (store: CatalogReader, input: string, options: { ca
   const oneWord = !/\s/.test(text);
   if (oneWord && text.includes(':')) return resolveRef(store, text);
   const slashed = oneWord && text.includes('/') ? resolveSlashed(store, text) : undefined;
-  return slashed ?? resolvePhrase(store, analysePhrase(text), text);
+  if (slashed) return slashed;
+  // A name as typed is read straight from the entities (no lookup key needed): it still answers while a
+  // database migrated to lookup keys waits for the sync pass that writes them.
+  const named = oneWord ? store.entitiesNamed(text) : [];
+  if (named.length === 1) return { status: 'found', ref: named[0]!.ref };
+  if (named.length > 1) return { status: 'ambiguous', candidates: named };
+  return resolvePhrase(store, analysePhrase(text), text);
 };

@@ -12,6 +12,13 @@ beforeAll(async () => {
 afterAll(() => runtime.close());
 
 describe('resolveEntity', () => {
+  it('a name as typed (dots included) resolves without lookup keys, as in a database migrated to them but not yet re-synced', () => {
+    const withoutKeys = Object.assign(Object.create(runtime.store) as typeof runtime.store, { entitiesWithLookupKeys: () => [] });
+    expect(resolveEntity(withoutKeys, 'marcus.oyelaran')).toEqual({ status: 'found', ref: 'user:default/marcus.oyelaran' });
+    expect(resolveEntity(withoutKeys, 'Checkout-Service')).toEqual({ status: 'found', ref: 'component:default/checkout-service' });
+    expect(resolveEntity(withoutKeys, 'payments-api')).toMatchObject({ status: 'ambiguous' });
+  });
+
   it('a Slack link whose URL names nothing falls back on its label; one whose label names nothing stays not found', () => {
     expect(resolveEntity(runtime.store, '<https://x.example|checkout-service>')).toEqual({ status: 'found', ref: 'component:default/checkout-service' });
     expect(resolveEntity(runtime.store, '<https://x.example|no such thing>')).toMatchObject({
