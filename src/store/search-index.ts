@@ -6,7 +6,7 @@ import { parseTextFields } from './stored-rows.ts';
 /** bm25 weights per column: name, title, description, tags, owner. A name hit outranks a description hit. */
 const RANK = 'bm25(entity_search, 10.0, 5.0, 1.0, 3.0, 2.0)';
 
-/** A kind filter discards candidates after ranking, so it starts from a larger pool. */
+/** Ranked candidates read before the kind filter and the page cut; a kind filter discards after ranking, so it starts from a larger pool. Pages past the pool grow it to the page's end. */
 const POOL = 200;
 const KIND_POOL = 5000;
 
