@@ -131,8 +131,6 @@ export interface CatalogReader {
   problems(filter?: ProblemFilter): StoredProblem[];
   /** Refs of User entities whose `spec.profile.email` is this address (case-insensitive). */
   usersWithEmail(email: string): string[];
-  /** Refs (at most 20) whose annotation `key` equals `value` (any case), or with `prefix`, starts with it. */
-  entitiesWithAnnotation(key: string, value: string, options?: { prefix?: boolean }): string[];
   /** The newest recorded sync pass; undefined when the catalog has never been synced. */
   lastSyncPass(): SyncPassTimes | undefined;
   countsByKind(): Record<string, number>;

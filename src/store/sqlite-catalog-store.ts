@@ -98,12 +98,6 @@ const prepareStatements = (client: Database.Database) => ({
   usersWithEmail: client.prepare<[string], RefRow>(
     "SELECT ref FROM entities WHERE kind = 'User' AND lower(json_extract(body, '$.spec.profile.email')) = lower(?) ORDER BY ref",
   ),
-  annotationEquals: client.prepare<{ path: string; value: string }, RefRow>(
-    'SELECT ref FROM entities WHERE lower(json_extract(body, @path)) = lower(@value) ORDER BY ref LIMIT 20',
-  ),
-  annotationPrefix: client.prepare<{ path: string; pattern: string }, RefRow>(
-    "SELECT ref FROM entities WHERE json_extract(body, @path) LIKE @pattern ESCAPE '\\' ORDER BY ref LIMIT 20",
-  ),
 });
 
 /**
@@ -198,14 +192,6 @@ export class SqliteCatalogStore implements CatalogReader, SourceStatusReader {
 
   usersWithEmail(email: string): string[] {
     return this.statements.usersWithEmail.all(email.trim()).map(refOf);
-  }
-
-  entitiesWithAnnotation(key: string, value: string, options: { prefix?: boolean } = {}): string[] {
-    const path = `$.metadata.annotations."${key.replace(/"/g, '')}"`;
-    const rows = options.prefix
-      ? this.statements.annotationPrefix.all({ path, pattern: `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
-      : this.statements.annotationEquals.all({ path, value });
-    return rows.map(refOf);
   }
 
   lastSyncPass(): SyncPassTimes | undefined {

@@ -89,23 +89,14 @@ describe('SqliteCatalogStore lookups by field', () => {
   beforeEach(() => {
     insertEntity('user:default/ada', { ...envelope('User', 'ada'), spec: { profile: { email: 'Ada@Example.com' } } });
     insertEntity('user:default/bob', { ...envelope('User', 'bob'), spec: { profile: { email: 'bob@example.com' } } });
-    const slug = (value: string) => ({ annotations: { 'github.com/project-slug': value, 'backstage.io/source-location': `url:https://github.com/${value}/` } });
-    insertEntity('component:default/shop', envelope('Component', 'shop', slug('acme/shop')));
-    insertEntity('component:default/shop-web', envelope('Component', 'shop-web', slug('acme/shop_web')));
-    insertEntity('api:default/shop', envelope('API', 'shop', slug('ACME/Shop')));
+    insertEntity('component:default/shop', envelope('Component', 'shop'));
+    insertEntity('component:default/shop-web', envelope('Component', 'shop-web'));
+    insertEntity('api:default/shop', envelope('API', 'shop'));
   });
 
   it('finds Users by profile email in any case, and only Users', () => {
     expect(store.usersWithEmail('  ada@EXAMPLE.com ')).toEqual(['user:default/ada']);
     expect(store.usersWithEmail('carol@example.com')).toEqual([]);
-  });
-
-  it('finds entities by annotation value in any case, or by prefix with LIKE wildcards taken literally', () => {
-    expect(store.entitiesWithAnnotation('github.com/project-slug', 'acme/shop')).toEqual(['api:default/shop', 'component:default/shop']);
-    expect(store.entitiesWithAnnotation('backstage.io/source-location', 'url:https://github.com/acme/shop_', { prefix: true })).toEqual([
-      'component:default/shop-web',
-    ]);
-    expect(store.entitiesWithAnnotation('backstage.io/source-location', 'url:https://github.com/acme/sho%', { prefix: true })).toEqual([]);
   });
 
   it('lists entities of a kind in any case, by ref, and counts them per kind', () => {
