@@ -4,7 +4,7 @@ import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { encodeChoiceValue, type ChooserIntent } from './action-values.ts';
 import { actionsBlock, contextBlock, Limits, mrkdwnText, plainText, plural, sectionBlock, staticSelect } from './blocks.ts';
-import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
+import { askerOnlyMessage, type SlackMessage } from './slack-message.ts';
 
 /** Radio buttons hold at most 10 options; more candidates go into a select menu (≤100). */
 const MAX_RADIO = 10;
@@ -51,9 +51,9 @@ const selectMenu = (candidates: readonly EntitySummary[], intent: ChooserIntent)
 export const entityChooserView = (candidates: EntitySummary[], intent: ChooserIntent): SlackMessage => {
   const intro = `${plural(candidates.length, 'entity', 'entities')} match that name. Choose the one ${QUESTION[intent]}:`;
   if (candidates.length === 0)
-    return ephemeralMessage('No entity matches that name.', [
+    return askerOnlyMessage('No entity matches that name.', [
       sectionBlock('No entity matches that name. `/find &lt;words&gt;` searches the catalog.', 'chooser.intro'),
     ]);
   const choices = candidates.length <= MAX_RADIO ? radioButtons(candidates, intent) : selectMenu(candidates, intent);
-  return ephemeralMessage(intro, [sectionBlock(intro, 'chooser.intro'), ...choices]);
+  return askerOnlyMessage(intro, [sectionBlock(intro, 'chooser.intro'), ...choices]);
 };

@@ -4,7 +4,7 @@ import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { contextBlock, sectionBlock } from './blocks.ts';
 import { commandUsages, usageFor, usageText } from './command-usage.ts';
 import { refCode, titleWithName } from './entity-text.ts';
-import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
+import { askerOnlyMessage, type SlackMessage } from './slack-message.ts';
 
 const MAX_ECHO = 200;
 const MAX_SUGGESTIONS = 5;
@@ -26,7 +26,7 @@ export const notFoundView = (resolution: Extract<EntityResolution, { status: 'no
     blocks.push(sectionBlock(`*Close matches*\n${rows.join('\n')}`, 'notfound.suggestions'));
   }
   blocks.push(contextBlock(['`/find &lt;words&gt;` searches names, titles, descriptions and tags.'], 'notfound.hint'));
-  return ephemeralMessage(`Nothing in the catalog is called ${query}.`, blocks);
+  return askerOnlyMessage(`Nothing in the catalog is called ${query}.`, blocks);
 };
 
 /**
@@ -41,7 +41,7 @@ export const usageView = (command: string, problem: string): SlackMessage => {
   const texts = usage ? [usageText(usage)] : commandUsages.map(usageText);
   blocks.push(sectionBlock(texts.join('\n\n'), 'usage.commands'));
   blocks.push(contextBlock(['`/callboard help` lists everything Callboard can do.'], 'usage.help'));
-  return ephemeralMessage(escapeMrkdwn(truncate(problem.trim() || 'Usage', 1000)), blocks);
+  return askerOnlyMessage(escapeMrkdwn(truncate(problem.trim() || 'Usage', 1000)), blocks);
 };
 
 /**
@@ -54,5 +54,5 @@ export const errorView = (message: string, options: { retryable?: boolean } = {}
   if (options.retryable) {
     blocks.push(contextBlock(['Try again in a moment. If it keeps happening, tell whoever runs Callboard; the details are in its logs.'], 'error.hint'));
   }
-  return ephemeralMessage(`Callboard couldn't answer that: ${text}`, blocks);
+  return askerOnlyMessage(`Callboard couldn't answer that: ${text}`, blocks);
 };

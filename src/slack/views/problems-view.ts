@@ -5,7 +5,7 @@ import { contextBlock, fitLines, headerBlock, Limits, plural, sectionBlock } fro
 import { allowListText } from './allow-list-text.ts';
 import { refCode } from './entity-text.ts';
 import { countProblems, problemCountsPlain, problemCountsText, problemLine } from './problem-text.ts';
-import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
+import { askerOnlyMessage, ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
 const MAX_GROUPS = 25;
 const MAX_PER_GROUP = 8;
@@ -112,5 +112,5 @@ export const problemsView = (problems: StoredProblem[], scope: string, options: 
  */
 export const allProblemsRefusedView = (admins: readonly string[]): SlackMessage => {
   const line = `:lock: Only Callboard admins can list every team's problems: ${allowListText(admins, 'slack.admins')}. \`/callboard errors\` lists your teams'.`;
-  return ephemeralMessage(line, [sectionBlock(line, 'problems.refused')]);
+  return askerOnlyMessage(line, [sectionBlock(line, 'problems.refused')]);
 };

@@ -10,6 +10,12 @@ export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
   replace_original?: boolean;
+  /**
+   * Set by the views that concern the asker alone: a dead end (nothing by that name, a usage hint, a
+   * failure, a refusal) or a choice only they can make. Where others would see an answer (a mention's
+   * thread), such a message goes to the asker only. Callboard's own flag; Slack ignores it.
+   */
+  forAskerOnly?: boolean;
 }
 
 /** Slack recommends notification text under 4,000 characters; the fallback never needs more. */
@@ -21,3 +27,6 @@ export const ephemeralMessage = (text: string, blocks: KnownBlock[]): SlackMessa
   text: truncateMrkdwn(text.trim().length > 0 ? text : 'Callboard', MAX_FALLBACK),
   blocks,
 });
+
+/** A private answer that stays with the asker even where answers are shared (see `forAskerOnly`). */
+export const askerOnlyMessage = (text: string, blocks: KnownBlock[]): SlackMessage => ({ ...ephemeralMessage(text, blocks), forAskerOnly: true });

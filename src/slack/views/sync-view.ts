@@ -4,7 +4,7 @@ import { escapeMrkdwn, slackDate, truncate } from '../mrkdwn.ts';
 import { contextBlock, fitLines, plural, sectionBlock } from './blocks.ts';
 import { allowListText } from './allow-list-text.ts';
 import { problemCountsText } from './problem-text.ts';
-import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
+import { askerOnlyMessage, ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
 const SOURCE_CHARS = 2500;
 
@@ -50,5 +50,5 @@ export const syncSummaryView = (summary: SyncSummary): SlackMessage => {
 /** Manual syncs are for those `slack.syncAllowed` names; everyone else still gets the scheduled ones. One line saying who can. */
 export const syncNotAllowedView = (allowed: readonly string[]): SlackMessage => {
   const line = `:lock: Only some people can start a sync by hand: ${allowListText(allowed, 'slack.syncAllowed')}. The catalog also syncs on its schedule, so a merged change shows up within minutes.`;
-  return ephemeralMessage(line, [sectionBlock(line, 'sync.denied')]);
+  return askerOnlyMessage(line, [sectionBlock(line, 'sync.denied')]);
 };

@@ -5,7 +5,7 @@ import { sharedCopy } from '../../views/shared-copy.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { answerRequest } from '../answers/answer-request.ts';
 import type { MentionArgs } from '../bolt-args.ts';
-import { isForAskerOnly, isPersonalRequest } from './mention-visibility.ts';
+import { isPersonalRequest } from './mention-visibility.ts';
 
 /**
  * `@callboard who owns payments-api?`: the same answers as the slash commands. An answer is a reply
@@ -27,5 +27,5 @@ export const appMention =
     if (parsed.request.kind === 'help') return void (await toAsker(shortHelpView()));
     const personal = isPersonalRequest(parsed.request);
     const answer = await answerRequest(deps, parsed.request, asker, { onProgress: toAsker, audience: personal ? 'private' : 'shared' });
-    await (personal || isForAskerOnly(answer) ? toAsker(answer) : toThread(answer));
+    await (personal || answer.forAskerOnly ? toAsker(answer) : toThread(answer));
   };
