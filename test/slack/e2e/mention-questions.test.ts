@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonBody } from '../../fakes/slack/answers.ts';
+import { blockActions } from '../../fakes/slack-payloads.ts';
 import { People } from '../helpers/catalog-fixture.ts';
 import type { Harness } from '../helpers/slack-harness.ts';
 import { answeredRef, buttonNamed, isChooser, isHelpOrNotUnderstood, mention, mentionedUsers, startE2e, TeamChannels, textOf } from './e2e-harness.ts';
@@ -7,6 +9,18 @@ import { answeredRef, buttonNamed, isChooser, isHelpOrNotUnderstood, mention, me
  * Issue 10, "Understand how people ask" and "Who sees what": questions asked with an @mention, as written in the
  * issue. Answers go to the thread for everyone; what Callboard cannot answer goes to the asker only.
  */
+
+/** The chooser's option (radio button or select) whose value names `ref`, and where it sits. */
+const chooserOption = (message: JsonBody, ref: string): { type: string; blockId: string; option: JsonBody } => {
+  for (const block of (message.blocks as JsonBody[]) ?? []) {
+    const elements = [...((block.elements as JsonBody[]) ?? []), ...(block.accessory ? [block.accessory as JsonBody] : [])];
+    for (const element of elements.filter((candidate) => candidate.action_id === 'entity.choose')) {
+      const option = ((element.options as JsonBody[]) ?? []).find((candidate) => String(candidate.value).includes(ref));
+      if (option) return { type: String(element.type), blockId: String(block.block_id), option };
+    }
+  }
+  throw new Error(`the chooser offers no ${ref}`);
+};
 
 let h: Harness;
 beforeAll(async () => {
@@ -61,6 +75,27 @@ describe('other questions about an entity get an answer for it, not "I did not u
     const reply = await mention(h, 'what breaks if orders-db goes down?');
     expect(textOf(reply.body)).toContain('orders-service');
     expect(textOf(reply.body)).toContain('cart-service');
+  });
+
+  it('"who is on call for payments-api?": choosing the Component in the chooser answers the on-call question for it', async () => {
+    const reply = await mention(h, 'who is on call for payments-api?');
+    if (!isChooser(reply.body)) {
+      expect(JSON.stringify(reply.body)).toContain('PY9WQ4A');
+      return;
+    }
+    const choice = chooserOption(reply.body, 'component:default/payments-api');
+    h.fake.clearCalls();
+    await h.send(
+      blockActions({
+        userId: asker,
+        triggerId: h.fake.mintTriggerId(),
+        responseUrl: h.fake.mintResponseUrl(),
+        message: { channelId: 'C0GENERAL', ts: '1700000000.000900', isEphemeral: true, blocks: reply.body.blocks as unknown[] },
+        actions: [{ type: choice.type, action_id: 'entity.choose', block_id: choice.blockId, selected_option: choice.option }],
+      }),
+    );
+    const answer = await h.fake.waitForCall('response_url', undefined, 5000);
+    expect(JSON.stringify(answer.body)).toContain('https://acme.pagerduty.com/service-directory/PY9WQ4A');
   });
 
   it('"who is on call for checkout-service?" gives what is known: its PagerDuty service', async () => {
