@@ -32,6 +32,20 @@ const notFound = (store: CatalogReader, words: string, query: string, kinds: rea
   };
 };
 
+/** An email address as typed or as Slack links it (`mailto:` is dropped with the link's brackets, or here). */
+const EMAIL = /^(?:mailto:)?([^\s@<>|:/]+@[^\s@<>|:/]+\.[^\s@<>|:/]+)$/i;
+
+/** `sofia.marquez@acme.example`: the User whose profile has that email (several: a choice). */
+const resolveEmail = (store: CatalogReader, email: string, query: string): EntityResolution => {
+  const users = store.usersWithEmail(email).flatMap((ref) => {
+    const user = store.entityEnvelope(ref);
+    return user ? [{ ref, kind: user.kind, name: user.metadata.name, ...(user.metadata.title ? { title: user.metadata.title } : {}) }] : [];
+  });
+  if (users.length === 1) return { status: 'found', ref: users[0]!.ref };
+  if (users.length > 1) return { status: 'ambiguous', candidates: users };
+  return notFound(store, email.split('@')[0]!.replace(/[._+-]+/g, ' '), query);
+};
+
 /** `component:default/x`, `group:team-a`: the ref names one entity or none. */
 const resolveRef = (store: CatalogReader, text: string): EntityResolution => {
   const parsed = tryParseEntityRef(text, { defaultNamespace: 'default' });
@@ -72,7 +86,7 @@ const resolvePhrase = (store: CatalogReader, query: PhraseQuery, text: string): 
 
 /**
  * Turns what a person typed into one entity, a choice, or suggestions, in this order:
- * 1. a link in any form (see find-entity-by-url.ts); 2. a ref (`component:default/x`, `group:team-a`);
+ * 1. a link in any form (see find-entity-by-url.ts); an email address (the User with that profile email); 2. a ref (`component:default/x`, `group:team-a`);
  * 3. `namespace/name`, else `owner/repo` as a GitHub repository; 4. a phrase, matched by name, then title or
  * alias, in any case and with any separators, a kind word ("api", "db", "team") steering between equal
  * matches (core/resolve/pick-match.ts); 5. the search index's closest entities and "did you mean".
@@ -89,6 +103,8 @@ export const resolveEntity = (store: CatalogReader, input: string, options: { ca
     return byLabel.status === 'not_found' ? byUrl : byLabel;
   }
   if (byUrl) return byUrl;
+  const email = EMAIL.exec(text)?.[1];
+  if (email) return resolveEmail(store, email, text);
   const oneWord = !/\s/.test(text);
   if (oneWord && text.includes(':')) return resolveRef(store, text);
   const slashed = oneWord && text.includes('/') ? resolveSlashed(store, text) : undefined;

@@ -113,6 +113,17 @@ const PHRASINGS: ReadonlyArray<[text: string, intent: Intent, expected: string]>
   ['search for ledger please', 'search', 'ledger'],
   ['/callboard find checkout things', 'search', 'checkout things'],
   ['find the owner of orders db', 'owner', 'resource:default/orders-db'],
+  // People and teams asked about as such, by name, display name (accents or not) or email.
+  ['who is marcus oyelaran?', 'owner', 'user:default/marcus.oyelaran'],
+  ['who is Sofia Márquez', 'owner', 'user:default/sofia.marquez'],
+  ["who's the payments team?", 'owner', 'group:default/payments-team'],
+  ['who is on call for payments api?', 'oncall', 'api:default/payments-api'],
+  ['/owner marcus.oyelaran@acme.example', 'owner', 'user:default/marcus.oyelaran'],
+  ['who is <mailto:Sofia.Marquez@acme.example|Sofia.Marquez@acme.example>?', 'owner', 'user:default/sofia.marquez'],
+  ['/owner nobody@acme.example', 'owner', 'not found'],
+  // Kind words for every kind.
+  ['who owns the acme-org location', 'owner', 'location:default/acme-org'],
+  ['who owns the fulfilment domain?', 'owner', 'domain:default/fulfilment'],
 ];
 
 const intentOf = (request: SlackRequest): string =>

@@ -31,6 +31,7 @@ const KIND_WORDS: readonly KindWord[] = [
   kindWord(['Domain'], [], ['domain']),
   kindWord(['User'], [], ['user', 'person']),
   kindWord(['Template'], [], ['template']),
+  kindWord(['Location'], [], ['location']),
 ];
 
 const BY_SPELLING = new Map(KIND_WORDS.flatMap((entry) => entry.spellings.map((spelling) => [spelling, entry] as const)));

@@ -6,7 +6,7 @@ import type { LookupMatch } from './lookup-key.ts';
 /** One entity, one choice, or nothing among the entities found under a phrase's or a URL's keys. */
 export type MatchPick = { status: 'found'; ref: string } | { status: 'ambiguous'; candidates: EntitySummary[] } | { status: 'none' };
 
-/** Kinds a person never means when they name a thing to ask about. */
+/** Kinds a person never means when they name a thing to ask about, unless they say the kind ("the acme-org location"). */
 const NEVER_MEANT = new Set(['location']);
 
 const summaryOf = (match: LookupMatch): EntitySummary => ({
@@ -45,9 +45,8 @@ const tierOf = (query: PhraseQuery, match: LookupMatch): number => {
  */
 export const pickPhraseMatch = (query: PhraseQuery, matches: readonly LookupMatch[]): MatchPick => {
   const word = query.kindWord;
-  const counted = matches.filter(
-    (match) => !NEVER_MEANT.has(match.kind.toLowerCase()) && (tierOf(query, match) < 2 || (word !== undefined && fitsKind(word, match.kind))),
-  );
+  const saysKind = (match: LookupMatch) => word !== undefined && fitsKind(word, match.kind);
+  const counted = matches.filter((match) => (!NEVER_MEANT.has(match.kind.toLowerCase()) || saysKind(match)) && (tierOf(query, match) < 2 || saysKind(match)));
   const fitting = word ? preferring(counted, (match) => fitsKind(word, match.kind)) : counted;
   const best = Math.min(...fitting.map((match) => tierOf(query, match)));
   const top = fitting.filter((match) => tierOf(query, match) === best);

@@ -2,7 +2,7 @@ import { SlashCommands } from '../ids.ts';
 import { cleanSlackQuery } from './clean-slack-text.ts';
 import { DEFAULT_DEPTH, entityRequest, parseDepth, parseFindQuery } from './parse-entity-query.ts';
 import { parseSlashCommand } from './parse-slash-command.ts';
-import { QUESTIONS } from './question-patterns.ts';
+import { QUESTIONS, UNFINISHED_QUESTIONS } from './question-patterns.ts';
 import { parsed, problem, type ParsedRequest } from './slack-request.ts';
 
 const MAX_TEXT = 4000;
@@ -53,11 +53,14 @@ const COMMAND_WORDS: Record<string, string> = {
 };
 
 const DEPTH = /\s*--depth[=\s]+(\d+)/i;
+/** A subject that points at something rather than naming it. */
+const POINTING_WORD = /^(?:it|this|that|these|those|them)$/i;
 
 const asQuestion = (text: string, depth: number | undefined): ParsedRequest | undefined => {
   for (const { pattern, intent } of QUESTIONS) {
     const phrase = cleanPhrase(pattern.exec(text)?.[1] ?? '');
-    if (!phrase) continue;
+    // "who owns this?" names nothing Callboard can see (the message above is the shortcut's job).
+    if (!phrase || POINTING_WORD.test(phrase)) continue;
     switch (intent) {
       case 'search':
         // "find the owner of x", "show me the docs for x": a question inside a search is that question.
@@ -83,6 +86,14 @@ const asCommand = (text: string): ParsedRequest | undefined => {
   return parseSlashCommand(command, keepWord ? `${word} ${rest}` : rest);
 };
 
+/** "who owns?": the question is clear, only its subject is missing; ask for it in one line. */
+const unfinishedQuestion = (question: string): ParsedRequest | undefined => {
+  const unfinished = UNFINISHED_QUESTIONS.find(({ pattern }) => pattern.test(question));
+  if (!unfinished) return undefined;
+  const command = unfinished.intent === 'owner' ? SlashCommands.owner : unfinished.intent === 'dependents' ? SlashCommands.deps : SlashCommands.callboard;
+  return problem(command, `About what? Name it, e.g. "${unfinished.example}"`);
+};
+
 /**
  * What someone asked by mentioning the app: a question (who owns, what depends on, what breaks if, who is
  * on call for, where are the docs for, find; see question-patterns.ts) about the whole noun phrase it names,
@@ -102,6 +113,7 @@ export const parseMention = (rawText: string, botUserId?: string): ParsedRequest
   return (
     (question ? asQuestion(question, depth) : undefined) ??
     asCommand(text) ??
+    unfinishedQuestion(question) ??
     problem('', `I did not understand "${text.slice(0, 100)}". Ask "who owns checkout-service?" or "what depends on orders-db?", or use a command.`)
   );
 };

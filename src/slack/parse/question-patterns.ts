@@ -18,7 +18,7 @@ export const QUESTIONS: ReadonlyArray<{ intent: QuestionIntent; pattern: RegExp 
   question('oncall', `who(?:'s|\\s+is|\\s+are)\\s+(?:the\\s+)?${ONCALL}\\s+(?:for|on|at|of)\\s+${X}(?:\\s+(?:right\\s+)?now|\\s+today|\\s+tonight)?`),
   question('oncall', `who\\s+(?:do|should|can)\\s+(?:i|we)\\s+page\\s+(?:for|about)\\s+${X}`),
   question('oncall', `${ONCALL}\\s+(?:for\\s+|of\\s+)?${X}`),
-  question('oncall', `${X}${POSSESSIVE}\\s+${ONCALL}(?:\\s+person)?`),
+  question('oncall', `(?!who(?:'s|\\s+is|\\s+are)\\s)${X}${POSSESSIVE}\\s+${ONCALL}(?:\\s+person)?`),
   question('docs', `where\\s+(?:are|is|can\\s+i\\s+find|do\\s+i\\s+find)\\s+(?:the\\s+)?${DOCS}\\s+(?:for|of|on|about)\\s+${X}`),
   question('docs', `(?:the\\s+)?${DOCS}\\s+(?:for|of|on|about)\\s+${X}`),
   question('docs', `${X}${POSSESSIVE}\\s+${DOCS}`),
@@ -45,4 +45,26 @@ export const QUESTIONS: ReadonlyArray<{ intent: QuestionIntent; pattern: RegExp 
   question('dependencies', `${X}${POSSESSIVE}\\s+(?:dependencies|deps)`),
   question('search', `(?:find|search(?:\\s+for)?|look\\s+for|look\\s+up|show\\s+me)\\s+${X}`),
   question('search', `(?:is\\s+there\\s+|do\\s+we\\s+have\\s+)?anything\\s+(?:about|on|for|related\\s+to)\\s+${X}`),
+  // Last, so "who is on call for", "who is responsible for" and "who's the owner of" are read first: "who is
+  // marcus oyelaran?", "who's the payments team?" ask for that person's or team's card, as /owner answers it.
+  question('owner', `who(?:'s|\\s+is|\\s+are)\\s+(?!(?:the\\s+)?(?:${ONCALL}|owners?|responsible|in\\s+charge|you|this|that|it)\\b)${X}`),
+];
+
+/**
+ * Questions asked without saying about what ("who owns?", "who is on call?"): understood, so the answer is
+ * the one missing piece, asked for with an example, not "I did not understand" and the help.
+ */
+export const UNFINISHED_QUESTIONS: ReadonlyArray<{ pattern: RegExp; example: string; intent: QuestionIntent }> = [
+  {
+    pattern: new RegExp(`^who(?:'s|\\s+is|\\s+are)\\s+(?:the\\s+)?${ONCALL}(?:\\s+(?:right\\s+)?now|\\s+today|\\s+tonight)?$`, 'i'),
+    example: 'who is on call for checkout-service?',
+    intent: 'oncall',
+  },
+  {
+    pattern: /^(?:who|which\s+team)\s+(?:owns|maintains|runs)(?:\s+(?:it|this|that))?$|^(?:who(?:'s|\s+is)\s+the\s+)?owner$/i,
+    example: 'who owns checkout-service?',
+    intent: 'owner',
+  },
+  { pattern: new RegExp(`^(?:where\\s+are\\s+)?(?:the\\s+)?${DOCS}$`, 'i'), example: 'where are the docs for checkout-service?', intent: 'docs' },
+  { pattern: /^what\s+(?:breaks|would\s+break|depends\s+on\s+it)$|^blast\s+radius$/i, example: 'what breaks if orders-db goes down?', intent: 'dependents' },
 ];

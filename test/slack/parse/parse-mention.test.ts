@@ -58,8 +58,31 @@ describe('parseMention', () => {
     expect(parseMention('<@U0CALLBOT> what depends on orders-db --depth 99', BOT)).toMatchObject({ ok: false, problem: expect.stringContaining('--depth') });
   });
 
-  it.each(['<@U0CALLBOT> make me a sandwich', `<@U0CALLBOT> ${'blah '.repeat(1000)}`, '<@U0CALLBOT> <!channel>'])('%j is a problem with a hint', (text) => {
-    const result = parseMention(text, BOT);
-    expect(result.ok).toBe(false);
+  it.each([
+    ['<@U0CALLBOT> who is on call?', 'who is on call for checkout-service?'],
+    ["<@U0CALLBOT> who's on-call right now?", 'who is on call for checkout-service?'],
+    ['<@U0CALLBOT> who owns?', 'who owns checkout-service?'],
+    ['<@U0CALLBOT> which team owns this', 'who owns checkout-service?'],
+    ['<@U0CALLBOT> docs?', 'where are the docs for checkout-service?'],
+    ['<@U0CALLBOT> what breaks?', 'what breaks if orders-db goes down?'],
+  ])('%j is understood: it asks about what, with an example (not "did not understand", not an entity named "who is")', (text, example) => {
+    expect(parseMention(text, BOT)).toMatchObject({ ok: false, problem: `About what? Name it, e.g. "${example}"` });
   });
+
+  it.each([
+    ['<@U0CALLBOT> who is marcus oyelaran?', { kind: 'owner', entity: 'marcus oyelaran' }],
+    ["<@U0CALLBOT> who's the payments team", { kind: 'owner', entity: 'payments team' }],
+    ['<@U0CALLBOT> who is the owner of cart-service', { kind: 'owner', entity: 'cart-service' }],
+    ['<@U0CALLBOT> who is on call for cart-service', { kind: 'oncall', entity: 'cart-service' }],
+  ])('"who is X" asks for the card of X (a person, a team, anything): %j', (text, request) => {
+    expect(parseMention(text, BOT)).toEqual({ ok: true, request });
+  });
+
+  it.each(['<@U0CALLBOT> make me a sandwich', '<@U0CALLBOT> who are you?', `<@U0CALLBOT> ${'blah '.repeat(1000)}`, '<@U0CALLBOT> <!channel>'])(
+    '%j is a problem with a hint',
+    (text) => {
+      const result = parseMention(text, BOT);
+      expect(result.ok).toBe(false);
+    },
+  );
 });
