@@ -1,4 +1,6 @@
 import type { Entity } from '../core/catalog/entity.ts';
+import { isGithubHost, parseHttpUrl } from '../core/resolve/url-key.ts';
+import { callboardPageOf } from './callboard-page.ts';
 import { docsLocationOf, isUnderFolder, repositoryPathOf } from './repository-link-path.ts';
 
 /**
@@ -13,51 +15,16 @@ export const meansTheEntity = (kind: SharedLinkKind): boolean => kind !== 'other
 
 const CATALOG_FILE = /^catalog-info\.ya?ml$/i;
 
-const parseUrl = (text: string): URL | undefined => {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
-};
-
-/** `<callboardUrl>/catalog/…` is an entity page and `<callboardUrl>/docs/…` its docs (Backstage's paths); undefined when not under it. */
-const callboardPageKind = (url: URL, callboardUrl: string | undefined): SharedLinkKind | undefined => {
-  const base = callboardUrl ? parseUrl(callboardUrl) : undefined;
-  if (!base || url.host !== base.host) return undefined;
-  const prefix = base.pathname.replace(/\/$/, '');
-  if (url.pathname.startsWith(`${prefix}/catalog/`)) return 'entity-page';
-  if (url.pathname.startsWith(`${prefix}/docs/`)) return 'docs';
-  return url.pathname.startsWith(`${prefix}/`) || url.pathname === prefix ? 'other' : undefined;
-};
-
-/**
- * `<callboardUrl>/docs/<namespace>/<kind>/<name>/…` (Backstage's TechDocs path) → the same entity's page,
- * `<callboardUrl>/catalog/<namespace>/<kind>/<name>`, which `findEntityByUrl` resolves. Undefined for other links.
- */
-export const entityPageUrlOfDocs = (text: string, callboardUrl: string | undefined): string | undefined => {
-  const url = parseUrl(text);
-  const base = callboardUrl ? parseUrl(callboardUrl) : undefined;
-  if (!url || !base || url.host !== base.host) return undefined;
-  const prefix = base.pathname.replace(/\/$/, '');
-  if (!url.pathname.startsWith(`${prefix}/docs/`)) return undefined;
-  const [namespace, kind, name] = url.pathname.slice(`${prefix}/docs/`.length).split('/');
-  return namespace && kind && name ? `${base.origin}${prefix}/catalog/${namespace}/${kind}/${name}` : undefined;
-};
+/** Callboard's entity page and docs mean the entity; its other pages (search, home) do not. */
+const PAGE_KINDS = { catalog: 'entity-page', docs: 'docs', other: 'other' } as const satisfies Record<string, SharedLinkKind>;
 
 /** The link is one of the entity's declared documentation links (`metadata.links` titled or typed docs). */
 const isDeclaredDocsLink = (url: URL, entity: Entity): boolean =>
   (entity.metadata.links ?? []).some((entry) => {
-    const declared = parseUrl(entry.url);
+    const declared = parseHttpUrl(entry.url);
     const saysDocs = /\bdocs?\b|documentation/i.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`);
     return saysDocs && declared !== undefined && declared.host === url.host && isUnderFolder(url.pathname, declared.pathname);
   });
-
-/** GitHub and GitHub Enterprise hosts, whose paths are `/owner/repo[/tree|blob/<branch>/…]`. */
-const isGithubHost = (host: string): boolean => {
-  const name = host.toLowerCase().replace(/^www\./, '');
-  return name === 'github.com' || name.startsWith('github.') || name.includes('.github.');
-};
 
 /** A repository link: its root, its catalog file, its TechDocs folder, or anything else in it. */
 const repositoryLinkKind = (url: URL, entity: Entity): SharedLinkKind => {
@@ -76,10 +43,10 @@ const repositoryLinkKind = (url: URL, entity: Entity): SharedLinkKind => {
  * about. Pure: reads only the URL, the entity's annotations and links, and Callboard's base URL.
  */
 export const classifySharedLink = (text: string, entity: Entity, options: { callboardUrl?: string } = {}): SharedLinkKind => {
-  const url = parseUrl(text);
+  const url = parseHttpUrl(text);
   if (!url) return 'other';
-  const page = callboardPageKind(url, options.callboardUrl);
-  if (page) return page;
+  const page = callboardPageOf(url, options.callboardUrl);
+  if (page) return PAGE_KINDS[page.section];
   if (isDeclaredDocsLink(url, entity)) return 'docs';
   return repositoryLinkKind(url, entity);
 };

@@ -1,7 +1,7 @@
-import { stringifyEntityRef } from '../core/catalog/refs.ts';
 import type { CatalogReader } from '../core/ports.ts';
 import { pickUrlMatch, type MatchPick } from '../core/resolve/pick-match.ts';
-import { toUrlText, urlKeyLevels, urlLookupKey } from '../core/resolve/url-key.ts';
+import { parseHttpUrl, toUrlText, urlKeyLevels, urlLookupKey } from '../core/resolve/url-key.ts';
+import { callboardPageOf } from './callboard-page.ts';
 
 /** What a link names: one entity, a choice, or nothing; `exact` when the link is the entity's own URL. */
 export interface UrlMatch {
@@ -15,46 +15,16 @@ export interface UrlMatch {
 
 const NOTHING: UrlMatch = { pick: { status: 'none' }, exact: false };
 
-/** A path segment decoded, or undefined when its percent-escapes are malformed (`%E0%A4%A`): such a link names no entity. */
-const decodeSegment = (segment: string): string | undefined => {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-};
-
-const parseUrl = (text: string): URL | undefined => {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
-};
-
-/** Backstage's entity page path, which Callboard keeps: `<base>/catalog/<namespace>/<kind>/<name>`. */
-const callboardRef = (url: URL, callboardUrl: string | undefined): string | undefined => {
-  const base = callboardUrl ? parseUrl(callboardUrl) : undefined;
-  if (!base) return undefined;
-  const prefix = base.pathname.replace(/\/$/, '');
-  if (url.host !== base.host || !url.pathname.startsWith(`${prefix}/catalog/`)) return undefined;
-  const [namespace, kind, name] = url.pathname
-    .slice(prefix.length + '/catalog/'.length)
-    .split('/')
-    .map(decodeSegment);
-  return namespace && kind && name ? stringifyEntityRef({ kind, namespace, name }) : undefined;
-};
-
 /**
  * The catalog entities a link names, in any form people paste it (see core/resolve/url-key.ts): a Callboard
- * entity page, or a URL of an entity's repository, catalog file, docs or links, matched by lookup key, the
- * link itself first, then its parent paths down to the repository. Undefined when the text is no link.
+ * entity or docs page, or a URL of an entity's repository, catalog file, docs or links, matched by lookup key,
+ * the link itself first, then its parent paths down to the repository. Undefined when the text is no link.
  */
 export const findEntitiesByUrl = (store: CatalogReader, text: string, options: { callboardUrl?: string } = {}): UrlMatch | undefined => {
   const urlText = toUrlText(text);
-  const url = urlText ? parseUrl(urlText) : undefined;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
-  const ref = callboardRef(url, options.callboardUrl);
+  const url = urlText ? parseHttpUrl(urlText) : undefined;
+  if (!url) return undefined;
+  const ref = callboardPageOf(url, options.callboardUrl)?.ref;
   if (ref) return store.entityEnvelope(ref) ? { pick: { status: 'found', ref }, exact: true } : NOTHING;
   const key = urlLookupKey(urlText!);
   if (!key) return NOTHING;

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Entity } from '../core/catalog/entity.ts';
+import { parseHttpUrl } from '../core/resolve/url-key.ts';
 
 /**
  * Where in a repository a GitHub-shaped link points. `/tree/<ref>/…` and `/blob/<ref>/…` cannot say
@@ -48,19 +49,11 @@ export interface DocsLocation {
 const catalogFolderOf = (entity: Entity): string => {
   const annotations = entity.metadata.annotations ?? {};
   const location = annotations['backstage.io/view-url'] ?? annotations['backstage.io/edit-url'];
-  const url = location ? safeUrl(location) : undefined;
+  const url = location ? parseHttpUrl(location) : undefined;
   const path = url ? repositoryPathOf(url) : undefined;
   // The shortest candidate assumes a one-segment branch name, which is what Backstage writes for the default branch.
   const file = path && path.kind === 'file' ? path.candidates[0] : undefined;
   return file ? posix.dirname(file).replace(/^\.$/, '') : '';
-};
-
-const safeUrl = (text: string): URL | undefined => {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
 };
 
 /** MkDocs' layout under a TechDocs root in the entity's own repository: `mkdocs.yml` and the `docs/` folder. */
@@ -77,7 +70,7 @@ export const docsLocationOf = (entity: Entity): DocsLocation[] => {
   const ref = entity.metadata.annotations?.['backstage.io/techdocs-ref']?.trim();
   if (!ref) return [];
   if (ref.startsWith('dir:')) return [mkdocsUnder(normalize(posix.join(catalogFolderOf(entity) || '.', ref.slice('dir:'.length))))];
-  const url = ref.startsWith('url:') ? safeUrl(ref.slice('url:'.length)) : undefined;
+  const url = ref.startsWith('url:') ? parseHttpUrl(ref.slice('url:'.length)) : undefined;
   const path = url ? repositoryPathOf(url) : undefined;
   if (!path || path.kind === 'other') return [];
   const folder = path.kind === 'root' ? '' : (path.candidates[0] ?? '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../src/core/catalog/entity.ts';
-import { classifySharedLink, entityPageUrlOfDocs, type SharedLinkKind } from '../../src/usecases/classify-shared-link.ts';
+import { classifySharedLink, type SharedLinkKind } from '../../src/usecases/classify-shared-link.ts';
 
 const CALLBOARD = 'https://portal.acme.example/callboard';
 
@@ -61,14 +61,5 @@ describe('classifySharedLink', () => {
 
   it('without callboardUrl, Callboard-looking links are classified by their path like any other', () => {
     expect(classifySharedLink(`${CALLBOARD}/docs/default/component/billing`, plain)).toBe('other');
-  });
-});
-
-describe('entityPageUrlOfDocs', () => {
-  it('maps a docs page under callboardUrl to the entity page, and nothing else', () => {
-    expect(entityPageUrlOfDocs(`${CALLBOARD}/docs/default/component/billing/runbook/#steps`, CALLBOARD)).toBe(`${CALLBOARD}/catalog/default/component/billing`);
-    expect(entityPageUrlOfDocs(`${CALLBOARD}/docs/default`, CALLBOARD)).toBeUndefined();
-    expect(entityPageUrlOfDocs('https://elsewhere.example/callboard/docs/default/component/billing', CALLBOARD)).toBeUndefined();
-    expect(entityPageUrlOfDocs(`${CALLBOARD}/docs/default/component/billing`, undefined)).toBeUndefined();
   });
 });

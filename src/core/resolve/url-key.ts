@@ -26,7 +26,8 @@ export const toUrlText = (text: string): string | undefined => {
 /** True when the text is a link in any of the forms above. */
 export const looksLikeUrl = (text: string): boolean => toUrlText(text) !== undefined;
 
-const parseHttpUrl = (text: string): URL | undefined => {
+/** The text as an http(s) URL, or undefined for anything else (another scheme, not a URL at all). */
+export const parseHttpUrl = (text: string): URL | undefined => {
   try {
     const url = new URL(text);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
@@ -35,8 +36,11 @@ const parseHttpUrl = (text: string): URL | undefined => {
   }
 };
 
-/** GitHub and GitHub Enterprise hosts, whose paths are `owner/repo[/view/branch/path]`. */
-const isGithubHost = (host: string): boolean => host === 'github.com' || host.startsWith('github.') || host.includes('.github.');
+/** GitHub and GitHub Enterprise hosts (any case, with or without `www.`), whose paths are `owner/repo[/view/branch/path]`. */
+export const isGithubHost = (host: string): boolean => {
+  const name = host.toLowerCase().replace(/^www\./, '');
+  return name === 'github.com' || name.startsWith('github.') || name.includes('.github.');
+};
 
 const githubSegments = (segments: readonly string[]): string[] => {
   const [owner, repo, view, , ...path] = segments;

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { OwnerAnswer } from '../../../core/catalog-reader/catalog-answers.ts';
-import { classifySharedLink, entityPageUrlOfDocs, meansTheEntity, type SharedLinkKind } from '../../../usecases/classify-shared-link.ts';
+import { classifySharedLink, meansTheEntity, type SharedLinkKind } from '../../../usecases/classify-shared-link.ts';
 import { findEntityByUrl } from '../../../usecases/find-entity-by-url.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
@@ -36,9 +36,7 @@ const SLACK_BUDGET_MS = 800;
  */
 const resolveLink = (deps: SlackDeps, url: string): SharedLink | undefined => {
   const urlOptions = deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {};
-  // A Callboard docs page names its entity the way its entity page does.
-  const docsPage = entityPageUrlOfDocs(url, deps.settings.callboardUrl);
-  const ref = findEntityByUrl(deps.store, url, urlOptions) ?? (docsPage ? findEntityByUrl(deps.store, docsPage, urlOptions) : undefined);
+  const ref = findEntityByUrl(deps.store, url, urlOptions);
   if (!ref) {
     deps.log.debug({ url }, 'shared link names no catalog entity; not unfurled');
     return undefined;
