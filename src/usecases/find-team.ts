@@ -1,9 +1,10 @@
 import type { Entity } from '../core/catalog/entity.ts';
+import { entityRefOf } from '../core/catalog/refs.ts';
 import { compareCodeUnits } from '../core/compare-code-units.ts';
 import type { OwnedEntitySummary, StoredProblem } from '../core/catalog-reader/catalog-queries.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { CatalogReader } from '../core/ports.ts';
-import { listTeamProblems } from './list-team-problems.ts';
+import { listProblemsOn } from './list-team-problems.ts';
 
 /** What a team owns of one kind: the exact count and the first few by name. */
 export interface OwnedKind {
@@ -85,14 +86,16 @@ export const findTeam = (store: CatalogReader, ref: string, options: TeamOptions
   const lead = leadRef ? store.entityEnvelope(leadRef) : undefined;
   const parentRef = store.relatedRefs(ref, 'childOf')[0];
   const parent = parentRef ? store.entityEnvelope(parentRef) : undefined;
-  const problems = errorsFirst(listTeamProblems(store, [group]));
+  // One read of what the team owns serves both the summary and its problems.
+  const owned = store.ownedBy(ref, { includeChildGroups: true });
+  const problems = errorsFirst(listProblemsOn(store, [entityRefOf(group), ...owned.map((entity) => entity.ref)]));
   return {
     group,
     ...(lead?.kind === 'User' ? { lead } : {}),
     members: existing(store, store.relatedRefs(ref, 'hasMember')).sort(byName),
     ...(parent ? { parent } : {}),
     children: existing(store, store.relatedRefs(ref, 'parentOf')).sort(byName),
-    owned: summariseOwned(store.ownedBy(ref, { includeChildGroups: true }), ref, options.perKind ?? 5),
+    owned: summariseOwned(owned, ref, options.perKind ?? 5),
     problems: { count: problems.length, first: problems.slice(0, options.problems ?? 5) },
   };
 };

@@ -5,16 +5,21 @@ import type { StoredProblem } from '../core/catalog-reader/catalog-queries.ts';
 import type { CatalogReader } from '../core/ports.ts';
 import { resolveEntity } from './resolve-entity.ts';
 
-/** Catalog problems on what these groups (and their child groups) own, and on the groups themselves. */
-export const listTeamProblems = (store: CatalogReader, groups: readonly Entity[]): StoredProblem[] => {
-  const refs = new Set<string>();
-  for (const group of groups) {
-    const ref = entityRefOf(group);
-    refs.add(ref);
-    for (const owned of store.ownedBy(ref, { includeChildGroups: true })) refs.add(owned.ref);
-  }
-  return refs.size === 0 ? [] : store.problems({ entityRefs: [...refs] });
+/** Catalog problems on these entities (a team and what it owns), in one read of the problems. */
+export const listProblemsOn = (store: CatalogReader, refs: Iterable<string>): StoredProblem[] => {
+  const unique = [...new Set(refs)];
+  return unique.length === 0 ? [] : store.problems({ entityRefs: unique });
 };
+
+/** Catalog problems on what these groups (and their child groups) own, and on the groups themselves. */
+export const listTeamProblems = (store: CatalogReader, groups: readonly Entity[]): StoredProblem[] =>
+  listProblemsOn(
+    store,
+    groups.flatMap((group) => {
+      const ref = entityRefOf(group);
+      return [ref, ...store.ownedBy(ref, { includeChildGroups: true }).map((owned) => owned.ref)];
+    }),
+  );
 
 /** A team by what someone typed: a bare name means the Group of that name before anything else of it. */
 export const resolveTeam = (store: CatalogReader, input: string): TeamResolution => {
