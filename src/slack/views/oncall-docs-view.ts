@@ -11,6 +11,11 @@ export interface OwnerFacts {
   ownerRef?: string;
   /** The team channel as mrkdwn (`<#C…>` or `#name`). */
   ownerChannel?: string;
+  /**
+   * Set when the entity is itself a team or a person, which nothing owns: the clause then says what it is
+   * (a team, with its own channel in `ownerChannel`), never "no owner is recorded".
+   */
+  self?: { kind: 'team' | 'person'; displayName: string };
 }
 
 export interface OnCallFacts extends OwnerFacts {
@@ -20,12 +25,16 @@ export interface OnCallFacts extends OwnerFacts {
 
 export interface DocsFacts extends OwnerFacts {
   links: ReadonlyArray<{ title: string; url: string }>;
-  /** `backstage.io/techdocs-ref` and where its source lives, when the entity has TechDocs. */
+  /** `backstage.io/techdocs-ref` and the web address its source lives at, when the entity has TechDocs. */
   techdocs?: { ref: string; location?: string };
 }
 
 const ownerClause = (facts: OwnerFacts): string => {
   const name = escapeMrkdwn(truncate(facts.entityName, 80));
+  if (facts.self) {
+    const what = `${facts.self.kind === 'team' ? 'the team' : 'the person'} ${escapeMrkdwn(truncate(facts.self.displayName, 80))}`;
+    return `${name} is ${what}${facts.ownerChannel ? ` (${facts.ownerChannel})` : ''}`;
+  }
   if (facts.ownerName) return `${name} is owned by ${escapeMrkdwn(truncate(facts.ownerName, 80))}${facts.ownerChannel ? ` (${facts.ownerChannel})` : ''}`;
   if (facts.ownerRef) return `${name} names \`${escapeMrkdwn(truncate(facts.ownerRef, 120))}\` as its owner, which is not in the catalog`;
   return `No owner is recorded for ${name}`;
@@ -49,7 +58,7 @@ export const docsView = (facts: DocsFacts): SlackMessage => {
   const name = escapeMrkdwn(truncate(facts.entityName, 80));
   const links = facts.links.slice(0, 10).map((entry) => link(entry.url, truncate(entry.title, 80)));
   const techdocs = facts.techdocs
-    ? `${name} has TechDocs (\`${escapeMrkdwn(truncate(facts.techdocs.ref, 120))}\`)${facts.techdocs.location ? ` at ${escapeMrkdwn(truncate(facts.techdocs.location, 300))}` : ''}; Callboard does not show them yet.`
+    ? `${name} has TechDocs (\`${escapeMrkdwn(truncate(facts.techdocs.ref, 120))}\`)${facts.techdocs.location ? ` in ${link(facts.techdocs.location, truncate(facts.techdocs.location.replace(/^https?:\/\//, ''), 120))}` : ''}; Callboard does not show them yet.`
     : undefined;
   const found = [links.length > 0 ? `Docs for ${name}: ${links.join('  ·  ')}` : undefined, techdocs].filter((text): text is string => text !== undefined);
   const text = found.length > 0 ? `${found.join('\n')}\n${ownerClause(facts)}.` : `${name} has no docs link. ${ownerClause(facts)}.`;

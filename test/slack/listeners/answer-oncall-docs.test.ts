@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { answerRequest } from '../../../src/slack/listeners/answers/answer-request.ts';
+import { docsView } from '../../../src/slack/views/oncall-docs-view.ts';
 import { openExampleCatalog, slackDepsFor } from '../helpers/catalog-fixture.ts';
 
 let runtime: CatalogRuntime;
@@ -37,6 +38,18 @@ describe('on-call questions before on-call lookups exist', () => {
     );
   });
 
+  it('a team or a person is named as such, never "no owner is recorded" (nothing owns a team)', async () => {
+    expect((await ask('oncall', 'payments team')).message.text).toBe(
+      'On-call lookups are not connected yet. payments-team is the team Payments (#team-payments); it names no on-call source (no `pagerduty.com/service-id` annotation).',
+    );
+    expect((await ask('docs', 'checkout-team')).message.text).toBe(
+      'checkout-team has no docs link. checkout-team is the team Checkout (<https://acme.slack.com/archives/C04CHKOUT02|#team-checkout>).',
+    );
+    expect((await ask('oncall', 'marcus.oyelaran')).message.text).toBe(
+      'On-call lookups are not connected yet. marcus.oyelaran is the person Marcus Oyelaran; it names no on-call source (no `pagerduty.com/service-id` annotation).',
+    );
+  });
+
   it('several entities of that name are a choice, never a guess or the help page', async () => {
     const { message, blockIds } = await ask('oncall', 'payments-api');
     expect(blockIds).toContain('chooser.choices');
@@ -52,8 +65,17 @@ describe('docs questions', () => {
     expect(message.text).toContain(
       'Docs for checkout-service: <https://github.com/acme/checkout-service/blob/main/docs/runbook.md|Runbook>  ·  <https://docs.acme.example/checkout-service/|Docs>',
     );
-    expect(message.text).toContain('checkout-service has TechDocs (`dir:.`) at ');
+    // The example org is a local folder: its catalog file is a path on Callboard's disk, not a link for Slack.
+    expect(message.text).toContain('checkout-service has TechDocs (`dir:.`); Callboard does not show them yet.');
+    expect(message.text).not.toContain('/examples/acme');
     expect(message.text).toMatch(/checkout-service is owned by Checkout \(.*#team-checkout.*\)\.$/);
+  });
+
+  it('link TechDocs sources that live at a web address', () => {
+    const techdocs = { ref: 'dir:.', location: 'https://github.com/acme/x/tree/main/' };
+    expect(docsView({ entityName: 'x', ownerName: 'Checkout', links: [], techdocs }).text).toBe(
+      'x has TechDocs (`dir:.`) in <https://github.com/acme/x/tree/main/|github.com/acme/x/tree/main/>; Callboard does not show them yet.\nx is owned by Checkout.',
+    );
   });
 
   it('say plainly when there is no docs link', async () => {

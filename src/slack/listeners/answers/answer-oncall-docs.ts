@@ -39,11 +39,19 @@ const withEntity = async (
   }
 };
 
+/** A Group or User is not owned: it is the team (reached in its own channel) or the person asked about. */
+const selfOf = (entity: Entity): OwnerFacts['self'] => {
+  const kind = entity.kind.toLowerCase();
+  return kind === 'group' || kind === 'user' ? { kind: kind === 'group' ? 'team' : 'person', displayName: displayNameOf(entity) } : undefined;
+};
+
 const ownerFacts = async (deps: SlackDeps, answer: OwnerAnswer): Promise<OwnerFacts> => {
-  const { owner } = answer;
+  const self = selfOf(answer.entity);
+  const owner = self?.kind === 'team' ? answer.entity : self ? undefined : answer.owner;
   const channelName = owner ? teamChannelName(owner) : undefined;
   const channelIds = channelName ? await deps.channels.channelIdsByName([channelName], { budgetMs: SLACK_BUDGET_MS }) : undefined;
   const channel = owner ? teamChannelText(owner, channelIds) : undefined;
+  if (self) return { entityName: answer.entity.metadata.name, self, ...(channel ? { ownerChannel: channel } : {}) };
   return {
     entityName: answer.entity.metadata.name,
     ...(owner ? { ownerName: displayNameOf(owner) } : answer.ownerRef ? { ownerRef: answer.ownerRef } : {}),
@@ -76,13 +84,16 @@ export const answerOnCall = (deps: SlackDeps, text: string): Promise<SlackMessag
     return onCallView({ ...(await ownerFacts(deps, answer)), ...(serviceId ? { pagerduty: { serviceId, ...(url ? { url } : {}), ...from } } : {}) });
   });
 
-/** Where TechDocs sources live: the source location Backstage records, else the catalog file's. */
+/**
+ * Where TechDocs sources live: the source location Backstage records, else the catalog file's, when it is a
+ * web address. A `file:` location is a path on Callboard's own disk, which nobody in Slack can open.
+ */
 const techdocsOf = (entity: Entity): { ref: string; location?: string } | undefined => {
   const annotations = entity.metadata.annotations ?? {};
   const ref = annotations['backstage.io/techdocs-ref']?.trim();
   if (!ref) return undefined;
-  const location = (annotations['backstage.io/source-location'] ?? annotations['backstage.io/managed-by-location'])?.replace(/^(?:url|file):/, '');
-  return { ref, ...(location ? { location } : {}) };
+  const location = (annotations['backstage.io/source-location'] ?? annotations['backstage.io/managed-by-location'])?.replace(/^url:/, '');
+  return { ref, ...(location && safeUrl(location) ? { location } : {}) };
 };
 
 /** "Where are the docs for X?": its docs and runbook links and TechDocs, or that it has none, with the owner. */
