@@ -61,6 +61,9 @@ const toNode = (reached: ReachedNode, row: DetailRow | undefined): DependencyNod
 
 const byDepthThenRef = (a: DependencyNode, b: DependencyNode): number => a.depth - b.depth || compareCodeUnits(a.ref, b.ref);
 
+/** How many entities past the depth asked for are counted before the answer says "at least". */
+export const BEYOND_DEPTH_COUNT_LIMIT = 500;
+
 /** Node details kept between walks of the same catalog version; past this many, the memo starts over. */
 const MAX_MEMO_DETAILS = 50_000;
 
@@ -89,13 +92,22 @@ export class DependencyQueries {
 
   /**
    * Everything `ref` depends on (forward) or that depends on it (reverse), within `depth` hops (every hop
-   * when left out). The walk goes on past `depth`, within the budget, to count what lies beyond it.
+   * when left out). Past `depth` the walk goes on only to count what lies beyond, and stops counting at
+   * {@link BEYOND_DEPTH_COUNT_LIMIT} (the answer then says "at least"): an exact count would cost every
+   * depth-limited question a whole blast radius walk (~40 ms against ~0.4 ms at 50k entities, depth 5).
    */
   walk(ref: string, direction: DependencyDirection, options: { depth?: number; budget: number }): DependencyWalk {
     const statement = this.expand[direction];
-    const walk = walkGraph(ref, { budget: options.budget }, (frontier) => statement.all({ frontier: JSON.stringify(frontier) }));
-    const within = options.depth === undefined ? walk.reached : walk.reached.filter((node) => node.depth <= options.depth!);
-    return { nodes: this.withDetails(within), beyondDepth: walk.reached.length - within.length, budgetReached: walk.budgetReached };
+    const expand = (frontier: readonly string[]): GraphStep[] => statement.all({ frontier: JSON.stringify(frontier) });
+    if (options.depth === undefined) {
+      const whole = walkGraph(ref, { budget: options.budget }, expand);
+      return { nodes: this.withDetails(whole.reached), beyondDepth: 0, budgetReached: whole.budgetReached };
+    }
+    const within = walkGraph(ref, { maxDepth: options.depth, budget: options.budget }, expand);
+    if (within.budgetReached) return { nodes: this.withDetails(within.reached), beyondDepth: 0, budgetReached: true };
+    const countBudget = Math.min(options.budget, within.reached.length + BEYOND_DEPTH_COUNT_LIMIT);
+    const past = walkGraph(ref, { budget: countBudget }, expand);
+    return { nodes: this.withDetails(within.reached), beyondDepth: past.reached.length - within.reached.length, budgetReached: past.budgetReached };
   }
 
   private withDetails(reached: readonly ReachedNode[]): DependencyNode[] {

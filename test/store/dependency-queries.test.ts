@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type CatalogDatabase } from '../../src/store/open-database.ts';
+import { BEYOND_DEPTH_COUNT_LIMIT } from '../../src/store/dependency-queries.ts';
 import { SqliteCatalogStore } from '../../src/store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from '../../src/store/sqlite-catalog-writer.ts';
 import { entityRecord } from '../helpers/entity-records.ts';
@@ -76,5 +77,26 @@ describe('dependency walks between catalog changes', () => {
     ]);
     expect(dependentsOfDb(store)).toEqual(['component:default/api']);
     expect(store.dependencyWalk('component:default/api', 'forward', { budget: 100 }).nodes.map((node) => node.ref)).toEqual(['resource:default/db']);
+  });
+});
+
+describe('counting what lies past the depth asked for', () => {
+  it('counts exactly up to the limit, then says "at least", without walking the whole blast radius', () => {
+    const database = openDatabase(':memory:');
+    opened.push(database);
+    const writer = new SqliteCatalogWriter(database.$client);
+    const store = new SqliteCatalogStore(database);
+    // db ← api ← 600 callers: depth 1 is one entity, 600 lie past it.
+    const callers = Array.from({ length: 600 }, (_, i) =>
+      entityRecord(`component:default/caller-${i}`, { relations: [['dependsOn', 'component:default/api']] }),
+    );
+    writePass(writer, [db, api, ...callers.slice(0, 10)]);
+    expect(store.dependencyWalk('resource:default/db', 'reverse', { depth: 1, budget: 5000 })).toMatchObject({ beyondDepth: 10, budgetReached: false });
+    writePass(writer, [db, api, ...callers]);
+    const capped = store.dependencyWalk('resource:default/db', 'reverse', { depth: 1, budget: 5000 });
+    expect(capped.nodes.map((node) => node.ref)).toEqual(['component:default/api']);
+    expect(capped).toMatchObject({ beyondDepth: BEYOND_DEPTH_COUNT_LIMIT, budgetReached: true });
+    expect(store.dependencyWalk('resource:default/db', 'reverse', { budget: 5000 })).toMatchObject({ beyondDepth: 0, budgetReached: false });
+    expect(store.dependencyWalk('resource:default/db', 'reverse', { budget: 5000 }).nodes).toHaveLength(601);
   });
 });
