@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openCatalogRuntime } from '../../src/catalog-runtime.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { migrationsFolder } from '../../src/store/open-database.ts';
+import { resolveEntity } from '../../src/usecases/resolve-entity.ts';
+import { exampleConfig } from '../helpers/run-cli.ts';
+
+const keysSql = 'SELECT e.ref, k.key, k.source FROM lookup_keys k JOIN entities e ON e.id = k.entity_id ORDER BY e.ref, k.key';
+
+/** When migration 0005 was made: drizzle records it under that time. */
+const migration0005 = (): number => {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+  return journal.entries.find((entry) => entry.tag === '0005_add_lookup_keys')!.when;
+};
+
+/** Turns a synced database back into one a Callboard before 0005 left: the same rows, no lookup_keys table, 0005 not applied. */
+const asBefore0005 = (path: string): void => {
+  const client = new Database(path);
+  client.exec('DROP TABLE lookup_keys');
+  client.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(migration0005());
+  client.close();
+};
+
+describe('migration 0005 (lookup keys)', () => {
+  it('makes the next sync pass write every entity its keys, in a catalog synced before it', async () => {
+    const config = loadConfig({ file: exampleConfig(), env: {} });
+    const fresh = openCatalogRuntime(config);
+    await fresh.sync.syncAll();
+    const keysOfAFreshSync = new Database(config.database.path, { readonly: true }).prepare(keysSql).all();
+    fresh.close();
+    expect(keysOfAFreshSync.length).toBeGreaterThan(0);
+
+    asBefore0005(config.database.path);
+    const upgraded = openCatalogRuntime(config);
+    try {
+      expect(new Database(config.database.path, { readonly: true }).prepare(keysSql).all()).toEqual([]);
+      const summary = await upgraded.sync.syncAll();
+      expect(summary.sources.map((source) => source.outcome)).toEqual(['synced']);
+      expect(new Database(config.database.path, { readonly: true }).prepare(keysSql).all()).toEqual(keysOfAFreshSync);
+      expect(resolveEntity(upgraded.store, 'https://github.com/acme/checkout-service/tree/main')).toMatchObject({
+        status: 'found',
+        ref: 'component:default/checkout-service',
+      });
+    } finally {
+      upgraded.close();
+    }
+  });
+});
