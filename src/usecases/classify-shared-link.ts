@@ -1,3 +1,4 @@
+import { isDocsLink } from '../core/catalog/docs-link.ts';
 import type { Entity } from '../core/catalog/entity.ts';
 import { isGithubHost, parseHttpUrl } from '../core/resolve/url-key.ts';
 import { callboardPageOf } from './callboard-page.ts';
@@ -22,8 +23,7 @@ const PAGE_KINDS = { catalog: 'entity-page', docs: 'docs', other: 'other' } as c
 const isDeclaredDocsLink = (url: URL, entity: Entity): boolean =>
   (entity.metadata.links ?? []).some((entry) => {
     const declared = parseHttpUrl(entry.url);
-    const saysDocs = /\bdocs?\b|documentation/i.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`);
-    return saysDocs && declared !== undefined && declared.host === url.host && isUnderFolder(url.pathname, declared.pathname);
+    return isDocsLink(entry) && declared !== undefined && declared.host === url.host && isUnderFolder(url.pathname, declared.pathname);
   });
 
 /** A repository link: its root, its catalog file, its TechDocs folder, or anything else in it. */

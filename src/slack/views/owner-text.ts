@@ -1,3 +1,4 @@
+import { isDocsLink } from '../../core/catalog/docs-link.ts';
 import type { Entity, EntityLink } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
@@ -137,8 +138,6 @@ export const membersText = (answer: OwnerAnswer, ctx: ReachContext): string | un
   if (answer.members.length === 0) return undefined;
   return `*Members (${answer.members.length})*\n${peopleText(answer.members, teamLeadRef(answer.owner), ctx)}`;
 };
-
-const isDocsLink = (entry: EntityLink): boolean => /\bdocs?\b|documentation/i.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`);
 
 /** The entity's links, plus the runbook and repository its annotations name when no link already does. */
 export const entityLinks = (entity: Entity): EntityLink[] => {
