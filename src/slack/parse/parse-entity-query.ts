@@ -25,9 +25,10 @@ const nameProblem = (command: string, words: readonly string[]): string | undefi
 
 /** A request about the entity `phrase` names, or the problem with the phrase. */
 export const entityRequest = (command: string, phrase: string, request: (entity: string) => SlackRequest): ParsedRequest => {
+  // A comma between names is kept ("who owns checkout-service, orders-db?" asks about two things).
   const words = splitWords(phrase)
-    .map(unwrapName)
-    .filter((word) => word.length > 0);
+    .map((word, index, all) => `${unwrapName(word)}${index < all.length - 1 && /,$/.test(word) ? ',' : ''}`)
+    .filter((word) => word.length > 0 && word !== ',');
   const wrong = nameProblem(command, words);
   return wrong ? problem(command, wrong) : parsed(request(words.join(' ')));
 };

@@ -34,14 +34,19 @@ const foundLine = (found: FoundOwner, channelIds: ReadonlyMap<string, string> | 
 
 /**
  * The Find owner shortcut's answer: every entity the message names, one line each (entity → team
- * → channel). Private to whoever used the shortcut, so team channels may be links.
+ * → channel); also the answer to "who owns a and b?" (with its own heading). Names only teams and
+ * channels, never people, so it may be shared as it is.
  */
-export const foundOwnersView = (found: readonly FoundOwner[], channelIds?: ReadonlyMap<string, string>): SlackMessage => {
+export const foundOwnersView = (
+  found: readonly FoundOwner[],
+  channelIds?: ReadonlyMap<string, string>,
+  heading = 'Owners of what this message names',
+): SlackMessage => {
   if (found.length === 0) {
     const line = ':mag: That message names nothing in the catalog: no catalog name or repository link.';
     return ephemeralMessage(line, [sectionBlock(line, 'found.none')]);
   }
-  const lines = [`*Owners of what this message names (${found.length})*`, ...found.map((entry) => foundLine(entry, channelIds))];
+  const lines = [`*${heading} (${found.length})*`, ...found.map((entry) => foundLine(entry, channelIds))];
   const blocks: KnownBlock[] = packLines(lines)
     .slice(0, MAX_SECTIONS)
     .map((text, index) => sectionBlock(text, `found.list.${index}`));

@@ -1,37 +1,67 @@
 import type { DependencyDirection } from '../../../core/graph/dependency-edges.ts';
 import { findDependencies } from '../../../usecases/find-dependencies.ts';
+import { findOwner } from '../../../usecases/find-owner.ts';
 import { resolveEntity } from '../../../usecases/resolve-entity.ts';
+import { resolveEntityList } from '../../../usecases/resolve-entity-list.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import type { ChooserIntent } from '../../views/action-values.ts';
 import { dependenciesView, type DependenciesViewOptions } from '../../views/dependencies-view.ts';
 import { entityChooserView } from '../../views/entity-chooser-view.ts';
+import { foundOwnersView } from '../../views/found-owners-view.ts';
 import { notFoundView, usageView } from '../../views/not-found-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
-import { ownerCard, type OwnerCardOptions } from './owner-cards.ts';
+import { ownerCard, teamChannelIds, type OwnerCardOptions } from './owner-cards.ts';
 
-/** Resolves what was typed to one entity, or answers with a chooser, "did you mean" or a usage hint. */
+/**
+ * Resolves what was typed to one entity, or answers with a chooser, "did you mean" or a usage hint. With
+ * `renderSeveral`, text that names nothing as a whole but lists entities ("a and b") is answered for each.
+ */
 const withEntity = async (
   deps: SlackDeps,
   text: string,
   intent: ChooserIntent,
   render: (ref: string) => Promise<SlackMessage> | SlackMessage,
+  renderSeveral?: (refs: string[]) => Promise<SlackMessage>,
 ): Promise<SlackMessage> => {
-  const resolution = resolveEntity(deps.store, text, deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {});
+  const options = deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {};
+  const resolution = resolveEntity(deps.store, text, options);
   switch (resolution.status) {
     case 'found':
       return render(resolution.ref);
     case 'ambiguous':
       return entityChooserView(resolution.candidates, intent);
-    case 'not_found':
-      return notFoundView(resolution);
+    case 'not_found': {
+      const listed = renderSeveral ? resolveEntityList(deps.store, text, options) : undefined;
+      return listed && renderSeveral ? renderSeveral(listed) : notFoundView(resolution);
+    }
     case 'invalid':
       return usageView(intent === 'owner' ? '/owner' : '/deps', resolution.message);
   }
 };
 
-/** `/owner`: the owner card, or a team's or a person's own card (see ownerCard). */
+/** "who owns a and b?": one compact line per entity (entity → team → channel), as the Find owner shortcut answers. */
+const ownersOf = async (deps: SlackDeps, refs: readonly string[]): Promise<SlackMessage> => {
+  const found = refs.map((ref) => {
+    const { entity, ownerRef, owner } = findOwner(deps.store, ref);
+    const summary = { ref, kind: entity.kind, name: entity.metadata.name, ...(entity.metadata.title ? { title: entity.metadata.title } : {}) };
+    return { entity: summary, ...(ownerRef ? { ownerRef } : {}), ...(owner ? { owner } : {}) };
+  });
+  const channelIds = await teamChannelIds(
+    deps,
+    found.map((entry) => entry.owner),
+  );
+  return foundOwnersView(found, channelIds, 'Owners of what you asked about');
+};
+
+/** `/owner`: the owner card, or a team's or a person's own card (see ownerCard); for a list ("a and b"), each one's owner. */
 export const answerOwner = (deps: SlackDeps, text: string, options: OwnerCardOptions = {}): Promise<SlackMessage> =>
-  withEntity(deps, text, 'owner', (ref) => ownerCard(deps, ref, options));
+  withEntity(
+    deps,
+    text,
+    'owner',
+    (ref) => ownerCard(deps, ref, options),
+    (refs) => ownersOf(deps, refs),
+  );
 
 /** `/deps`: dependencies or blast radius (the whole graph unless `depth` is given), grouped by depth, one page at a time. */
 export const answerDependencies = (
