@@ -77,7 +77,18 @@ const resolveUrl = (store: CatalogReader, text: string, callboardUrl: string | u
   return fromPick(match.pick) ?? notFound(store, words.searchText || text, text, words.kindWord?.kinds ?? []);
 };
 
-const resolvePhrase = (store: CatalogReader, query: PhraseQuery, text: string): EntityResolution => {
+/**
+ * A one-word phrase is also looked up as typed (`marcus.oyelaran`), which the store finds in the entities
+ * table itself: it still answers while a database migrated to lookup keys waits for the sync pass that
+ * writes the normalised `marcus-oyelaran`. It counts as the whole phrase, so it ranks as a name would.
+ */
+const withTypedName = (query: PhraseQuery, text: string): PhraseQuery => {
+  const typed = text.toLowerCase();
+  return /\s/.test(typed) || typed === query.whole ? query : { ...query, wholeVariants: [...query.wholeVariants, typed] };
+};
+
+const resolvePhrase = (store: CatalogReader, phrase: PhraseQuery, text: string): EntityResolution => {
+  const query = withTypedName(phrase, text);
   const keys = phraseKeys(query);
   if (keys.length === 0) return notFound(store, text, text);
   const found = fromPick(pickPhraseMatch(query, store.entitiesWithLookupKeys(keys)));
@@ -108,11 +119,5 @@ export const resolveEntity = (store: CatalogReader, input: string, options: { ca
   const oneWord = !/\s/.test(text);
   if (oneWord && text.includes(':')) return resolveRef(store, text);
   const slashed = oneWord && text.includes('/') ? resolveSlashed(store, text) : undefined;
-  if (slashed) return slashed;
-  // A name as typed is read straight from the entities (no lookup key needed): it still answers while a
-  // database migrated to lookup keys waits for the sync pass that writes them.
-  const named = oneWord ? store.entitiesNamed(text) : [];
-  if (named.length === 1) return { status: 'found', ref: named[0]!.ref };
-  if (named.length > 1) return { status: 'ambiguous', candidates: named };
-  return resolvePhrase(store, analysePhrase(text), text);
+  return slashed ?? resolvePhrase(store, analysePhrase(text), text);
 };

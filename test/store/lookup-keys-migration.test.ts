@@ -37,6 +37,8 @@ describe('migration 0005 (lookup keys)', () => {
     const upgraded = openCatalogRuntime(config);
     try {
       expect(new Database(config.database.path, { readonly: true }).prepare(keysSql).all()).toEqual([]);
+      // Before that pass, a name typed as it is stored already answers (from the entities table).
+      expect(resolveEntity(upgraded.store, 'marcus.oyelaran')).toEqual({ status: 'found', ref: 'user:default/marcus.oyelaran' });
       const summary = await upgraded.sync.syncAll();
       expect(summary.sources.map((source) => source.outcome)).toEqual(['synced']);
       expect(new Database(config.database.path, { readonly: true }).prepare(keysSql).all()).toEqual(keysOfAFreshSync);

@@ -13,10 +13,25 @@ afterAll(() => runtime.close());
 
 describe('resolveEntity', () => {
   it('a name as typed (dots included) resolves without lookup keys, as in a database migrated to them but not yet re-synced', () => {
-    const withoutKeys = Object.assign(Object.create(runtime.store) as typeof runtime.store, { entitiesWithLookupKeys: () => [] });
+    // With lookup_keys empty, the store still finds entities by their exact name in the entities table.
+    const withoutKeys = Object.assign(Object.create(runtime.store) as typeof runtime.store, {
+      entitiesWithLookupKeys: (keys: readonly string[]) => runtime.store.entitiesWithLookupKeys(keys).filter((match) => match.key === match.name.toLowerCase()),
+    });
     expect(resolveEntity(withoutKeys, 'marcus.oyelaran')).toEqual({ status: 'found', ref: 'user:default/marcus.oyelaran' });
     expect(resolveEntity(withoutKeys, 'Checkout-Service')).toEqual({ status: 'found', ref: 'component:default/checkout-service' });
     expect(resolveEntity(withoutKeys, 'payments-api')).toMatchObject({ status: 'ambiguous' });
+  });
+
+  it('a Location of the same name is never offered: the name is the Component', () => {
+    const location = { ref: 'location:default/checkout-service', kind: 'Location', name: 'checkout-service' };
+    const withLocation = Object.assign(Object.create(runtime.store) as typeof runtime.store, {
+      entitiesNamed: (name: string) => [...runtime.store.entitiesNamed(name), ...(name.toLowerCase() === location.name ? [location] : [])],
+      entitiesWithLookupKeys: (keys: readonly string[]) => [
+        ...runtime.store.entitiesWithLookupKeys(keys),
+        ...(keys.includes(location.name) ? [{ ...location, key: location.name, source: 'name' as const }] : []),
+      ],
+    });
+    expect(resolveEntity(withLocation, 'checkout-service')).toEqual({ status: 'found', ref: 'component:default/checkout-service' });
   });
 
   it('a Slack link whose URL names nothing falls back on its label; one whose label names nothing stays not found', () => {
