@@ -121,6 +121,10 @@ const PHRASINGS: ReadonlyArray<[text: string, intent: Intent, expected: string]>
   ['/owner marcus.oyelaran@acme.example', 'owner', 'user:default/marcus.oyelaran'],
   ['who is <mailto:Sofia.Marquez@acme.example|Sofia.Marquez@acme.example>?', 'owner', 'user:default/sofia.marquez'],
   ['/owner nobody@acme.example', 'owner', 'not found'],
+  // Slack markup that is not part of the name: emoji, @here/@channel, user-group mentions.
+  ['who owns :fire: checkout-service?', 'owner', 'component:default/checkout-service'],
+  ['<!here> who owns the cart service :pray:', 'owner', 'component:default/cart-service'],
+  ['who owns <!subteam^S0123ABCD|@payments> orders-db', 'owner', 'resource:default/orders-db'],
   // Kind words for every kind.
   ['who owns the acme-org location', 'owner', 'location:default/acme-org'],
   ['who owns the fulfilment domain?', 'owner', 'domain:default/fulfilment'],

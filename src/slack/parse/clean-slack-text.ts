@@ -1,10 +1,14 @@
 /**
  * Slack text as people type it, made plain: `<url|label>` links become their label (or URL),
- * `<@U…>`/`<#C…|name>` become `@U…`/`#name`, `&amp;`-style escapes are decoded, and smart quotes
+ * `<@U…>`/`<#C…|name>` become `@U…`/`#name`, special mentions and emoji codes are dropped, `&amp;`-style escapes are decoded, and smart quotes
  * and non-breaking spaces are normalised. Nothing here is ever sent back unescaped.
  */
 export const cleanSlackText = (text: string): string =>
   text
+    // Special mentions (`<!here>`, `<!channel>`, `<!subteam^S…|@team>`, `<!date…>`) and emoji codes (`:fire:`)
+    // decorate a question; they never name what it is about.
+    .replace(/<![^<>]*>/g, ' ')
+    .replace(/(^|\s):[a-z0-9_+'-]+:(?=\s|[?!.,]|$)/gi, '$1')
     .replace(/<([^<>|]*)\|([^<>]*)>/g, (_match, target: string, label: string) =>
       target.startsWith('#') || target.startsWith('@') ? `${target[0]}${label}` : label,
     )
