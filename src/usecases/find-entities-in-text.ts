@@ -1,20 +1,13 @@
 import { stringifyEntityRef, tryParseEntityRef } from '../core/catalog/refs.ts';
 import type { EntitySummary } from '../core/catalog-reader/catalog-queries.ts';
 import type { CatalogReader } from '../core/ports.ts';
-import type { LookupMatch } from '../core/resolve/lookup-key.ts';
+import { matchSummary } from '../core/resolve/lookup-key.ts';
 import { normaliseText } from '../core/resolve/normalise-text.ts';
 import { findEntitiesByUrl } from './find-entity-by-url.ts';
 
 const MAX_FOUND = 25;
 /** People and Location files are not what "find the owner" is about. */
 const SKIPPED_KINDS = new Set(['User', 'Location']);
-
-const toSummary = (match: LookupMatch): EntitySummary => ({
-  ref: match.ref,
-  kind: match.kind,
-  name: match.name,
-  ...(match.title ? { title: match.title } : {}),
-});
 
 /**
  * Entities a word names: a full ref names one; `ns/name` and bare names may name several kinds. A bare word
@@ -35,7 +28,7 @@ const entitiesNamedBy = (store: CatalogReader, word: string): EntitySummary[] =>
   return store
     .entitiesWithLookupKeys([word.toLowerCase(), normaliseText(word)])
     .filter((match) => match.source === 'name' || match.source === 'alias')
-    .map(toSummary);
+    .map(matchSummary);
 };
 
 const summaryOf = (store: CatalogReader, ref: string): EntitySummary | undefined => {

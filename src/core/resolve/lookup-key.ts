@@ -4,6 +4,8 @@
  * is a few indexed lookups, never a scan of the catalog.
  */
 
+import type { EntitySummary } from '../catalog-reader/catalog-queries.ts';
+
 /** Where a key comes from; a resolver ranks a name above a title or alias, and a repository above a link. */
 export type LookupKeySource = 'name' | 'title' | 'alias' | 'repo' | 'link';
 
@@ -14,13 +16,17 @@ export interface LookupKey {
 }
 
 /** An entity found under a key, with what a resolver needs to rank it. */
-export interface LookupMatch {
-  ref: string;
-  kind: string;
-  name: string;
-  title?: string;
+export interface LookupMatch extends EntitySummary {
   /** `spec.type`, when it is a text. */
   type?: string;
   key: string;
   source: LookupKeySource;
 }
+
+/** The entity of a match, as a list or a choice names it. */
+export const matchSummary = (match: LookupMatch): EntitySummary => ({
+  ref: match.ref,
+  kind: match.kind,
+  name: match.name,
+  ...(match.title ? { title: match.title } : {}),
+});

@@ -1,7 +1,7 @@
 import type { EntitySummary } from '../catalog-reader/catalog-queries.ts';
 import type { PhraseQuery } from './analyse-phrase.ts';
 import { fitsKind, prefersType } from './kind-words.ts';
-import type { LookupMatch } from './lookup-key.ts';
+import { matchSummary, type LookupMatch } from './lookup-key.ts';
 
 /** One entity, one choice, or nothing among the entities found under a phrase's or a URL's keys. */
 export type MatchPick = { status: 'found'; ref: string } | { status: 'ambiguous'; candidates: EntitySummary[] } | { status: 'none' };
@@ -9,18 +9,11 @@ export type MatchPick = { status: 'found'; ref: string } | { status: 'ambiguous'
 /** Kinds a person never means when they name a thing to ask about, unless they say the kind ("the acme-org location"). */
 const NEVER_MEANT = new Set(['location']);
 
-const summaryOf = (match: LookupMatch): EntitySummary => ({
-  ref: match.ref,
-  kind: match.kind,
-  name: match.name,
-  ...(match.title ? { title: match.title } : {}),
-});
-
 const decide = (matches: readonly LookupMatch[]): MatchPick => {
   const byRef = new Map(matches.map((match) => [match.ref, match]));
   if (byRef.size === 0) return { status: 'none' };
   if (byRef.size === 1) return { status: 'found', ref: [...byRef.keys()][0]! };
-  return { status: 'ambiguous', candidates: [...byRef.values()].map(summaryOf).sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)) };
+  return { status: 'ambiguous', candidates: [...byRef.values()].map(matchSummary).sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)) };
 };
 
 /** Keeps the matches that pass `test`, unless none does (a preference, not a filter). */
