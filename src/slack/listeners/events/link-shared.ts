@@ -5,7 +5,7 @@ import { findEntityByUrl } from '../../../usecases/find-entity-by-url.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { entityContextView, entityUnfurlView, type UnfurlContext } from '../../views/entity-unfurl-view.ts';
-import { teamChannelName } from '../../views/owner-text.ts';
+import { teamChannelIds } from '../answers/owner-cards.ts';
 import type { LinkSharedArgs } from '../bolt-args.ts';
 
 type Unfurls = Record<string, { blocks: KnownBlock[] }>;
@@ -26,9 +26,6 @@ interface SharedLink {
   answer: OwnerAnswer;
   kind: SharedLinkKind;
 }
-
-/** Slack lookups wait at most this long; an unfurl after that shows the channel as `#name`. */
-const SLACK_BUDGET_MS = 800;
 
 /**
  * The entity a link names and what part of it the link shows, or undefined when it names no catalog
@@ -60,11 +57,13 @@ const previewOf = (deps: SlackDeps, link: SharedLink, ctx: UnfurlContext): { blo
   return { blocks: entityContextView(link.answer, ctx) };
 };
 
-/** The owning teams' channels as ids, looked up once for every link of the event. */
-const unfurlContextFor = async (deps: SlackDeps, links: readonly SharedLink[]): Promise<UnfurlContext> => {
-  const names = links.map((link) => (link.answer.owner ? teamChannelName(link.answer.owner) : undefined)).filter((name): name is string => name !== undefined);
-  return { channelIds: await deps.channels.channelIdsByName(names, { budgetMs: SLACK_BUDGET_MS }) };
-};
+/** The owning teams' channels as ids, looked up once for every link of the event (within the answer budget). */
+const unfurlContextFor = async (deps: SlackDeps, links: readonly SharedLink[]): Promise<UnfurlContext> => ({
+  channelIds: await teamChannelIds(
+    deps,
+    links.map((link) => link.answer.owner),
+  ),
+});
 
 /** Links the catalog knows unfurl, in one chat.unfurl call; links it does not know are left to Slack and other apps. */
 export const linkShared =
