@@ -1,7 +1,9 @@
 import { stringifyEntityRef, tryParseEntityRef } from '../core/catalog/refs.ts';
 import type { EntityResolution } from '../core/catalog-reader/catalog-answers.ts';
+import type { SearchHit, SearchResult } from '../core/catalog-reader/catalog-queries.ts';
 import type { CatalogReader } from '../core/ports.ts';
 import { analysePhrase, phraseKeys, type PhraseQuery } from '../core/resolve/analyse-phrase.ts';
+import { normalisedWords } from '../core/resolve/normalise-text.ts';
 import { pickPhraseMatch, type MatchPick } from '../core/resolve/pick-match.ts';
 import { urlLookupKey } from '../core/resolve/url-key.ts';
 import { findEntitiesByUrl } from './find-entity-by-url.ts';
@@ -20,15 +22,29 @@ const unwrap = (input: string): string =>
 const fromPick = (pick: MatchPick): EntityResolution | undefined =>
   pick.status === 'found' ? { status: 'found', ref: pick.ref } : pick.status === 'ambiguous' ? { status: 'ambiguous', candidates: pick.candidates } : undefined;
 
+/**
+ * The hits of a corrected search worth offering for a name: those whose name or title holds every corrected
+ * word. The search corrects to any word it indexed, descriptions included, so "foo" may become "for"; a
+ * "did you mean for?" and the entities whose descriptions say "for" help nobody looking for a name.
+ */
+const namedByCorrection = (result: SearchResult): SearchHit[] => {
+  const corrected = normalisedWords(result.didYouMean ?? '');
+  return result.hits.filter((hit) => {
+    const named = new Set([...normalisedWords(hit.name), ...normalisedWords(hit.title ?? '')]);
+    return corrected.every((word) => named.has(word));
+  });
+};
+
 /** Nothing fits: the search index's closest entities (of the kind word's kind first) and its "did you mean". */
 const notFound = (store: CatalogReader, words: string, query: string, kinds: readonly string[] = []): EntityResolution => {
   const ofKind = kinds.length === 1 ? store.search(words, { kind: kinds[0]!, limit: SUGGESTIONS }) : undefined;
   const result = ofKind && ofKind.hits.length > 0 ? ofKind : store.search(words, { limit: SUGGESTIONS });
+  const hits = result.didYouMean ? namedByCorrection(result) : result.hits;
   return {
     status: 'not_found',
     query,
-    ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
-    suggestions: result.hits.map((hit) => ({ ref: hit.ref, kind: hit.kind, name: hit.name, ...(hit.title ? { title: hit.title } : {}) })),
+    ...(result.didYouMean && hits.length > 0 ? { didYouMean: result.didYouMean } : {}),
+    suggestions: hits.map((hit) => ({ ref: hit.ref, kind: hit.kind, name: hit.name, ...(hit.title ? { title: hit.title } : {}) })),
   };
 };
 

@@ -34,6 +34,18 @@ describe('resolveEntity', () => {
     expect(resolveEntity(withLocation, 'checkout-service')).toEqual({ status: 'found', ref: 'component:default/checkout-service' });
   });
 
+  it('"did you mean" only offers a correction that names something, with the entities it names', () => {
+    // The search corrects "foo" to "for", a word of some descriptions: no entity is called that.
+    expect(resolveEntity(runtime.store, 'template:default/foo')).toEqual({ status: 'not_found', query: 'template:default/foo', suggestions: [] });
+    expect(resolveEntity(runtime.store, 'foo')).toEqual({ status: 'not_found', query: 'foo', suggestions: [] });
+    const ledger = resolveEntity(runtime.store, 'ledgr');
+    expect(ledger).toMatchObject({ status: 'not_found', didYouMean: 'ledger' });
+    if (ledger.status === 'not_found') expect(ledger.suggestions.map((hit) => hit.ref)).toEqual(['resource:default/payments-ledger-db']);
+    const checkout = resolveEntity(runtime.store, 'chekout servce');
+    expect(checkout).toMatchObject({ status: 'not_found', didYouMean: 'checkout service' });
+    if (checkout.status === 'not_found') expect(checkout.suggestions.map((hit) => hit.ref)).toEqual(['component:default/checkout-service']);
+  });
+
   it('a Slack link whose URL names nothing falls back on its label; one whose label names nothing stays not found', () => {
     expect(resolveEntity(runtime.store, '<https://x.example|checkout-service>')).toEqual({ status: 'found', ref: 'component:default/checkout-service' });
     expect(resolveEntity(runtime.store, '<https://x.example|no such thing>')).toMatchObject({
