@@ -4,8 +4,6 @@ import { parsed, problem, type ParsedRequest, type SlackRequest } from './slack-
 
 /** Longer than any entity ref can be (kind, namespace and name are each at most 63 characters). */
 const MAX_REF_LENGTH = 255;
-/** Hops `/deps` and the Dependencies buttons follow unless told otherwise: none set, the whole graph (within a node budget). */
-export const DEFAULT_DEPTH: number | undefined = undefined;
 
 /** More words than any entity's name or title: a sentence to search with, not a name. */
 const MAX_PHRASE_WORDS = 12;
@@ -51,7 +49,8 @@ export const parseDepsQuery = (text: string, command = '/deps'): ParsedRequest =
   const words = splitWords(text);
   const names: string[] = [];
   let direction: DependencyDirection = 'forward';
-  let depth: number | undefined = DEFAULT_DEPTH;
+  // No --depth: every hop, the whole graph (within the walk's node budget).
+  let depth: number | undefined;
   for (let index = 0; index < words.length; index += 1) {
     const word = words[index]!;
     const depthFlag = DEPTH_FLAG.exec(word);

@@ -1,6 +1,6 @@
 import { SlashCommands } from '../ids.ts';
 import { cleanSlackQuery } from './clean-slack-text.ts';
-import { DEFAULT_DEPTH, entityRequest, parseDepth, parseFindQuery } from './parse-entity-query.ts';
+import { entityRequest, parseDepth, parseFindQuery } from './parse-entity-query.ts';
 import { parseSlashCommand } from './parse-slash-command.ts';
 import { QUESTIONS, UNFINISHED_QUESTIONS } from './question-patterns.ts';
 import { parsed, problem, type ParsedRequest } from './slack-request.ts';
@@ -107,7 +107,7 @@ export const parseMention = (rawText: string, botUserId?: string): ParsedRequest
   const text = cleanSlackQuery(withoutBot).replace(/^[,:\s]+/, '');
   if (text.length === 0) return parsed({ kind: 'help' });
   const depthText = DEPTH.exec(text)?.[1];
-  const depth = depthText === undefined ? DEFAULT_DEPTH : parseDepth(depthText);
+  const depth = depthText === undefined ? undefined : parseDepth(depthText);
   if (typeof depth === 'string') return problem(SlashCommands.deps, depth);
   const question = stripPoliteness(text.replace(DEPTH, ''));
   return (

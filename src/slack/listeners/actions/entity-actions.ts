@@ -1,4 +1,3 @@
-import { DEFAULT_DEPTH } from '../../parse/parse-entity-query.ts';
 import type { SlackRequest } from '../../parse/slack-request.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { parseChoiceValue, parsePageValue, type ChooserIntent } from '../../views/action-values.ts';
@@ -11,7 +10,8 @@ import { actionValue, replyToAction } from './reply-to-action.ts';
 /** Values are user-visible and can be forged: a request is rebuilt from them, never trusted further. */
 const requestFor = (intent: ChooserIntent, ref: string): SlackRequest => {
   if (intent === 'owner' || intent === 'oncall' || intent === 'docs') return { kind: intent, entity: ref };
-  return { kind: 'deps', entity: ref, direction: intent === 'deps' ? 'forward' : 'reverse', depth: DEFAULT_DEPTH };
+  // No depth: the whole graph, as /deps walks it.
+  return { kind: 'deps', entity: ref, direction: intent === 'deps' ? 'forward' : 'reverse' };
 };
 
 const staleButton = () => usageView('', 'That button no longer carries a question Callboard understands. Ask again with a command.');
