@@ -5,7 +5,7 @@ import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { actionsBlock, contextBlock, headerBlock, plural, sectionBlock, staticSelect } from './blocks.ts';
 import { refCode, shortRef, titleWithName } from './entity-text.ts';
 import { pageButtons, pageCounterText, pageSlice, type PageSlice } from './page-buttons.ts';
-import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
+import { askerOnlyMessage, ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
 /** Hits per page: one section each (at most ~420 characters), within 50 blocks and the message's text budget. */
 export const SEARCH_PAGE_SIZE = 15;
@@ -34,7 +34,7 @@ const nothingFound = (query: string): SlackMessage => {
     '• Search by team, tag or description words too, e.g. `/find payments` or `/find kotlin`.',
     '• Know the exact name? `/owner &lt;name&gt;` answers directly.',
   ].join('\n');
-  return ephemeralMessage(`Nothing matches ${quoted}.`, [sectionBlock(text, 'search.empty')]);
+  return askerOnlyMessage(`Nothing matches ${quoted}.`, [sectionBlock(text, 'search.empty')]);
 };
 
 const summaryText = (result: SearchResult, quoted: string, slice: PageSlice): string => {

@@ -28,5 +28,8 @@ export const ephemeralMessage = (text: string, blocks: KnownBlock[]): SlackMessa
   blocks,
 });
 
+/** The message as Slack takes it: Callboard's own routing flag stays home. */
+export const slackPayload = ({ forAskerOnly: _routingOnly, ...payload }: SlackMessage): Omit<SlackMessage, 'forAskerOnly'> => payload;
+
 /** A private answer that stays with the asker even where answers are shared (see `forAskerOnly`). */
 export const askerOnlyMessage = (text: string, blocks: KnownBlock[]): SlackMessage => ({ ...ephemeralMessage(text, blocks), forAskerOnly: true });

@@ -43,6 +43,8 @@ describe('slash commands', () => {
   it('an unknown name gets "did you mean" suggestions', async () => {
     const io = await run('/owner', 'checkout-servce');
     expect(blockIds(io.last())).toContain('notfound.summary');
+    // Callboard's own routing flag (asker-only in a mention's thread) is not sent to Slack.
+    expect(io.last()).not.toHaveProperty('forAskerOnly');
   });
 
   it.each([

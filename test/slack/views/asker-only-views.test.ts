@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entityChooserView } from '../../../src/slack/views/entity-chooser-view.ts';
 import { errorView, notFoundView, usageView } from '../../../src/slack/views/not-found-view.ts';
 import { allProblemsRefusedView, problemsView } from '../../../src/slack/views/problems-view.ts';
+import { searchResultsView } from '../../../src/slack/views/search-results-view.ts';
 import { syncNotAllowedView, syncStartedView } from '../../../src/slack/views/sync-view.ts';
 
 const candidates = [
@@ -19,6 +20,7 @@ describe('views that concern the asker alone say so', () => {
     ['a refused errors all', allProblemsRefusedView(['ops@acme.com'])],
     ['a choice', entityChooserView(candidates, 'owner')],
     ['a choice with no candidates left', entityChooserView([], 'owner')],
+    ['a search that found nothing', searchResultsView({ query: 'zzz', hits: [], total: 0 })],
   ])('%s', (_what, message) => {
     expect(message.forAskerOnly).toBe(true);
   });

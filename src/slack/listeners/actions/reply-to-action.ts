@@ -1,6 +1,6 @@
 import type { View } from '@slack/types';
 import { messageModal } from '../../views/message-modal.ts';
-import type { SlackMessage } from '../../views/slack-message.ts';
+import { slackPayload, type SlackMessage } from '../../views/slack-message.ts';
 import type { ActionArgs } from '../bolt-args.ts';
 
 /** The value of a clicked button or the chosen option of a select or radio group. */
@@ -28,7 +28,7 @@ const showInModal = (args: ActionArgs, modal: View, view: NonNullable<ActionArgs
  * clicks, which have none. Nothing goes to the app's Messages tab unannounced.
  */
 export const replyToAction = async (args: ActionArgs, message: SlackMessage, options: { replaceOriginal?: boolean } = {}): Promise<unknown> => {
-  if (args.body.response_url && args.respond) return args.respond({ ...message, replace_original: options.replaceOriginal ?? false });
+  if (args.body.response_url && args.respond) return args.respond({ ...slackPayload(message), replace_original: options.replaceOriginal ?? false });
   const modal = messageModal(message);
   const { view, trigger_id: triggerId } = args.body;
   if (view?.type === 'modal') return showInModal(args, modal, view, options.replaceOriginal ?? false);

@@ -1,6 +1,7 @@
 import { parseSlashCommand } from '../../parse/parse-slash-command.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { shortHelpView } from '../../views/help-view.ts';
+import { slackPayload } from '../../views/slack-message.ts';
 import { answerParsed } from '../answers/answer-request.ts';
 import type { CommandArgs } from '../bolt-args.ts';
 
@@ -15,7 +16,7 @@ export const slashCommand =
     await ack();
     const parsed = parseSlashCommand(command.command, command.text ?? '');
     if (parsed.ok && parsed.request.kind === 'help') return void (await respond(shortHelpView()));
-    const answer = await answerParsed(deps, parsed, command.user_id, { onProgress: (message) => respond(message) });
+    const answer = await answerParsed(deps, parsed, command.user_id, { onProgress: (message) => respond(slackPayload(message)) });
     const replacesProgress = parsed.ok && parsed.request.kind === 'sync';
-    await respond(replacesProgress ? { ...answer, replace_original: true } : answer);
+    await respond(replacesProgress ? { ...slackPayload(answer), replace_original: true } : slackPayload(answer));
   };
