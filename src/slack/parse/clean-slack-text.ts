@@ -1,6 +1,6 @@
 /**
  * Slack text as people type it, made plain: `<url|label>` links become their label (or URL),
- * `<@U…>`/`<#C…|name>` become `@U…`/`#name`, special mentions and emoji codes are dropped, `&amp;`-style escapes are decoded, and smart quotes
+ * `<@U…|name>`/`<#C…|name>` become `@U…`/`#name`, special mentions and emoji codes are dropped, `&amp;`-style escapes are decoded, and smart quotes
  * and non-breaking spaces are normalised. Nothing here is ever sent back unescaped.
  */
 export const cleanSlackText = (text: string): string =>
@@ -9,8 +9,9 @@ export const cleanSlackText = (text: string): string =>
     // decorate a question; they never name what it is about.
     .replace(/<![^<>]*>/g, ' ')
     .replace(/(^|\s):[a-z0-9_+'-]+:(?=\s|[?!.,]|$)/gi, '$1')
+    // A channel by its name (`#team-checkout`); a user by their id (`@U0123ABCD`), which names them for sure.
     .replace(/<([^<>|]*)\|([^<>]*)>/g, (_match, target: string, label: string) =>
-      target.startsWith('#') || target.startsWith('@') ? `${target[0]}${label}` : label,
+      target.startsWith('#') ? `#${label}` : target.startsWith('@') ? target : label,
     )
     .replace(/<([^<>]*)>/g, '$1')
     .replace(/&lt;/g, '<')

@@ -30,6 +30,18 @@ export const notFoundView = (resolution: Extract<EntityResolution, { status: 'no
 };
 
 /**
+ * A Slack user asked about (`who is @sofia?`) who is not a catalog User: whose email is missing, in one line.
+ * Only the asker sees it, so the user may be mentioned.
+ */
+export const unknownSlackUserView = (slackUserId: string, email: string | undefined): SlackMessage => {
+  const who = `<@${escapeMrkdwn(slackUserId)}>`;
+  const line = email
+    ? `:mag: ${who} is not in the catalog: no User has the email *${escapeMrkdwn(truncate(email, 200))}* (\`spec.profile.email\`).`
+    : `:mag: Callboard cannot see the email on ${who}'s Slack profile, so it cannot find them in the catalog.`;
+  return askerOnlyMessage(line, [sectionBlock(line, 'notfound.summary')]);
+};
+
+/**
  * Empty or unparseable input: the problem in one line, then how the command is used. `problem`
  * may quote user input, so it is escaped like any other text.
  */

@@ -1,3 +1,4 @@
+import { entityRefOf } from '../../../core/catalog/refs.ts';
 import type { DependencyDirection } from '../../../core/graph/dependency-edges.ts';
 import { findDependencies } from '../../../usecases/find-dependencies.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
@@ -8,7 +9,7 @@ import type { ChooserIntent } from '../../views/action-values.ts';
 import { dependenciesView, type DependenciesViewOptions } from '../../views/dependencies-view.ts';
 import { entityChooserView } from '../../views/entity-chooser-view.ts';
 import { foundOwnersView } from '../../views/found-owners-view.ts';
-import { notFoundView, usageView } from '../../views/not-found-view.ts';
+import { notFoundView, unknownSlackUserView, usageView } from '../../views/not-found-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { ownerCard, teamChannelIds, type OwnerCardOptions } from './owner-cards.ts';
 
@@ -53,15 +54,30 @@ const ownersOf = async (deps: SlackDeps, refs: readonly string[]): Promise<Slack
   return foundOwnersView(found, channelIds, 'Owners of what you asked about');
 };
 
-/** `/owner`: the owner card, or a team's or a person's own card (see ownerCard); for a list ("a and b"), each one's owner. */
-export const answerOwner = (deps: SlackDeps, text: string, options: OwnerCardOptions = {}): Promise<SlackMessage> =>
-  withEntity(
+/** A Slack user mention as the parse leaves it: `<@U0123ABCD>` → `@U0123ABCD`. */
+const SLACK_USER_MENTION = /^<?@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>?$/;
+
+/** "who is @sofia?": the catalog User with the email on that Slack profile, as `/callboard whoami` finds people. */
+const answerSlackUser = async (deps: SlackDeps, slackUserId: string, options: OwnerCardOptions): Promise<SlackMessage> => {
+  const identity = await deps.identity.identify(slackUserId);
+  return identity.user ? ownerCard(deps, entityRefOf(identity.user), options) : unknownSlackUserView(slackUserId, identity.email);
+};
+
+/**
+ * `/owner`: the owner card, or a team's or a person's own card (see ownerCard); for a list ("a and b"), each
+ * one's owner; for a Slack user mentioned, their person card.
+ */
+export const answerOwner = (deps: SlackDeps, text: string, options: OwnerCardOptions = {}): Promise<SlackMessage> => {
+  const slackUserId = SLACK_USER_MENTION.exec(text.trim())?.[1];
+  if (slackUserId) return answerSlackUser(deps, slackUserId, options);
+  return withEntity(
     deps,
     text,
     'owner',
     (ref) => ownerCard(deps, ref, options),
     (refs) => ownersOf(deps, refs),
   );
+};
 
 /** `/deps`: dependencies or blast radius (the whole graph unless `depth` is given), grouped by depth, one page at a time. */
 export const answerDependencies = (
