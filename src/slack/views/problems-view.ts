@@ -73,10 +73,13 @@ export const problemsView = (problems: StoredProblem[], scope: string, options: 
       sectionBlock(`:white_check_mark: No catalog problems in ${where}. Every file parsed and every ref resolves.`, 'problems.none'),
     ]);
   }
-  const groups = groupProblems(problems);
+  const fileCount = groupProblems(problems).length;
+  // Problems listed under "No team owns" are not listed again under their files.
+  const unownedSet = new Set(options.unowned ?? []);
+  const groups = groupProblems(problems.filter((problem) => !unownedSet.has(problem)));
   const blocks: KnownBlock[] = [
     headerBlock(`Catalog problems: ${truncate(scope.trim() || 'the catalog', 100)}`, 'problems.header'),
-    contextBlock([countsText(problems, groups.length)], 'problems.counts'),
+    contextBlock([countsText(problems, fileCount)], 'problems.counts'),
   ];
   // The unowned list shares the message's character budget with the files listed below it.
   let chars = 0;
@@ -103,7 +106,7 @@ export const problemsView = (problems: StoredProblem[], scope: string, options: 
       ),
     );
   }
-  return ephemeralMessage(`Catalog problems in ${where}: ${problemCountsPlain(countProblems(problems))} in ${plural(groups.length, 'file')}`, blocks);
+  return ephemeralMessage(`Catalog problems in ${where}: ${problemCountsPlain(countProblems(problems))} in ${plural(fileCount, 'file')}`, blocks);
 };
 
 /**

@@ -22,6 +22,15 @@ const problem = (extra: Partial<StoredProblem> = {}): StoredProblem => ({
 });
 
 describe('problemsView', () => {
+  it('lists a problem no team owns once, under its own heading, while the counts stay the totals', () => {
+    const dangling = problem({ file: 'carrier/catalog-info.yaml', severity: 'warning', message: 'owner group:default/gone is not in the catalog' });
+    const owned = problem({ file: 'a/catalog-info.yaml' });
+    const message = problemsView([dangling, owned], 'every team', { unowned: [dangling] });
+    expect(blockIds(message.blocks)).toEqual(['problems.header', 'problems.counts', 'problems.unowned', 'problems.group.0']);
+    expect(allMrkdwn(message.blocks).split('group:default/gone')).toHaveLength(2);
+    expect(allMrkdwn([blockById(message.blocks, 'problems.counts')!])).toContain('in 2 files');
+  });
+
   it('groups by file with severity icons and counts, errors first', () => {
     const message = problemsView(
       [
