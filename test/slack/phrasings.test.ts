@@ -121,6 +121,16 @@ const PHRASINGS: ReadonlyArray<[text: string, intent: Intent, expected: string]>
   ['/owner marcus.oyelaran@acme.example', 'owner', 'user:default/marcus.oyelaran'],
   ['who is <mailto:Sofia.Marquez@acme.example|Sofia.Marquez@acme.example>?', 'owner', 'user:default/sofia.marquez'],
   ['/owner nobody@acme.example', 'owner', 'not found'],
+  // What a team or person owns, who is in a team, who leads it: their card answers it.
+  ['what does the checkout team own?', 'owner', 'group:default/checkout-team'],
+  ['what does marcus.oyelaran own', 'owner', 'user:default/marcus.oyelaran'],
+  ['what is owned by the payments team?', 'owner', 'group:default/payments-team'],
+  ['which team is marcus oyelaran on?', 'owner', 'user:default/marcus.oyelaran'],
+  ["who's in the payments team?", 'owner', 'group:default/payments-team'],
+  ['who are the members of the checkout team', 'owner', 'group:default/checkout-team'],
+  ['who is the lead of the payments team?', 'owner', 'group:default/payments-team'],
+  ['who leads the orders team', 'owner', 'group:default/orders-team'],
+  ['who works on the checkout service?', 'owner', 'component:default/checkout-service'],
   // Slack markup that is not part of the name: emoji, @here/@channel, user-group mentions.
   ['who owns :fire: checkout-service?', 'owner', 'component:default/checkout-service'],
   ['<!here> who owns the cart service :pray:', 'owner', 'component:default/cart-service'],

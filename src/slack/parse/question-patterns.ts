@@ -30,6 +30,13 @@ export const QUESTIONS: ReadonlyArray<{ intent: QuestionIntent; pattern: RegExp 
   question('owner', `whose\\s+(?:is|are)\\s+${X}`),
   question('owner', `who\\s+(?:do|should|can)\\s+(?:i|we)\\s+(?:talk|speak)\\s+to\\s+about\\s+${X}`),
   question('owner', `${X}${POSSESSIVE}\\s+owners?`),
+  // About a team or a person: their card lists what they own, their members and lead, their teams.
+  question('owner', `what\\s+(?:does|do)\\s+${X}\\s+own`),
+  question('owner', `what(?:'s|\\s+is|\\s+are)\\s+owned\\s+by\\s+${X}`),
+  question('owner', `(?:which|what)\\s+teams?\\s+(?:is|are)\\s+${X}\\s+(?:on|in|part\\s+of)`),
+  question('owner', `who(?:'s|\\s+is|\\s+are)\\s+(?:in|on)\\s+(?!call\\b)${X}`),
+  question('owner', `who(?:'s|\\s+is|\\s+are)\\s+(?:the\\s+)?(?:members?|leads?|leaders?|managers?|people)\\s+(?:of|in|on)\\s+${X}`),
+  question('owner', `who\\s+(?:leads|manages|works\\s+on|is\\s+working\\s+on|builds|built|wrote)\\s+${X}`),
   question(
     'dependents',
     `what\\s+(?:breaks|would\\s+break|will\\s+break|fails|would\\s+fail|is\\s+affected|goes\\s+down)\\s+(?:if|when)\\s+${X}\\s+(?:${DOWN})`,
