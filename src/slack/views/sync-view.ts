@@ -29,12 +29,12 @@ const sourcesText = (sources: readonly SourceSyncResult[]): string => {
 };
 
 /** The result of a sync pass: what changed, how many problems remain, and how each source fared. */
-export const syncSummaryView = (summary: SyncSummary): SlackMessage => {
+export const syncSummaryView = (summary: SyncSummary, options: { admin?: boolean } = {}): SlackMessage => {
   const changes = `${plural(summary.added, 'entity', 'entities')} added, ${summary.updated} updated, ${summary.removed} removed`;
   const counts = { errors: summary.errors, warnings: summary.warnings };
   const problems =
     counts.errors + counts.warnings > 0
-      ? `${problemCountsText(counts)} in the catalog: \`/callboard errors\` lists your teams'.`
+      ? `${problemCountsText(counts)} in the catalog: ${options.admin ? "`/callboard errors all` lists them all, `/callboard errors` your teams'." : "`/callboard errors` lists your teams'."}`
       : `${problemCountsText(counts)}.`;
   const unavailable = summary.sources.filter((source) => source.outcome === 'unavailable').length;
   const headline =

@@ -42,6 +42,11 @@ describe('sync views', () => {
     expectNoInjectedControls(message);
   });
 
+  it("points an admin at every team's problems, not only their own", () => {
+    const line = allMrkdwn([blockById(syncSummaryView(summary(), { admin: true }).blocks, 'sync.summary')]);
+    expect(line).toContain("`/callboard errors all` lists them all, `/callboard errors` your teams'.");
+  });
+
   it('keeps many sources and hostile messages within limits', () => {
     const sources = Array.from({ length: 300 }, (_, i) => ({
       id: `git:${HOSTILE}/${i}`,

@@ -60,5 +60,5 @@ export const answerSync = async (deps: SlackDeps, askerId: string, onProgress?: 
   }
   await onProgress?.(syncStartedView());
   deps.log.info({ slackUserId: askerId, email: identity.email }, 'sync started from Slack');
-  return syncSummaryView(await deps.sync.syncAll());
+  return syncSummaryView(await deps.sync.syncAll(), { admin: isCallboardAdmin(deps.settings.admins, identity) });
 };
