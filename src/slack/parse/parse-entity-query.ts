@@ -9,6 +9,12 @@ const MAX_REF_LENGTH = 255;
 const MAX_PHRASE_WORDS = 12;
 
 /**
+ * The search command to suggest beside `command`: `/callboard find` after a `/callboard` subcommand, since a
+ * workspace using manifests/manifest.callboard-only.yml has no `/find`.
+ */
+const findCommandBeside = (command: string): string => (command.startsWith('/callboard') ? '/callboard find' : '/find');
+
+/**
  * What is wrong with the words naming an entity, if anything. A name, a title ("Checkout Service"), a kind
  * word ("payments api") or a link are all fine: the resolver decides what they name.
  */
@@ -17,7 +23,7 @@ const nameProblem = (command: string, words: readonly string[]): string | undefi
   const phrase = words.join(' ');
   if (phrase.length > MAX_REF_LENGTH) return `That is ${phrase.length.toLocaleString('en-US')} characters long; entity refs are at most ${MAX_REF_LENGTH}.`;
   if (words.length > MAX_PHRASE_WORDS)
-    return `That is ${words.length} words; name one entity (its name, title or a link), or search with /find ${words.slice(0, 5).join(' ').slice(0, 80)}`;
+    return `That is ${words.length} words; name one entity (its name, title or a link), or search with ${findCommandBeside(command)} ${words.slice(0, 5).join(' ').slice(0, 80)}`;
   return undefined;
 };
 
@@ -72,7 +78,7 @@ const MAX_QUERY_LENGTH = 200;
 /** `/find <words>`: a few words; an essay gets a hint rather than a search nobody can read. */
 export const parseFindQuery = (text: string, command = '/find'): ParsedRequest => {
   const query = splitWords(text).join(' ');
-  if (query.length === 0) return problem(command, 'Say what to look for, e.g. `/find payments`.');
+  if (query.length === 0) return problem(command, `Say what to look for, e.g. \`${findCommandBeside(command)} payments\`.`);
   if (query.length > MAX_QUERY_LENGTH)
     return problem(command, `That is ${query.length.toLocaleString('en-US')} characters; search with a few words (at most ${MAX_QUERY_LENGTH} characters).`);
   return parsed({ kind: 'find', query });

@@ -42,7 +42,10 @@ describe('parseSlashCommand', () => {
     ['/deps', 'x --depth 0', 'from 1 to 20'],
     ['/deps', 'x --depth 3.5', 'from 1 to 20'],
     ['/deps', 'x --wide', 'Unknown option "--wide"'],
-    ['/find', '', 'Say what to look for'],
+    ['/find', '', 'Say what to look for, e.g. `/find payments`.'],
+    // A workspace with only /callboard (manifests/manifest.callboard-only.yml) has no /find to suggest.
+    ['/callboard', 'find', 'Say what to look for, e.g. `/callboard find payments`.'],
+    ['/callboard', `owner ${'word '.repeat(13)}`, 'or search with /callboard find word word'],
     ['/find', 'word '.repeat(60), 'a few words'],
     ['/callboard', 'sync now', 'takes no arguments'],
     ['/callboard', 'errors a b', 'Name one team'],
