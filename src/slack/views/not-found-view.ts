@@ -25,7 +25,8 @@ export const notFoundView = (resolution: Extract<EntityResolution, { status: 'no
     );
     blocks.push(sectionBlock(`*Close matches*\n${rows.join('\n')}`, 'notfound.suggestions'));
   }
-  blocks.push(contextBlock(['`/find &lt;words&gt;` searches names, titles, descriptions and tags.'], 'notfound.hint'));
+  // Both spellings: a workspace on manifests/manifest.callboard-only.yml has no /find.
+  blocks.push(contextBlock(['`/find &lt;words&gt;` (or `/callboard find &lt;words&gt;`) searches names, titles, descriptions and tags.'], 'notfound.hint'));
   return askerOnlyMessage(`Nothing in the catalog is called ${query}.`, blocks);
 };
 

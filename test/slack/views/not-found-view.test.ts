@@ -25,6 +25,8 @@ describe('notFoundView', () => {
     expect(allMrkdwn([blockById(message.blocks, 'notfound.suggestions')])).toContain(
       '*Checkout Service* `checkout-service`  ·  component  ·  `component:default/checkout-service`',
     );
+    // The search it points to exists in both manifests (manifest.callboard-only.yml has no /find).
+    expect(allMrkdwn([blockById(message.blocks, 'notfound.hint')])).toContain('`/callboard find &lt;words&gt;`');
     expectMessageWithinLimits(message);
     expectNoInjectedControls(message);
   });
