@@ -30,9 +30,17 @@ export const commandUsages: readonly CommandUsage[] = [
   },
   {
     command: SlashCommands.callboard,
-    summary: "Help and catalog housekeeping: your teams' catalog problems (every team's, for Callboard admins, with `all`).",
-    usage: ['/callboard help', '/callboard errors [team | all]', '/callboard sync', '/callboard whoami'],
-    examples: ['/callboard errors checkout-team', '/callboard whoami'],
+    summary:
+      "Every question above as a subcommand (for workspaces where /owner, /deps or /find belong to another app), on-call and docs, and catalog housekeeping: your teams' catalog problems (every team's, for Callboard admins, with `all`).",
+    usage: [
+      '/callboard owner|deps|find <…>   (as /owner, /deps, /find)',
+      '/callboard oncall|docs <name>',
+      '/callboard help',
+      '/callboard errors [team | all]',
+      '/callboard sync',
+      '/callboard whoami',
+    ],
+    examples: ['/callboard owner checkout-service', '/callboard oncall payments api', '/callboard errors checkout-team', '/callboard whoami'],
   },
 ];
 

@@ -38,6 +38,11 @@ describe('helpView', () => {
     }
   });
 
+  it('shows every question as a /callboard subcommand, the only command of manifests/manifest.callboard-only.yml', () => {
+    for (const sub of ['owner', 'deps', 'find', 'oncall', 'docs', 'errors', 'sync', 'whoami'])
+      expect(text).toMatch(new RegExp(`/callboard [a-z|]*\\b${sub}\\b`));
+  });
+
   it('covers the mention and the message shortcut', () => {
     expect(text).toContain('@callboard who owns checkout-service?');
     expect(text).toContain('@callboard what depends on orders-db?');
