@@ -1,5 +1,5 @@
 import type { DependencyAnswer } from '../core/catalog-reader/catalog-answers.ts';
-import { dependencyNodeBudget, maxDependencyDepth, type DependencyDirection } from '../core/graph/dependency-edges.ts';
+import { dependencyNodeBudget, hasDependencyRelations, maxDependencyDepth, type DependencyDirection } from '../core/graph/dependency-edges.ts';
 import { InvalidInputError, NotFoundError } from '../core/errors.ts';
 import type { CatalogReader } from '../core/ports.ts';
 
@@ -20,8 +20,10 @@ export const findDependencies = (store: CatalogReader, ref: string, question: De
   if (depth !== undefined && (!Number.isInteger(depth) || depth < 1 || depth > maxDependencyDepth)) {
     throw new InvalidInputError(`depth must be a whole number from 1 to ${maxDependencyDepth}, got ${depth}`);
   }
-  if (!store.entityEnvelope(ref)) throw new NotFoundError(`No entity ${ref} in the catalog.`);
+  const entity = store.entity(ref);
+  if (!entity) throw new NotFoundError(`No entity ${ref} in the catalog.`);
   const budget = question.budget ?? dependencyNodeBudget;
   const walk = store.dependencyWalk(ref, direction, { ...(depth !== undefined ? { depth } : {}), budget });
-  return { ref, direction, ...(depth !== undefined ? { depth } : {}), ...walk, budget };
+  const oppositeHasRelations = hasDependencyRelations(entity, direction === 'forward' ? 'reverse' : 'forward');
+  return { ref, direction, ...(depth !== undefined ? { depth } : {}), ...walk, budget, oppositeHasRelations };
 };

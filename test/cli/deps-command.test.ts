@@ -12,6 +12,7 @@ const answer = (extra: Partial<DependencyAnswer>): DependencyAnswer => ({
   beyondDepth: 0,
   budget: 5000,
   budgetReached: false,
+  oppositeHasRelations: true,
   ...extra,
 });
 

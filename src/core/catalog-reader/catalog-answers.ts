@@ -33,6 +33,8 @@ export interface DependencyAnswer {
   budget: number;
   /** True when the walk stopped at `budget` with more entities still to reach. */
   budgetReached: boolean;
+  /** Whether the other direction has anything to show (so its button leads somewhere). */
+  oppositeHasRelations: boolean;
 }
 
 /** An entity a team owns, with what App Home shows about it. */

@@ -1,3 +1,5 @@
+import type { EntityWithRelations } from '../catalog/entity.ts';
+
 /**
  * Which relation types make up "depends on" when walking the catalog graph. A component depends on
  * what it `dependsOn` and on the components behind the APIs it consumes; its blast radius (dependents)
@@ -9,6 +11,17 @@ export const dependencyRelationTypes = {
 } as const;
 
 export type DependencyDirection = keyof typeof dependencyRelationTypes;
+
+/**
+ * Whether a Dependencies (forward) or Dependents (reverse) answer has anything to show: the entity
+ * has at least one relation the walk follows that way (forward: dependsOn, consumesApi,
+ * apiProvidedBy; reverse: dependencyOf, providesApi, apiConsumedBy). Groups, users, systems and
+ * domains have none, and neither has a component that depends on nothing.
+ */
+export const hasDependencyRelations = (entity: EntityWithRelations, direction: DependencyDirection): boolean => {
+  const types: readonly string[] = dependencyRelationTypes[direction];
+  return entity.relations.some((relation) => types.includes(relation.type));
+};
 
 /** The most hops `--depth` may ask for; without it a walk follows the whole graph (within the node budget). */
 export const maxDependencyDepth = 20;

@@ -83,9 +83,13 @@ const depsButtons = (answer: DependencyAnswer, slice: PageSlice) => {
   return [
     ...pageButtons(slice, request),
     ...allHops,
-    answer.direction === 'forward'
-      ? button({ text: 'Dependents', actionId: ActionIds.showDependents, value: answer.ref })
-      : button({ text: 'Dependencies', actionId: ActionIds.showDeps, value: answer.ref }),
+    ...(answer.oppositeHasRelations
+      ? [
+          answer.direction === 'forward'
+            ? button({ text: 'Dependents', actionId: ActionIds.showDependents, value: answer.ref })
+            : button({ text: 'Dependencies', actionId: ActionIds.showDeps, value: answer.ref }),
+        ]
+      : []),
     button({ text: 'Owner', actionId: ActionIds.showOwner, value: answer.ref }),
     button({
       text: 'Share in channel',

@@ -1,7 +1,7 @@
 import type { Button } from '@slack/types';
 import type { Entity, EntityWithRelations } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
-import { dependencyRelationTypes, type DependencyDirection } from '../../core/graph/dependency-edges.ts';
+import { hasDependencyRelations } from '../../core/graph/dependency-edges.ts';
 import { ActionIds } from '../ids.ts';
 import { safeUrl } from '../mrkdwn.ts';
 import { encodeShareValue } from './action-values.ts';
@@ -16,17 +16,6 @@ export interface EntityButtonContext {
   /** The owning group, whose PagerDuty service stands in when the entity names none. */
   owner?: Entity;
 }
-
-/**
- * Whether a Dependencies (forward) or Dependents (reverse) answer has anything to show: the entity
- * has at least one relation the walk follows that way (forward: dependsOn, consumesApi,
- * apiProvidedBy; reverse: dependencyOf, providesApi, apiConsumedBy). Groups, users, systems and
- * domains have none, and neither has a component that depends on nothing.
- */
-export const hasDependencyRelations = (entity: EntityWithRelations, direction: DependencyDirection): boolean => {
-  const types: readonly string[] = dependencyRelationTypes[direction];
-  return entity.relations.some((relation) => types.includes(relation.type));
-};
 
 /** PagerDuty service ids are short and alphanumeric (`PC3XN9M`); anything else is not linked. */
 const PAGERDUTY_SERVICE_ID = /^[A-Z0-9]{2,32}$/i;

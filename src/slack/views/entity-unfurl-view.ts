@@ -5,7 +5,7 @@ import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { actionsBlock, button, contextBlock, sectionBlock } from './blocks.ts';
 import { displayNameOf, refCode, shortRef, specString } from './entity-text.ts';
-import { hasDependencyRelations } from './entity-buttons.ts';
+import { hasDependencyRelations } from '../../core/graph/dependency-edges.ts';
 import { docsUrlOf, teamChannelText } from './owner-text.ts';
 
 const MAX_DESCRIPTION = 300;

@@ -42,6 +42,7 @@ const answer = (
   beyondDepth: 0,
   budget: 5000,
   budgetReached: false,
+  oppositeHasRelations: true,
   ...extra,
 });
 
@@ -98,6 +99,11 @@ describe('dependenciesView', () => {
   it('says so when there is nothing', () => {
     expect(allMrkdwn(dependenciesView(answer([])).blocks)).toContain('depends on nothing recorded in the catalog');
     expect(allMrkdwn(dependenciesView(answer([], 'reverse')).blocks)).toContain('Nothing in the catalog depends on `component:default/root`');
+  });
+
+  it('offers no button for the other direction when the entity has nothing that way (a team, a system, a leaf)', () => {
+    const message = dependenciesView(answer([node('a', 1)], 'reverse', 4, { oppositeHasRelations: false }));
+    expect(buttonsOf(message).map((button) => button.action_id)).toEqual([ActionIds.showOwner, ActionIds.shareInChannel]);
   });
 
   it('offers the other direction, the owner and sharing with the whole question, and no paging on one page', () => {

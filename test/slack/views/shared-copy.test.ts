@@ -38,6 +38,7 @@ describe('sharedCopy', () => {
       direction: 'reverse',
       depth: 20,
       nodes,
+      oppositeHasRelations: true,
       beyondDepth: 0,
       budget: 5000,
       budgetReached: false,
