@@ -50,7 +50,7 @@ export const foundOwnersView = (
   const blocks: KnownBlock[] = packLines(lines)
     .slice(0, MAX_SECTIONS)
     .map((text, index) => sectionBlock(text, `found.list.${index}`));
-  blocks.push(contextBlock(['`/owner <name>` shows the full card, with members and links.'.replace('<name>', '&lt;name&gt;')], 'found.hint'));
+  blocks.push(contextBlock(['`/owner &lt;name&gt;` (or `/callboard owner &lt;name&gt;`) shows the full card, with members and links.'], 'found.hint'));
   const names = found.map((entry) => escapeMrkdwn(entry.entity.name)).join(', ');
   return ephemeralMessage(`Owners of ${plural(found.length, 'entity', 'entities')}: ${truncate(names, 500)}`, blocks);
 };

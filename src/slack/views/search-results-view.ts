@@ -32,7 +32,7 @@ const nothingFound = (query: string): SlackMessage => {
     `Nothing in the catalog matches *${quoted}*.`,
     '• Try fewer or shorter words: words match as prefixes, so `check` finds `checkout-service`.',
     '• Search by team, tag or description words too, e.g. `/find payments` or `/find kotlin`.',
-    '• Know the exact name? `/owner &lt;name&gt;` answers directly.',
+    '• Know the exact name? `/owner &lt;name&gt;` (or `/callboard owner &lt;name&gt;`) answers directly.',
   ].join('\n');
   return askerOnlyMessage(`Nothing matches ${quoted}.`, [sectionBlock(text, 'search.empty')]);
 };

@@ -26,6 +26,7 @@ describe('foundOwnersView', () => {
     expectNoInjectedControls(message);
     const text = allMrkdwn(message.blocks);
     for (let i = 0; i < worstCase.length; i += 1) expect(text).toContain(`svc-${i}-`);
+    expect(text).toContain('`/owner &lt;name&gt;` (or `/callboard owner &lt;name&gt;`)');
   });
 
   it('says when a message names nothing, in one line', () => {

@@ -62,6 +62,8 @@ describe('searchResultsView', () => {
     expect(blockIds(message.blocks)).toEqual(['search.empty']);
     expect(allMrkdwn(message.blocks)).toContain('Nothing in the catalog matches *zzz*.');
     expect(allMrkdwn(message.blocks)).toContain('prefixes');
+    // A workspace on manifests/manifest.callboard-only.yml has no /owner: the hint names both forms.
+    expect(allMrkdwn(message.blocks)).toContain('`/callboard owner &lt;name&gt;`');
     expectMessageWithinLimits(message);
   });
 
