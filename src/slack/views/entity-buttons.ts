@@ -20,7 +20,8 @@ export interface EntityButtonContext {
 /** PagerDuty service ids are short and alphanumeric (`PC3XN9M`); anything else is not linked. */
 const PAGERDUTY_SERVICE_ID = /^[A-Z0-9]{2,32}$/i;
 
-const pagerdutyServiceId = (entity: Entity | undefined): string | undefined => {
+/** The entity's own `pagerduty.com/service-id`, when it is one. */
+export const pagerdutyServiceId = (entity: Entity | undefined): string | undefined => {
   const id = entity?.metadata.annotations?.['pagerduty.com/service-id']?.trim();
   return id && PAGERDUTY_SERVICE_ID.test(id) ? id : undefined;
 };

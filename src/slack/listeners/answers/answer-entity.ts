@@ -17,7 +17,17 @@ import { ownerCard, teamChannelIds, type OwnerCardOptions } from './owner-cards.
  * Resolves what was typed to one entity, or answers with a chooser, "did you mean" or a usage hint. With
  * `renderSeveral`, text that names nothing as a whole but lists entities ("a and b") is answered for each.
  */
-const withEntity = async (
+/** The command a usage hint names for each question. */
+const USAGE_COMMAND: Record<ChooserIntent, string> = {
+  owner: '/owner',
+  deps: '/deps',
+  dependents: '/deps',
+  oncall: '/callboard oncall',
+  docs: '/callboard docs',
+};
+
+/** Resolves what was typed to one entity, or answers with a chooser asking the same question, a list, "did you mean" or a usage hint. */
+export const withEntity = async (
   deps: SlackDeps,
   text: string,
   intent: ChooserIntent,
@@ -36,7 +46,7 @@ const withEntity = async (
       return listed && renderSeveral ? renderSeveral(listed) : notFoundView(resolution);
     }
     case 'invalid':
-      return usageView(intent === 'owner' ? '/owner' : '/deps', resolution.message);
+      return usageView(USAGE_COMMAND[intent], resolution.message);
   }
 };
 
