@@ -1,4 +1,5 @@
 import type { ButtonAction, StaticSelectAction } from '@slack/bolt';
+import { buttonAction, selectAction } from '../helpers/block-actions.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { docsAction, onCallAction } from '../../../src/slack/listeners/actions/card-actions.ts';
@@ -16,25 +17,6 @@ beforeAll(async () => {
   runtime = await openExampleCatalog();
 });
 afterAll(() => runtime.close());
-
-/** A button click as Bolt passes it in `action`. */
-const button = (actionId: string, value: string): ButtonAction => ({
-  type: 'button',
-  action_id: actionId,
-  block_id: 'b',
-  action_ts: '1700000000.000300',
-  text: { type: 'plain_text', text: 'Click' },
-  value,
-});
-
-/** A static select (search results, chooser, Home entity menu) as Bolt passes it in `action`. */
-const select = (actionId: string, value: string): StaticSelectAction => ({
-  type: 'static_select',
-  action_id: actionId,
-  block_id: 'b',
-  action_ts: '1700000000.000300',
-  selected_option: { text: { type: 'plain_text', text: value }, value },
-});
 
 /** A click in a message (response_url, respond) or on the Home tab (neither: the DM gets the answer). */
 const click = (action: ButtonAction | StaticSelectAction, surface: 'message' | 'home' = 'message') => {
@@ -58,7 +40,7 @@ describe('block actions', () => {
       ['deps', 'deps.header'],
       ['dependents', 'deps.header'],
     ] as const) {
-      const { io, args } = click(button('x', 'component:default/checkout-service'));
+      const { io, args } = click(buttonAction('x', 'component:default/checkout-service'));
       await entityAction(deps, intent)(args);
       expect(io.events).toEqual(['ack', 'respond']);
       expect(io.last().replace_original).toBe(false);
@@ -67,34 +49,34 @@ describe('block actions', () => {
   });
 
   it('a select menu works like a button (search results, Home entity menu)', async () => {
-    const { io, args } = click(select('x', 'resource:default/orders-db'));
+    const { io, args } = click(selectAction('x', 'resource:default/orders-db'));
     await entityAction(slackDepsFor(runtime), 'owner')(args);
     expect(allText(io.last())).toContain('resource:default/orders-db');
   });
 
   it('the chooser answer replaces the chooser', async () => {
-    const { io, args } = click(select('entity.choose', encodeChoiceValue('owner', 'api:default/payments-api')));
+    const { io, args } = click(selectAction('entity.choose', encodeChoiceValue('owner', 'api:default/payments-api')));
     await chooseEntityAction(slackDepsFor(runtime))(args);
     expect(io.last().replace_original).toBe(true);
     expect(allText(io.last())).toContain('api:default/payments-api');
   });
 
   it('a choice made for an on-call question answers the on-call question', async () => {
-    const { io, args } = click(select('entity.choose', encodeChoiceValue('oncall', 'component:default/payments-api')));
+    const { io, args } = click(selectAction('entity.choose', encodeChoiceValue('oncall', 'component:default/payments-api')));
     await chooseEntityAction(slackDepsFor(runtime))(args);
     expect(blockIds(io.last())).toEqual(['oncall.known']);
     expect(allText(io.last())).toContain('PY9WQ4A');
   });
 
   it('forged or stale values get a usage hint, not an exception', async () => {
-    const { io, args } = click(select('entity.choose', 'drop table'));
+    const { io, args } = click(selectAction('entity.choose', 'drop table'));
     await chooseEntityAction(slackDepsFor(runtime))(args);
     expect(blockIds(io.last())).toContain('usage.problem');
   });
 
   it('Share in channel posts the same answer for everyone, saying who shared it, keeping the private copy', async () => {
     const value = encodeShareValue({ view: 'deps', ref: 'resource:default/orders-db', direction: 'reverse', depth: 2 });
-    const { io, args } = click(button('message.share', value));
+    const { io, args } = click(buttonAction('message.share', value));
     await shareAction(slackDepsFor(runtime))(args);
     expect(io.last()).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(allText(io.last())).toContain(`Shared by <@${People.marcus.id}>`);
@@ -102,11 +84,11 @@ describe('block actions', () => {
   });
 
   it('Docs and On-call link buttons need only the ack', async () => {
-    const docs = click({ ...button('entity.show_docs', 'component:default/checkout-service'), url: 'https://github.com/acme/checkout-service/tree/main/docs' });
+    const docs = click({ ...buttonAction('entity.show_docs', 'component:default/checkout-service'), url: 'https://github.com/acme/checkout-service/tree/main/docs' });
     await docsAction(slackDepsFor(runtime))(docs.args);
     expect(docs.io.events).toEqual(['ack']);
     const onCall = click({
-      ...button('entity.show_oncall', 'component:default/checkout-service'),
+      ...buttonAction('entity.show_oncall', 'component:default/checkout-service'),
       url: 'https://acme.pagerduty.com/service-directory/PC3XN9M',
     });
     await onCallAction(slackDepsFor(runtime, { pagerdutyUrl: 'https://acme.pagerduty.com' }))(onCall.args);
@@ -114,13 +96,13 @@ describe('block actions', () => {
   });
 
   it('an On-call or Docs button from an older message says in one line what is known, never "try again"', async () => {
-    const onCall = click(button('entity.show_oncall', 'component:default/checkout-service'));
+    const onCall = click(buttonAction('entity.show_oncall', 'component:default/checkout-service'));
     await onCallAction(slackDepsFor(runtime, { pagerdutyUrl: 'https://acme.pagerduty.com' }))(onCall.args);
     expect(allText(onCall.io.last())).toContain('https://acme.pagerduty.com/service-directory/PC3XN9M');
-    const unknown = click(button('entity.show_oncall', 'resource:default/orders-db'));
+    const unknown = click(buttonAction('entity.show_oncall', 'resource:default/orders-db'));
     await onCallAction(slackDepsFor(runtime))(unknown.args);
     expect(allText(unknown.io.last())).toContain('names no PagerDuty service');
-    const docs = click(button('entity.show_docs', 'resource:default/orders-db'));
+    const docs = click(buttonAction('entity.show_docs', 'resource:default/orders-db'));
     await docsAction(slackDepsFor(runtime))(docs.args);
     for (const answer of [onCall.io.last(), unknown.io.last(), docs.io.last()]) {
       expect(allText(answer)).not.toMatch(/try again/i);

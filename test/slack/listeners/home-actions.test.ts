@@ -1,4 +1,5 @@
 import type { ButtonAction, StaticSelectAction } from '@slack/bolt';
+import { buttonAction, selectAction } from '../helpers/block-actions.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { chooseEntityAction, entityAction } from '../../../src/slack/listeners/actions/entity-actions.ts';
@@ -18,23 +19,6 @@ beforeAll(async () => {
 afterAll(() => runtime.close());
 
 type ViewCall = { trigger_id?: string; view_id?: string; user_id?: string; view: { type: string; blocks: Array<{ block_id?: string }> } };
-
-const button = (actionId: string, value: string): ButtonAction => ({
-  type: 'button',
-  action_id: actionId,
-  block_id: 'b',
-  action_ts: '1700000000.000300',
-  text: { type: 'plain_text', text: 'Click' },
-  value,
-});
-
-const select = (actionId: string, value: string): StaticSelectAction => ({
-  type: 'static_select',
-  action_id: actionId,
-  block_id: 'b',
-  action_ts: '1700000000.000300',
-  selected_option: { text: { type: 'plain_text', text: value }, value },
-});
 
 /** Where a click happened: the Home tab, or a modal (root, or already two deep). Neither has a response_url. */
 type Surface = { type: 'home' } | { type: 'modal'; depth: 1 | 3 };
@@ -68,7 +52,7 @@ const HOME: Surface = { type: 'home' };
 
 describe('App Home buttons: modals or the Home view, never the Messages tab', () => {
   it('Help opens the full help in a modal with the click’s trigger', async () => {
-    const { io, calls, args } = clickOn(HOME, button(ActionIds.showHelp, 'help'));
+    const { io, calls, args } = clickOn(HOME, buttonAction(ActionIds.showHelp, 'help'));
     await helpAction()(args);
     expect(io.events).toEqual(['ack']);
     expect(calls.map((call) => call.method)).toEqual(['views.open']);
@@ -77,14 +61,14 @@ describe('App Home buttons: modals or the Home view, never the Messages tab', ()
   });
 
   it('Problems opens a modal listing my teams’ problems with their true count', async () => {
-    const { calls, args } = clickOn(HOME, button(ActionIds.showProblems, 'mine'));
+    const { calls, args } = clickOn(HOME, buttonAction(ActionIds.showProblems, 'mine'));
     await homeProblemsAction(slackDepsFor(runtime))(args);
     expect(calls.map((call) => call.method)).toEqual(['views.open']);
     expect(blockIds(calls[0]!.view).some((id) => id.startsWith('problems.'))).toBe(true);
   });
 
   it('Open entity opens the owner card in a modal, without the Share button that cannot work there', async () => {
-    const { calls, args } = clickOn(HOME, select(ActionIds.openEntity, 'component:default/checkout-service'));
+    const { calls, args } = clickOn(HOME, selectAction(ActionIds.openEntity, 'component:default/checkout-service'));
     await entityAction(slackDepsFor(runtime), 'owner')(args);
     expect(calls.map((call) => call.method)).toEqual(['views.open']);
     expect(blockIds(calls[0]!.view)).toContain('owner.header');
@@ -92,22 +76,22 @@ describe('App Home buttons: modals or the Home view, never the Messages tab', ()
   });
 
   it('a button inside a modal stacks its answer on it; a full stack or a choice replaces the top view', async () => {
-    const pushed = clickOn({ type: 'modal', depth: 1 }, button(ActionIds.showDependents, 'resource:default/orders-db'));
+    const pushed = clickOn({ type: 'modal', depth: 1 }, buttonAction(ActionIds.showDependents, 'resource:default/orders-db'));
     await entityAction(slackDepsFor(runtime), 'dependents')(pushed.args);
     expect(pushed.calls.map((call) => call.method)).toEqual(['views.push']);
     expect(blockIds(pushed.calls[0]!.view)).toContain('deps.header');
 
-    const full = clickOn({ type: 'modal', depth: 3 }, button(ActionIds.showDeps, 'component:default/checkout-service'));
+    const full = clickOn({ type: 'modal', depth: 3 }, buttonAction(ActionIds.showDeps, 'component:default/checkout-service'));
     await entityAction(slackDepsFor(runtime), 'deps')(full.args);
     expect(full.calls.map((call) => [call.method, call.view_id])).toEqual([['views.update', 'VTOP']]);
 
-    const chosen = clickOn({ type: 'modal', depth: 1 }, select(ActionIds.chooseEntity, encodeChoiceValue('owner', 'api:default/payments-api')));
+    const chosen = clickOn({ type: 'modal', depth: 1 }, selectAction(ActionIds.chooseEntity, encodeChoiceValue('owner', 'api:default/payments-api')));
     await chooseEntityAction(slackDepsFor(runtime))(chosen.args);
     expect(chosen.calls.map((call) => call.method)).toEqual(['views.update']);
   });
 
   it('Sync now reports on the Home tab itself: "syncing", then the summary', async () => {
-    const { calls, args } = clickOn(HOME, button(ActionIds.syncNow, 'all'));
+    const { calls, args } = clickOn(HOME, buttonAction(ActionIds.syncNow, 'all'));
     await syncNowAction(slackDepsFor(runtime, { syncAllowed: [People.marcus.email] }))(args);
     expect(calls.map((call) => call.method)).toEqual(['views.publish', 'views.publish']);
     expect(calls.every((call) => call.user_id === People.marcus.id && call.view.type === 'home')).toBe(true);
@@ -116,7 +100,7 @@ describe('App Home buttons: modals or the Home view, never the Messages tab', ()
   });
 
   it('Sync now from someone not allowed (a forged click) is refused on the Home tab, without syncing', async () => {
-    const { calls, args } = clickOn(HOME, button(ActionIds.syncNow, 'all'));
+    const { calls, args } = clickOn(HOME, buttonAction(ActionIds.syncNow, 'all'));
     await syncNowAction(slackDepsFor(runtime))(args);
     expect(calls.map((call) => call.method)).toEqual(['views.publish']);
     expect(blockIds(calls[0]!.view)).toContain('sync.denied');
@@ -129,7 +113,7 @@ describe('More under the three-line help', () => {
     const io = recorder();
     const client = strictFake<ActionArgs['client']>({ chat: {}, views: {} });
     const body = { user: { id: People.marcus.id }, response_url: 'https://hooks.invalid/x', trigger_id: 'T0TRIGGER' };
-    await helpAction()({ ack: io.ack, action: button(ActionIds.showHelp, 'more'), body, client, respond: io.respond } as ActionArgs);
+    await helpAction()({ ack: io.ack, action: buttonAction(ActionIds.showHelp, 'more'), body, client, respond: io.respond } as ActionArgs);
     expect(io.events).toEqual(['ack', 'respond']);
     expect(io.last().replace_original).toBe(true);
     expect(blockIds(io.last())).toContain('help.header');
