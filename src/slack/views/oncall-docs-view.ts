@@ -53,10 +53,15 @@ export const onCallView = (facts: OnCallFacts): SlackMessage => {
   return oneLine(`On-call lookups are not connected yet. ${ownerClause(facts)}; ${service}`, 'oncall.known');
 };
 
+/** Docs links named in the one-line answer; the rest are counted. */
+const MAX_DOCS_LINKS = 10;
+
 /** "Where are the docs for X?": its docs and runbook links and TechDocs, or that it has none, with the owner. */
 export const docsView = (facts: DocsFacts): SlackMessage => {
   const name = escapeMrkdwn(truncate(facts.entityName, 80));
-  const links = facts.links.slice(0, 10).map((entry) => link(entry.url, truncate(entry.title, 80)));
+  const links = facts.links.slice(0, MAX_DOCS_LINKS).map((entry) => link(entry.url, truncate(entry.title, 80)));
+  const moreLinks = facts.links.length - links.length;
+  if (moreLinks > 0) links.push(`and ${moreLinks} more ${moreLinks === 1 ? 'link' : 'links'}`);
   const techdocs = facts.techdocs
     ? `${name} has TechDocs (\`${escapeMrkdwn(truncate(facts.techdocs.ref, 120))}\`)${facts.techdocs.location ? ` in ${link(facts.techdocs.location, truncate(facts.techdocs.location.replace(/^https?:\/\//, ''), 120))}` : ''}; Callboard does not show them yet.`
     : undefined;

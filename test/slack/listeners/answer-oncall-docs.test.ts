@@ -71,6 +71,14 @@ describe('docs questions', () => {
     expect(message.text).toMatch(/checkout-service is owned by Checkout \(.*#team-checkout.*\)\.$/);
   });
 
+  it('counts the docs links it does not name, never cutting the list silently', () => {
+    const links = Array.from({ length: 13 }, (_, i) => ({ title: `Doc ${i}`, url: `https://docs.acme.example/${i}` }));
+    const text = docsView({ entityName: 'x', ownerName: 'Checkout', links }).text;
+    expect(text).toContain('Doc 9');
+    expect(text).not.toContain('Doc 10');
+    expect(text).toContain('and 3 more links');
+  });
+
   it('link TechDocs sources that live at a web address', () => {
     const techdocs = { ref: 'dir:.', location: 'https://github.com/acme/x/tree/main/' };
     expect(docsView({ entityName: 'x', ownerName: 'Checkout', links: [], techdocs }).text).toBe(
