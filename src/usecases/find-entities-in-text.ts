@@ -5,7 +5,8 @@ import { matchSummary } from '../core/resolve/lookup-key.ts';
 import { normaliseText } from '../core/resolve/normalise-text.ts';
 import { findEntitiesByUrl } from './find-entity-by-url.ts';
 
-const MAX_FOUND = 25;
+/** How many entities one message lists by default: a message naming more is a list, not a question. */
+export const MAX_FOUND_IN_TEXT = 25;
 /** People and Location files are not what "find the owner" is about. */
 const SKIPPED_KINDS = new Set(['User', 'Location']);
 
@@ -38,15 +39,17 @@ const summaryOf = (store: CatalogReader, ref: string): EntitySummary | undefined
 
 /**
  * Which catalog entities a message names: the entities behind its links, then candidate words
- * looked up by name (any case and separators) and alias. In order of appearance, without repeats, at most 25.
+ * looked up by name (any case and separators) and alias. In order of appearance, without repeats, at most
+ * `limit` (default {@link MAX_FOUND_IN_TEXT}): ask for one more to learn whether the message names more.
  */
 export const findEntitiesInText = (
   store: CatalogReader,
   input: { names: readonly string[]; urls: readonly string[]; callboardUrl?: string },
+  limit = MAX_FOUND_IN_TEXT,
 ): EntitySummary[] => {
   const found = new Map<string, EntitySummary>();
   const add = (entity: EntitySummary | undefined) => {
-    if (entity && found.size < MAX_FOUND && !found.has(entity.ref) && !SKIPPED_KINDS.has(entity.kind)) found.set(entity.ref, entity);
+    if (entity && found.size < limit && !found.has(entity.ref) && !SKIPPED_KINDS.has(entity.kind)) found.set(entity.ref, entity);
   };
   for (const url of input.urls) {
     // A link two entities share (one infrastructure repository) names both: the list shows each with its team.

@@ -41,6 +41,7 @@ export const foundOwnersView = (
   found: readonly FoundOwner[],
   channelIds?: ReadonlyMap<string, string>,
   heading = 'Owners of what this message names',
+  options: { more?: boolean } = {},
 ): SlackMessage => {
   if (found.length === 0) {
     const line = ':mag: That message names nothing in the catalog: no catalog name or repository link.';
@@ -50,6 +51,8 @@ export const foundOwnersView = (
   const blocks: KnownBlock[] = packLines(lines)
     .slice(0, MAX_SECTIONS)
     .map((text, index) => sectionBlock(text, `found.list.${index}`));
+  if (options.more)
+    blocks.push(contextBlock([`The message names more than ${found.length} catalog entities; the first ${found.length} are listed.`], 'found.more'));
   blocks.push(contextBlock(['`/owner &lt;name&gt;` (or `/callboard owner &lt;name&gt;`) shows the full card, with members and links.'], 'found.hint'));
   const names = found.map((entry) => escapeMrkdwn(entry.entity.name)).join(', ');
   return ephemeralMessage(`Owners of ${plural(found.length, 'entity', 'entities')}: ${truncate(names, 500)}`, blocks);

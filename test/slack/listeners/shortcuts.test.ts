@@ -25,6 +25,19 @@ const listLines = (message: { blocks: Array<{ block_id?: string; text?: { text: 
     .filter((line) => line.startsWith('• '));
 
 describe('Find owner message shortcut', () => {
+  it('a message naming more entities than the list holds says so, under the first 25', async () => {
+    const names = runtime.store
+      .entities()
+      .filter((entity) => ['Component', 'API', 'Resource', 'System'].includes(entity.kind))
+      .map((entity) => entity.metadata.name);
+    expect(new Set(names).size).toBeGreaterThan(25);
+    const io = await findOwner(names.join(' '));
+    expect(listLines(io.last() as never)).toHaveLength(25);
+    expect(allText(io.last())).toContain('The message names more than 25 catalog entities; the first 25 are listed.');
+    const few = await findOwner(names.slice(0, 3).join(' '));
+    expect(blockIds(few.last())).not.toContain('found.more');
+  });
+
   it('answers privately, through the response_url, one line per entity: entity → team → channel', async () => {
     const io = await findOwner('Anyone know why cart-service is paging tonight?');
     expect(io.events).toEqual(['ack', 'respond']);
