@@ -4,6 +4,7 @@ import { findDependencies } from '../../../usecases/find-dependencies.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import { resolveEntity } from '../../../usecases/resolve-entity.ts';
 import { resolveEntityList } from '../../../usecases/resolve-entity-list.ts';
+import { SlashCommands } from '../../ids.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import type { ChooserIntent } from '../../views/action-values.ts';
 import { dependenciesView, type DependenciesViewOptions } from '../../views/dependencies-view.ts';
@@ -19,11 +20,11 @@ import { ownerCard, teamChannelIds, type OwnerCardOptions } from './owner-cards.
  */
 /** The command a usage hint names for each question. */
 const USAGE_COMMAND: Record<ChooserIntent, string> = {
-  owner: '/owner',
-  deps: '/deps',
-  dependents: '/deps',
-  oncall: '/callboard oncall',
-  docs: '/callboard docs',
+  owner: SlashCommands.owner,
+  deps: SlashCommands.deps,
+  dependents: SlashCommands.deps,
+  oncall: `${SlashCommands.callboard} oncall`,
+  docs: `${SlashCommands.callboard} docs`,
 };
 
 /** Resolves what was typed to one entity, or answers with a chooser asking the same question, a list, "did you mean" or a usage hint. */
