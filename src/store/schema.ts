@@ -148,3 +148,43 @@ export const lookupKeys = sqliteTable(
   // The key is the primary key of a WITHOUT ROWID table (added by hand to the migration, as for relations).
   (table) => [primaryKey({ columns: [table.key, table.entityId] }), index('lookup_keys_entity').on(table.entityId)],
 );
+
+/**
+ * Scaffolder runs: one row per run of a template, with its steps' results in `state` (JSON). Values are stored
+ * with every secret removed (password widgets, `ui:field: Secret`); secrets live only in the running process.
+ * `request_key` makes a double submit (the same modal submitted twice, a Slack retry) start one run.
+ */
+export const scaffolderRuns = sqliteTable(
+  'scaffolder_runs',
+  {
+    id: text('id').primaryKey(),
+    requestKey: text('request_key'),
+    templateRef: text('template_ref').notNull(),
+    /** The template entity's etag when the run started: which version of the template ran. */
+    templateEtag: text('template_etag'),
+    /** Who asked: a catalog User ref when one matches, else `slack:<user id>` or `cli:<os user>`. */
+    createdBy: text('created_by').notNull(),
+    /** `awaiting-approval`, `denied`, `running`, `succeeded` or `failed`. */
+    status: text('status').notNull(),
+    valuesJson: text('values_json').notNull(),
+    stateJson: text('state_json').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    finishedAt: integer('finished_at'),
+  },
+  (table) => [uniqueIndex('scaffolder_runs_request_key').on(table.requestKey), index('scaffolder_runs_created').on(table.createdAt)],
+);
+
+/**
+ * Catalog sources added at run time (`callboard register`, `/callboard register`, the `catalog:register` action),
+ * kept across restarts and synced after the configured ones. `config_json` has the shape of a `catalog.sources`
+ * entry in callboard.yaml, so both are built the same way.
+ */
+export const registeredSources = sqliteTable('registered_sources', {
+  id: text('id').primaryKey(),
+  /** The URL as the person or the template gave it, for listings. */
+  url: text('url').notNull(),
+  configJson: text('config_json').notNull(),
+  registeredBy: text('registered_by').notNull(),
+  registeredAt: integer('registered_at').notNull(),
+});
