@@ -9,6 +9,19 @@ export class NotFoundError extends CallboardError {
 
 export class InvalidInputError extends CallboardError {
   readonly code = 'invalid_input';
+
+  /** Per-field messages when the input is a form (`{ name: 'must match ^[a-z0-9-]+$' }`), keyed by field name. */
+  constructor(
+    message: string,
+    readonly fieldErrors: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The person may not do this (run a template outside its allowed groups, approve without being an approver). */
+export class PermissionError extends CallboardError {
+  readonly code = 'permission_denied';
 }
 
 export class ConflictError extends CallboardError {
