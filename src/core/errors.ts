@@ -11,11 +11,11 @@ export class InvalidInputError extends CallboardError {
   readonly code = 'invalid_input';
 
   /** Per-field messages when the input is a form (`{ name: 'must match ^[a-z0-9-]+$' }`), keyed by field name. */
-  constructor(
-    message: string,
-    readonly fieldErrors: Readonly<Record<string, string>> = {},
-  ) {
-    super(message);
+  readonly fieldErrors: Readonly<Record<string, string>>;
+
+  constructor(message: string, options: ErrorOptions & { fieldErrors?: Readonly<Record<string, string>> } = {}) {
+    super(message, options);
+    this.fieldErrors = options.fieldErrors ?? {};
   }
 }
 

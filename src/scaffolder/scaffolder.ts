@@ -62,7 +62,7 @@ export interface Scaffolder {
   listTemplates(requester: Requester | undefined, words?: string): TemplateSummary[];
   /** @throws NotFoundError, or PermissionError (core/errors.ts) when the requester may not run it. */
   template(ref: string, requester: Requester | undefined): TemplateDefinition;
-  /** @throws InvalidInputError whose `fieldErrors` name each failing field. */
+  /** @throws InvalidInputError whose `fieldErrors` name each failing field (keyed by parameter name). */
   preview(request: RunRequest, options?: { outDir?: string }): Promise<RunPreview>;
   /** Records the run (awaiting approval, or running) and returns it; the steps run after it returns. */
   start(request: RunRequest, listener?: RunListener): Promise<RunRecord>;
