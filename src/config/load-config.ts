@@ -33,7 +33,7 @@ export type SlackConfig = ConfigFile['slack'] & SlackEnvironment;
  * The validated configuration. Its shape is the file schema's (src/config/schema.ts), so a new key is one
  * edit there; only what the environment adds or what is resolved against the file's folder is spelled out.
  */
-export type Config = Omit<ConfigFile, 'database' | 'catalog' | 'slack'> & {
+export type Config = Omit<ConfigFile, 'database' | 'catalog' | 'slack' | 'scaffolder'> & {
   /** The file the configuration came from; undefined when the built-in defaults are in use. */
   file: string | undefined;
   database: {
@@ -45,6 +45,8 @@ export type Config = Omit<ConfigFile, 'database' | 'catalog' | 'slack'> & {
   github: { token?: string; apiUrl?: string; webhookSecret?: string };
   /** The Slack app: settings from the file, tokens from the environment. */
   slack: SlackConfig;
+  /** Folders resolved: workspaces and the local Git host against the database's folder, message files against the config file's. */
+  scaffolder: ConfigFile['scaffolder'] & { templatesDir: string };
 };
 
 export interface LoadConfigOptions {
@@ -114,7 +116,7 @@ export const loadConfig = (options: LoadConfigOptions = {}): Config => {
     throw new InvalidInputError(`Invalid configuration in ${file ?? 'built-in defaults'}:\n  ${lines.join('\n  ')}`);
   }
   const baseDir = file ? dirname(file) : packageRoot;
-  const { database, catalog, slack, http, ...rest } = parsed.data;
+  const { database, catalog, slack, http, scaffolder, ...rest } = parsed.data;
   const databasePath = resolve(cwd, env.CALLBOARD_DB || resolve(baseDir, database.path));
   return {
     ...rest,
@@ -127,6 +129,14 @@ export const loadConfig = (options: LoadConfigOptions = {}): Config => {
     },
     github: { token: env.GITHUB_TOKEN || undefined, apiUrl: env.GITHUB_API_URL || undefined, webhookSecret: env.GITHUB_WEBHOOK_SECRET || undefined },
     slack: { ...slack, ...slackSecrets(env) },
+    scaffolder: {
+      ...scaffolder,
+      workspaceDir: resolve(dirname(databasePath), scaffolder.workspaceDir),
+      localGitHost: resolve(dirname(databasePath), scaffolder.localGitHost),
+      messages: Object.fromEntries(Object.entries(scaffolder.messages).map(([name, path]) => [name, resolve(baseDir, path)])),
+      // The golden paths and message templates ship with Callboard, beside src/.
+      templatesDir: resolve(packageRoot, 'templates'),
+    },
     http: { ...http, port: readPort(env.PORT, http.port) },
   };
 };

@@ -102,6 +102,22 @@ const slackSchema = z
   })
   .strict();
 
+const scaffolderSchema = z
+  .object({
+    // Load the golden paths shipped in templates/ as a built-in catalog source (`builtin:templates`).
+    builtinTemplates: z.boolean().default(true),
+    // Where runs get their workspace, and where the local Git host keeps bare repositories when GITHUB_TOKEN
+    // is not set (data/repos/<owner>/<repo>.git). Relative to the database's folder.
+    workspaceDir: z.string().min(1).default('workspaces'),
+    localGitHost: z.string().min(1).default('repos'),
+    // A failed run's workspace is kept this long for Retry, then removed.
+    keepFailedWorkspacesHours: z.number().min(0).default(24),
+    // Callboard's own messages (run progress, results, approvals) are handlebars files in templates/messages/;
+    // an entry here replaces one by name with a file of your own (relative to this config file).
+    messages: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a message name such as "run-progress"'), z.string().min(1)).default({}),
+  })
+  .strict();
+
 export const configFileSchema = z
   .object({
     database: z
@@ -123,6 +139,13 @@ export const configFileSchema = z
       .strict(),
     slack: slackSchema.default({ syncAllowed: [] }),
     http: httpSchema.default({ host: '127.0.0.1', port: 3000 }),
+    scaffolder: scaffolderSchema.default({
+      builtinTemplates: true,
+      workspaceDir: 'workspaces',
+      localGitHost: 'repos',
+      keepFailedWorkspacesHours: 24,
+      messages: {},
+    }),
     jobs: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a job name such as "catalog-sync"'), jobSettingsSchema).default({}),
   })
   .strict();
