@@ -27,6 +27,15 @@ export const ActionIds = {
   exportList: 'answer.export',
 } as const;
 
+/** Buttons on the scaffolder's messages: the template list, a run's progress, an approval request. Values carry a ref or a run id. */
+export const ScaffolderActionIds = {
+  chooseTemplate: 'scaffolder.choose_template',
+  retryRun: 'scaffolder.retry_run',
+  editAndRetry: 'scaffolder.edit_and_retry',
+  approveRun: 'scaffolder.approve_run',
+  denyRun: 'scaffolder.deny_run',
+} as const;
+
 /** `callback_id`s of shortcuts (manifest `shortcuts[].callback_id`). */
 export const CallbackIds = {
   findOwnerShortcut: 'find_owner_from_message',
@@ -38,6 +47,8 @@ export const SlashCommands = {
   deps: '/deps',
   find: '/find',
   callboard: '/callboard',
+  /** Run a software template: pick one, fill in its modal, review, create (also `/callboard create`). */
+  create: '/create',
 } as const;
 
 export type ActionId = (typeof ActionIds)[keyof typeof ActionIds];

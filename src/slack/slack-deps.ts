@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { CatalogReader } from '../core/ports.ts';
+import type { Scaffolder } from '../scaffolder/scaffolder.ts';
+import type { SourceRegistrar } from '../scaffolder/source-registrar.ts';
 import type { SyncPassQueue } from '../usecases/sync/sync-pass-queue.ts';
 import { ChannelDirectory } from './channel-directory.ts';
 import { MemberDirectory } from './member-directory.ts';
@@ -27,6 +29,10 @@ export interface CatalogDeps {
   sync: Pick<SyncPassQueue, 'syncAll'>;
   settings: SlackSettings;
   log: Logger;
+  /** Software templates (`/create`, `/callboard runs`); without it those commands say templates are not set up. */
+  scaffolder?: Scaffolder;
+  /** `/callboard register <url>` (admins only); without it the command says registering is not set up. */
+  registrar?: SourceRegistrar;
 }
 
 /** Everything a listener may use; passed in, never imported. */

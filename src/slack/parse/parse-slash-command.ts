@@ -7,7 +7,7 @@ import { parsed, problem, type ParsedRequest } from './slack-request.ts';
 const MAX_TEXT = 4000;
 
 /** Every command is also a `/callboard` subcommand, for workspaces where `/owner` or `/find` belong to another app. */
-const SUBCOMMANDS = ['owner', 'deps', 'find', 'oncall', 'docs', 'errors', 'sync', 'whoami', 'help'] as const;
+const SUBCOMMANDS = ['owner', 'deps', 'find', 'oncall', 'docs', 'errors', 'sync', 'whoami', 'create', 'runs', 'register', 'help'] as const;
 
 /** What follows the first word of a command's text, as typed (quotes and spacing kept for the sub-parser). */
 const restAfterFirstWord = (text: string): string => text.replace(/^\s*\S+\s*/, '');
