@@ -1,0 +1,36 @@
+import { isValidObjectName } from '../../catalog/field-formats.ts';
+import type { FormField } from './form-model.ts';
+import { parseRepoUrl } from './repo-url-value.ts';
+
+/**
+ * The checks Backstage's field extensions make on top of the JSON Schema: EntityNamePicker's entity-name rule and
+ * RepoUrlPicker's host, owner and repository (with its allowed lists). A message, or undefined when the value passes.
+ */
+
+const oneOf = (allowed: readonly string[]): string => allowed.map((entry) => `“${entry}”`).join(', ');
+
+const checkRepoUrl = (field: FormField, value: string): string | undefined => {
+  const parts = parseRepoUrl(value);
+  const settings = field.repoUrl ?? { allowedHosts: [], allowedOwners: [], allowedRepos: [] };
+  if (!parts) return `${field.label}: choose the host the repository goes to.`;
+  if (!parts.owner && !parts.extra.organization && !parts.extra.workspace) return `${field.label}: give the owner (organization or user) of the repository.`;
+  if (!parts.repo) return `${field.label}: give the repository name.`;
+  if (settings.allowedHosts.length > 0 && !settings.allowedHosts.includes(parts.host))
+    return `${field.label}: the host must be one of ${oneOf(settings.allowedHosts)}.`;
+  if (settings.allowedOwners.length > 0 && parts.owner && !settings.allowedOwners.includes(parts.owner)) {
+    return `${field.label}: the owner must be one of ${oneOf(settings.allowedOwners)}.`;
+  }
+  if (settings.allowedRepos.length > 0 && !settings.allowedRepos.includes(parts.repo))
+    return `${field.label}: the repository must be one of ${oneOf(settings.allowedRepos)}.`;
+  if (!/^[A-Za-z0-9_.-]+$/.test(parts.repo)) return `${field.label}: a repository name uses only letters, digits, “-”, “_” and “.”.`;
+  return undefined;
+};
+
+export const checkFieldRules = (field: FormField, value: unknown): string | undefined => {
+  if (typeof value !== 'string' || value.length === 0) return undefined;
+  if (field.kind === 'entity-name' && !isValidObjectName(value)) {
+    return `${field.label} must be 1–63 letters, digits, “-”, “_” or “.”, starting and ending with a letter or digit.`;
+  }
+  if (field.kind === 'repo-url') return checkRepoUrl(field, value);
+  return undefined;
+};
