@@ -1,0 +1,74 @@
+import type { RunRecord } from '../../core/scaffolder/run-record.ts';
+import type { RunListener } from '../scaffolder.ts';
+import type { RunValues } from './run-values.ts';
+
+const isSettled = (run: RunRecord): boolean => run.status !== 'running' && run.status !== 'awaiting-approval';
+
+/**
+ * What this process holds about runs besides the database: who listens to each run, the values with their
+ * secrets (memory only, never stored; gone after a restart), the steps in flight, and who waits for a run to settle.
+ */
+export class ActiveRuns {
+  private readonly listenerSets = new Map<string, Set<RunListener>>();
+  private readonly values = new Map<string, Pick<RunValues, 'parameters' | 'secrets'>>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly waiters = new Map<string, ((run: RunRecord) => void)[]>();
+  private readonly busy = new Set<string>();
+
+  /**
+   * Claims a run for a change that must happen once (a decision, a retry) before the first await: of two clicks
+   * arriving together, the second gets false. Release once the change is recorded.
+   */
+  claim(runId: string): boolean {
+    if (this.busy.has(runId)) return false;
+    this.busy.add(runId);
+    return true;
+  }
+
+  release(runId: string): void {
+    this.busy.delete(runId);
+  }
+
+  /** The run's listeners, the given one added; the first entry resolves `settled` waiters. */
+  listeners(runId: string, listener?: RunListener): Set<RunListener> {
+    let set = this.listenerSets.get(runId);
+    if (!set) {
+      set = new Set([(run: RunRecord) => this.changed(run)]);
+      this.listenerSets.set(runId, set);
+    }
+    if (listener) set.add(listener);
+    return set;
+  }
+
+  keepValues(runId: string, values: Pick<RunValues, 'parameters' | 'secrets'>): void {
+    this.values.set(runId, values);
+  }
+
+  valuesOf(runId: string): Pick<RunValues, 'parameters' | 'secrets'> | undefined {
+    return this.values.get(runId);
+  }
+
+  isRunning(runId: string): boolean {
+    return this.inFlight.has(runId);
+  }
+
+  track(runId: string, work: Promise<void>): void {
+    const done = work.finally(() => this.inFlight.delete(runId));
+    this.inFlight.set(runId, done);
+  }
+
+  /** Resolves with the run once it is settled; `current` is the stored record (already settled, or not yet). */
+  settled(current: RunRecord): Promise<RunRecord> {
+    if (isSettled(current)) return Promise.resolve(current);
+    return new Promise((resolve) => this.waiters.set(current.id, [...(this.waiters.get(current.id) ?? []), resolve]));
+  }
+
+  private changed(run: RunRecord): void {
+    if (!isSettled(run)) return;
+    // A failed run keeps its secrets in memory for Retry; a finished one has no more use for them.
+    if (run.status === 'succeeded' || run.status === 'denied') this.values.delete(run.id);
+    const waiting = this.waiters.get(run.id) ?? [];
+    this.waiters.delete(run.id);
+    for (const resolve of waiting) resolve(run);
+  }
+}

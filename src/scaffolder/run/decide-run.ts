@@ -1,0 +1,44 @@
+import { ConflictError, NotFoundError, PermissionError } from '../../core/errors.ts';
+import type { RunRecord } from '../../core/scaffolder/run-record.ts';
+import type { Requester, RunListener } from '../scaffolder.ts';
+import { failRun } from './execute-run.ts';
+import { isMemberOfAny } from './group-membership.ts';
+import { valuesToGoOn } from './retry-run.ts';
+import { launchRun, trackerFor, type ScaffolderContext } from './scaffolder-context.ts';
+import { requesterId } from './start-run.ts';
+
+/**
+ * An approver's decision on a run awaiting approval: recorded in `approvals`; approved starts the steps, denied
+ * ends the run. @throws NotFoundError, ConflictError (already decided), PermissionError (not in an approver group)
+ */
+export const decideRun = async (
+  context: ScaffolderContext,
+  runId: string,
+  approver: Requester,
+  decision: 'approved' | 'denied',
+  listener?: RunListener,
+): Promise<RunRecord> => {
+  const { deps } = context;
+  const run = deps.runStore.get(runId);
+  if (!run) throw new NotFoundError(`no scaffolder run ${runId}; \`callboard runs\` lists them`);
+  if (run.status !== 'awaiting-approval') throw new ConflictError(`run ${runId} is ${run.status}; it was decided already`);
+  const definition = context.templates.byRef(run.templateRef)?.definition;
+  if (!definition) throw new NotFoundError(`template ${run.templateRef} of run ${runId} is no longer in the catalog`);
+  if (!isMemberOfAny(deps.catalog, approver.userRef, definition.approvers)) {
+    throw new PermissionError(`${requesterId(approver)} may not decide on run ${runId}: approvers are members of ${definition.approvers.join(', ')}`);
+  }
+  // Never released: a run is decided once, and the stored status answers every later click.
+  if (!context.active.claim(`decision:${runId}`)) throw new ConflictError(`run ${runId} was decided already`);
+  const tracker = trackerFor(context, run);
+  context.active.listeners(runId, listener);
+  const now = deps.clock.now().toISOString();
+  const approvals = [...run.approvals, { by: requesterId(approver), decision, at: now }];
+  if (decision === 'denied') return structuredClone(await tracker.update((current) => ({ ...current, approvals, status: 'denied', finishedAt: now })));
+  const approved = await tracker.update((current) => ({ ...current, approvals, status: 'running' }));
+  try {
+    launchRun(context, tracker, { definition, values: valuesToGoOn(context, run, definition), finished: new Map() });
+  } catch (error) {
+    return structuredClone(await failRun(deps, tracker, (error as Error).message));
+  }
+  return structuredClone(approved);
+};

@@ -1,0 +1,156 @@
+import type { RunOutput, RunRecord, StepRecord } from '../../core/scaffolder/run-record.ts';
+import type { TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
+import type { TemplateLocation } from '../template-location.ts';
+import { executeStep, type StepEnvironment } from './execute-step.ts';
+import { createMasker, type Masker } from './mask-secrets.ts';
+import { renderOutput } from './render-output.ts';
+import { openWorkspace, removeWorkspace } from './run-workspace.ts';
+import { runScope, userScope } from './run-scope.ts';
+import type { RunTracker } from './run-tracker.ts';
+import type { RunValues } from './run-values.ts';
+import type { ScaffolderDeps } from './scaffolder-deps.ts';
+import { createStepLog } from './step-log.ts';
+
+/** What a run goes through: the template, the values, and the steps a previous attempt finished (not redone). */
+export interface RunPlan {
+  definition: TemplateDefinition;
+  values: Pick<RunValues, 'parameters' | 'secrets'>;
+  /** Outputs of steps finished before, by step id; skipped steps map to undefined. */
+  finished: Map<string, Record<string, unknown> | undefined>;
+}
+
+/** A run records the catalog User when one matched; `slack:…` and `cli:…` are not catalog refs. */
+const userRefOf = (createdBy: string): string | undefined => (createdBy.toLowerCase().startsWith('user:') ? createdBy : undefined);
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+type Ending = (run: RunRecord) => RunRecord;
+
+/**
+ * Runs the steps not yet finished, in order; the first failure stops the run and keeps the workspace for Retry.
+ * The run's last change (succeeded or failed) is made once the template checkout is released and, after a
+ * success, the workspace removed: whoever waits for the run to settle finds nothing left behind.
+ */
+export const executeRun = async (deps: ScaffolderDeps, tracker: RunTracker, plan: RunPlan): Promise<void> => {
+  const mask = createMasker(plan.values.secrets);
+  let location: TemplateLocation;
+  try {
+    location = await deps.locator.open(tracker.run.templateRef);
+  } catch (error) {
+    await failRun(deps, tracker, mask(`the template's files could not be opened: ${errorText(error)}`));
+    return;
+  }
+  let ending: Ending;
+  try {
+    ending = await runSteps(deps, tracker, plan, location, mask);
+  } finally {
+    await location.release().catch((error: unknown) => deps.log.warn({ err: error, runId: tracker.run.id }, 'releasing the template checkout failed'));
+  }
+  await tracker.update(ending);
+};
+
+const runSteps = async (deps: ScaffolderDeps, tracker: RunTracker, plan: RunPlan, location: TemplateLocation, mask: Masker): Promise<Ending> => {
+  const runId = tracker.run.id;
+  const workspacePath = await openWorkspace(deps.workspaceDir, runId);
+  const user = userScope(deps.catalog, userRefOf(tracker.run.createdBy));
+  const env: StepEnvironment = {
+    ...deps,
+    templateLocation: location,
+    workspacePath,
+    secrets: plan.values.secrets,
+    user,
+    runId,
+    dryRun: false,
+    signal: new AbortController().signal,
+  };
+  const steps: Record<string, { output: Record<string, unknown> }> = {};
+  const scope = () => runScope({ runId, parameters: plan.values.parameters, secrets: plan.values.secrets, user, steps });
+  for (const step of plan.definition.steps) {
+    if (plan.finished.has(step.id)) {
+      const output = plan.finished.get(step.id);
+      if (output) steps[step.id] = { output };
+      continue;
+    }
+    const outcome = await runOneStep(deps, tracker, { step, scope: scope(), env, mask });
+    if (typeof outcome === 'function') return outcome;
+    if (outcome) steps[step.id] = { output: outcome };
+  }
+  return finishRun(deps, tracker, plan, scope(), mask);
+};
+
+interface OneStep {
+  step: TemplateDefinition['steps'][number];
+  scope: Record<string, unknown>;
+  env: StepEnvironment;
+  mask: Masker;
+}
+
+/** One step from running to done or skipped (its output, undefined when skipped), or the run's ending when it fails. */
+const runOneStep = async (
+  deps: ScaffolderDeps,
+  tracker: RunTracker,
+  { step, scope, env, mask }: OneStep,
+): Promise<Record<string, unknown> | undefined | Ending> => {
+  const started = deps.clock.now();
+  const reset = (record: StepRecord): StepRecord => ({
+    id: record.id,
+    name: record.name,
+    action: record.action,
+    status: 'running',
+    startedAt: started.toISOString(),
+    log: [],
+  });
+  await tracker.updateStep(step.id, reset);
+  const log = createStepLog(mask);
+  const durationMs = () => Math.max(0, deps.clock.now().getTime() - started.getTime());
+  try {
+    const outcome = await executeStep(step, scope, env, log.logger);
+    if (outcome.status === 'skipped') {
+      await tracker.updateStep(step.id, (record) => ({ ...record, status: 'skipped', durationMs: durationMs(), log: log.lines }));
+      return undefined;
+    }
+    const output = mask(outcome.output);
+    await tracker.updateStep(step.id, (record) => ({ ...record, status: 'done', durationMs: durationMs(), log: log.lines, output }));
+    return outcome.output;
+  } catch (error) {
+    const message = mask(errorText(error));
+    const failedAfter = durationMs();
+    return (run) => ({
+      ...run,
+      status: 'failed',
+      finishedAt: deps.clock.now().toISOString(),
+      steps: run.steps.map((record) =>
+        record.id === step.id ? { ...record, status: 'failed', durationMs: failedAfter, error: message, log: log.lines } : record,
+      ),
+    });
+  }
+};
+
+/** Every step done: the output rendered, the entity a catalog:register step registered, the workspace removed. */
+const finishRun = async (deps: ScaffolderDeps, tracker: RunTracker, plan: RunPlan, scope: Record<string, unknown>, mask: Masker): Promise<Ending> => {
+  let output: RunOutput;
+  try {
+    output = mask(renderOutput(deps.engine, plan.definition.output, scope));
+  } catch (error) {
+    const message = mask(errorText(error));
+    return (run) => ({ ...run, status: 'failed', finishedAt: deps.clock.now().toISOString(), error: message });
+  }
+  const entityRef = registeredEntity(plan.definition, tracker);
+  await removeWorkspace(deps.workspaceDir, tracker.run.id);
+  return (run) => ({ ...run, status: 'succeeded', finishedAt: deps.clock.now().toISOString(), output, ...(entityRef ? { entityRef } : {}) });
+};
+
+const registeredEntity = (definition: TemplateDefinition, tracker: RunTracker): string | undefined => {
+  const registerSteps = new Set(definition.steps.filter((step) => step.action === 'catalog:register').map((step) => step.id));
+  const ref = tracker.run.steps.find((step) => registerSteps.has(step.id) && typeof step.output?.['entityRef'] === 'string')?.output?.['entityRef'];
+  return typeof ref === 'string' ? ref : undefined;
+};
+
+/** Ends a run as failed: at the step that was running when there is one (Retry resumes there), else on the run itself. */
+export const failRun = (deps: ScaffolderDeps, tracker: RunTracker, error: string) =>
+  tracker.update((run) => {
+    const finishedAt = deps.clock.now().toISOString();
+    const atStep = run.steps.some((step) => step.status === 'running');
+    const steps = run.steps.map((step): StepRecord => (step.status === 'running' ? { ...step, status: 'failed', error } : step));
+    return { ...run, status: 'failed', finishedAt, steps, ...(atStep ? {} : { error }) };
+  });
