@@ -28,6 +28,11 @@ export interface KindDefinition {
    * inverse rows on each target, with canonical lowercase refs.
    */
   relations(entity: Entity): RelationRow[];
+  /**
+   * What keeps a valid entity from being used (a Template naming an unknown action): reported as error problems
+   * on the entity, which stays in the catalog. Called only when validateSpec found nothing.
+   */
+  usageIssues?(entity: Entity): SchemaIssue[];
 }
 
 const keyOf = (kind: string, apiVersion: string): string => `${kind}\u0000${apiVersion}`;

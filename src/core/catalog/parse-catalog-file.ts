@@ -67,7 +67,8 @@ const checkDocument = async (document: YamlDocument, deps: ParseCatalogFileDeps)
   const placeholders = await resolvePlaceholders(document.value, deps.readTarget);
   const validation = validateEntity(placeholders.value, deps.registry);
   if (validation.ok && !placeholders.issues.some((issue) => issue.severity === 'error')) {
-    return { ref: entityRefOf(validation.entity), entity: validation.entity, issues: placeholders.issues };
+    // Usage issues are errors on an entity that is kept (a Template that cannot run is still listed).
+    return { ref: entityRefOf(validation.entity), entity: validation.entity, issues: [...placeholders.issues, ...validation.usageIssues.map(asError)] };
   }
   const failedPaths = placeholders.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.path);
   const validationIssues = validation.ok ? [] : validation.issues.filter((issue) => !failedPaths.some((path) => isUnder(issue.path, path)));

@@ -19,7 +19,7 @@ export function parsePlainCatalogFile(text: string, registry: KindRegistry): Par
   const refs = new Set<string>();
   for (const { value, line, column } of documents) {
     const validation = validateEntity(value, registry);
-    if (!validation.ok || validation.entity.kind === 'Location') return undefined;
+    if (!validation.ok || validation.usageIssues.length > 0 || validation.entity.kind === 'Location') return undefined;
     const { entity } = validation;
     const ref = entityRefOf(entity);
     if (refs.has(ref)) return undefined;

@@ -7,7 +7,12 @@ import { validateEnvelopeTypes, validateRootFields } from './validate-envelope.t
 import { validateFieldFormats } from './validate-field-formats.ts';
 
 export type ValidateEntityResult =
-  | { ok: true; entity: Entity }
+  | {
+      ok: true;
+      entity: Entity;
+      /** From the kind's usageIssues: errors to report on the entity, which is kept. */
+      usageIssues: SchemaIssue[];
+    }
   | {
       ok: false;
       issues: SchemaIssue[];
@@ -102,5 +107,5 @@ export function validateEntity(raw: unknown, registry: KindRegistry): ValidateEn
   if (!definition) return { ok: false, issues: [describeUnknownKind(entity.kind, entity.apiVersion, registry)], partialRef };
   const specIssues = definition.validateSpec(entity);
   if (specIssues.length > 0) return { ok: false, issues: specIssues, partialRef };
-  return { ok: true, entity };
+  return { ok: true, entity, usageIssues: definition.usageIssues?.(entity) ?? [] };
 }

@@ -16,13 +16,21 @@ export interface SkeletonRenderOptions {
   lstripBlocks?: boolean;
 }
 
+/** Backstage's step status functions: `if: ${{ failure() }}` / `${{ always() }}` on a step after a failed one. */
+export interface RenderValueOptions {
+  /** Whether an earlier step failed: what `failure()` returns. Default false. */
+  taskFailed?: boolean;
+  /** Called when the value calls `always()` or `failure()`; after a failure, Backstage runs only steps whose `if` did. */
+  onStatusCheck?: () => void;
+}
+
 export interface TemplateEngine {
   /**
    * Renders every string inside `value`, deeply (objects and arrays keep their shape). A string that is exactly
    * one `${{ … }}` keeps its result's type (boolean, number, array, object); any other string becomes a string.
    * @throws TemplateRenderError when an expression fails or hits a render limit.
    */
-  renderValue(value: unknown, scope: Readonly<Record<string, unknown>>): unknown;
+  renderValue(value: unknown, scope: Readonly<Record<string, unknown>>, options?: RenderValueOptions): unknown;
   /** Renders a skeleton file's text or one path segment; the scope is `{ values }` (or `{ cookiecutter }`). */
   renderText(source: string, scope: Readonly<Record<string, unknown>>, options?: SkeletonRenderOptions): string;
   /** Parses every string inside `value` without rendering; one issue per string that does not parse. */

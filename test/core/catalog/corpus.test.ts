@@ -138,9 +138,24 @@ describe('software templates', () => {
     expect(templateFiles).toHaveLength(15);
   });
 
+  // Actions Callboard does not ship (optional Backstage modules, demo plugins): an error on the step's action line,
+  // while the template itself stays in the catalog, listed as not runnable.
+  const UNKNOWN_ACTIONS: Record<string, string> = {
+    'sample-templates/longrunning-demo/wait-action.yaml': 'stress:waitWorkflow',
+    'sample-templates/notifications-demo/template.yaml': 'notification:send',
+    'software-templates/docs-template-cookiecutter/template.yaml': 'fetch:cookiecutter',
+    'software-templates/gitlab-merge-request/template.yaml': 'publish:gitlab:merge-request',
+    'software-templates/pull-request/template.yaml': 'publish:github:pull-request',
+    'software-templates/rails-demo/template.yaml': 'fetch:rails',
+  };
+  const unknownActionOf = (message: string) => /uses action "([^"]+)", which Callboard does not have/.exec(message)?.[1];
+
   it.each(templateFiles)('%s is one valid v1beta3 Template', async (file) => {
     const result = await parseFileFromDisk(path.join(EXAMPLES_DIR, file), registry);
-    expect(result.problems).toEqual([]);
+    const expected = UNKNOWN_ACTIONS[file.split(path.sep).join('/')];
+    expect(result.problems.map((problem) => [problem.severity, unknownActionOf(problem.message), typeof problem.line])).toEqual(
+      expected ? [['error', expected, 'number']] : [],
+    );
     expect(result.entities.map((entity) => [entity.entity.apiVersion, entity.entity.kind])).toEqual([['scaffolder.backstage.io/v1beta3', 'Template']]);
   });
 
@@ -162,7 +177,8 @@ describe('software templates', () => {
         (entity) => entity.entity.kind,
       ),
     ).toEqual({ Location: 2, Template: 4 });
-    expect(parsed.flatMap((file) => file.problems)).toEqual([]);
+    // One of the four local templates names an action Callboard does not have (see UNKNOWN_ACTIONS above).
+    expect(parsed.flatMap((file) => file.problems).map((problem) => unknownActionOf(problem.message))).toEqual(['notification:send']);
     const remote = parsed.flatMap((file) => file.locationTargets).filter((target) => target.target.startsWith('https://'));
     expect(remote).toHaveLength(6);
     expect(remote.every((target) => target.type === 'url')).toBe(true);
