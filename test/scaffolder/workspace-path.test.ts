@@ -36,7 +36,9 @@ describe('resolveWorkspacePath', () => {
 
   it('refuses a path through a symlink in the workspace that leads outside, even one not yet existing below it', async () => {
     await symlink(join(base, 'outside'), join(workspace, 'out'));
-    await expect(resolveWorkspacePath(workspace, 'out/new/file.txt', 'files[0]')).rejects.toThrow(/files\[0\] "out\/new\/file.txt" goes through a symlink to .*\/outside\/new\/file.txt, outside the workspace/);
+    await expect(resolveWorkspacePath(workspace, 'out/new/file.txt', 'files[0]')).rejects.toThrow(
+      /files\[0\] "out\/new\/file.txt" goes through a symlink to .*\/outside\/new\/file.txt, outside the workspace/,
+    );
   });
 
   it('refuses a dangling symlink whose target is outside (a write would create it there)', async () => {

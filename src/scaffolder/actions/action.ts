@@ -22,6 +22,8 @@ export interface ActionContext<Input> {
   secrets: Readonly<Record<string, string>>;
   user: { ref?: string; entity?: Entity };
   runId: string;
+  /** The template entity's ref as written (`template:default/docs-template`), for `backstage.io/source-template`. */
+  templateRef?: string;
   stepId: string;
   /** True in a dry run: actions that reach outside the workspace describe what they would do and return. */
   dryRun: boolean;
