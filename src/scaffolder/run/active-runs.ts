@@ -53,7 +53,10 @@ export class ActiveRuns {
   }
 
   track(runId: string, work: Promise<void>): void {
-    const done = work.finally(() => this.inFlight.delete(runId));
+    // A Retry may start while this attempt's last listeners run: only this attempt's own entry is removed.
+    const done: Promise<void> = work.finally(() => {
+      if (this.inFlight.get(runId) === done) this.inFlight.delete(runId);
+    });
     this.inFlight.set(runId, done);
   }
 
@@ -65,6 +68,8 @@ export class ActiveRuns {
 
   private changed(run: RunRecord): void {
     if (!isSettled(run)) return;
+    // The settling change is the run's last: a Retry may come as soon as anyone hears of it.
+    this.inFlight.delete(run.id);
     // A failed run keeps its secrets in memory for Retry; a finished one has no more use for them.
     if (run.status === 'succeeded' || run.status === 'denied') this.values.delete(run.id);
     const waiting = this.waiters.get(run.id) ?? [];

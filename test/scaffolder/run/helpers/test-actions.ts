@@ -38,7 +38,7 @@ export const testActions = (journal: ActionJournal): TemplateAction[] => [
     await mkdir(dirname(join(workspacePath, input.path)), { recursive: true });
     await writeFile(join(workspacePath, input.path), input.content);
   }),
-  action('test:publish', z.object({ repoUrl: z.string() }), false, async ({ input, output }) => {
+  action('publish:fake', z.object({ repoUrl: z.string() }), false, async ({ input, output }) => {
     journal.calls.push(`publish ${input.repoUrl}`);
     output('remoteUrl', `https://git.example/${input.repoUrl}`);
   }),

@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { alice, closeHarnesses, scaffolderHarness, tempDir } from './helpers/scaffolder-harness.ts';
+import { templateEntity } from './helpers/fake-catalog.ts';
+
+afterEach(closeHarnesses);
+
+const service = templateEntity('service', {
+  parameters: { properties: { name: { type: 'string' }, register: { type: 'boolean' } } },
+  steps: [
+    { id: 'readme', name: 'README', action: 'test:write', input: { path: 'README.md', content: '# ${{ parameters.name }}' } },
+    { id: 'info', name: 'Catalog file', action: 'test:write', input: { path: 'catalog-info.yaml', content: 'metadata:\n  name: ${{ parameters.name }}\n' } },
+    { id: 'publish', name: 'Publish', action: 'publish:fake', input: { repoUrl: 'github.com?owner=acme&repo=${{ parameters.name }}' } },
+    { id: 'register', name: 'Register', action: 'catalog:register', if: '${{ parameters.register }}', input: { entityRef: 'component:default/x' } },
+  ],
+});
+
+const request = { templateRef: 'template:default/service', values: { name: 'checkout', register: false }, requester: alice };
+
+describe('preview', () => {
+  it('runs only the dry-runnable steps, lists the files, the rendered catalog-info.yaml, every step and the repository', async () => {
+    const harness = scaffolderHarness({ entities: [service] });
+    const preview = await harness.scaffolder.preview(request);
+    expect(preview).toEqual({
+      files: ['README.md', 'catalog-info.yaml'],
+      catalogInfo: 'metadata:\n  name: checkout\n',
+      steps: [
+        { id: 'readme', name: 'README', action: 'test:write', willRun: true, ranInDryRun: true },
+        { id: 'info', name: 'Catalog file', action: 'test:write', willRun: true, ranInDryRun: true },
+        { id: 'publish', name: 'Publish', action: 'publish:fake', willRun: true, ranInDryRun: false },
+        { id: 'register', name: 'Register', action: 'catalog:register', willRun: false, ranInDryRun: false },
+      ],
+      repository: 'github.com/acme/checkout',
+    });
+    expect(harness.journal.calls).toEqual(['write README.md', 'write catalog-info.yaml']);
+    expect(harness.scaffolder.runs()).toEqual([]);
+  });
+
+  it('writes into outDir when given and leaves the files there', async () => {
+    const harness = scaffolderHarness({ entities: [service] });
+    const outDir = join(tempDir('callboard-dry-run-'), 'out');
+    const preview = await harness.scaffolder.preview(request, { outDir });
+    expect(preview.outDir).toBe(outDir);
+    expect(readFileSync(join(outDir, 'README.md'), 'utf8')).toBe('# checkout');
+    expect(existsSync(join(outDir, 'catalog-info.yaml'))).toBe(true);
+  });
+
+  it('validates the values first, as a run does', async () => {
+    const harness = scaffolderHarness({ entities: [service] });
+    await expect(harness.scaffolder.preview({ ...request, values: { name: 42 } })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { name: expect.any(String) },
+    });
+  });
+});

@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { alice, closeHarnesses, scaffolderHarness } from './helpers/scaffolder-harness.ts';
+import { templateEntity } from './helpers/fake-catalog.ts';
+
+afterEach(closeHarnesses);
+
+const PASSWORD = 'hunter2-pa55word-9f3a';
+const TOKEN = 'tok-ea81c7d2-secret';
+const API_KEY = 'key-77b0c1f9-from-secrets';
+
+const withSecrets = templateEntity('with-secrets', {
+  parameters: {
+    properties: {
+      name: { type: 'string' },
+      dbPassword: { type: 'string', 'ui:widget': 'password' },
+      token: { type: 'string', 'ui:field': 'Secret' },
+    },
+  },
+  steps: [
+    { id: 'use', action: 'test:record', input: { name: '${{ parameters.name }}', value: 'pw=${{ parameters.dbPassword }} key=${{ secrets.apiKey }}' } },
+    { id: 'leak', action: 'test:log', input: { message: 'token ${{ secrets.token }} and ${{ parameters.dbPassword }}' } },
+  ],
+  output: { text: [{ title: 'used', content: '${{ steps.use.output.value }}' }] },
+});
+
+/** Every byte SQLite wrote for the database: the file, its WAL and shared memory. */
+const databaseBytes = (dbPath: string): string =>
+  readdirSync(dirname(dbPath))
+    .filter((name) => name.startsWith('callboard.db'))
+    .map((name) => readFileSync(join(dirname(dbPath), name)).toString('latin1'))
+    .join('\n');
+
+describe('secrets', () => {
+  it('are never written to the database, and are masked in step logs, errors and outputs', async () => {
+    const harness = scaffolderHarness({ entities: [withSecrets] });
+    const values = { name: 'svc', dbPassword: PASSWORD, token: TOKEN, secrets: { apiKey: API_KEY } };
+    const run = await harness.scaffolder.start({ templateRef: 'template:default/with-secrets', values, requester: alice });
+    const failed = await harness.scaffolder.settled(run.id);
+
+    // The steps saw the real values…
+    expect(harness.journal.calls).toEqual(['record svc', 'log']);
+    // …and nothing a person or the database sees holds them.
+    expect(failed.values).toEqual({ name: 'svc' });
+    expect(failed.steps[0]?.output).toEqual({ name: 'svc', value: 'pw=*** key=***' });
+    expect(failed.steps[1]).toMatchObject({ status: 'failed', error: 'could not use token *** and ***', log: ['token *** and ***'] });
+    const stored = databaseBytes(harness.dbPath);
+    expect(stored).toContain('svc');
+    for (const secret of [PASSWORD, TOKEN, API_KEY]) expect(stored).not.toContain(secret);
+  });
+
+  it('keeps secrets in memory for a Retry in the same process, and asks for them again after a restart', async () => {
+    const harness = scaffolderHarness({ entities: [withSecrets] });
+    const values = { name: 'svc', dbPassword: PASSWORD, token: TOKEN };
+    const run = await harness.scaffolder.start({ templateRef: 'template:default/with-secrets', values, requester: alice });
+    await harness.scaffolder.settled(run.id);
+    await harness.scaffolder.retry(run.id, alice);
+    await harness.scaffolder.settled(run.id);
+    expect(harness.journal.calls).toEqual(['record svc', 'log', 'log']);
+
+    const restarted = scaffolderHarness({ entities: [withSecrets], dbPath: harness.dbPath });
+    await expect(restarted.scaffolder.retry(run.id, alice)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('Edit and retry'),
+    });
+  });
+});
