@@ -7,7 +7,7 @@ import type { ActionContext, TemplateAction } from '../../../src/scaffolder/acti
 import type { RepoHost } from '../../../src/scaffolder/repo-host.ts';
 import type { SourceRegistrar } from '../../../src/scaffolder/source-registrar.ts';
 import type { TemplateLocation } from '../../../src/scaffolder/template-location.ts';
-import { createEngineDouble } from '../../core/scaffolder/skeleton/engine-double.ts';
+import { createTemplateEngine } from '../../../src/core/scaffolder/expressions.ts';
 
 /** A folder template location: relative urls resolve against the template folder and may not leave the source. */
 export const folderLocation = (sourceRoot: string, templateDir: string): TemplateLocation => ({
@@ -64,7 +64,7 @@ export async function createActionHarness(): Promise<ActionHarness> {
           outputs[name] = value;
         },
         signal: new AbortController().signal,
-        engine: createEngineDouble(),
+        engine: createTemplateEngine(),
         catalog: {} as CatalogReader,
         repoHost: {} as RepoHost,
         registrar: {} as SourceRegistrar,

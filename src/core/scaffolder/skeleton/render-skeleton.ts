@@ -29,6 +29,8 @@ export function renderSkeleton(
   const scope = { [input.cookiecutterCompat ? 'cookiecutter' : 'values']: input.values ?? {} };
   const renderOptions: SkeletonRenderOptions = { cookiecutterCompat: input.cookiecutterCompat, trimBlocks: input.trimBlocks, lstripBlocks: input.lstripBlocks };
   const render = (source: string, entryPath: string, what: string): string => {
+    // Text without a tag opener renders to itself; skipping the engine spares a copy of the values per entry.
+    if (!/\{[{%#]/.test(source)) return source;
     try {
       return engine.renderText(source, scope, renderOptions);
     } catch (error) {
