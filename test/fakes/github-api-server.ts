@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FakeGithubData, computeBlobSha, type FakeRepoInput } from '../helpers/github-fake-data.ts';
 import { json as jsonAnswer, routeGithubRequest, type FakeAnswer } from '../helpers/github-fake-routes.ts';
 import { createErrorBody, type FakeUrls } from '../helpers/github-fake-payloads.ts';
 import { FakeRateLimit } from '../helpers/github-fake-rate-limit.ts';
+import { FakeRepoWrites } from '../helpers/github-fake-repo-writes.ts';
 
 export interface GithubApiServerOptions {
   /** The only token accepted, as `token <t>` or `Bearer <t>`. */
@@ -15,6 +19,12 @@ export interface GithubApiServerOptions {
   rateLimit?: number;
   /** Serve under `/api/v3` with html_url on the server itself, as GitHub Enterprise Server does. */
   enterprise?: boolean;
+  /** The token's own user (GET /user, POST /user/repos); default `octocat`. */
+  login?: string;
+  /** Other users that exist (GET /users/{u}, collaborators). */
+  users?: string[];
+  /** Teams by organisation (lowercase), for PUT /orgs/{org}/teams/{slug}/repos/…. */
+  teams?: Record<string, string[]>;
 }
 
 /** One request as the fake saw it, for assertions. */
@@ -25,11 +35,15 @@ export interface RecordedRequest {
   status: number;
   ifNoneMatch?: string;
   accept?: string;
+  /** The JSON body of a write. */
+  body?: unknown;
 }
 
 /**
- * A strict local stand-in for the GitHub REST API (org repository listing and repository contents): real
- * status codes, error bodies, Link pagination, ETags with 304s that cost nothing, and rate limits.
+ * A strict local stand-in for the GitHub REST API (org repository listing and repository contents; users,
+ * repository creation, topics and collaborators): real status codes, error bodies, Link pagination, ETags with
+ * 304s that cost nothing, and rate limits. A created repository is a real bare repository on disk whose path is
+ * its clone_url, so a real `git push` lands there.
  */
 export class GithubApiServer {
   readonly data = new FakeGithubData();
@@ -38,16 +52,26 @@ export class GithubApiServer {
   private server: Server | undefined;
   private urls: FakeUrls = { api: '', html: '', raw: '' };
   private readonly prefix: string;
+  /** Repositories created through the API, and the users and teams that writes check against. */
+  readonly writes: FakeRepoWrites;
+  private readonly gitRoot: string;
 
   private constructor(private readonly options: GithubApiServerOptions) {
     this.prefix = options.enterprise ? '/api/v3' : '';
+    this.gitRoot = mkdtempSync(join(tmpdir(), 'callboard-fake-github-'));
+    this.writes = new FakeRepoWrites(this.data, () => this.urls, {
+      login: options.login ?? 'octocat',
+      users: options.users ?? [],
+      teams: options.teams ?? {},
+      gitRoot: this.gitRoot,
+    });
     this.rate = new FakeRateLimit(options.rateLimit ?? 5000, Math.floor(Date.now() / 1000) + 3600);
     for (const [org, repos] of Object.entries(options.orgs)) this.data.addOrg(org, repos);
   }
 
   static async start(options: GithubApiServerOptions): Promise<GithubApiServer> {
     const fake = new GithubApiServer(options);
-    const server = createServer((request, response) => fake.handle(request, response));
+    const server = createServer((request, response) => void fake.handle(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     fake.server = server;
@@ -79,30 +103,35 @@ export class GithubApiServer {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    rmSync(this.gitRoot, { recursive: true, force: true });
   }
 
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake.invalid');
     const accept = request.headers.accept;
     const ifNoneMatch = request.headers['if-none-match'];
     const record: RecordedRequest = { method: request.method ?? 'GET', path: '', status: 0, ifNoneMatch, accept };
     record.path = url.pathname.slice(this.prefix.length) + url.search;
     this.requests.push(record);
-    const answer = this.answer(request, url);
+    const body = await readJsonBody(request);
+    if (body.parsed !== undefined) record.body = body.parsed;
+    const answer = body.invalid ? jsonAnswer(400, createErrorBody(400, 'Problems parsing JSON')) : await this.answer(request, url, body.parsed);
     record.status = answer.status;
     this.send(response, answer);
   }
 
-  private answer(request: IncomingMessage, url: URL): FakeAnswer {
+  private async answer(request: IncomingMessage, url: URL, body: unknown): Promise<FakeAnswer> {
     if (!url.pathname.startsWith(`${this.prefix}/`)) return jsonAnswer(404, createErrorBody(404, 'Not Found'));
     if (!this.isAuthorized(request.headers.authorization)) return jsonAnswer(401, createErrorBody(401, 'Bad credentials'));
     const refusal = this.rate.takeSecondaryRefusal();
     if (refusal) return this.secondaryLimitAnswer(refusal.status, refusal.retryAfterSeconds);
     if (this.rate.remaining === 0) return this.rateLimitAnswer();
     const path = url.pathname.slice(this.prefix.length);
-    const answer = request.method === 'GET' ? routeGithubRequest(this.data, this.urls, path, url.searchParams, request.headers.accept) : undefined;
+    const method = request.method ?? 'GET';
+    const read = method === 'GET' ? routeGithubRequest(this.data, this.urls, path, url.searchParams, request.headers.accept) : undefined;
+    const answer = read ?? (await this.writes.route(method, path.replace(/\/+$/, ''), body));
     const routed = answer ?? jsonAnswer(404, createErrorBody(404, 'Not Found'));
-    const etag = routed.status === 200 ? computeEtag(routed) : undefined;
+    const etag = routed.status === 200 && method === 'GET' ? computeEtag(routed) : undefined;
     if (etag && matchesEtag(request.headers['if-none-match'], etag)) return { status: 304, headers: { etag }, body: '' };
     this.rate.consume();
     return etag ? { ...routed, headers: { ...routed.headers, etag } } : routed;
@@ -135,6 +164,18 @@ export class GithubApiServer {
       ...answer.headers,
     });
     response.end(answer.status === 304 ? undefined : answer.body);
+  }
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<{ parsed?: unknown; invalid?: boolean }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return { parsed: JSON.parse(text) as unknown };
+  } catch {
+    return { invalid: true };
   }
 }
 
