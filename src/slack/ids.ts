@@ -34,6 +34,24 @@ export const ScaffolderActionIds = {
   editAndRetry: 'scaffolder.edit_and_retry',
   approveRun: 'scaffolder.approve_run',
   denyRun: 'scaffolder.deny_run',
+  /** Back on a form page or on the review page (block_actions in the modal; the listener answers with views.update). */
+  pageBack: 'scaffolder.page_back',
+  reviewBack: 'scaffolder.review_back',
+  /**
+   * Prefixes of a form page's inputs: the field name follows (`scaffolder.field.name`), so action ids stay unique in
+   * the view. Catalog pickers and long enums use `picker.`: their options come from a block_suggestion listener
+   * (app.options with a RegExp on this prefix); a field that others depend on dispatches a block_action on change.
+   */
+  fieldPrefix: 'scaffolder.field.',
+  pickerPrefix: 'scaffolder.picker.',
+} as const;
+
+/** `callback_id`s of the scaffolder's modals (view_submission routes on these). */
+export const ViewCallbackIds = {
+  /** One page of a template's form; private_metadata carries the form state (see views/scaffolder/form-metadata.ts). */
+  templatePage: 'scaffolder.page',
+  /** The review page before a run: Create submits it. */
+  templateReview: 'scaffolder.review',
 } as const;
 
 /** `callback_id`s of shortcuts (manifest `shortcuts[].callback_id`). */
