@@ -1,7 +1,7 @@
 import { Ajv, type AnySchemaObject } from 'ajv';
 import ajvErrorsModule from 'ajv-errors';
 import addFormatsModule from 'ajv-formats';
-import { isPlainObject } from '../catalog/issue-text.ts';
+import { describeValue, formatPath, isPlainObject, valueAt } from '../catalog/issue-text.ts';
 import type { SchemaIssue } from '../catalog/kind-registry.ts';
 
 type Path = (string | number)[];
@@ -42,10 +42,17 @@ const checkPage = (page: Record<string, unknown>, path: Path): SchemaIssue[] => 
   const { when: _when, title: _title, description: _description, ...rest } = page;
   const schema: AnySchemaObject = { type: 'object', ...rest };
   if (!ajv.validateSchema(schema)) {
-    return (ajv.errors ?? []).map((error) => ({
-      path: [...path, ...pointerSegments(error.instancePath, page)],
-      message: `JSON Schema: ${error.instancePath || 'the page'} ${error.message ?? 'is not valid'}; ${HINT}`,
-    }));
+    // A wrong value fails several branches of the meta-schema (enum, then anyOf); the first says it best.
+    const seen = new Set<string>();
+    return (ajv.errors ?? []).flatMap((error) => {
+      if (seen.has(error.instancePath)) return [];
+      seen.add(error.instancePath);
+      const inPage = pointerSegments(error.instancePath, page);
+      const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+      const detail = `${error.message ?? 'is not valid'}${allowed ? ` (${allowed.join(', ')})` : ''}`;
+      const what = inPage.length > 0 ? `${formatPath(inPage)} ${describeValue(valueAt(page, inPage))}` : 'the page';
+      return [{ path: [...path, ...inPage], message: `JSON Schema: ${what} ${detail}; ${HINT}` }];
+    });
   }
   try {
     ajv.compile(schema);
