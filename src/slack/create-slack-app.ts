@@ -6,6 +6,7 @@ import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
 import { reportListenerError } from './listeners/report-listener-error.ts';
+import { register as registerScaffolder } from './listeners/scaffolder/index.ts';
 import { register as registerShortcuts } from './listeners/shortcuts/index.ts';
 import { buildSlackDeps, type CatalogDeps, type SlackDeps } from './slack-deps.ts';
 import { webClientChannelApi, type SlackChannelApi } from './slack-channel-api.ts';
@@ -100,7 +101,7 @@ export const createSlackApp = (catalog: CatalogDeps, options: SlackAppOptions): 
   const receiver = buildReceiver(options, boltLogger(catalog.log));
   const app = buildApp(catalog, options, receiver);
   const deps = buildSlackDeps(catalog, options.users ?? webClientUserApi(app.client), options.channels ?? webClientChannelApi(app.client));
-  for (const register of [registerCommands, registerActions, registerEvents, registerShortcuts]) register(app, deps);
+  for (const register of [registerCommands, registerActions, registerEvents, registerShortcuts, registerScaffolder]) register(app, deps);
   app.error(reportListenerError(catalog.log, app.client));
   const isSocket = receiver instanceof SocketModeReceiver;
   return {

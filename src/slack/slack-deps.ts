@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 import type { CatalogReader } from '../core/ports.ts';
+import type { MessageRenderer } from '../scaffolder/messages/create-message-renderer.ts';
 import type { Scaffolder } from '../scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from '../scaffolder/source-registrar.ts';
 import type { SyncPassQueue } from '../usecases/sync/sync-pass-queue.ts';
 import { ChannelDirectory } from './channel-directory.ts';
+import { createScaffolderSlack, type ScaffolderSlack } from './listeners/scaffolder/scaffolder-slack.ts';
+import { templateFormViews } from './listeners/scaffolder/template-form-views.ts';
 import { MemberDirectory } from './member-directory.ts';
 import { noChannelApi, type SlackChannelApi } from './slack-channel-api.ts';
 import { SlackIdentity } from './slack-identity.ts';
@@ -33,6 +36,8 @@ export interface CatalogDeps {
   scaffolder?: Scaffolder;
   /** `/callboard register <url>` (admins only); without it the command says registering is not set up. */
   registrar?: SourceRegistrar;
+  /** Run progress, results and approval requests from templates/messages/ (and the admin's overrides); built-in wording without it. */
+  messages?: MessageRenderer;
 }
 
 /** Everything a listener may use; passed in, never imported. */
@@ -41,6 +46,8 @@ export interface SlackDeps extends CatalogDeps {
   directory: MemberDirectory;
   /** Team channel names → ids, so `#team-payments` is a real channel link. */
   channels: ChannelDirectory;
+  /** The template forms being filled in, runs' progress messages and approval requests (the scaffolder's Slack side). */
+  scaffolding: ScaffolderSlack;
 }
 
 /** Adds the Slack-facing lookups (who is asking, who members are in Slack) on top of the catalog. */
@@ -49,4 +56,5 @@ export const buildSlackDeps = (catalog: CatalogDeps, users: SlackUserApi, channe
   identity: new SlackIdentity(catalog.store, users, { log: catalog.log }),
   directory: new MemberDirectory(users, { log: catalog.log }),
   channels: new ChannelDirectory(channels, { log: catalog.log }),
+  scaffolding: createScaffolderSlack({ log: catalog.log, views: templateFormViews, ...(catalog.messages ? { messages: catalog.messages } : {}) }),
 });
