@@ -1,7 +1,8 @@
 import type { RunOutput, RunRecord, StepRecord } from '../../core/scaffolder/run-record.ts';
 import type { TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
 import type { TemplateLocation } from '../template-location.ts';
-import { executeStep, type StepEnvironment } from './execute-step.ts';
+import { runsAfterFailure, type StepEnvironment } from './execute-step.ts';
+import { runOneStep } from './run-one-step.ts';
 import { createMasker, type Masker } from './mask-secrets.ts';
 import { renderOutput } from './render-output.ts';
 import { openWorkspace, removeWorkspace } from './run-workspace.ts';
@@ -9,7 +10,6 @@ import { runScope, userScope } from './run-scope.ts';
 import type { RunTracker } from './run-tracker.ts';
 import type { RunValues } from './run-values.ts';
 import type { ScaffolderDeps } from './scaffolder-deps.ts';
-import { createStepLog } from './step-log.ts';
 
 /** What a run goes through: the template, the values, and the steps a previous attempt finished (not redone). */
 export interface RunPlan {
@@ -27,7 +27,8 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
 type Ending = (run: RunRecord) => RunRecord;
 
 /**
- * Runs the steps not yet finished, in order; the first failure stops the run and keeps the workspace for Retry.
+ * Runs the steps not yet finished, in order. After a failure, only steps whose `if` calls `always()` or `failure()`
+ * still run (as in Backstage); the run fails and keeps its workspace for Retry.
  * The run's last change (succeeded or failed) is made once the template checkout is released and, after a
  * success, the workspace removed: whoever waits for the run to settle finds nothing left behind.
  */
@@ -65,65 +66,23 @@ const runSteps = async (deps: ScaffolderDeps, tracker: RunTracker, plan: RunPlan
   };
   const steps: Record<string, { output: Record<string, unknown> }> = {};
   const scope = () => runScope({ runId, parameters: plan.values.parameters, secrets: plan.values.secrets, user, steps });
+  let failed = false;
   for (const step of plan.definition.steps) {
     if (plan.finished.has(step.id)) {
       const output = plan.finished.get(step.id);
       if (output) steps[step.id] = { output };
       continue;
     }
-    const outcome = await runOneStep(deps, tracker, { step, scope: scope(), env, mask });
-    if (typeof outcome === 'function') return outcome;
-    if (outcome) steps[step.id] = { output: outcome };
-  }
-  return finishRun(deps, tracker, plan, scope(), mask);
-};
-
-interface OneStep {
-  step: TemplateDefinition['steps'][number];
-  scope: Record<string, unknown>;
-  env: StepEnvironment;
-  mask: Masker;
-}
-
-/** One step from running to done or skipped (its output, undefined when skipped), or the run's ending when it fails. */
-const runOneStep = async (
-  deps: ScaffolderDeps,
-  tracker: RunTracker,
-  { step, scope, env, mask }: OneStep,
-): Promise<Record<string, unknown> | undefined | Ending> => {
-  const started = deps.clock.now();
-  const reset = (record: StepRecord): StepRecord => ({
-    id: record.id,
-    name: record.name,
-    action: record.action,
-    status: 'running',
-    startedAt: started.toISOString(),
-    log: [],
-  });
-  await tracker.updateStep(step.id, reset);
-  const log = createStepLog(mask);
-  const durationMs = () => Math.max(0, deps.clock.now().getTime() - started.getTime());
-  try {
-    const outcome = await executeStep(step, scope, env, log.logger);
-    if (outcome.status === 'skipped') {
-      await tracker.updateStep(step.id, (record) => ({ ...record, status: 'skipped', durationMs: durationMs(), log: log.lines }));
-      return undefined;
+    if (failed && !runsAfterFailure(step, deps.engine, scope())) {
+      await tracker.updateStep(step.id, (record) => ({ ...record, status: 'skipped', log: ['skipped because an earlier step failed'] }));
+      continue;
     }
-    const output = mask(outcome.output);
-    await tracker.updateStep(step.id, (record) => ({ ...record, status: 'done', durationMs: durationMs(), log: log.lines, output }));
-    return outcome.output;
-  } catch (error) {
-    const message = mask(errorText(error));
-    const failedAfter = durationMs();
-    return (run) => ({
-      ...run,
-      status: 'failed',
-      finishedAt: deps.clock.now().toISOString(),
-      steps: run.steps.map((record) =>
-        record.id === step.id ? { ...record, status: 'failed', durationMs: failedAfter, error: message, log: log.lines } : record,
-      ),
-    });
+    const outcome = await runOneStep({ deps, tracker, step, scope: scope(), env: { ...env, taskFailed: failed }, mask });
+    if (outcome === 'failed') failed = true;
+    else if (outcome) steps[step.id] = { output: outcome };
   }
+  if (failed) return (run) => ({ ...run, status: 'failed', finishedAt: deps.clock.now().toISOString() });
+  return finishRun(deps, tracker, plan, scope(), mask);
 };
 
 /** Every step done: the output rendered, the entity a catalog:register step registered, the workspace removed. */

@@ -24,6 +24,8 @@ export interface StepEnvironment {
   runId: string;
   dryRun: boolean;
   signal: AbortSignal;
+  /** An earlier step failed: `failure()` is true, and only steps whose `if` asks `always()` or `failure()` run. */
+  taskFailed?: boolean;
 }
 
 export type StepOutcome = { status: 'skipped' } | { status: 'done'; output: Record<string, unknown> };
@@ -78,8 +80,35 @@ const validateInput = (step: StepDefinition, action: TemplateAction, iteration: 
   throw new StepError(`step ${step.id} (${where}): ${issues.join('; ')}`);
 };
 
+/** The engine as a step sees it: after a failure, `failure()` answers true. */
+const engineFor = (env: StepEnvironment): TemplateEngine => {
+  const { engine } = env;
+  if (!env.taskFailed) return engine;
+  return {
+    renderValue: (value, scope, options) => engine.renderValue(value, scope, { ...options, taskFailed: true }),
+    renderText: (source, scope, options) => engine.renderText(source, scope, options),
+    checkSyntax: (value, path) => engine.checkSyntax(value, path),
+  };
+};
+
+/**
+ * After a step failed, Backstage runs a later step only when its `if` is an expression that calls `always()` or
+ * `failure()` (a clean-up or notify step); every other step is skipped.
+ */
+export const runsAfterFailure = (step: StepDefinition, engine: TemplateEngine, scope: Scope): boolean => {
+  if (typeof step.if !== 'string') return false;
+  let asked = false;
+  try {
+    engine.renderValue(step.if, scope, { taskFailed: true, onStatusCheck: () => (asked = true) });
+  } catch {
+    return false;
+  }
+  return asked;
+};
+
 /** Runs one step with Backstage's semantics: `if`, `each` (outputs become arrays), input rendered then validated. */
-export const executeStep = async (step: StepDefinition, scope: Scope, env: StepEnvironment, log: StepLogger): Promise<StepOutcome> => {
+export const executeStep = async (step: StepDefinition, scope: Scope, stepEnv: StepEnvironment, log: StepLogger): Promise<StepOutcome> => {
+  const env = { ...stepEnv, engine: engineFor(stepEnv) };
   const action = actionFor(env.actions, step);
   if (step.each === undefined && step.if !== undefined && !isConditionMet(renderAt(env.engine, step.if, scope, `step ${step.id} if`)))
     return { status: 'skipped' };

@@ -25,13 +25,15 @@ export const valuesToGoOn = (context: ScaffolderContext, run: RunRecord, definit
 };
 
 /**
- * Steps a retry does not redo: the ones done (their stored outputs feed later steps) or skipped before. When the
- * workspace is gone (kept only `keepFailedWorkspacesHours`), steps that only wrote into it run again; steps that
- * reached outside (created the repository, registered it) still are not redone.
+ * Steps a retry does not redo: the ones done (their stored outputs feed later steps) or skipped before the first
+ * failure. When the workspace is gone (kept only `keepFailedWorkspacesHours`), steps that only wrote into it run
+ * again; steps that reached outside (created the repository, registered it) still are not redone.
  */
 export const finishedSteps = (run: RunRecord, actions: ActionRegistry, workspaceKept: boolean): Map<string, Record<string, unknown> | undefined> => {
   const finished = new Map<string, Record<string, unknown> | undefined>();
-  for (const step of run.steps) {
+  // Steps after the first failure ran (or were skipped) because of it; the retry decides about them afresh.
+  const firstFailed = run.steps.findIndex((step) => step.status === 'failed');
+  for (const step of firstFailed < 0 ? run.steps : run.steps.slice(0, firstFailed)) {
     if (step.status === 'skipped') finished.set(step.id, undefined);
     if (step.status !== 'done') continue;
     if (!workspaceKept && actions.get(step.action)?.supportsDryRun === true) continue;

@@ -20,12 +20,12 @@ const start = async (harness: ReturnType<typeof scaffolderHarness>, templateRef:
 };
 
 describe('retry', () => {
-  it('fails at the failing step with its error and last log lines, keeps the workspace, and leaves later steps pending', async () => {
+  it('fails at the failing step with its error and last log lines, keeps the workspace, and skips the later steps', async () => {
     const harness = scaffolderHarness({ entities: [flaky] });
     harness.journal.failing.add('shaky');
     const failed = await start(harness, 'template:default/flaky');
     expect(failed.status).toBe('failed');
-    expect(failed.steps.map((step) => step.status)).toEqual(['done', 'failed', 'pending']);
+    expect(failed.steps.map((step) => step.status)).toEqual(['done', 'failed', 'skipped']);
     expect(failed.steps[1]).toMatchObject({ error: 'shaky is failing on purpose', log: ['trying shaky'] });
     expect(failed.finishedAt).toBeDefined();
     expect(existsSync(join(harness.workspaceDir, failed.id))).toBe(true);
@@ -44,6 +44,35 @@ describe('retry', () => {
     expect(harness.journal.calls).toEqual(['record prepare', 'flaky shaky', 'flaky shaky', 'record after-from-prepare']);
     expect(done.steps.map((step) => step.status)).toEqual(['done', 'done', 'done']);
     expect(existsSync(join(harness.workspaceDir, failed.id))).toBe(false);
+  });
+
+  it('runs a later step whose if calls always() or failure() after a failure, as Backstage does, and a retry decides about it afresh', async () => {
+    const cleanup = templateEntity('cleanup', {
+      steps: [
+        { id: 'shaky', action: 'test:flaky', input: { name: 'shaky' } },
+        { id: 'skipped', action: 'test:record', input: { name: 'skipped' } },
+        { id: 'notify', action: 'test:record', if: '${{ failure() }}', input: { name: 'notify' } },
+        { id: 'always', action: 'test:record', if: '${{ always() }}', input: { name: 'always' } },
+        { id: 'plain-if', action: 'test:record', if: '${{ true }}', input: { name: 'plain-if' } },
+      ],
+    });
+    const harness = scaffolderHarness({ entities: [cleanup] });
+    harness.journal.failing.add('shaky');
+    const failed = await start(harness, 'template:default/cleanup');
+    expect(failed.steps.map((step) => `${step.id}:${step.status}`)).toEqual([
+      'shaky:failed',
+      'skipped:skipped',
+      'notify:done',
+      'always:done',
+      'plain-if:skipped',
+    ]);
+    expect(harness.journal.calls).toEqual(['flaky shaky', 'record notify', 'record always']);
+
+    harness.journal.failing.clear();
+    await harness.scaffolder.retry(failed.id, alice);
+    const done = await harness.scaffolder.settled(failed.id);
+    expect(done.steps.map((step) => `${step.id}:${step.status}`)).toEqual(['shaky:done', 'skipped:done', 'notify:skipped', 'always:done', 'plain-if:done']);
+    expect(harness.journal.calls.slice(3)).toEqual(['flaky shaky', 'record skipped', 'record always', 'record plain-if']);
   });
 
   it('refuses to retry a run that did not fail', async () => {
