@@ -9,6 +9,7 @@ import { openDatabase, type CatalogDatabase } from './store/open-database.ts';
 import { SqliteCatalogStore } from './store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
 import { SqliteJobLedger } from './store/sqlite-job-ledger.ts';
+import { readRegisteredSources, SqliteRegisteredSources } from './store/sqlite-registered-sources.ts';
 import { WriteQueue } from './store/write-queue.ts';
 import { SyncPassQueue } from './usecases/sync/sync-pass-queue.ts';
 
@@ -20,6 +21,8 @@ export interface CatalogRuntime {
   /** Runs of scheduled jobs, claimed once per slot (writes through `writeQueue`); its `claimOnce` runs a webhook delivery once. */
   jobLedger: SqliteJobLedger;
   registry: KindRegistry;
+  /** Sources added by `callboard register` and `catalog:register` (writes through `writeQueue`); already in `sync`. */
+  registeredSources: SqliteRegisteredSources;
   close(): void;
 }
 
@@ -67,7 +70,11 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
   const registry = options.registry ?? createBuiltinKindRegistry();
   const checkpointer =
     config.database.path === ':memory:' ? undefined : new BackgroundCheckpointer(config.database.path, options.onCheckpointError ?? reportCheckpointError);
-  const sources = createSources(config);
+  // Registered sources sync again after a restart, after the configured ones.
+  const sources = createSources(
+    config,
+    readRegisteredSources(writerDb.$client).map((source) => source.config),
+  );
   const writeQueue = new WriteQueue(writerDb.$client, { onWait: options.onWriteWait ?? reportWriteWait(config.database.path) });
   const sync = new SyncPassQueue(sources, {
     writer: new SqliteCatalogWriter(writerDb.$client, checkpointer, writeQueue),
@@ -83,6 +90,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
     writeQueue,
     jobLedger: new SqliteJobLedger({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
     registry,
+    registeredSources: new SqliteRegisteredSources({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
     close: () => {
       readerDb.$client.close();
       if (readerDb !== writerDb) writerDb.$client.close();

@@ -44,9 +44,16 @@ export const createProgram = (io: CliIo): Command => {
   command('sync', 'run one sync pass now and print what changed')
     .option('--json', 'print the summary as JSON')
     .action(lazyAction(io, async () => (await import('./commands/sync-command.ts')).syncCommand));
-  command('sources', 'configured catalog sources: where each reads from (git: transport and branch), last sync and its outcome')
+  command('sources', 'catalog sources (configured, registered, built in): where each reads from (git: transport and branch), last sync and its outcome')
     .option('--json', 'print JSON')
     .action(lazyAction(io, async () => (await import('./commands/sources-command.ts')).sourcesCommand));
+  command('register', 'add a repository or catalog file as a catalog source kept in the database, and sync it now')
+    .argument('<url>', 'a Git URL, https://github.com/<owner>/<repo>, a …/blob/<branch>/catalog-info.yaml URL, or an absolute local path')
+    .option('--json', 'print JSON: { id, url, type, registeredBy, registeredAt, created, entityRefs }')
+    .action(lazyAction(io, async () => (await import('./commands/register-command.ts')).registerCommand));
+  command('unregister', 'remove a registered source and its entities (ids: callboard sources)')
+    .argument('<id>', 'the id of a registered source, e.g. registered:github.com/acme/payments')
+    .action(lazyAction(io, async () => (await import('./commands/register-command.ts')).unregisterCommand));
   command('entity', 'show one entity (with --json: as the Backstage catalog API returns it)')
     .argument('<ref>', 'an entity ref or name, e.g. checkout-service or component:default/checkout-service')
     .option('--json', 'print JSON')

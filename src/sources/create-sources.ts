@@ -9,7 +9,7 @@ import { GithubSource } from './github-source.ts';
 /** A stable folder name per source id for git mirrors. */
 const cacheFolderFor = (cacheDir: string, sourceId: string): string => join(cacheDir, createHash('sha1').update(sourceId).digest('hex').slice(0, 16));
 
-const createSource = (source: SourceConfig, config: Config): CatalogSource => {
+const createBareSource = (source: SourceConfig, config: Config): CatalogSource => {
   switch (source.type) {
     case 'dir':
       return new DirSource({ id: source.id, root: source.path, patterns: source.patterns });
@@ -43,5 +43,22 @@ const withSettings = (source: CatalogSource, settings: SourceConfig): CatalogSou
   open: (previous) => source.open(previous),
 });
 
-/** Builds the configured sources, in configuration order (the order decides who keeps a conflicting ref). */
-export const createSources = (config: Config): CatalogSource[] => config.catalog.sources.map((source) => withSettings(createSource(source, config), source));
+/** One source from a `catalog.sources`-shaped entry (configured, registered or built in). */
+export const createSource = (source: SourceConfig, config: Config): CatalogSource => withSettings(createBareSource(source, config), source);
+
+/** The id of the golden paths shipped in templates/; ids starting `builtin:` always sync last. */
+export const BUILTIN_TEMPLATES_SOURCE_ID = 'builtin:templates';
+
+/** The golden paths shipped in templates/ (`<name>/template.yaml`), when `scaffolder.builtinTemplates` is on. */
+export const builtinSourceConfigs = (config: Config): SourceConfig[] =>
+  config.scaffolder.builtinTemplates
+    ? [{ type: 'dir', id: BUILTIN_TEMPLATES_SOURCE_ID, path: config.scaffolder.templatesDir, patterns: ['*/template.yaml'] }]
+    : [];
+
+/**
+ * Builds the sources in the order that decides who keeps a conflicting ref: the configured ones in configuration
+ * order, then those registered at run time (`callboard register`, `catalog:register`), then the built-in
+ * templates last, so a team's own template with the same ref wins over the shipped one.
+ */
+export const createSources = (config: Config, registered: readonly SourceConfig[] = []): CatalogSource[] =>
+  [...config.catalog.sources, ...registered, ...builtinSourceConfigs(config)].map((source) => createSource(source, config));

@@ -43,7 +43,10 @@ describe('callboard sources', () => {
       { id: 'web', from: 'https://git.example.com/acme/repo.git', transport: 'https', branch: undefined, outcome: 'never synced' },
       { id: 'local', from: join(dir, 'repos/catalog'), transport: 'local path', branch: undefined, outcome: 'never synced' },
       { id: 'examples', from: join(repoRoot, 'examples/acme'), transport: undefined, branch: undefined, outcome: 'never synced' },
+      // The golden paths shipped in templates/ come last (scaffolder.builtinTemplates, on by default).
+      { id: 'builtin:templates', from: join(repoRoot, 'templates'), transport: undefined, branch: undefined, outcome: 'never synced' },
     ]);
+    expect(reports.map((report) => report.origin)).toEqual(['configured', 'configured', 'configured', 'configured', 'configured', 'built-in']);
     const text = await cli(['sources'], dir);
     expect(text.out).toContain('scp (git)\n  reads from: git.example.com:acme/repo.git\n  transport:  ssh (scp-style host:path)\n  branch:     main\n');
     expect(text.out).toContain('  last sync:  never (run `callboard sync`)');
@@ -63,5 +66,24 @@ describe('callboard sources', () => {
     const text = await cli(['sources'], dir);
     expect(text.out).toMatch(new RegExp(`good \\(git\\)[\\s\\S]*last sync:  \\S+ — ok\\n  version:    ${commit}`));
     expect(text.out).toMatch(/gone \(git\)[\s\S]*last sync: {2}\S+ — failed: .*no-such-repo/);
+  });
+
+  it('lists registered sources after the configured ones, with who added them, until they are unregistered', async () => {
+    const dir = configWith(`    - { type: dir, id: examples, path: ${join(repoRoot, 'examples/acme')} }\nscaffolder:\n  builtinTemplates: false\n`);
+    const registered = await cli(['register', remote.bareDir, '--json'], dir);
+    expect(registered.code).toBe(0);
+    const id = `registered:${remote.bareDir}`;
+    expect(JSON.parse(registered.out)).toMatchObject({ id, type: 'git', created: true, entityRefs: ['component:default/a'] });
+    const { out } = await cli(['sources', '--json'], dir);
+    const reports = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(reports.map((report) => [report.id, report.origin])).toEqual([
+      ['examples', 'configured'],
+      [id, 'registered'],
+    ]);
+    expect(reports[1]).toMatchObject({ url: remote.bareDir, outcome: 'ok', version: commit, registeredBy: expect.stringMatching(/^cli/) });
+    const text = await cli(['sources'], dir);
+    expect(text.out).toContain(`${id} (git, registered)\n  reads from: ${remote.bareDir}\n  added by:   cli`);
+    expect((await cli(['unregister', id], dir)).code).toBe(0);
+    expect((JSON.parse((await cli(['sources', '--json'], dir)).out) as unknown[]).length).toBe(1);
   });
 });

@@ -1,8 +1,10 @@
 import { openCatalogRuntime } from '../../catalog-runtime.ts';
-import type { SourceConfig } from '../../config/load-config.ts';
+import type { Config, SourceConfig } from '../../config/load-config.ts';
 import type { StoredProblem } from '../../core/catalog-reader/catalog-queries.ts';
 import type { StoredSourceStatus } from '../../core/ports.ts';
+import { builtinSourceConfigs } from '../../sources/create-sources.ts';
 import { describeGitTransport, redactUrl } from '../../sources/git/git-remote-url.ts';
+import type { StoredRegisteredSource } from '../../store/sqlite-registered-sources.ts';
 import { loadCliConfig, type CliIo } from '../cli-context.ts';
 
 /** Where a configured source reads from, as `callboard sources` shows it. */
@@ -16,10 +18,27 @@ interface SourceReading {
   branch?: string;
 }
 
-/** One line of `callboard sources`: the configured source, and what the database remembers of it. */
+/** Where a source comes from: callboard.yaml, `callboard register` / `catalog:register`, or Callboard itself. */
+export type SourceOrigin = 'configured' | 'registered' | 'built-in';
+
+/** A source to report, with where it comes from (and for a registered one, who added it when). */
+export interface ListedSource {
+  source: SourceConfig;
+  origin: SourceOrigin;
+  url?: string;
+  registeredBy?: string;
+  registeredAt?: string;
+}
+
+/** One line of `callboard sources`: the source, and what the database remembers of it. */
 export interface SourceReport extends SourceReading {
   id: string;
   type: string;
+  origin: SourceOrigin;
+  /** Registered sources: the URL as given, who registered it and when. */
+  url?: string;
+  registeredBy?: string;
+  registeredAt?: string;
   /** The content version last read (a commit for git), without the settings fingerprint. */
   version?: string;
   lastAttemptAt?: string;
@@ -46,12 +65,17 @@ const readingOf = (source: SourceConfig): SourceReading => {
 const contentVersion = (key: string): string => key.replace(/#[0-9a-f]{12}$/, '');
 
 /** Joins a configured source with its stored status and its source-level problem (origin `source`: it could not be read). */
-export const reportSource = (source: SourceConfig, status: StoredSourceStatus | undefined, problems: readonly StoredProblem[]): SourceReport => {
+export const reportSource = (listed: ListedSource, status: StoredSourceStatus | undefined, problems: readonly StoredProblem[]): SourceReport => {
+  const { source, origin, url, registeredBy, registeredAt } = listed;
   const failure = problems.find((problem) => problem.sourceId === source.id && problem.origin === 'source' && problem.severity === 'error');
   const outcome = status?.lastAttemptAt === undefined ? 'never synced' : failure ? 'failed' : 'ok';
   return {
     id: source.id,
     type: source.type,
+    origin,
+    ...(url ? { url } : {}),
+    ...(registeredBy ? { registeredBy } : {}),
+    ...(registeredAt ? { registeredAt } : {}),
     ...readingOf(source),
     ...(status?.version ? { version: contentVersion(status.version) } : {}),
     ...(status?.lastAttemptAt ? { lastAttemptAt: status.lastAttemptAt } : {}),
@@ -63,7 +87,9 @@ export const reportSource = (source: SourceConfig, status: StoredSourceStatus | 
 
 /** The text form: the source on one line, then one indented line per fact. */
 export const formatSourceReport = (report: SourceReport): string[] => {
-  const lines = [`${report.id} (${report.type})`, `  reads from: ${report.from}`];
+  const origin = report.origin === 'configured' ? '' : `, ${report.origin}`;
+  const lines = [`${report.id} (${report.type}${origin})`, `  reads from: ${report.from}`];
+  if (report.registeredBy) lines.push(`  added by:   ${report.registeredBy} at ${report.registeredAt ?? '?'} (remove: callboard unregister '${report.id}')`);
   if (report.transport) lines.push(`  transport:  ${report.transport}`);
   if (report.type === 'git') lines.push(`  branch:     ${report.branch ?? "the remote's default branch"}`);
   if (report.patterns) lines.push(`  patterns:   ${report.patterns.join(', ')}`);
@@ -76,8 +102,15 @@ export const formatSourceReport = (report: SourceReport): string[] => {
   return lines;
 };
 
+/** Configured sources first, then registered ones, then the built-in templates: the order passes read them in. */
+const listSources = (config: Config, registered: readonly StoredRegisteredSource[]): ListedSource[] => [
+  ...config.catalog.sources.map((source): ListedSource => ({ source, origin: 'configured' })),
+  ...registered.map(({ config: source, url, registeredBy, registeredAt }): ListedSource => ({ source, origin: 'registered', url, registeredBy, registeredAt })),
+  ...builtinSourceConfigs(config).map((source): ListedSource => ({ source, origin: 'built-in' })),
+];
+
 /**
- * `callboard sources`: every configured source, where it reads from (for git, the transport git will use
+ * `callboard sources`: every configured, registered and built-in source, where it reads from (for git, the transport git will use
  * and the branch), and what the database remembers of its last pass. Never syncs: a source that was never
  * synced says so.
  */
@@ -87,7 +120,8 @@ export const sourcesCommand = (io: CliIo) => async (options: { config?: string; 
   try {
     const statuses = new Map(runtime.store.sourceStatuses().map((status) => [status.id, status]));
     const problems = runtime.store.problems();
-    const reports = config.catalog.sources.map((source) => reportSource(source, statuses.get(source.id), problems));
+    const listed = listSources(config, runtime.registeredSources.list());
+    const reports = listed.map((source) => reportSource(source, statuses.get(source.source.id), problems));
     if (options.json) return io.out(JSON.stringify(reports, null, 2));
     if (reports.length === 0) return io.out(`No catalog sources are configured (catalog.sources in ${config.file ?? 'the built-in defaults'}).`);
     io.out(reports.flatMap(formatSourceReport).join('\n'));

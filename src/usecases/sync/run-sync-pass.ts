@@ -36,11 +36,14 @@ const applySourceIsolated = async (pass: SyncPass, prepared: PreparedSource): Pr
   }
 };
 
-/** Sources that were synced before but are no longer configured: their entities leave the catalog. */
-const pruneRemovedSources = (pass: SyncPass, configured: readonly CatalogSource[]): void => {
+/**
+ * Sources that were synced before but are no longer present: their entities leave the catalog. A pass for one
+ * source (`only`) looks at that source alone, so syncing a source just removed (unregistered) prunes it at once.
+ */
+const pruneRemovedSources = (pass: SyncPass, present: readonly CatalogSource[], only: string | undefined): void => {
   const { writer } = pass.deps;
-  const keep = new Set(configured.map((source) => source.id));
-  for (const sourceId of writer.sourceIds()) {
+  const keep = new Set(present.map((source) => source.id));
+  for (const sourceId of only === undefined ? writer.sourceIds() : [only]) {
     if (keep.has(sourceId)) continue;
     for (const file of writer.files(sourceId).values()) removeFile(pass, file.id);
     writer.deleteSource(sourceId);
@@ -79,7 +82,7 @@ const applyPass = async (pass: SyncPass, prepared: PreparedSource[], sources: re
   step.doing = 'finishing the pass';
   // Every file is read: the worker's memory is given back before the index builds and the commit.
   await pass.close();
-  if (!options.only) pruneRemovedSources(pass, sources);
+  pruneRemovedSources(pass, sources, options.only);
   const summary = finishPass(pass, results);
   step.doing = 'committing the pass';
   return summary;

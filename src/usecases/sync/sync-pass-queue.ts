@@ -3,6 +3,9 @@ import type { SyncSummary } from '../../core/sync/sync-summary.ts';
 import { runSyncPass } from './run-sync-pass.ts';
 import type { SyncDeps } from './sync-pass.ts';
 
+/** Sources whose id starts so (the templates shipped with Callboard) stay last: a team's own ref wins a conflict. */
+const BUILTIN_PREFIX = 'builtin:';
+
 /**
  * Runs sync passes one after another: a scheduled pass, a `/callboard sync` and a webhook may ask at once,
  * but two passes of one catalog would only fetch the same sources twice. A request made while a pass runs
@@ -11,26 +14,49 @@ import type { SyncDeps } from './sync-pass.ts';
  */
 export class SyncPassQueue {
   private tail: Promise<unknown> = Promise.resolve();
+  private sources: readonly CatalogSource[];
 
   constructor(
-    private readonly sources: readonly CatalogSource[],
+    sources: readonly CatalogSource[],
     private readonly deps: SyncDeps,
-  ) {}
+  ) {
+    this.sources = [...sources];
+  }
 
   sourceIds(): string[] {
     return this.sources.map((source) => source.id);
   }
 
-  /** One pass over every configured source; sources no longer configured are pruned. */
+  /** One pass over every source; sources no longer present are pruned. */
   syncAll(): Promise<SyncSummary> {
     return this.enqueue(() => runSyncPass(this.sources, this.deps));
   }
 
-  /** Sync one source now (later issues call this from Slack and webhooks). */
+  /** Sync one source now (a registration, Slack, webhooks). */
   syncSource(sourceId: string): Promise<SyncSummary> {
     if (!this.sources.some((source) => source.id === sourceId)) {
       return Promise.reject(new Error(`No source ${sourceId}; configured: ${this.sourceIds().join(', ')}`));
     }
+    return this.enqueue(() => runSyncPass(this.sources, this.deps, { only: sourceId }));
+  }
+
+  /**
+   * Adds a source registered at run time (or replaces the one with its id), after the configured and registered
+   * ones but before the built-in ones. Takes effect from the next pass queued; a pass running now keeps its list.
+   */
+  addSource(source: CatalogSource): void {
+    const others = this.sources.filter((existing) => existing.id !== source.id);
+    const builtinAt = others.findIndex((existing) => existing.id.startsWith(BUILTIN_PREFIX));
+    const at = builtinAt < 0 || source.id.startsWith(BUILTIN_PREFIX) ? others.length : builtinAt;
+    this.sources = [...others.slice(0, at), source, ...others.slice(at)];
+  }
+
+  /**
+   * Removes a source and, in a pass of its own queued now, its files, entities and problems (the other sources
+   * are not read). Resolves with that pass's summary (nothing removed when the source was never synced).
+   */
+  removeSource(sourceId: string): Promise<SyncSummary> {
+    this.sources = this.sources.filter((source) => source.id !== sourceId);
     return this.enqueue(() => runSyncPass(this.sources, this.deps, { only: sourceId }));
   }
 
