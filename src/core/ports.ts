@@ -134,6 +134,19 @@ export interface CatalogReader {
   /** The newest recorded sync pass; undefined when the catalog has never been synced. */
   lastSyncPass(): SyncPassTimes | undefined;
   countsByKind(): Record<string, number>;
+  /**
+   * Where an entity was read from: its source's id, the catalog file's source-relative path, and the source's
+   * content version at the last pass that changed it (the commit for `git`), so a template's files can be read at
+   * the version the catalog holds. Undefined when no entity has the ref.
+   */
+  entityOrigin(ref: string): EntityOrigin | undefined;
+}
+
+/** See {@link CatalogReader.entityOrigin}. */
+export interface EntityOrigin {
+  sourceId: string;
+  path: string;
+  version?: string;
 }
 
 /** What the catalog remembers of one configured source from its passes. */

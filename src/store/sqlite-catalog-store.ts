@@ -10,7 +10,7 @@ import type {
   SyncPassTimes,
 } from '../core/catalog-reader/catalog-queries.ts';
 import type { DependencyDirection, DependencyWalk } from '../core/graph/dependency-edges.ts';
-import type { CatalogReader, SourceStatusReader, StoredSourceStatus } from '../core/ports.ts';
+import type { CatalogReader, EntityOrigin, SourceStatusReader, StoredSourceStatus } from '../core/ports.ts';
 import type { LookupMatch } from '../core/resolve/lookup-key.ts';
 import { DependencyQueries } from './dependency-queries.ts';
 import { LookupKeyQueries } from './lookup-keys.ts';
@@ -95,6 +95,11 @@ const prepareStatements = (client: Database.Database) => ({
     'SELECT id, type, version, last_attempt_at AS lastAttemptAt, last_success_at AS lastSuccessAt FROM sources ORDER BY id',
   ),
   counts: client.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM entities GROUP BY kind ORDER BY kind'),
+  // The sources row holds the content version, then '#' and a settings fingerprint when the source has settings.
+  origin: client.prepare<[string], { sourceId: string; path: string; version: string | null }>(
+    `SELECT e.source_id AS sourceId, f.path AS path, s.version AS version
+     FROM entities e JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id WHERE e.ref = ?`,
+  ),
   usersWithEmail: client.prepare<[string], RefRow>(
     "SELECT ref FROM entities WHERE kind = 'User' AND lower(json_extract(body, '$.spec.profile.email')) = lower(?) ORDER BY ref",
   ),
@@ -205,6 +210,14 @@ export class SqliteCatalogStore implements CatalogReader, SourceStatusReader {
 
   countsByKind(): Record<string, number> {
     return Object.fromEntries(this.statements.counts.all().map((row) => [row.kind, row.n]));
+  }
+
+  entityOrigin(ref: string): EntityOrigin | undefined {
+    const row = this.statements.origin.get(ref.toLowerCase());
+    if (!row) return undefined;
+    const cut = row.version?.lastIndexOf('#') ?? -1;
+    const version = cut < 0 ? row.version : row.version?.slice(0, cut);
+    return { sourceId: row.sourceId, path: row.path, ...(version ? { version } : {}) };
   }
 
   private relationsJson(ref: string): string {
