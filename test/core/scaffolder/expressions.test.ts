@@ -1,33 +1,20 @@
 /**
  * The engine against what Backstage's scaffolder 4.3.0 gives. Every expected value in TABLE was produced once by
  * Backstage's own renderer (nunjitsu 0.7 created as NunjucksWorkflowRunner creates it, with createDefaultFilters and
- * renderValue(…, { coercion: 'json' })) over SCOPE, then copied here.
+ * renderValue(…, { coercion: 'json' })) over SCOPE, then copied here
+ * (test/fixtures/scaffolder-expressions/backstage-results.mjs prints them again from a Backstage install).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTemplateEngine } from '../../../src/core/scaffolder/expressions.ts';
 import { TemplateRenderError } from '../../../src/core/scaffolder/template-engine.ts';
 
-const SCOPE = {
-  parameters: {
-    count: 3,
-    enabled: true,
-    disabled: false,
-    tags: ['a', 'b'],
-    meta: { nested: { deep: 1 } },
-    empty: '',
-    name: 'svc',
-    repoUrl: 'github.com?owner=acme&repo=svc',
-    gitlabUrl: 'gitlab.com?project=grp%2Fsub&repo=r',
-    owner: 'group:default/team-a',
-    bareOwner: 'team-a',
-    description: '  padded  ',
-  },
-  steps: { 'fetch-base': { output: { url: 'https://x/y' } }, publish: { output: { remoteUrl: 'https://github.com/acme/svc.git' } } },
-  user: { ref: 'user:default/jdoe', entity: { metadata: { name: 'jdoe' }, spec: { profile: { email: 'j@x.io' } } } },
-  context: { task: { id: 'task-1' } },
-  each: { key: '0', value: { name: 'first' } },
-  secrets: { token: 's3cret' },
-};
+// The scope and the script that printed Backstage's results: test/fixtures/scaffolder-expressions/.
+const SCOPE = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/scaffolder-expressions/scope.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 const TABLE: [string, unknown][] = [
   // A sole interpolation keeps its type; anything else is a string.
