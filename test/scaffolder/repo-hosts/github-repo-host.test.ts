@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, InvalidInputError, SourceUnavailableError } from '../../../src/core/errors.ts';
+import { createRepoHost } from '../../../src/scaffolder/repo-hosts/create-repo-host.ts';
 import { GithubRepoHost } from '../../../src/scaffolder/repo-hosts/github-repo-host.ts';
 import type { CreateRepoRequest } from '../../../src/scaffolder/repo-host.ts';
 import { GithubApiServer } from '../../fakes/github-api-server.ts';
@@ -176,5 +177,23 @@ describe('GithubRepoHost against the GitHub fake', () => {
     } finally {
       await remote.stop();
     }
+  });
+
+  it('with GITHUB_TOKEN and GITHUB_API_URL, createRepoHost publishes to GitHub Enterprise, whose host repoUrl names', async () => {
+    const ghe = await GithubApiServer.start({ token, orgs: { acme: [] }, enterprise: true });
+    try {
+      const host = createRepoHost({ github: { token, apiUrl: ghe.apiBaseUrl }, scaffolder: { localGitHost: '/nonexistent' } } as Parameters<
+        typeof createRepoHost
+      >[0]);
+      expect(host.kind).toBe('github');
+      const gheHost = new URL(ghe.htmlBaseUrl).host;
+      const created = await host.create({ ...request('acme', 'internal-tool'), host: gheHost });
+      expect(created.repoContentsUrl).toBe(`${ghe.htmlBaseUrl}/acme/internal-tool/blob/main`);
+      expect(ghe.requests.map((entry) => entry.path)).toContain('/orgs/acme/repos');
+      await expect(host.create(request('acme', 'other'))).rejects.toThrow(`repoUrl names host "github.com", but Callboard publishes to ${gheHost}`);
+    } finally {
+      await ghe.stop();
+    }
+    expect(createRepoHost({ github: {}, scaffolder: { localGitHost: '/tmp/x' } } as Parameters<typeof createRepoHost>[0]).kind).toBe('local');
   });
 });
