@@ -18,7 +18,6 @@ export const register = (app: App, deps: SlackDeps): void => {
   app.view<ViewSubmitAction>(ViewCallbackIds.templatePage, formPageSubmission(deps));
   app.view<ViewSubmitAction>(ViewCallbackIds.templateReview, reviewSubmission(deps));
   const buttons = {
-    [ScaffolderActionIds.chooseTemplate]: chooseTemplateAction(deps),
     [ScaffolderActionIds.retryRun]: retryRunAction(deps),
     [ScaffolderActionIds.editAndRetry]: editAndRetryAction(deps),
     [ScaffolderActionIds.approveRun]: decideRunAction(deps, 'approved'),
@@ -27,6 +26,11 @@ export const register = (app: App, deps: SlackDeps): void => {
     [ScaffolderActionIds.reviewBack]: backAction(deps),
   };
   for (const [actionId, handler] of Object.entries(buttons)) app.action<BlockAction>({ type: 'block_actions', action_id: actionId }, handler);
+  // One Choose button per listed template, `scaffolder.choose_template.<n>`; the value names the template.
+  app.action<BlockAction>(
+    { type: 'block_actions', action_id: new RegExp(`^${escapeRegExp(ScaffolderActionIds.chooseTemplate)}(?:\\.\\d+)?$`) },
+    chooseTemplateAction(deps),
+  );
   // A field other fields depend on dispatches a block action when it changes: the page is drawn again.
   const fieldPattern = new RegExp(`^(?:${escapeRegExp(ScaffolderActionIds.fieldPrefix)}|${escapeRegExp(ScaffolderActionIds.pickerPrefix)})`);
   app.action<BlockAction>({ type: 'block_actions', action_id: fieldPattern }, redrawAction(deps));

@@ -31,7 +31,8 @@ const templateText = (template: TemplateSummary): string => {
 };
 
 const templateBlocks = (template: TemplateSummary, index: number): KnownBlock[] => {
-  const choose = button({ text: 'Choose', actionId: ScaffolderActionIds.chooseTemplate, value: template.ref, style: 'primary' });
+  // Slack wants action ids unique in a message: the index tells the buttons apart, the value carries the ref.
+  const choose = button({ text: 'Choose', actionId: `${ScaffolderActionIds.chooseTemplate}.${index}`, value: template.ref, style: 'primary' });
   return [sectionBlock(templateText(template), `scaffolder.template.${index}`, template.canRun ? choose : undefined)];
 };
 
