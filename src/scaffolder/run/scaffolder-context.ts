@@ -20,8 +20,11 @@ export const trackerFor = (context: ScaffolderContext, run: RunRecord): RunTrack
  */
 export const launchRun = (context: ScaffolderContext, tracker: RunTracker, plan: RunPlan): void => {
   const { deps } = context;
+  const { id: runId, templateRef } = tracker.run;
+  deps.log.info({ runId, templateRef }, 'scaffolder run started');
   const work = Promise.resolve()
     .then(() => executeRun(deps, tracker, plan))
+    .then(() => deps.log.info({ runId, templateRef, status: tracker.run.status }, 'scaffolder run ended'))
     .catch(async (error: unknown) => {
       deps.log.error({ err: error, runId: tracker.run.id }, 'a scaffolder run stopped unexpectedly');
       await failRun(deps, tracker, `Callboard could not go on with this run: ${(error as Error).message}; Retry resumes at the step that was running`).catch(

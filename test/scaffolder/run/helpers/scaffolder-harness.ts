@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import pino from 'pino';
 import type { Entity } from '../../../../src/core/catalog/entity.ts';
 import { createTemplateEngine } from '../../../../src/core/scaffolder/expressions.ts';
+import type { TemplateAction } from '../../../../src/scaffolder/actions/action.ts';
 import { ActionRegistry } from '../../../../src/scaffolder/actions/action-registry.ts';
 import type { RepoHost } from '../../../../src/scaffolder/repo-host.ts';
 import { createScaffolder } from '../../../../src/scaffolder/run/create-scaffolder.ts';
@@ -46,6 +47,12 @@ export interface HarnessOptions {
   journal?: ActionJournal;
   keepFailedWorkspacesHours?: number;
   now?: () => Date;
+  /** Instead of the test actions (the journal then stays empty). */
+  actions?: TemplateAction[];
+  repoHost?: RepoHost;
+  registrar?: SourceRegistrar;
+  /** The folder the template's relative `url` inputs resolve against. */
+  templateDir?: string;
 }
 
 const connections: Database.Database[] = [];
@@ -65,11 +72,11 @@ export const scaffolderHarness = (options: HarnessOptions) => {
   const workspaceDir = options.workspaceDir ?? tempDir('callboard-workspaces-');
   const scaffolder = createScaffolder({
     catalog: fakeCatalog(options.entities, options.relations ?? []),
-    actions: new ActionRegistry(testActions(journal)),
+    actions: new ActionRegistry(options.actions ?? testActions(journal)),
     engine: createTemplateEngine(),
-    locator: locator(tempDir('callboard-templates-'), released),
-    repoHost: unreachable<RepoHost>('repoHost'),
-    registrar: unreachable<SourceRegistrar>('registrar'),
+    locator: locator(options.templateDir ?? tempDir('callboard-templates-'), released),
+    repoHost: options.repoHost ?? unreachable<RepoHost>('repoHost'),
+    registrar: options.registrar ?? unreachable<SourceRegistrar>('registrar'),
     runStore,
     clock,
     newId: () => `run-${++counter}-${Math.random().toString(36).slice(2, 8)}`,
