@@ -61,10 +61,8 @@ const newRunRecord = (
 export const startRun = async (context: ScaffolderContext, request: RunRequest, listener?: RunListener): Promise<RunRecord> => {
   const { loaded, values } = checkRequest(context, request);
   const { run, created } = await context.deps.runStore.insert(newRunRecord(context, request, loaded, values), request.requestKey);
-  if (!created) {
-    if (listener) context.active.listeners(run.id, listener);
-    return run;
-  }
+  // A second submit of the same request gets the first run; the first submit's listener already reports it.
+  if (!created) return run;
   context.active.keepValues(run.id, values);
   const tracker = trackerFor(context, run);
   context.active.listeners(run.id, listener);
