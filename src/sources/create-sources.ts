@@ -7,7 +7,7 @@ import { GitSource } from './git-source.ts';
 import { GithubSource } from './github-source.ts';
 
 /** A stable folder name per source id for git mirrors. */
-const cacheFolderFor = (cacheDir: string, sourceId: string): string => join(cacheDir, createHash('sha1').update(sourceId).digest('hex').slice(0, 16));
+export const cacheFolderFor = (cacheDir: string, sourceId: string): string => join(cacheDir, createHash('sha1').update(sourceId).digest('hex').slice(0, 16));
 
 const createBareSource = (source: SourceConfig, config: Config): CatalogSource => {
   switch (source.type) {

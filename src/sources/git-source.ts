@@ -105,7 +105,7 @@ export class GitSource implements CatalogSource {
 }
 
 /** One mirror per source and URL, so changing the URL of a source never reuses a foreign mirror. */
-function mirrorFolderName(options: GitSourceOptions): string {
+export function mirrorFolderName(options: Pick<GitSourceOptions, 'id' | 'url'>): string {
   const slug = options.id.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60);
   const digest = createHash('sha1').update(options.url).digest('hex').slice(0, 12);
   return `${slug}-${digest}.git`;

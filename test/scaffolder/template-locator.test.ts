@@ -1,0 +1,136 @@
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Config, SourceConfig } from '../../src/config/load-config.ts';
+import { InvalidInputError, NotFoundError } from '../../src/core/errors.ts';
+import type { EntityOrigin } from '../../src/core/ports.ts';
+import { createTemplateLocator } from '../../src/scaffolder/template-locator.ts';
+import { createSource } from '../../src/sources/create-sources.ts';
+import { TestGitRemote } from '../helpers/git-repo.ts';
+
+let base: string;
+beforeEach(async () => {
+  base = await realpath(await mkdtemp(join(tmpdir(), 'callboard-locator-')));
+});
+afterEach(() => rm(base, { recursive: true, force: true }));
+
+const configWith = (sources: SourceConfig[]): Config =>
+  ({
+    catalog: { sources, cacheDir: join(base, 'cache') },
+    github: {},
+    scaffolder: { builtinTemplates: false, templatesDir: join(base, 'none') },
+  }) as unknown as Config;
+const catalogWith = (origins: Record<string, EntityOrigin>) => ({ entityOrigin: (ref: string) => origins[ref] });
+
+describe('createTemplateLocator with a dir source', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = join(base, 'catalog');
+    await mkdir(join(root, 'templates/demo/skeleton'), { recursive: true });
+    await mkdir(join(root, 'shared'));
+    await writeFile(join(root, 'templates/demo/template.yaml'), 'kind: Template');
+    await writeFile(join(root, 'templates/demo/skeleton/README.md'), '# ${{ values.name }}');
+    await mkdir(join(base, 'secret'));
+    await symlink(join(base, 'secret'), join(root, 'templates/demo/escape'));
+  });
+  const locator = () =>
+    createTemplateLocator({
+      catalog: catalogWith({ 'template:default/demo': { sourceId: 'dir:catalog', path: 'templates/demo/template.yaml', version: 'abc' } }),
+      config: configWith([{ type: 'dir', id: 'dir:catalog', path: root, patterns: ['**/*.yaml'] }]),
+    });
+
+  it("opens the template's folder, resolving relative urls inside the source, by any spelling of the ref", async () => {
+    const location = await locator().open('Template:default/demo');
+    expect(location.templateDir).toBe(join(root, 'templates/demo'));
+    expect(location.sourceRoot).toBe(root);
+    expect(await location.resolve('./skeleton')).toBe(join(root, 'templates/demo/skeleton'));
+    expect(await location.resolve('../../shared')).toBe(join(root, 'shared'));
+    expect(await (await locator().open('demo')).resolve('skeleton/README.md')).toBe(join(root, 'templates/demo/skeleton/README.md'));
+  });
+
+  it('refuses urls that leave the source, by .., absolute path, symlink, or a URL of another place', async () => {
+    const location = await locator().open('template:default/demo');
+    await expect(location.resolve('../../../secret')).rejects.toThrow(/url "..\/..\/..\/secret" is outside the template's source/);
+    await expect(location.resolve('/etc')).rejects.toThrow(/is an absolute path/);
+    await expect(location.resolve('./escape')).rejects.toThrow(/leads through a symlink outside the template's source/);
+    await expect(location.resolve('https://github.com/backstage/community/tree/main/x')).rejects.toThrow(InvalidInputError);
+  });
+
+  it('says what is wrong when the template or its source is unknown', async () => {
+    await expect(locator().open('template:default/nope')).rejects.toThrow(NotFoundError);
+    const orphan = createTemplateLocator({
+      catalog: catalogWith({ 'template:default/demo': { sourceId: 'dir:gone', path: 'template.yaml' } }),
+      config: configWith([]),
+    });
+    await expect(orphan.open('template:default/demo')).rejects.toThrow(/source "dir:gone" .* is no longer configured/);
+  });
+
+  it('finds a registered source by id, and refuses a github organisation source clearly', async () => {
+    const registered = createTemplateLocator({
+      catalog: catalogWith({ 'template:default/demo': { sourceId: 'registered:x', path: 'templates/demo/template.yaml' } }),
+      config: configWith([]),
+      registeredSources: { find: (id) => (id === 'registered:x' ? { config: { type: 'dir', id, path: root, patterns: ['*'] } } : undefined) },
+    });
+    expect((await registered.open('template:default/demo')).templateDir).toBe(join(root, 'templates/demo'));
+    const github = createTemplateLocator({
+      catalog: catalogWith({ 'template:default/demo': { sourceId: 'github:acme', path: 'repo/template.yaml' } }),
+      config: configWith([{ type: 'github', id: 'github:acme', org: 'acme', catalogPath: '/catalog-info.yaml' }]),
+    });
+    await expect(github.open('template:default/demo')).rejects.toThrow(
+      /GitHub organisation source "github:acme", whose files Callboard cannot read for a run yet/,
+    );
+  });
+});
+
+describe('createTemplateLocator with a git source', () => {
+  let remote: TestGitRemote;
+  beforeEach(async () => {
+    remote = await TestGitRemote.create();
+  });
+  afterEach(() => remote.cleanup());
+
+  it('checks out the commit the catalog holds, lazily adds other paths, and removes the checkout on release', async () => {
+    const first = await remote.commit({
+      'templates/demo/template.yaml': 'kind: Template',
+      'templates/demo/skeleton/README.md': 'first',
+      'shared/notes.md': 'shared',
+      'other/big.txt': 'not needed',
+    });
+    const source: SourceConfig = { type: 'git', id: 'git:templates', url: remote.url, patterns: ['**/template.yaml'] };
+    const config = configWith([source]);
+    const readout = await createSource(source, config).open({});
+    expect(readout.version).toBe(first);
+    await readout.close();
+    await remote.commit({ 'templates/demo/skeleton/README.md': 'second' });
+    await (await createSource(source, config).open({ version: first })).close();
+
+    const scratchDir = join(base, 'scratch');
+    const locator = createTemplateLocator({
+      catalog: catalogWith({ 'template:default/demo': { sourceId: 'git:templates', path: 'templates/demo/template.yaml', version: first } }),
+      config,
+      scratchDir,
+    });
+    const location = await locator.open('template:default/demo');
+    expect(await readFile(join(await location.resolve('./skeleton'), 'README.md'), 'utf8')).toBe('first');
+    expect(await readdir(location.sourceRoot)).toEqual(['templates']);
+    expect(await readFile(await location.resolve('../../shared/notes.md'), 'utf8')).toBe('shared');
+    await expect(location.resolve('../../../outside')).rejects.toThrow(/outside the template's source/);
+    expect((await readdir(location.sourceRoot)).sort()).toEqual(['shared', 'templates']);
+    await location.release();
+    expect(await readdir(scratchDir)).toEqual([]);
+  });
+
+  it('says to sync when the commit is not in the mirror', async () => {
+    await remote.commit({ 'templates/demo/template.yaml': 'kind: Template' });
+    const source: SourceConfig = { type: 'git', id: 'git:templates', url: remote.url, patterns: ['**/template.yaml'] };
+    const config = configWith([source]);
+    await (await createSource(source, config).open({})).close();
+    const locator = createTemplateLocator({
+      catalog: catalogWith({ 'template:default/demo': { sourceId: 'git:templates', path: 'templates/demo/template.yaml', version: 'f'.repeat(40) } }),
+      config,
+      scratchDir: join(base, 'scratch'),
+    });
+    await expect(locator.open('template:default/demo')).rejects.toThrow(/is no longer in the local mirror .* run callboard sync/);
+  });
+});
