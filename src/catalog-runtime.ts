@@ -1,15 +1,16 @@
 import type { Config } from './config/load-config.ts';
 import { createBuiltinKindRegistry } from './core/catalog/kind-registry.ts';
 import type { KindRegistry } from './core/catalog/kind-registry.ts';
-import type { CatalogReader, Clock, SourceStatusReader, UrlReader } from './core/ports.ts';
-import { createSources } from './sources/create-sources.ts';
+import type { CatalogReader, CatalogSource, Clock, SourceStatusReader, UrlReader } from './core/ports.ts';
+import { reconcileRegisteredSources } from './scaffolder/register/reconcile-registered-sources.ts';
+import { createSource, createSources } from './sources/create-sources.ts';
 import { HttpUrlReader } from './sources/http-url-reader.ts';
 import { BackgroundCheckpointer } from './store/background-checkpoint.ts';
 import { openDatabase, type CatalogDatabase } from './store/open-database.ts';
 import { SqliteCatalogStore } from './store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
 import { SqliteJobLedger } from './store/sqlite-job-ledger.ts';
-import { readRegisteredSources, SqliteRegisteredSources } from './store/sqlite-registered-sources.ts';
+import { SqliteRegisteredSources } from './store/sqlite-registered-sources.ts';
 import { WriteQueue } from './store/write-queue.ts';
 import { SyncPassQueue } from './usecases/sync/sync-pass-queue.ts';
 
@@ -70,27 +71,33 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
   const registry = options.registry ?? createBuiltinKindRegistry();
   const checkpointer =
     config.database.path === ':memory:' ? undefined : new BackgroundCheckpointer(config.database.path, options.onCheckpointError ?? reportCheckpointError);
-  // Registered sources sync again after a restart, after the configured ones.
-  const sources = createSources(
-    config,
-    readRegisteredSources(writerDb.$client).map((source) => source.config),
-  );
   const writeQueue = new WriteQueue(writerDb.$client, { onWait: options.onWriteWait ?? reportWriteWait(config.database.path) });
-  const sync = new SyncPassQueue(sources, {
-    writer: new SqliteCatalogWriter(writerDb.$client, checkpointer, writeQueue),
-    registry,
-    urlReader: options.urlReader ?? new HttpUrlReader({ allowedHosts: config.catalog.allowedUrlHosts }),
-    clock: options.clock ?? systemClock,
-    parseWorker: { onError: reportParseWorkerError },
-    yamlFastPath: config.catalog.yamlFastPath,
-  });
+  const registeredSources = new SqliteRegisteredSources({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client });
+  const registeredConfigs = () => registeredSources.list().map((source) => source.config);
+  // Registered sources sync again after a restart, after the configured ones; each pass also picks up those that
+  // another process (a `callboard register` beside `npm start`) registered or unregistered meanwhile.
+  const sources = createSources(config, registeredConfigs());
+  const refreshSources = (current: readonly CatalogSource[]) =>
+    reconcileRegisteredSources(current, registeredConfigs(), (source) => createSource(source, config));
+  const sync = new SyncPassQueue(
+    sources,
+    {
+      writer: new SqliteCatalogWriter(writerDb.$client, checkpointer, writeQueue),
+      registry,
+      urlReader: options.urlReader ?? new HttpUrlReader({ allowedHosts: config.catalog.allowedUrlHosts }),
+      clock: options.clock ?? systemClock,
+      parseWorker: { onError: reportParseWorkerError },
+      yamlFastPath: config.catalog.yamlFastPath,
+    },
+    { refreshSources },
+  );
   return {
     store: new SqliteCatalogStore(readerDb),
     sync,
     writeQueue,
     jobLedger: new SqliteJobLedger({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
     registry,
-    registeredSources: new SqliteRegisteredSources({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
+    registeredSources,
     close: () => {
       readerDb.$client.close();
       if (readerDb !== writerDb) writerDb.$client.close();

@@ -3,6 +3,14 @@ import type { SyncSummary } from '../../core/sync/sync-summary.ts';
 import { runSyncPass } from './run-sync-pass.ts';
 import type { SyncDeps } from './sync-pass.ts';
 
+export interface SyncPassQueueOptions {
+  /**
+   * Called before every pass with the current sources, returns the ones to read: sources registered or
+   * unregistered by another process sharing the database join or leave here (else a pass would prune them).
+   */
+  refreshSources?: (current: readonly CatalogSource[]) => readonly CatalogSource[];
+}
+
 /** Sources whose id starts so (the templates shipped with Callboard) stay last: a team's own ref wins a conflict. */
 const BUILTIN_PREFIX = 'builtin:';
 
@@ -19,6 +27,7 @@ export class SyncPassQueue {
   constructor(
     sources: readonly CatalogSource[],
     private readonly deps: SyncDeps,
+    private readonly options: SyncPassQueueOptions = {},
   ) {
     this.sources = [...sources];
   }
@@ -29,15 +38,15 @@ export class SyncPassQueue {
 
   /** One pass over every source; sources no longer present are pruned. */
   syncAll(): Promise<SyncSummary> {
-    return this.enqueue(() => runSyncPass(this.sources, this.deps));
+    return this.enqueue(() => runSyncPass(this.refresh(), this.deps));
   }
 
   /** Sync one source now (a registration, Slack, webhooks). */
   syncSource(sourceId: string): Promise<SyncSummary> {
-    if (!this.sources.some((source) => source.id === sourceId)) {
+    if (!this.refresh().some((source) => source.id === sourceId)) {
       return Promise.reject(new Error(`No source ${sourceId}; configured: ${this.sourceIds().join(', ')}`));
     }
-    return this.enqueue(() => runSyncPass(this.sources, this.deps, { only: sourceId }));
+    return this.enqueue(() => runSyncPass(this.refresh(), this.deps, { only: sourceId }));
   }
 
   /**
@@ -58,6 +67,11 @@ export class SyncPassQueue {
   removeSource(sourceId: string): Promise<SyncSummary> {
     this.sources = this.sources.filter((source) => source.id !== sourceId);
     return this.enqueue(() => runSyncPass(this.sources, this.deps, { only: sourceId }));
+  }
+
+  private refresh(): readonly CatalogSource[] {
+    if (this.options.refreshSources) this.sources = [...this.options.refreshSources(this.sources)];
+    return this.sources;
   }
 
   private enqueue(run: () => Promise<SyncSummary>): Promise<SyncSummary> {

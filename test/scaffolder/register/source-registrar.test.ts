@@ -66,6 +66,19 @@ describe('the source registrar', () => {
     expect(open().sync.sourceIds()).toEqual([]);
   });
 
+  it('a pass of another process sharing the database picks registrations up instead of pruning them', async () => {
+    const server = open();
+    const cli = open();
+    const { source } = await registrarForRuntime(cli, config).register(remote.bareDir, 'cli');
+    await server.sync.syncAll();
+    expect(server.sync.sourceIds()).toEqual([source.id]);
+    expect(server.store.entity('component:default/new-service')).toBeDefined();
+    await registrarForRuntime(cli, config).unregister(source.id);
+    await server.sync.syncAll();
+    expect(server.sync.sourceIds()).toEqual([]);
+    expect(server.store.entity('component:default/new-service')).toBeUndefined();
+  });
+
   it('registers one file of a branch from a …/blob/<branch>/<path> URL', async () => {
     const runtime = open();
     const url = `${pathToFileURL(remote.bareDir).href}/blob/main/docs/catalog-info.yaml`;
