@@ -136,9 +136,12 @@ const arbitraryValue = (query: PickerQuery): PickerOption | undefined => {
   return { text: `${value} (as typed)`, value };
 };
 
+/** Slack refuses a whole options list when one value is longer than 150 characters; such a value could not be stored anyway. */
+const MAX_VALUE_CHARS = 150;
+
 export const pickerOptions = (catalog: CatalogReader, query: PickerQuery): PickerOption[] => {
-  const matches = rank(candidatesFor(catalog, query), query.typed);
+  const matches = rank(candidatesFor(catalog, query), query.typed).filter((option) => option.value.length <= MAX_VALUE_CHARS);
   const typed = arbitraryValue(query);
-  if (!typed || matches.some((option) => option.value === typed.value)) return matches.slice(0, MAX_OPTIONS);
+  if (!typed || typed.value.length > MAX_VALUE_CHARS || matches.some((option) => option.value === typed.value)) return matches.slice(0, MAX_OPTIONS);
   return [...matches.slice(0, MAX_OPTIONS - 1), typed];
 };

@@ -120,3 +120,11 @@ describe('matchesCatalogFilter', () => {
     expect(matchesCatalogFilter(entity, filters)).toBe(expected);
   });
 });
+
+describe('pickerOptions limits', () => {
+  it('never offers a value Slack would refuse (over 150 characters)', () => {
+    const typed = `${'x'.repeat(200)}`;
+    const field = buildFormField('tags', { type: 'array', 'ui:field': 'EntityTagsPicker' }, false);
+    expect(pickerOptions(runtime.store, { field, typed })).toEqual([]);
+  });
+});

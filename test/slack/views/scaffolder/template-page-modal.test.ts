@@ -151,6 +151,22 @@ describe('templatePageModal', () => {
     expect(allMrkdwn(blockById(modal.blocks, 'branch.note'))).toContain('RepoBranchPicker');
   });
 
+  it('a 10 MB value neither breaks the view nor fits in private_metadata', () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const page: ParameterPage = { properties: { name: { type: 'string' }, notes: { type: 'string', 'ui:widget': 'textarea' } } };
+    const modal = templatePageModal({
+      templateTitle: 'T',
+      page: buildFormPage(page, 0),
+      position: { number: 1, of: 1 },
+      values: { name: huge, notes: `${HOSTILE}\n${huge}` },
+      privateMetadata: '{}',
+      isLast: true,
+    });
+    expectViewWithinLimits(modal);
+    expect(JSON.stringify(modal).length).toBeLessThan(10_000);
+    expect(encodeFormMetadata({ templateRef: 't', page: 0, values: { name: huge } })).toBeUndefined();
+  });
+
   it('keeps within 100 blocks on a page with too many questions, and says so', () => {
     const properties = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}`, { type: 'string' }]));
     const modal = modalFor({ properties }, {}, { number: 2, of: 2 });
