@@ -30,6 +30,7 @@ export const buildFormField = (name: string, schema: Record<string, unknown>, re
     ...(hint ? { hint } : {}),
     ...(placeholder ? { placeholder } : {}),
     ...('default' in schema ? { default: schema.default } : {}),
+    autofocus: schema['ui:autofocus'] === true,
     hidden: schema['ui:widget'] === 'hidden',
     secret,
     review: readReviewSettings(schema, secret || shape.kind === 'password'),

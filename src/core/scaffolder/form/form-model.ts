@@ -74,6 +74,8 @@ export interface FormField {
   hint?: string;
   placeholder?: string;
   default?: unknown;
+  /** `ui:autofocus`: the input takes the focus when the page opens. */
+  autofocus: boolean;
   /** `ui:widget: hidden`: no input; the default (or the value already held) is submitted. */
   hidden: boolean;
   /** Password widget or `ui:field: Secret`: never stored, logged or shown. */

@@ -88,7 +88,9 @@ export const fieldBlocks = (field: FormField, value: unknown): KnownBlock[] => {
   const element = fieldElement(field, value);
   if (!element) return [];
   const hint = hintOf(field);
-  const input = inputBlock(field.name, field.label, element, { optional: !field.required, ...(hint ? { hint } : {}), dispatch: field.controlsOthers });
+  // Slack makes a non-optional checkbox or multi-select demand a tick; JSON Schema's `required` accepts false and [].
+  const optional = !field.required || field.kind === 'checkbox' || field.multiple;
+  const input = inputBlock(field.name, field.label, element, { optional, ...(hint ? { hint } : {}), dispatch: field.controlsOthers });
   if (field.kind !== 'unsupported' || !field.note) return [input];
   return [contextBlock([`:warning: ${escapeMrkdwn(field.note)}`], `${field.name}.note`), input];
 };

@@ -49,16 +49,27 @@ const standInText = (field: FormField, value: unknown): string | undefined => {
   return textValue(value);
 };
 
+/** Slack takes numbers as plain decimal strings: `1e-7` or `1e21` would be refused, so such figures are left out. */
+const decimal = (value: number | undefined): string | undefined => {
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  const text = String(value);
+  return /^-?\d+(\.\d+)?$/.test(text) ? text : undefined;
+};
+
 const numberInput = (field: FormField, value: unknown): InputBlockElement => {
-  // Slack needs min ≤ max; a schema that says otherwise is left to validation.
+  // Slack needs min ≤ max and an initial value between them; a schema or value that says otherwise is left to validation.
   const ordered = field.minimum === undefined || field.maximum === undefined || field.minimum <= field.maximum;
+  const min = ordered ? decimal(field.minimum) : undefined;
+  const max = ordered ? decimal(field.maximum) : undefined;
+  const initial = typeof value === 'number' ? decimal(value) : undefined;
+  const inRange = typeof value === 'number' && (min === undefined || value >= Number(min)) && (max === undefined || value <= Number(max));
   return {
     type: 'number_input',
     action_id: fieldActionId(field),
     is_decimal_allowed: !field.integer,
-    ...(typeof value === 'number' && Number.isFinite(value) ? { initial_value: String(value) } : {}),
-    ...(ordered && field.minimum !== undefined ? { min_value: String(field.minimum) } : {}),
-    ...(ordered && field.maximum !== undefined ? { max_value: String(field.maximum) } : {}),
+    ...(initial !== undefined && inRange ? { initial_value: initial } : {}),
+    ...(min !== undefined ? { min_value: min } : {}),
+    ...(max !== undefined ? { max_value: max } : {}),
   };
 };
 

@@ -1,4 +1,4 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { isFieldActive } from '../../../core/scaffolder/form/build-form-model.ts';
 import type { FormPage } from '../../../core/scaffolder/form/form-model.ts';
 import { ScaffolderActionIds, ViewCallbackIds } from '../../ids.ts';
@@ -34,12 +34,20 @@ const pageBlocks = (input: TemplatePageModalInput): KnownBlock[] => {
     if (!isFieldActive(field, values)) continue;
     blocks.push(...fieldBlocks(field, values[field.name] ?? field.default));
   }
+  focusFirstAutofocus(blocks, page);
   if (!blocks.some((block) => block.type === 'input')) blocks.push(contextBlock(['Nothing to fill in on this page.'], 'scaffolder.page.empty'));
   const nav =
     position.number > 1
       ? [actionsBlock([button({ text: 'Back', actionId: ScaffolderActionIds.pageBack, value: String(page.index) })], 'scaffolder.page.nav')]
       : [];
   return fitBlocks(blocks, nav);
+};
+
+/** `ui:autofocus`: Slack focuses at most one element per view, so the first such field wins. */
+const focusFirstAutofocus = (blocks: KnownBlock[], page: FormPage): void => {
+  const names = new Set(page.fields.filter((field) => field.autofocus).map((field) => field.name));
+  const target = blocks.find((block): block is InputBlock => block.type === 'input' && names.has(block.block_id ?? ''));
+  if (target) target.element = { ...target.element, focus_on_load: true } as InputBlock['element'];
 };
 
 /** A modal holds 100 blocks: a page with more questions says so instead of being refused by Slack. */

@@ -151,6 +151,25 @@ describe('templatePageModal', () => {
     expect(allMrkdwn(blockById(modal.blocks, 'branch.note'))).toContain('RepoBranchPicker');
   });
 
+  it('focuses the first ui:autofocus field, lets a required checkbox stay unticked, and writes numbers Slack accepts', () => {
+    const page: ParameterPage = {
+      required: ['agree', 'tiny', 'name'],
+      properties: {
+        name: { type: 'string', 'ui:autofocus': true },
+        other: { type: 'string', 'ui:autofocus': true },
+        agree: { type: 'boolean' },
+        tiny: { type: 'number', minimum: 1e-9, maximum: 5, default: 7 },
+      },
+    };
+    const modal = modalFor(page);
+    expectViewWithinLimits(modal);
+    expect(blockById(modal.blocks, 'name')).toMatchObject({ optional: false, element: { focus_on_load: true } });
+    expect(JSON.stringify(blockById(modal.blocks, 'other'))).not.toContain('focus_on_load');
+    expect(blockById(modal.blocks, 'agree')).toMatchObject({ optional: true });
+    expect(blockById(modal.blocks, 'tiny')).toMatchObject({ element: { type: 'number_input', is_decimal_allowed: true, max_value: '5' } });
+    expect(JSON.stringify(blockById(modal.blocks, 'tiny'))).not.toMatch(/min_value|initial_value/);
+  });
+
   it('a 10 MB value neither breaks the view nor fits in private_metadata', () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
     const page: ParameterPage = { properties: { name: { type: 'string' }, notes: { type: 'string', 'ui:widget': 'textarea' } } };
