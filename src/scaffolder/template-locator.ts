@@ -1,14 +1,15 @@
 import { tmpdir } from 'node:os';
 import { join, posix, resolve } from 'node:path';
-import type { Config, GitSourceConfig, SourceConfig } from '../config/load-config.ts';
+import type { Config, GithubSourceConfig, GitSourceConfig, SourceConfig } from '../config/load-config.ts';
 import { canonicalEntityRef } from '../core/catalog/refs.ts';
-import { InvalidInputError, NotFoundError } from '../core/errors.ts';
+import { NotFoundError } from '../core/errors.ts';
 import type { CatalogReader, EntityOrigin } from '../core/ports.ts';
 import { builtinSourceConfigs, cacheFolderFor } from '../sources/create-sources.ts';
 import { mirrorFolderName } from '../sources/git-source.ts';
 import { findGithubWebBase } from '../sources/git/git-remote-url.ts';
 import { createFolderTemplateLocation } from './template-location/folder-template-location.ts';
 import { GitCheckout } from './template-location/git-checkout.ts';
+import { checkoutGithubRepo } from './template-location/github-checkout.ts';
 import type { TemplateLocation, TemplateLocator } from './template-location.ts';
 
 export interface TemplateLocatorDeps {
@@ -19,13 +20,14 @@ export interface TemplateLocatorDeps {
   registeredSources?: { find(id: string): { config: SourceConfig } | undefined };
   /** Where git checkouts of templates go; default the system's temp folder. */
   scratchDir?: string;
-  gitTimeoutMs?: number;
+  /** Limit for one git command or GitHub download; default 120000. */
+  timeoutMs?: number;
 }
 
 /**
  * Opens a template's files where the catalog read the template: a `dir` source's folder as it is, a `git` source
- * at the commit the catalog holds (from the local mirror, unpacked to a temporary folder released after the run).
- * `github` organisation sources are not supported yet.
+ * at the commit the catalog holds (from the local mirror, unpacked to a temporary folder released after the run), a
+ * `github` organisation source's repository from its tarball (default branch, as the source reads it).
  */
 export function createTemplateLocator(deps: TemplateLocatorDeps): TemplateLocator {
   const sourceConfig = (id: string): SourceConfig | undefined =>
@@ -45,19 +47,34 @@ export function createTemplateLocator(deps: TemplateLocatorDeps): TemplateLocato
         case 'git':
           return openGitLocation(deps, source, origin, templateFolder);
         case 'github':
-          throw new InvalidInputError(
-            `template ${templateRef} comes from the GitHub organisation source "${source.id}", whose files Callboard cannot read for a run yet: add its repository as a git source (or callboard register <repo url>) instead`,
-          );
+          return openGithubLocation(deps, source, origin);
       }
     },
   };
 }
 
+/** A github organisation source's paths are `<repo>/<path in repo>`; the repository is unpacked from its tarball. */
+async function openGithubLocation(deps: TemplateLocatorDeps, source: GithubSourceConfig, origin: EntityOrigin): Promise<TemplateLocation> {
+  const [repo = '', ...rest] = origin.path.split('/');
+  const folder = posix.dirname(rest.join('/'));
+  const checkout = await checkoutGithubRepo({
+    owner: source.org,
+    repo,
+    apiBaseUrl: deps.config.github.apiUrl ?? 'https://api.github.com',
+    ...(deps.config.github.token ? { token: deps.config.github.token } : {}),
+    scratchDir: scratchDirOf(deps),
+    timeoutMs: deps.timeoutMs ?? 120_000,
+  });
+  return createFolderTemplateLocation({ sourceRoot: checkout.root, templateFolder: folder === '.' ? '' : folder, release: checkout.release });
+}
+
+const scratchDirOf = (deps: TemplateLocatorDeps): string => deps.scratchDir ?? join(tmpdir(), 'callboard-templates');
+
 async function openGitLocation(deps: TemplateLocatorDeps, source: GitSourceConfig, origin: EntityOrigin, templateFolder: string): Promise<TemplateLocation> {
   if (!origin.version) throw new NotFoundError(`git source "${source.id}" has no synced commit yet: run callboard sync`);
   const gitDir = join(resolve(cacheFolderFor(deps.config.catalog.cacheDir, source.id)), mirrorFolderName(source));
-  const checkout = await GitCheckout.open(gitDir, origin.version, deps.scratchDir ?? join(tmpdir(), 'callboard-templates'), {
-    timeoutMs: deps.gitTimeoutMs ?? 120_000,
+  const checkout = await GitCheckout.open(gitDir, origin.version, scratchDirOf(deps), {
+    timeoutMs: deps.timeoutMs ?? 120_000,
   });
   try {
     await checkout.materialise(templateFolder);

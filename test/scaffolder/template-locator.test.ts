@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config, SourceConfig } from '../../src/config/load-config.ts';
 import { InvalidInputError, NotFoundError } from '../../src/core/errors.ts';
@@ -8,6 +12,8 @@ import type { EntityOrigin } from '../../src/core/ports.ts';
 import { createTemplateLocator } from '../../src/scaffolder/template-locator.ts';
 import { createSource } from '../../src/sources/create-sources.ts';
 import { TestGitRemote } from '../helpers/git-repo.ts';
+
+const execFileAsync = promisify(execFile);
 
 let base: string;
 beforeEach(async () => {
@@ -66,20 +72,13 @@ describe('createTemplateLocator with a dir source', () => {
     await expect(orphan.open('template:default/demo')).rejects.toThrow(/source "dir:gone" .* is no longer configured/);
   });
 
-  it('finds a registered source by id, and refuses a github organisation source clearly', async () => {
+  it('finds a registered source by id', async () => {
     const registered = createTemplateLocator({
       catalog: catalogWith({ 'template:default/demo': { sourceId: 'registered:x', path: 'templates/demo/template.yaml' } }),
       config: configWith([]),
       registeredSources: { find: (id) => (id === 'registered:x' ? { config: { type: 'dir', id, path: root, patterns: ['*'] } } : undefined) },
     });
     expect((await registered.open('template:default/demo')).templateDir).toBe(join(root, 'templates/demo'));
-    const github = createTemplateLocator({
-      catalog: catalogWith({ 'template:default/demo': { sourceId: 'github:acme', path: 'repo/template.yaml' } }),
-      config: configWith([{ type: 'github', id: 'github:acme', org: 'acme', catalogPath: '/catalog-info.yaml' }]),
-    });
-    await expect(github.open('template:default/demo')).rejects.toThrow(
-      /GitHub organisation source "github:acme", whose files Callboard cannot read for a run yet/,
-    );
   });
 });
 
@@ -132,5 +131,57 @@ describe('createTemplateLocator with a git source', () => {
       scratchDir: join(base, 'scratch'),
     });
     await expect(locator.open('template:default/demo')).rejects.toThrow(/is no longer in the local mirror .* run callboard sync/);
+  });
+});
+
+describe('createTemplateLocator with a github organisation source', () => {
+  let server: Server;
+  let apiUrl: string;
+  const requests: string[] = [];
+
+  beforeEach(async () => {
+    const repo = join(base, 'acme-templates-0123abc');
+    await mkdir(join(repo, 'templates/demo/skeleton'), { recursive: true });
+    await writeFile(join(repo, 'templates/demo/template.yaml'), 'kind: Template');
+    await writeFile(join(repo, 'templates/demo/skeleton/README.md'), 'from github');
+    await execFileAsync('tar', ['-czf', join(base, 'repo.tar.gz'), '-C', base, 'acme-templates-0123abc']);
+    const tarball = await readFile(join(base, 'repo.tar.gz'));
+    requests.length = 0;
+    server = createServer((request, response) => {
+      requests.push(`${request.method} ${request.url} ${request.headers.authorization ?? ''}`);
+      if (request.url === '/repos/acme/templates/tarball') {
+        response.writeHead(302, { location: `${apiUrl}/codeload/acme/templates/legacy.tar.gz/main` }).end();
+      } else if (request.url === '/codeload/acme/templates/legacy.tar.gz/main') {
+        response.writeHead(200, { 'content-type': 'application/x-gzip' }).end(tarball);
+      } else {
+        response.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const locatorFor = (path: string) =>
+    createTemplateLocator({
+      catalog: catalogWith({ 'template:default/demo': { sourceId: 'github:acme', path, version: 'digest' } }),
+      config: {
+        ...configWith([{ type: 'github', id: 'github:acme', org: 'acme', catalogPath: '/catalog-info.yaml' }]),
+        github: { apiUrl, token: 'ghs_test' },
+      } as unknown as Config,
+      scratchDir: join(base, 'scratch'),
+    });
+
+  it("unpacks the repository's tarball and opens the template's folder in it", async () => {
+    const location = await locatorFor('templates/templates/demo/template.yaml').open('template:default/demo');
+    expect(await readFile(join(await location.resolve('./skeleton'), 'README.md'), 'utf8')).toBe('from github');
+    await expect(location.resolve('../../..')).rejects.toThrow(/outside the template's source/);
+    expect(requests[0]).toBe('GET /repos/acme/templates/tarball token ghs_test');
+    await location.release();
+    expect(await readdir(join(base, 'scratch'))).toEqual([]);
+  });
+
+  it('says when the repository is gone', async () => {
+    await expect(locatorFor('gone/template.yaml').open('template:default/demo')).rejects.toThrow(/GitHub repository acme\/gone no longer exists/);
   });
 });

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NotFoundError } from '../../core/errors.ts';
 import { GitCommandError, runGit, type RunGitOptions } from '../../sources/git/run-git.ts';
+import { runTar } from './run-tar.ts';
 
 /**
  * Parts of one commit of a git mirror, written to a temporary folder as they are asked for (`git archive` of a
@@ -53,7 +53,7 @@ export class GitCheckout {
       if (error instanceof GitCommandError && /pathspec|did not match/i.test(error.stderr)) return;
       throw error;
     }
-    await untar(archive, this.root);
+    await runTar(['-xf', archive, '-C', this.root]);
     await rm(archive, { force: true });
     this.done.add(path);
   }
@@ -61,14 +61,4 @@ export class GitCheckout {
   release(): Promise<void> {
     return rm(this.root, { recursive: true, force: true });
   }
-}
-
-function untar(archive: string, into: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('tar', ['-xf', archive, '-C', into], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', (error) => reject(new Error(`cannot run tar to unpack a template: ${error.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tar could not unpack a template: ${stderr.trim()}`))));
-  });
 }
