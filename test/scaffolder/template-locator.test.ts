@@ -10,8 +10,9 @@ import type { Config, SourceConfig } from '../../src/config/load-config.ts';
 import { InvalidInputError, NotFoundError } from '../../src/core/errors.ts';
 import type { EntityOrigin } from '../../src/core/ports.ts';
 import { createTemplateLocator } from '../../src/scaffolder/template-locator.ts';
-import { createSource } from '../../src/sources/create-sources.ts';
-import { TestGitRemote } from '../helpers/git-repo.ts';
+import { cacheFolderFor, createSource } from '../../src/sources/create-sources.ts';
+import { mirrorFolderName } from '../../src/sources/git-source.ts';
+import { runTestGit, TestGitRemote } from '../helpers/git-repo.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -118,6 +119,27 @@ describe('createTemplateLocator with a git source', () => {
     expect((await readdir(location.sourceRoot)).sort()).toEqual(['shared', 'templates']);
     await location.release();
     expect(await readdir(scratchDir)).toEqual([]);
+  });
+
+  it("maps a github.com URL of the source's own repository and branch to its path, and refuses other URLs", async () => {
+    const commit = await remote.commit({ 'templates/demo/template.yaml': 'kind: Template', 'shared/notes.md': 'shared' });
+    const source: SourceConfig = { type: 'git', id: 'git:gh', url: 'https://github.com/acme/templates.git', branch: 'main', patterns: ['**/template.yaml'] };
+    // The mirror GitSource would have fetched from github.com, filled from the local remote instead.
+    const gitDir = join(cacheFolderFor(join(base, 'cache'), source.id), mirrorFolderName(source));
+    await runTestGit(base, ['init', '--quiet', '--bare', gitDir]);
+    await runTestGit(base, ['--git-dir', gitDir, 'fetch', '--quiet', remote.url, '+refs/heads/main:refs/callboard/main']);
+    const locator = createTemplateLocator({
+      catalog: catalogWith({ 'template:default/demo': { sourceId: 'git:gh', path: 'templates/demo/template.yaml', version: commit } }),
+      config: configWith([source]),
+      scratchDir: join(base, 'scratch'),
+    });
+    const location = await locator.open('template:default/demo');
+    expect(await readFile(await location.resolve('https://github.com/acme/templates/blob/main/shared/notes.md'), 'utf8')).toBe('shared');
+    expect(await location.resolve('https://github.com/acme/templates/tree/main/shared')).toBe(join(location.sourceRoot, 'shared'));
+    await expect(location.resolve('https://github.com/acme/templates/tree/other-branch/shared')).rejects.toThrow(/is not inside the template's own source/);
+    await expect(location.resolve('https://github.com/acme/elsewhere/tree/main/shared')).rejects.toThrow(/is not inside the template's own source/);
+    await expect(location.resolve('https://github.com/acme/templates/tree/main/../../x')).rejects.toThrow(InvalidInputError);
+    await location.release();
   });
 
   it('says to sync when the commit is not in the mirror', async () => {
