@@ -5,6 +5,8 @@ import { errorProblem, type Problem } from '../../core/problems.ts';
 import { readTemplateDefinition } from '../../core/scaffolder/read-template-definition.ts';
 import type { TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
 import { validateTemplate } from '../../core/scaffolder/validate-template.ts';
+import { BUILTIN_ACTION_IDS } from '../../core/scaffolder/builtin-action-ids.ts';
+import type { SchemaIssue } from '../../core/catalog/kind-registry.ts';
 
 /** A Template entity read for running: its definition (when it reads at all) and everything wrong with it. */
 export interface LoadedTemplate {
@@ -50,10 +52,26 @@ export class TemplateCatalog {
     return loaded;
   }
 
+  /**
+   * The catalog's stored errors (with file and line) include the template's own checks against the built-in
+   * actions; the same checks against this process's registry add only what differs from those. A catalog that
+   * stored nothing about the template leaves the registry's checks to speak alone.
+   */
+  /** The registry's ids in the catalog's order (built-ins first), so the same issue reads the same both ways. */
+  private orderedActionIds(): string[] {
+    const ids = new Set(this.actionIds());
+    const builtin = BUILTIN_ACTION_IDS.filter((id) => ids.has(id));
+    return [...builtin, ...[...ids].filter((id) => !(BUILTIN_ACTION_IDS as readonly string[]).includes(id)).sort()];
+  }
+
   private read(ref: string, entity: Entity): LoadedTemplate {
-    const stored = this.catalog.problems({ entityRefs: [ref], severity: 'error' });
-    const own = validateTemplate(entity, this.actionIds()).map((issue) => errorProblem(`${issue.path.join('.')}: ${issue.message}`, { entityRef: ref }));
-    const problems = dedupe([...own, ...stored]);
+    const stored = this.catalog.problems({ entityRefs: [ref], severity: 'error' }).map(asProblem);
+    const keyOf = (issue: SchemaIssue) => `${issue.path.join('.')}\u0000${issue.message}`;
+    const reported = new Set(stored.length > 0 ? validateTemplate(entity, BUILTIN_ACTION_IDS).map(keyOf) : []);
+    const own = validateTemplate(entity, this.orderedActionIds())
+      .filter((issue) => !reported.has(keyOf(issue)))
+      .map((issue) => errorProblem(issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message, { entityRef: ref }));
+    const problems = [...stored, ...own];
     try {
       return { ref, entity, definition: readTemplateDefinition(entity), problems };
     } catch (error) {
@@ -62,15 +80,14 @@ export class TemplateCatalog {
   }
 }
 
-const dedupe = (problems: Problem[]): Problem[] => {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = problem.message;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-};
+const asProblem = ({ severity, message, file, line, column, entityRef }: Problem): Problem => ({
+  severity,
+  message,
+  ...(file !== undefined ? { file } : {}),
+  ...(line !== undefined ? { line } : {}),
+  ...(column !== undefined ? { column } : {}),
+  ...(entityRef !== undefined ? { entityRef } : {}),
+});
 
 /** Where a template's etag is recorded on a run (which version of the template ran). */
 export const templateEtag = etagOf;

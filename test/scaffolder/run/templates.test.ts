@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { validateTemplate } from '../../../src/core/scaffolder/validate-template.ts';
+import { BUILTIN_ACTION_IDS } from '../../../src/core/scaffolder/builtin-action-ids.ts';
+import { builtinActions } from '../../../src/scaffolder/actions/builtin-actions.ts';
 import { alice, bob, closeHarnesses, scaffolderHarness, stranger } from './helpers/scaffolder-harness.ts';
 import { orgRelations, templateEntity } from './helpers/fake-catalog.ts';
 
@@ -31,6 +34,24 @@ const relations = orgRelations(
 const harness = () => scaffolderHarness({ entities: [open, restricted, broken], relations });
 
 describe('templates', () => {
+  it("shows the catalog's stored problem (with file and line) once, not again from the template's own check", () => {
+    // The catalog checked the template against the built-in actions when it synced it.
+    const [issue] = validateTemplate(broken, BUILTIN_ACTION_IDS);
+    const stored = {
+      severity: 'error' as const,
+      message: issue!.message,
+      file: 'templates/broken.yaml',
+      line: 7,
+      entityRef: 'template:default/broken',
+      sourceId: 'dir:x',
+      origin: 'file',
+    };
+    const { scaffolder } = scaffolderHarness({ entities: [broken], problems: [stored], actions: builtinActions() });
+    expect(scaffolder.listTemplates(alice)[0]?.problems).toEqual([
+      { severity: 'error', message: issue!.message, file: 'templates/broken.yaml', line: 7, entityRef: 'template:default/broken' },
+    ]);
+  });
+
   it('lists a group-restricted template to members of child groups of an allowed group only', () => {
     const { scaffolder } = harness();
     expect(scaffolder.listTemplates(alice).map((template) => template.ref)).toEqual([

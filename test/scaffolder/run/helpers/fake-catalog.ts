@@ -1,5 +1,6 @@
 import type { Entity, EntityWithRelations } from '../../../../src/core/catalog/entity.ts';
 import { entityRefOf } from '../../../../src/core/catalog/refs.ts';
+import type { StoredProblem } from '../../../../src/core/catalog-reader/catalog-queries.ts';
 import type { CatalogReader } from '../../../../src/core/ports.ts';
 
 export interface FakeRelation {
@@ -12,7 +13,7 @@ export interface FakeRelation {
  * A catalog holding the given entities and relations. Only the queries the scaffolder makes are answered; any
  * other throws, so a test notices when the scaffolder starts to depend on more.
  */
-export const fakeCatalog = (entities: Entity[], relations: FakeRelation[] = []): CatalogReader & { entityList: Entity[] } => {
+export const fakeCatalog = (entities: Entity[], relations: FakeRelation[] = [], problems: StoredProblem[] = []): CatalogReader & { entityList: Entity[] } => {
   const byRef = new Map(entities.map((entity) => [entityRefOf(entity), entity]));
   const withRelations = (entity: Entity): EntityWithRelations => ({
     ...entity,
@@ -28,7 +29,11 @@ export const fakeCatalog = (entities: Entity[], relations: FakeRelation[] = []):
       [...byRef.values()].filter((entity) => !options?.kind || entity.kind.toLowerCase() === options.kind.toLowerCase()).map(withRelations),
     relatedRefs: (ref, type) =>
       relations.filter((relation) => relation.source === ref.toLowerCase() && relation.type === type).map((relation) => relation.target),
-    problems: () => [],
+    problems: (filter) =>
+      problems.filter(
+        (problem) =>
+          (!filter?.entityRefs || filter.entityRefs.includes(problem.entityRef ?? '')) && (!filter?.severity || filter.severity === problem.severity),
+      ),
   };
   return new Proxy({ ...answered, entityList: entities } as CatalogReader & { entityList: Entity[] }, {
     get: (target, name) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import pino from 'pino';
 import type { Entity } from '../../../../src/core/catalog/entity.ts';
+import type { StoredProblem } from '../../../../src/core/catalog-reader/catalog-queries.ts';
 import { createTemplateEngine } from '../../../../src/core/scaffolder/expressions.ts';
 import type { TemplateAction } from '../../../../src/scaffolder/actions/action.ts';
 import { ActionRegistry } from '../../../../src/scaffolder/actions/action-registry.ts';
@@ -41,6 +42,8 @@ export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), pr
 export interface HarnessOptions {
   entities: Entity[];
   relations?: FakeRelation[];
+  /** Problems the catalog stored for entities (what a sync pass reported). */
+  problems?: StoredProblem[];
   /** Another harness's database file: this one is the restarted process. */
   dbPath?: string;
   workspaceDir?: string;
@@ -71,7 +74,7 @@ export const scaffolderHarness = (options: HarnessOptions) => {
   let counter = 0;
   const workspaceDir = options.workspaceDir ?? tempDir('callboard-workspaces-');
   const scaffolder = createScaffolder({
-    catalog: fakeCatalog(options.entities, options.relations ?? []),
+    catalog: fakeCatalog(options.entities, options.relations ?? [], options.problems ?? []),
     actions: new ActionRegistry(options.actions ?? testActions(journal)),
     engine: createTemplateEngine(),
     locator: locator(options.templateDir ?? tempDir('callboard-templates-'), released),
