@@ -9,8 +9,15 @@ import type { SlackInbound } from './slack/inbound.ts';
 
 export { appHomeOpened, appMention, channelRename, eventCallback, linkShared, messageEvent, urlVerification } from './slack/event-payloads.ts';
 export type { LinkSharedInput, MessageEventInput } from './slack/event-payloads.ts';
-export { blockActions, globalShortcut, messageShortcut, slashCommand, viewSubmission } from './slack/interactive-payloads.ts';
-export type { ActionInput, BlockActionsInput, MessageShortcutInput, SlashCommandInput, ViewSubmissionInput } from './slack/interactive-payloads.ts';
+export { blockActions, blockSuggestion, globalShortcut, messageShortcut, slashCommand, viewSubmission } from './slack/interactive-payloads.ts';
+export type {
+  ActionInput,
+  BlockActionsInput,
+  BlockSuggestionInput,
+  MessageShortcutInput,
+  SlashCommandInput,
+  ViewSubmissionInput,
+} from './slack/interactive-payloads.ts';
 export { checkAck } from './slack/check-ack.ts';
 export { DEFAULT_WORKSPACE, VERIFICATION_TOKEN } from './slack/inbound.ts';
 export type { InboundKind, SlackInbound, WorkspaceRef } from './slack/inbound.ts';

@@ -126,6 +126,35 @@ export function viewSubmission(input: ViewSubmissionInput): SlackInbound {
   return { kind: 'interactive', payload };
 }
 
+export interface BlockSuggestionInput {
+  userId: string;
+  action_id: string;
+  block_id: string;
+  /** What the person typed into the external select. */
+  value: string;
+  /** The modal the select sits in (e.g. `fake.openModals().at(-1)`). */
+  view: Record<string, unknown>;
+  workspace?: WorkspaceRef;
+}
+
+/**
+ * Typing in an external select (reference §2.2): no trigger_id, no response_url; the modal as its `view` and a
+ * `container` naming it. Bolt classifies it by `type: block_suggestion` and the app acks with its options.
+ */
+export function blockSuggestion(input: BlockSuggestionInput): SlackInbound {
+  const { team, bot } = input.workspace ?? DEFAULT_WORKSPACE;
+  const payload = {
+    ...envelope('block_suggestion', input.userId, team),
+    api_app_id: bot.appId,
+    action_id: input.action_id,
+    block_id: input.block_id,
+    value: input.value,
+    container: { type: 'view', view_id: input.view.id },
+    view: input.view,
+  };
+  return { kind: 'interactive', payload };
+}
+
 export function globalShortcut(input: { callbackId: string; userId: string; triggerId: string; workspace?: WorkspaceRef }): SlackInbound {
   const { team } = input.workspace ?? DEFAULT_WORKSPACE;
   const payload = {

@@ -4,7 +4,7 @@ import { createRouter } from '../../../src/http/router.ts';
 import { startHttpServer, type HttpServer } from '../../../src/http/server.ts';
 import { createSlackEventsRoute } from '../../../src/http/slack/slack-events-route.ts';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-slack-app.ts';
-import type { SlackSettings } from '../../../src/slack/slack-deps.ts';
+import type { CatalogDeps, SlackSettings } from '../../../src/slack/slack-deps.ts';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../../fakes/slack-api-server.ts';
 import { sendToApp, type HttpRequestOptions, type SlackInbound } from '../../fakes/slack-payloads.ts';
 import { startFakeSocketMode, type FakeSocketMode } from '../../fakes/slack-socket-mode-server.ts';
@@ -51,10 +51,14 @@ export const startHarness = async (
     settings?: Partial<SlackSettings>;
     /** More seeds, scopes…: users and channels add to the defaults. */
     fake?: FakeSlackOptions;
+    /** Another synced catalog instead of the example org alone (closed with the harness). */
+    runtime?: CatalogRuntime;
+    /** The scaffolder side: templates, runs, registering sources, message templates. */
+    scaffolding?: Pick<CatalogDeps, 'scaffolder' | 'registrar' | 'messages'>;
   } = {},
 ): Promise<Harness> => {
   const mode = options.mode ?? 'http';
-  const runtime = await openExampleCatalog();
+  const runtime = options.runtime ?? (await openExampleCatalog());
   const fake = await startFakeSlack({
     ...options.fake,
     users: [...Object.values(People).map((person) => ({ id: person.id, name: person.id.toLowerCase(), email: person.email })), ...(options.fake?.users ?? [])],
@@ -65,7 +69,10 @@ export const startHarness = async (
   const connection =
     mode === 'http' ? { mode, botToken: fake.botToken, signingSecret: SIGNING_SECRET } : { mode, botToken: fake.botToken, appToken: fake.appToken };
   const settings = { syncAllowed: [], callboardUrl: 'https://callboard.acme.example', ...options.settings };
-  const slack = createSlackApp({ store: runtime.store, sync: runtime.sync, settings, log }, { connection, apiUrl: fake.apiUrl, clientOptions: FAST_CLIENT });
+  const slack = createSlackApp(
+    { store: runtime.store, sync: runtime.sync, settings, log, ...options.scaffolding },
+    { connection, apiUrl: fake.apiUrl, clientOptions: FAST_CLIENT },
+  );
   await slack.start();
   if (socket) await socket.waitForConnection();
   const server = mode === 'http' ? await serveSlackEvents(slack, log) : undefined;

@@ -1,4 +1,5 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
+import type { CatalogReader } from '../../../core/ports.ts';
 import type { TemplateDefinition } from '../../../core/scaffolder/template-definition.ts';
 import type { Requester, RunPreview } from '../../../scaffolder/scaffolder.ts';
 
@@ -30,6 +31,7 @@ export interface ReviewInput {
 }
 
 export interface PickerQuery {
+  catalog: CatalogReader;
   definition: TemplateDefinition;
   page: number;
   values: Readonly<Record<string, unknown>>;

@@ -19,6 +19,7 @@ export const pickerOptionsListener = (deps: SlackDeps) => async (args: OptionsAr
   if (!loaded.ok) return args.ack({ options: [] });
   const { session, definition } = loaded;
   const options = deps.scaffolding.views.pickerOptions({
+    catalog: deps.store,
     definition,
     page: session.page,
     values: session.values,

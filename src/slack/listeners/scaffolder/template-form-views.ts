@@ -5,7 +5,9 @@ import { reviewEntries } from '../../../core/scaffolder/form/review-entries.ts';
 import type { TemplateDefinition } from '../../../core/scaffolder/template-definition.ts';
 import { escapeMrkdwn, truncate } from '../../mrkdwn.ts';
 import { mergePageValues, parseTemplateFormValues, type SlackStateValues } from '../../parse/template-form-values.ts';
-import { contextBlock } from '../../views/blocks.ts';
+import { contextBlock, Limits, plainText } from '../../views/blocks.ts';
+import { ScaffolderActionIds } from '../../ids.ts';
+import { pickerOptions } from '../../../usecases/scaffold/picker-options.ts';
 import { pageErrors } from '../../views/scaffolder/page-errors.ts';
 import { templatePageModal } from '../../views/scaffolder/template-page-modal.ts';
 import { templateReviewModal } from '../../views/scaffolder/template-review-modal.ts';
@@ -62,5 +64,13 @@ export const templateFormViews: TemplateFormViews = {
     return { values: mergePageValues(previous, form, parsed.values), errors: parsed.errors };
   },
   errorBlocks: (definition, page, values, fieldErrors) => pageErrors(formPage(definition, page), values, fieldErrors),
-  pickerOptions: () => [],
+  pickerOptions: ({ catalog, definition, page, actionId, text, requester }) => {
+    const name = actionId.startsWith(ScaffolderActionIds.pickerPrefix) ? actionId.slice(ScaffolderActionIds.pickerPrefix.length) : undefined;
+    const field = formPage(definition, page).fields.find((candidate) => candidate.name === name);
+    if (!field) return [];
+    return pickerOptions(catalog, { field, typed: text, ...(requester.userRef ? { userRef: requester.userRef } : {}) }).map((option) => ({
+      text: plainText(option.text, Limits.optionText),
+      value: option.value,
+    }));
+  },
 };
