@@ -8,7 +8,8 @@ import { FakeGithubData, computeBlobSha, type FakeRepoInput } from '../helpers/g
 import { json as jsonAnswer, routeGithubRequest, type FakeAnswer } from '../helpers/github-fake-routes.ts';
 import { createErrorBody, type FakeUrls } from '../helpers/github-fake-payloads.ts';
 import { FakeRateLimit } from '../helpers/github-fake-rate-limit.ts';
-import { FakeRepoWrites } from '../helpers/github-fake-repo-writes.ts';
+import { FakeRepoWrites, readJsonBody } from '../helpers/github-fake-repo-writes.ts';
+import { GIT_HTTP_PATH, serveGitHttp } from '../helpers/git-http-backend.ts';
 
 export interface GithubApiServerOptions {
   /** The only token accepted, as `token <t>` or `Bearer <t>`. */
@@ -17,7 +18,10 @@ export interface GithubApiServerOptions {
   orgs: Record<string, FakeRepoInput[]>;
   /** Primary rate limit per window; default 5000. */
   rateLimit?: number;
-  /** Serve under `/api/v3` with html_url on the server itself, as GitHub Enterprise Server does. */
+  /**
+   * Serve under `/api/v3` with html_url on the server itself, as GitHub Enterprise Server does. Created repositories
+   * are then served over smart HTTP too (`<origin>/<owner>/<repo>.git`, the token as basic-auth password).
+   */
   enterprise?: boolean;
   /** The token's own user (GET /user, POST /user/repos); default `octocat`. */
   login?: string;
@@ -42,8 +46,8 @@ export interface RecordedRequest {
 /**
  * A strict local stand-in for the GitHub REST API (org repository listing and repository contents; users,
  * repository creation, topics and collaborators): real status codes, error bodies, Link pagination, ETags with
- * 304s that cost nothing, and rate limits. A created repository is a real bare repository on disk whose path is
- * its clone_url, so a real `git push` lands there.
+ * 304s that cost nothing, and rate limits. A created repository is a real bare repository on disk; its clone_url is
+ * its path, or with `enterprise` an http URL on the fake served by `git http-backend`, so a real `git push` lands there.
  */
 export class GithubApiServer {
   readonly data = new FakeGithubData();
@@ -64,6 +68,7 @@ export class GithubApiServer {
       users: options.users ?? [],
       teams: options.teams ?? {},
       gitRoot: this.gitRoot,
+      gitOverHttp: options.enterprise ?? false,
     });
     this.rate = new FakeRateLimit(options.rateLimit ?? 5000, Math.floor(Date.now() / 1000) + 3600);
     for (const [org, repos] of Object.entries(options.orgs)) this.data.addOrg(org, repos);
@@ -113,6 +118,7 @@ export class GithubApiServer {
     const record: RecordedRequest = { method: request.method ?? 'GET', path: '', status: 0, ifNoneMatch, accept };
     record.path = url.pathname.slice(this.prefix.length) + url.search;
     this.requests.push(record);
+    if (this.options.enterprise && GIT_HTTP_PATH.test(url.pathname)) return this.handleGit(request, response, record);
     const body = await readJsonBody(request);
     if (body.parsed !== undefined) record.body = body.parsed;
     const answer = body.invalid ? jsonAnswer(400, createErrorBody(400, 'Problems parsing JSON')) : await this.answer(request, url, body.parsed);
@@ -135,6 +141,20 @@ export class GithubApiServer {
     if (etag && matchesEtag(request.headers['if-none-match'], etag)) return { status: 304, headers: { etag }, body: '' };
     this.rate.consume();
     return etag ? { ...routed, headers: { ...routed.headers, etag } } : routed;
+  }
+
+  /** Git over smart HTTP, as GitHub serves it: the token as the basic-auth password (git sends it after a 401). */
+  private async handleGit(request: IncomingMessage, response: ServerResponse, record: RecordedRequest): Promise<void> {
+    const basic = /^basic (.+)$/i.exec(request.headers.authorization ?? '');
+    const [user, password] = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8').split(':') : [];
+    if (password !== this.options.token) {
+      record.status = 401;
+      response.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"', 'content-type': 'text/plain' });
+      response.end('Invalid username or token.');
+      return;
+    }
+    record.status = 200;
+    await serveGitHttp(request, response, this.gitRoot, user || 'x-access-token');
   }
 
   private isAuthorized(header: string | undefined): boolean {
@@ -164,18 +184,6 @@ export class GithubApiServer {
       ...answer.headers,
     });
     response.end(answer.status === 304 ? undefined : answer.body);
-  }
-}
-
-async function readJsonBody(request: IncomingMessage): Promise<{ parsed?: unknown; invalid?: boolean }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
-  try {
-    return { parsed: JSON.parse(text) as unknown };
-  } catch {
-    return { invalid: true };
   }
 }
 

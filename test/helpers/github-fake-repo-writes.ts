@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FakeGithubData } from './github-fake-data.ts';
@@ -33,6 +34,8 @@ export interface RepoWritesOptions {
   teams: Readonly<Record<string, readonly string[]>>;
   /** Where bare repositories of created repositories go. */
   gitRoot: string;
+  /** clone_url is `<html origin>/<owner>/<repo>.git` (served by the fake) instead of the bare repository's path. */
+  gitOverHttp: boolean;
 }
 
 const createDocs = 'https://docs.github.com/rest/repos/repos#create-an-organization-repository';
@@ -42,6 +45,19 @@ const PERMISSIONS = ['pull', 'triage', 'push', 'maintain', 'admin'];
 
 const validationFailed = (message: string, errors: Record<string, string>[]): FakeAnswer =>
   json(422, { message, errors, documentation_url: createDocs, status: '422' });
+
+/** The JSON body of a request; `invalid` when it is not JSON (GitHub answers 400 Problems parsing JSON). */
+export async function readJsonBody(request: IncomingMessage): Promise<{ parsed?: unknown; invalid?: boolean }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return { parsed: JSON.parse(text) as unknown };
+  } catch {
+    return { invalid: true };
+  }
+}
 
 const notFound = (): FakeAnswer => json(404, createErrorBody(404, 'Not Found'));
 
@@ -147,8 +163,8 @@ export class FakeRepoWrites {
       visibility: repo.visibility,
       owner: { login: repo.owner, type: repo.ownerType },
       html_url: `${urls.html}/${repo.owner}/${repo.name}`,
-      // A path git pushes to directly: the fake's stand-in for https://github.com/<o>/<r>.git.
-      clone_url: repo.bareDir,
+      // Served by the fake over smart HTTP, or a path git pushes to directly (the stand-in for https://github.com/<o>/<r>.git).
+      clone_url: this.options.gitOverHttp ? `${urls.html}/${repo.owner}/${repo.name}.git` : repo.bareDir,
       description: repo.description,
       homepage: repo.homepage,
       topics: repo.topics,

@@ -121,6 +121,37 @@ describe('publish actions', () => {
     }
   });
 
+  it('against a GitHub Enterprise fake: create, push over HTTP with the token, register, and the entity answers', async () => {
+    const token = 'ghp_enterprise_secret';
+    const ghe = await GithubApiServer.start({ token, orgs: { acme: [] }, enterprise: true });
+    const config = loadConfig({ file: join(harness.base, 'callboard.yaml'), env: { GITHUB_TOKEN: token, GITHUB_API_URL: ghe.apiBaseUrl } });
+    const github = openCatalogRuntime(config);
+    try {
+      const host = createRepoHost(config);
+      const gheHost = new URL(ghe.htmlBaseUrl).host;
+      await harness.run(publishGithubAction, { repoUrl: `${gheHost}?owner=acme&repo=new-service` }, { repoHost: host });
+      expect(harness.outputs).toMatchObject({
+        remoteUrl: `${ghe.htmlBaseUrl}/acme/new-service.git`,
+        repoContentsUrl: `${ghe.htmlBaseUrl}/acme/new-service/blob/master`,
+      });
+      const bare = ghe.writes.find('acme', 'new-service')!.bareDir;
+      expect(await runTestGit(bare, ['rev-parse', 'master'])).toBe(harness.outputs.commitHash);
+      // The token went as an http extraheader on every git request (the fake answers 401 without it), never in the URL.
+      const gitRequests = ghe.requests.filter((entry) => entry.path.includes('.git/'));
+      expect(gitRequests.map((entry) => entry.status)).toEqual([200, 200]);
+      expect(harness.outputs.remoteUrl).not.toContain(token);
+
+      const gheRegistrar = registrarForRuntime(github, config);
+      await harness.run(catalogRegisterAction, { repoContentsUrl: harness.outputs.repoContentsUrl }, { registrar: gheRegistrar });
+      expect(harness.outputs.entityRef).toBe('component:default/new-service');
+      expect(github.store.entity('component:default/new-service')).toBeDefined();
+      expect(JSON.stringify(gheRegistrar.list())).not.toContain(token);
+    } finally {
+      github.close();
+      await ghe.stop();
+    }
+  });
+
   it('publish:git pushes to an existing empty repository; a server path is refused unless on the local Git host', async () => {
     const bare = join(harness.base, 'elsewhere.git');
     execFileSync('git', ['init', '--quiet', '--bare', bare]);

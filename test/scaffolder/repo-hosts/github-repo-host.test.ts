@@ -190,6 +190,9 @@ describe('GithubRepoHost against the GitHub fake', () => {
       const created = await host.create({ ...request('acme', 'internal-tool'), host: gheHost });
       expect(created.repoContentsUrl).toBe(`${ghe.htmlBaseUrl}/acme/internal-tool/blob/main`);
       expect(ghe.requests.map((entry) => entry.path)).toContain('/orgs/acme/repos');
+      // Git over HTTP on the fake wants the token, as GitHub does.
+      const refs = await fetch(`${ghe.htmlBaseUrl}/acme/internal-tool.git/info/refs?service=git-upload-pack`);
+      expect(refs.status).toBe(401);
       await expect(host.create(request('acme', 'other'))).rejects.toThrow(`repoUrl names host "github.com", but Callboard publishes to ${gheHost}`);
     } finally {
       await ghe.stop();
