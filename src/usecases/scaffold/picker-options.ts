@@ -1,5 +1,5 @@
 import type { EntityWithRelations } from '../../core/catalog/entity.ts';
-import { entityRefOf, tryParseEntityRef, stringifyEntityRef } from '../../core/catalog/refs.ts';
+import { tryParseEntityRef } from '../../core/catalog/refs.ts';
 import type { FormField } from '../../core/scaffolder/form/form-model.ts';
 import type { CatalogReader } from '../../core/ports.ts';
 import { filterKinds, matchesCatalogFilter } from './catalog-filter.ts';
@@ -51,16 +51,22 @@ const rank = (candidates: readonly Candidate[], typedRaw: string): PickerOption[
     .map(({ candidate }) => ({ text: candidate.text, value: candidate.value }));
 };
 
+/**
+ * The ref as Backstage's pickers store it (`stringifyEntityRef` of catalog-model): kind lowercased, namespace and name
+ * as written. Callboard's canonical refs lowercase everything; templates that print the value must see Backstage's.
+ */
+const backstageRef = (ref: { kind: string; namespace?: string; name: string }): string => `${ref.kind.toLowerCase()}:${ref.namespace ?? 'default'}/${ref.name}`;
+
 /** `Component payments-api`, `Group payments-team (ops)`: the title when there is one, the namespace when not default. */
 const entityCandidate = (entity: EntityWithRelations): Candidate => {
-  const ref = entityRefOf(entity);
+  const ref = backstageRef({ kind: entity.kind, name: entity.metadata.name, ...(entity.metadata.namespace ? { namespace: entity.metadata.namespace } : {}) });
   const namespace = entity.metadata.namespace && entity.metadata.namespace !== 'default' ? ` (${entity.metadata.namespace})` : '';
   const title = typeof entity.metadata.title === 'string' ? entity.metadata.title : undefined;
   const name = `${entity.metadata.name}${namespace}`;
   return {
     text: title ? `${title} · ${entity.kind} ${name}` : `${entity.kind} ${name}`,
     value: ref,
-    keys: [entity.metadata.name.toLowerCase(), ...(title ? [title.toLowerCase()] : []), ref],
+    keys: [entity.metadata.name.toLowerCase(), ...(title ? [title.toLowerCase()] : []), ref.toLowerCase()],
   };
 };
 
@@ -132,7 +138,7 @@ const arbitraryValue = (query: PickerQuery): PickerOption | undefined => {
     ...(query.field.picker?.defaultKind ? { defaultKind: query.field.picker.defaultKind } : {}),
     ...(query.field.picker?.defaultNamespace ? { defaultNamespace: query.field.picker.defaultNamespace } : {}),
   });
-  const value = parsed.ok ? stringifyEntityRef(parsed.ref) : typed;
+  const value = parsed.ok ? backstageRef(parsed.ref) : typed;
   return { text: `${value} (as typed)`, value };
 };
 
@@ -142,6 +148,7 @@ const MAX_VALUE_CHARS = 150;
 export const pickerOptions = (catalog: CatalogReader, query: PickerQuery): PickerOption[] => {
   const matches = rank(candidatesFor(catalog, query), query.typed).filter((option) => option.value.length <= MAX_VALUE_CHARS);
   const typed = arbitraryValue(query);
-  if (!typed || typed.value.length > MAX_VALUE_CHARS || matches.some((option) => option.value === typed.value)) return matches.slice(0, MAX_OPTIONS);
+  if (!typed || typed.value.length > MAX_VALUE_CHARS || matches.some((option) => option.value.toLowerCase() === typed.value.toLowerCase()))
+    return matches.slice(0, MAX_OPTIONS);
   return [...matches.slice(0, MAX_OPTIONS - 1), typed];
 };

@@ -80,6 +80,10 @@ describe('pickerOptions on the example org', () => {
     });
     expect(options.at(-1)).toEqual({ text: 'system:ops/brand-new (as typed)', value: 'system:ops/brand-new' });
     expect(values({ 'ui:field': 'EntityPicker', 'ui:options': { allowArbitraryValues: false } }, 'brand-new')).toEqual([]);
+    // As Backstage's stringifyEntityRef: the kind lowercased, namespace and name as typed.
+    expect(values({ 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: 'System' } } }, 'System:Ops/Brand-New').at(-1)).toBe(
+      'system:Ops/Brand-New',
+    );
     // An exact match is not offered twice.
     expect(
       values({ 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: 'Group' } } }, 'group:default/checkout-team').filter(
