@@ -11,6 +11,7 @@ import { SqliteCatalogStore } from './store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
 import { SqliteJobLedger } from './store/sqlite-job-ledger.ts';
 import { SqliteRegisteredSources } from './store/sqlite-registered-sources.ts';
+import { SqliteRunStore } from './store/sqlite-run-store.ts';
 import { WriteQueue } from './store/write-queue.ts';
 import { SyncPassQueue } from './usecases/sync/sync-pass-queue.ts';
 
@@ -24,6 +25,8 @@ export interface CatalogRuntime {
   registry: KindRegistry;
   /** Sources added by `callboard register` and `catalog:register` (writes through `writeQueue`); already in `sync`. */
   registeredSources: SqliteRegisteredSources;
+  /** Scaffolder runs (`scaffolder_runs`), written through `writeQueue` like every other write. */
+  runStore: SqliteRunStore;
   close(): void;
 }
 
@@ -98,6 +101,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
     jobLedger: new SqliteJobLedger({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
     registry,
     registeredSources,
+    runStore: new SqliteRunStore({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
     close: () => {
       readerDb.$client.close();
       if (readerDb !== writerDb) writerDb.$client.close();

@@ -85,6 +85,23 @@ export const createProgram = (io: CliIo): Command => {
   command('jobs', 'scheduled jobs: schedule and time zone, last run and its result, next run')
     .option('--json', 'print JSON')
     .action(lazyAction(io, async () => (await import('./commands/jobs-command.ts')).jobsCommand));
+  command('templates', 'software templates in the catalog: ref, title, type, owner, tags, and whether each can run (and why not)')
+    .option('--as <user>', 'also list the templates this catalog User may run (callboard.dev/allowed-groups), e.g. user:default/alice')
+    .option('--json', 'print JSON')
+    .action(lazyAction(io, async () => (await import('./commands/templates-command.ts')).templatesCommand));
+  command('scaffold', 'run a software template (local Git host, or GitHub with GITHUB_TOKEN); --dry-run renders its files without creating anything')
+    .argument('<template>', 'template name or ref, e.g. typescript-service (callboard templates lists them)')
+    .option('--values <file>', 'YAML or JSON file of the parameter values; - reads stdin')
+    .option('--as <user>', 'run as this catalog User (user.ref and user.entity in the template), e.g. user:default/alice')
+    .option('--dry-run', 'render what the fetch steps produce and list the other steps, without running them')
+    .option('--out <dir>', 'with --dry-run: write the rendered files into this new or empty folder')
+    .option('--json', 'print JSON: { id, status, steps, output, entityRef } (with --dry-run: the preview)')
+    .action(lazyAction(io, async () => (await import('./commands/scaffold-command.ts')).scaffoldCommand));
+  command('runs', 'scaffolder runs, newest first: template and version, who, when, values (never secrets), steps and links')
+    .option('--template <ref>', 'only runs of this template')
+    .option('--limit <n>', 'at most this many runs', parseWholeNumber(1, 1000), 50)
+    .option('--json', 'print JSON')
+    .action(lazyAction(io, async () => (await import('./commands/runs-command.ts')).runsCommand));
   command('ask', 'ask what you would ask in Slack, e.g. "/owner checkout-service" or "who owns payments-api?"; prints the reply')
     .argument('<text>', 'a slash command with its text, or a question as you would @mention the app')
     .option('--user-email <email>', 'answer as the Slack user with this email (for /callboard whoami, errors, sync)')
