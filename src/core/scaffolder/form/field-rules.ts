@@ -1,10 +1,10 @@
-import { isValidObjectName } from '../../catalog/field-formats.ts';
+import { isValidObjectName, isValidTag } from '../../catalog/field-formats.ts';
 import type { FormField } from './form-model.ts';
 import { parseRepoUrl } from './repo-url-value.ts';
 
 /**
- * The checks Backstage's field extensions make on top of the JSON Schema: EntityNamePicker's entity-name rule and
- * RepoUrlPicker's host, owner and repository (with its allowed lists). A message, or undefined when the value passes.
+ * The checks Backstage's field extensions make on top of the JSON Schema: EntityNamePicker's entity-name rule,
+ * EntityTagsPicker's tag rule, and RepoUrlPicker's host, owner and repository (with its allowed lists). A message, or undefined when the value passes.
  */
 
 const oneOf = (allowed: readonly string[]): string => allowed.map((entry) => `“${entry}”`).join(', ');
@@ -27,6 +27,12 @@ const checkRepoUrl = (field: FormField, value: string): string | undefined => {
 };
 
 export const checkFieldRules = (field: FormField, value: unknown): string | undefined => {
+  if (field.kind === 'entity-tags-picker' && Array.isArray(value)) {
+    const bad = value.find((tag) => typeof tag !== 'string' || !isValidTag(tag));
+    return bad === undefined
+      ? undefined
+      : `${field.label}: “${String(bad)}” is not a valid tag (lowercase letters, digits, “:”, “+” and “#”, words joined by “-”, up to 63 characters).`;
+  }
   if (typeof value !== 'string' || value.length === 0) return undefined;
   if (field.kind === 'entity-name' && !isValidObjectName(value)) {
     return `${field.label} must be 1–63 letters, digits, “-”, “_” or “.”, starting and ending with a letter or digit.`;

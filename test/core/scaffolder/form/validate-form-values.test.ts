@@ -95,6 +95,14 @@ describe('validateFormValues', () => {
     expect(validateFormValues([page], { db: 'postgres' })).toEqual({ team: 'Pick the team that will own it.', size: 'size is required.' });
   });
 
+  it('EntityTagsPicker tags follow the catalog tag rule', () => {
+    const page: ParameterPage = { properties: { tags: { title: 'Tags', type: 'array', items: { type: 'string' }, 'ui:field': 'EntityTagsPicker' } } };
+    expect(validateFormValues([page], { tags: ['go', 'tier-1'] })).toEqual({});
+    expect(validateFormValues([page], { tags: ['go', 'Not OK'] })).toEqual({
+      tags: 'Tags: “Not OK” is not a valid tag (lowercase letters, digits, “:”, “+” and “#”, words joined by “-”, up to 63 characters).',
+    });
+  });
+
   it('reports a schema ajv cannot compile on the page instead of throwing', () => {
     const broken: ParameterPage = { title: 'Bad', properties: { a: { type: 'strng' } } };
     expect(validateFormValues([broken], { a: 'x' })['']).toMatch(/page 1, “Bad”\) has an invalid schema/);
