@@ -4,7 +4,7 @@ import { executeStep, type StepEnvironment } from './execute-step.ts';
 import type { Masker } from './mask-secrets.ts';
 import type { RunTracker } from './run-tracker.ts';
 import type { ScaffolderDeps } from './scaffolder-deps.ts';
-import { createStepLog } from './step-log.ts';
+import { clip, createStepLog } from './step-log.ts';
 
 export interface OneStep {
   deps: ScaffolderDeps;
@@ -41,7 +41,7 @@ export const runOneStep = async ({ deps, tracker, step, scope, env, mask }: OneS
     ended = outcome.status === 'done' ? { status: 'done', output: mask(outcome.output) } : { status: 'skipped' };
     result = outcome.status === 'done' ? outcome.output : undefined;
   } catch (error) {
-    ended = { status: 'failed', error: mask(errorText(error)) };
+    ended = { status: 'failed', error: clip(mask(errorText(error))) };
     result = 'failed';
   }
   await tracker.updateStep(step.id, (record) => ({ ...record, ...ended, durationMs: durationMs(), log: log.lines }));

@@ -66,3 +66,20 @@ describe('secrets', () => {
     });
   });
 });
+
+describe('a huge value', () => {
+  it('is clipped in step logs and errors, so the run record stays small', async () => {
+    const huge = templateEntity('huge', {
+      parameters: { properties: { blob: { type: 'string' } } },
+      steps: [{ id: 'leak', action: 'test:log', input: { message: '${{ parameters.blob }}' } }],
+    });
+    const harness = scaffolderHarness({ entities: [huge] });
+    const blob = 'x'.repeat(500_000);
+    const run = await harness.scaffolder.start({ templateRef: 'template:default/huge', values: { blob }, requester: alice });
+    const failed = await harness.scaffolder.settled(run.id);
+    expect(failed.steps[0]?.status).toBe('failed');
+    expect(failed.steps[0]?.error?.length).toBeLessThan(2100);
+    expect(failed.steps[0]?.error).toMatch(/more characters\)$/);
+    expect(failed.steps[0]?.log.join('').length).toBeLessThan(2100);
+  });
+});
