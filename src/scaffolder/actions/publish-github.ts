@@ -91,12 +91,11 @@ export const publishGithubAction: TemplateAction<typeof schema> = {
     context.output('remoteUrl', created.remoteUrl);
     context.output('repoContentsUrl', created.repoContentsUrl);
     const author = { name: input.gitAuthorName ?? DEFAULT_AUTHOR.name, email: input.gitAuthorEmail ?? DEFAULT_AUTHOR.email };
-    const { commitHash } = await context.repoHost.push({
-      sourceDir,
-      remoteUrl: created.remoteUrl,
-      defaultBranch: input.defaultBranch,
-      commitMessage: input.gitCommitMessage,
-      author,
+    const push = { sourceDir, remoteUrl: created.remoteUrl, defaultBranch: input.defaultBranch, commitMessage: input.gitCommitMessage, author };
+    const { commitHash } = await context.repoHost.push(push).catch((error: unknown) => {
+      // A Retry starts this step again, and creating would then meet the repository made here: say so (same error class).
+      if (error instanceof Error) error.message += `. The repository ${created.htmlUrl} was created but is empty: delete it before Retry`;
+      throw error;
     });
     log.info(`pushed ${commitHash} to branch ${input.defaultBranch}`);
     context.output('commitHash', commitHash);

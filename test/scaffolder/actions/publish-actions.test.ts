@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalogRuntime, type CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
-import { InvalidInputError } from '../../../src/core/errors.ts';
+import { InvalidInputError, SourceUnavailableError } from '../../../src/core/errors.ts';
 import { catalogRegisterAction } from '../../../src/scaffolder/actions/catalog-register.ts';
 import { publishActions } from '../../../src/scaffolder/actions/publish-actions.ts';
 import { publishGitAction } from '../../../src/scaffolder/actions/publish-git.ts';
@@ -150,6 +150,26 @@ describe('publish actions', () => {
       github.close();
       await ghe.stop();
     }
+  });
+
+  it('a failed push says the repository was created and must be deleted before Retry, keeping the error class', async () => {
+    const failing: RepoHost = {
+      kind: 'github',
+      exists: () => Promise.resolve(false),
+      create: () =>
+        Promise.resolve({
+          remoteUrl: 'https://github.com/acme/x.git',
+          htmlUrl: 'https://github.com/acme/x',
+          repoContentsUrl: 'https://github.com/acme/x/blob/master',
+        }),
+      push: () => Promise.reject(new SourceUnavailableError('git could not push branch "master": remote hung up')),
+    };
+    const error = await harness.run(publishGithubAction, { repoUrl: 'github.com?owner=acme&repo=x' }, { repoHost: failing }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SourceUnavailableError);
+    expect((error as Error).message).toBe(
+      'git could not push branch "master": remote hung up. The repository https://github.com/acme/x was created but is empty: delete it before Retry',
+    );
+    expect(harness.outputs).toEqual({ remoteUrl: 'https://github.com/acme/x.git', repoContentsUrl: 'https://github.com/acme/x/blob/master' });
   });
 
   it('publish:git pushes to an existing empty repository; a server path is refused unless on the local Git host', async () => {
