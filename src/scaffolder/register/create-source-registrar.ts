@@ -5,7 +5,7 @@ import type { SyncSummary } from '../../core/sync/sync-summary.ts';
 import type { StoredRegisteredSource } from '../../store/sqlite-registered-sources.ts';
 import type { RegisteredSource, RegisterResult, SourceRegistrar } from '../source-registrar.ts';
 import { inspectLocalPath } from './inspect-local-path.ts';
-import { sourceConfigForUrl, type LocalPathKind } from './source-config-for-url.ts';
+import { cleanRegistrationUrl, sourceConfigForUrl, type LocalPathKind } from './source-config-for-url.ts';
 
 /** Where registrations are kept (SqliteRegisteredSources). */
 export interface RegisteredSourceStore {
@@ -67,7 +67,14 @@ export const createSourceRegistrar = (deps: SourceRegistrarDeps): SourceRegistra
       }
       // Built first: a config the source refuses (a bad branch name) is an error before anything is stored.
       const source = deps.createSource(config);
-      const stored: StoredRegisteredSource = { id, url: url.trim(), type: config.type, registeredBy, registeredAt: deps.clock.now().toISOString(), config };
+      const stored: StoredRegisteredSource = {
+        id,
+        url: cleanRegistrationUrl(url),
+        type: config.type,
+        registeredBy,
+        registeredAt: deps.clock.now().toISOString(),
+        config,
+      };
       const created = await deps.store.add(stored);
       deps.sync.addSource(source);
       if (created) await syncNew(id, stored.url);

@@ -86,14 +86,16 @@ const toGitSource = (location: RepoLocation): { id: string; config: SourceConfig
   return { id, config };
 };
 
+/** The URL as a person meant it: trimmed, and without Slack's link wrapping (<https://…> or <https://…|label>). */
+export const cleanRegistrationUrl = (given: string): string => given.trim().replace(/^<([^|>]*)(?:\|[^>]*)?>$/, '$1');
+
 /**
  * The `catalog.sources`-shaped config a registration URL becomes (see SourceRegistrar.register): a git source
  * for remotes and for local repositories, a dir source for a plain local folder or file. `inspect` says what is
  * at a local path (the only part that needs the disk).
  */
 export const sourceConfigForUrl = (given: string, inspect: (path: string) => LocalPathKind): { id: string; config: SourceConfig } => {
-  // Slack sends links as <https://…> or <https://…|label>.
-  const url = given.trim().replace(/^<([^|>]*)(?:\|[^>]*)?>$/, '$1');
+  const url = cleanRegistrationUrl(given);
   if (url === '' || url.startsWith('-')) throw refuse(given, 'it is empty or starts with "-"');
   if (/^https?:\/\//i.test(url)) return toGitSource(parseWebUrl(url));
   if (/^(ssh|git|git\+ssh):\/\//i.test(url) || /^[^/:]+@[^/:]+:/.test(url) || /^[a-z0-9.-]+\.[a-z]{2,}:[^/]/i.test(url)) {
