@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, readlink, stat, symlink, writeFile, chmod } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchTemplateAction } from '../../../src/scaffolder/actions/fetch-template-action.ts';
@@ -82,6 +82,12 @@ describe('fetch:template', () => {
     await symlink(join(h.base, 'elsewhere'), join(h.workspace, 'docs'));
     await expect(h.run(fetchTemplateAction, { url: './skeleton', values: { name: 'svc' } })).rejects.toThrow(/goes through a symlink .* outside the workspace/);
     await expect(lstat(join(h.base, 'elsewhere/index.md'))).rejects.toThrow();
+  });
+
+  it('fails on a 10 MB value that a skeleton file renders, naming the file, before writing anything', async () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    await expect(h.run(fetchTemplateAction, { url: './skeleton', values: { name: big } })).rejects.toThrow(/skeleton (file|path of) ".*": .*render limit/);
+    expect(await readdir(h.workspace)).toEqual([]);
   });
 
   it('refuses a url outside the template source and one that is not a folder', async () => {
