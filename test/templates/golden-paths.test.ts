@@ -3,9 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { loadGoldenPath, parseAsCatalog, renderGoldenPath, templatesRoot } from './render-golden-path.ts';
+import type { ScaffolderRuntime } from '../../src/cli/scaffolder-runtime.ts';
+import { loadGoldenPath, openGoldenScaffolder, parseAsCatalog, renderGoldenPath, templatesRoot } from './render-golden-path.ts';
 
 const run = promisify(execFile);
 
@@ -39,7 +40,14 @@ const freshFolder = (name: string): string => {
   folders.push(folder);
   return folder;
 };
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+let runtime: ScaffolderRuntime & { errors: string[] };
+beforeAll(async () => {
+  runtime = await openGoldenScaffolder();
+});
+afterAll(() => {
+  runtime?.close();
+  folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+});
 
 const owner = 'group:default/payments-team';
 const repoUrl = (repo: string) => `github.com?owner=acme&repo=${repo}`;
@@ -122,11 +130,16 @@ describe.each(cases)('golden path $template', ({ template, parameters, type, fil
   it(
     'renders with sample values into a project whose catalog file validates' + (npm ? ' and whose own npm install and npm test pass' : ''),
     async () => {
-      const { definition } = await loadGoldenPath(template);
       const outDir = freshFolder(template);
-      const { formErrors } = await renderGoldenPath(template, definition, parameters, outDir);
-      expect(formErrors).toEqual({});
+      const preview = await renderGoldenPath(runtime, template, parameters, outDir);
+      expect(preview.steps.map(({ id, willRun, ranInDryRun }) => ({ id, willRun, ranInDryRun }))).toEqual([
+        { id: 'fetch', willRun: true, ranInDryRun: true },
+        { id: 'publish', willRun: true, ranInDryRun: false },
+        { id: 'register', willRun: true, ranInDryRun: false },
+      ]);
+      expect(preview.repository).toContain(`acme/${String(parameters.name)}`);
       const produced = filesUnder(outDir);
+      expect(preview.files).toEqual(produced);
       expect(produced).toEqual(expect.arrayContaining(files));
       absent.forEach((file) => expect(produced).not.toContain(file));
       expect(produced.filter((file) => file.includes('${{') || file.includes('{%'))).toEqual([]);
@@ -160,9 +173,8 @@ describe.each(cases)('golden path $template', ({ template, parameters, type, fil
 
 describe('golden path typescript-service without a Dockerfile', () => {
   it('leaves the Dockerfile, .dockerignore and the CI docker build out', async () => {
-    const { definition } = await loadGoldenPath('typescript-service');
     const outDir = freshFolder('no-docker');
-    await renderGoldenPath('typescript-service', definition, { name: 'quiet-api', owner, docker: false, repoUrl: repoUrl('quiet-api') }, outDir);
+    await renderGoldenPath(runtime, 'typescript-service', { name: 'quiet-api', owner, docker: false, repoUrl: repoUrl('quiet-api') }, outDir);
     const produced = filesUnder(outDir);
     expect(produced).not.toContain('Dockerfile');
     expect(produced).not.toContain('.dockerignore');
@@ -171,6 +183,16 @@ describe('golden path typescript-service without a Dockerfile', () => {
     expect(catalogFile.problems).toEqual([]);
     expect(catalogFile.entities[0]?.entity.spec).not.toHaveProperty('system');
   });
+});
+
+it('the catalog lists every golden path as runnable, with no problem on any of them', () => {
+  const summaries = runtime.scaffolder
+    .listTemplates(undefined)
+    .filter((summary) => cases.some((golden) => summary.ref === `template:default/${golden.template}`));
+  expect(summaries.map(({ ref, canRun, problems }) => ({ ref, canRun, problems })).sort((a, b) => a.ref.localeCompare(b.ref))).toEqual(
+    cases.map((golden) => ({ ref: `template:default/${golden.template}`, canRun: true, problems: [] })).sort((a, b) => a.ref.localeCompare(b.ref)),
+  );
+  expect(runtime.errors.filter((line) => !line.startsWith('The catalog database is empty'))).toEqual([]);
 });
 
 it('every folder in templates/ (but messages/) is a golden path this test renders', () => {
