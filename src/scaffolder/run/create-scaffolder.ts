@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../core/errors.ts';
 import type { Scaffolder } from '../scaffolder.ts';
 import { ActiveRuns } from './active-runs.ts';
 import { decideRun } from './decide-run.ts';
@@ -9,7 +10,6 @@ import type { ScaffolderDeps } from './scaffolder-deps.ts';
 import { startRun } from './start-run.ts';
 import { listTemplates, loadRunnableTemplate } from './template-access.ts';
 import { TemplateCatalog } from './template-catalog.ts';
-import { NotFoundError } from '../../core/errors.ts';
 import { removeExpiredWorkspaces } from './run-workspace.ts';
 
 export type { ScaffolderDeps } from './scaffolder-deps.ts';

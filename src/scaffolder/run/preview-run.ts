@@ -60,10 +60,10 @@ const dryRunSteps = async (context: ScaffolderContext, definition: TemplateDefin
 export const previewRun = async (context: ScaffolderContext, request: RunRequest, options: { outDir?: string } = {}): Promise<RunPreview> => {
   const { loaded, values } = checkRequest(context, request);
   const { deps } = context;
-  const workspacePath = options.outDir !== undefined ? resolve(options.outDir) : await mkdtemp(join(tmpdir(), 'callboard-preview-'));
-  await mkdir(workspacePath, { recursive: true });
   const location = await deps.locator.open(loaded.ref);
+  const workspacePath = options.outDir !== undefined ? resolve(options.outDir) : await mkdtemp(join(tmpdir(), 'callboard-preview-'));
   try {
+    await mkdir(workspacePath, { recursive: true });
     const user = userScope(deps.catalog, request.requester.userRef);
     const runId = `dry-run-${deps.newId()}`;
     const env: StepEnvironment = {
