@@ -8,10 +8,11 @@ import { loadConfig } from '../../../src/config/load-config.ts';
 import { createSourceRegistrar } from '../../../src/scaffolder/register/create-source-registrar.ts';
 import { createSource } from '../../../src/sources/create-sources.ts';
 import type { JsonBody } from '../../fakes/slack/answers.ts';
+import type { StoredMessage } from '../../fakes/slack/fake-state.ts';
 import { blockActions, checkAck, viewSubmission, type SlackInbound } from '../../fakes/slack-payloads.ts';
 import { People } from '../helpers/catalog-fixture.ts';
 import { startHarness, type Harness } from '../helpers/slack-harness.ts';
-import { command, manifestBotScopes, MorePeople, TeamChannels } from './e2e-harness.ts';
+import { buttonsOf, command, manifestBotScopes, MorePeople, TeamChannels } from './e2e-harness.ts';
 
 /**
  * The scaffolder end to end in Slack: the real scaffolder (createScaffolder with the built-in actions, the local
@@ -39,8 +40,6 @@ const skeleton = {
 interface TemplateSpec {
   name: string;
   annotations?: Record<string, string>;
-  /** A step fetching ./extra, which does not exist until the test writes it: the run fails there, Retry then passes. */
-  flaky?: boolean;
 }
 
 const templateYaml = (spec: TemplateSpec): string => {
@@ -80,7 +79,6 @@ const templateYaml = (spec: TemplateSpec): string => {
     '      name: Fetch skeleton',
     '      action: fetch:template',
     '      input: { url: ./skeleton, values: { name: "${{ parameters.name }}", owner: "${{ parameters.owner }}" } }',
-    ...(spec.flaky ? ['    - { id: extra, name: Fetch extras, action: "fetch:plain", input: { url: ./extra, targetPath: extra } }'] : []),
     '    - id: publish',
     '      name: Publish',
     '      action: publish:github',
@@ -106,7 +104,6 @@ const writeTemplate = (root: string, spec: TemplateSpec) => {
 
 export const Templates = {
   tiny: 'template:default/tiny-service',
-  flaky: 'template:default/flaky-service',
   guarded: 'template:default/guarded-service',
   restricted: 'template:default/restricted-service',
 } as const;
@@ -115,13 +112,14 @@ export interface ScaffolderE2e {
   h: Harness;
   root: string;
   templatesDir: string;
+  /** Where the local Git host keeps bare repositories (`<owner>/<repo>.git`). */
+  reposDir: string;
 }
 
 export const startScaffolderE2e = async (): Promise<ScaffolderE2e> => {
   const root = mkdtempSync(join(tmpdir(), 'callboard-slack-scaffolder-'));
   const templatesDir = join(root, 'templates');
   writeTemplate(templatesDir, { name: 'tiny-service' });
-  writeTemplate(templatesDir, { name: 'flaky-service', flaky: true });
   writeTemplate(templatesDir, { name: 'guarded-service', annotations: { 'callboard.dev/approvers': 'group:default/checkout-team' } });
   writeTemplate(templatesDir, { name: 'restricted-service', annotations: { 'callboard.dev/allowed-groups': 'group:default/payments-team' } });
   const file = join(root, 'callboard.yaml');
@@ -157,7 +155,7 @@ export const startScaffolderE2e = async (): Promise<ScaffolderE2e> => {
     settings: { admins: [People.marcus.email] },
     fake: { scopes: manifestBotScopes(), users, channels: Object.values(TeamChannels) },
   });
-  return { h, root, templatesDir };
+  return { h, root, templatesDir, reposDir: config.scaffolder.localGitHost };
 };
 
 export const waitFor = async <T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> => {
@@ -242,3 +240,46 @@ export const unchecked = (name: string) => ({ [name]: { [`scaffolder.field.${nam
 export const picked = (name: string, value: string) => ({
   [name]: { [`scaffolder.picker.${name}`]: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: value }, value } } },
 });
+
+/** The app's top-level messages in a channel (thread replies left out), oldest first. */
+export const postsIn = (h: Harness, channel: string): StoredMessage[] => h.fake.messages(channel).filter((message) => !message.threadTs);
+
+/** Replies in a message's thread. */
+export const repliesTo = (h: Harness, message: Pick<StoredMessage, 'channel' | 'ts'>): StoredMessage[] =>
+  h.fake.messages(message.channel).filter((reply) => reply.threadTs === message.ts);
+
+/** The message's button whose text matches, as a click payload needs it. */
+export const buttonIn = (message: StoredMessage, label: RegExp): { action_id: string; block_id: string; value?: string } => {
+  const found = buttonsOf(message as unknown as JsonBody).find((candidate) => label.test(candidate.text));
+  if (!found) throw new Error(`no ${label} button in ${JSON.stringify(message.blocks)}`);
+  return { action_id: found.action_id, block_id: found.block_id, ...(found.value !== undefined ? { value: found.value } : {}) };
+};
+
+/** A click on a button of a message the app posted in a channel, as Slack delivers it (with a response_url). */
+export const clickIn = (h: Harness, message: StoredMessage, label: RegExp, userId: string): Promise<JsonBody | undefined> =>
+  sendForAck(
+    h,
+    blockActions({
+      userId,
+      triggerId: h.fake.mintTriggerId(),
+      responseUrl: h.fake.mintResponseUrl(),
+      message: { channelId: message.channel, ts: message.ts, isEphemeral: false, text: message.text ?? '', blocks: message.blocks ?? [] },
+      actions: [buttonIn(message, label)],
+    }),
+  );
+
+/** Fills in a tiny template's form (name, then owner); returns the modal on its review page. */
+export const reviewWith = async (h: Harness, words: string, name: string, userId: string): Promise<ModalTracker> => {
+  const modal = await ModalTracker.open(h, '/create', words, userId);
+  await modal.submit({ ...text('name', name), ...unchecked('withNotes') });
+  await modal.submit(picked('owner', 'group:default/checkout-team'));
+  if (modal.current.callback_id !== 'scaffolder.review') throw new Error(`expected the review, got ${JSON.stringify(modal.current).slice(0, 500)}`);
+  return modal;
+};
+
+/** Fills in the form and submits the review (Create); returns the modal on its "started" notice. */
+export const createWith = async (h: Harness, words: string, name: string, userId: string): Promise<ModalTracker> => {
+  const modal = await reviewWith(h, words, name, userId);
+  await modal.submit({});
+  return modal;
+};

@@ -19,14 +19,21 @@ const requestCopies = (posted: readonly PostedRequest[], args: ScaffolderActionA
   return [...posted, ...clicked].filter((copy) => !seen.has(`${copy.channel}/${copy.ts}`) && seen.add(`${copy.channel}/${copy.ts}`));
 };
 
+/** The run's progress message; waits for it only when it is not posted yet (never for the whole run to report). */
+const postedProgress = async (deps: SlackDeps, runId: string) => {
+  const posted = deps.scaffolding.progress.postedMessage(runId);
+  if (posted) return posted;
+  await deps.scaffolding.progress.idle(runId);
+  return deps.scaffolding.progress.postedMessage(runId);
+};
+
 /** The decision on each request (its buttons gone) and in each request's thread and the requester's progress thread. */
 const showDecision = async (deps: SlackDeps, client: ChatClient, run: RunRecord, copies: PostedRequest[], context: ApprovalContext, deciderId: string) => {
   const decision: ApprovalDecision | undefined = run.approvals.at(-1);
   if (!decision) return;
   const decided = approvalDecidedView(run, context, decision, deciderId);
   const reply = decisionReplyView(run, decision, deciderId);
-  await deps.scaffolding.progress.idle(run.id);
-  const progress = deps.scaffolding.progress.postedMessage(run.id);
+  const progress = await postedProgress(deps, run.id);
   for (const copy of copies) {
     await client.chat
       .update({ channel: copy.channel, ts: copy.ts, text: decided.text, blocks: decided.blocks })
