@@ -26,7 +26,7 @@ export interface SlackElementState {
 export type SlackStateValues = Record<string, Record<string, SlackElementState>>;
 
 export interface ParsedPage {
-  /** The page's values: inactive conditional fields are left out, hidden fields keep their value or default. */
+  /** The page's values: inactive conditional fields are left out, hidden and read-only fields keep their value or default. */
   values: Record<string, unknown>;
   errors: Record<string, string>;
 }
@@ -120,7 +120,7 @@ export const parseTemplateFormValues = (page: FormPage, state: SlackStateValues,
   const values: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const field of page.fields) {
-    if (field.hidden) {
+    if (field.hidden || field.readonly) {
       const kept = previous[field.name] ?? field.default;
       if (kept !== undefined) values[field.name] = kept;
       continue;

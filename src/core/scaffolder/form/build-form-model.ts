@@ -15,12 +15,21 @@ const hintOf = (schema: Record<string, unknown>): string | undefined => {
   return parts.length > 0 ? parts.join('\n') : undefined;
 };
 
+/** What to type for formats Slack has no picker for (ajv-formats checks them on submit). */
+const FORMAT_PLACEHOLDERS: Record<string, string> = {
+  'date-time': '2026-12-31T23:59:00Z',
+  time: '23:59:00Z',
+  email: 'name@example.com',
+  uri: 'https://…',
+  url: 'https://…',
+};
+
 /** One property read into a field. Exported for the tests and for conditional fields. */
 export const buildFormField = (name: string, schema: Record<string, unknown>, required: boolean, condition?: FormField['condition']): FormField => {
   const shape = classifyField(schema);
   const secret = isSecretSchema(schema);
   const hint = hintOf(schema);
-  const placeholder = textOf(schema['ui:placeholder']);
+  const placeholder = textOf(schema['ui:placeholder']) ?? (typeof schema.format === 'string' ? FORMAT_PLACEHOLDERS[schema.format] : undefined);
   const kindDefaults = shape.kind === 'owner-picker' ? ['Group', 'User'] : shape.kind === 'my-groups-picker' ? ['Group'] : [];
   return {
     name,
@@ -31,6 +40,7 @@ export const buildFormField = (name: string, schema: Record<string, unknown>, re
     ...(placeholder ? { placeholder } : {}),
     ...('default' in schema ? { default: schema.default } : {}),
     autofocus: schema['ui:autofocus'] === true,
+    readonly: schema['ui:readonly'] === true || schema['ui:disabled'] === true,
     hidden: schema['ui:widget'] === 'hidden',
     secret,
     review: readReviewSettings(schema, secret || shape.kind === 'password'),

@@ -76,6 +76,8 @@ export interface FormField {
   default?: unknown;
   /** `ui:autofocus`: the input takes the focus when the page opens. */
   autofocus: boolean;
+  /** `ui:readonly` / `ui:disabled`: shown, not editable; the default (or the value already held) is submitted. */
+  readonly: boolean;
   /** `ui:widget: hidden`: no input; the default (or the value already held) is submitted. */
   hidden: boolean;
   /** Password widget or `ui:field: Secret`: never stored, logged or shown. */

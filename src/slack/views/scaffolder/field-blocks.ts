@@ -1,6 +1,7 @@
 import type { InputBlock, InputBlockElement, KnownBlock, PlainTextOption } from '@slack/types';
 import type { FormField } from '../../../core/scaffolder/form/form-model.ts';
 import { parseRepoUrl } from '../../../core/scaffolder/form/repo-url-value.ts';
+import { formatFieldValue } from '../../../core/scaffolder/form/review-entries.ts';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { contextBlock, Limits, plainText } from '../blocks.ts';
 import { fieldActionId, fieldElement } from './field-element.ts';
@@ -83,6 +84,8 @@ const hintOf = (field: FormField): string | undefined => {
 
 export const fieldBlocks = (field: FormField, value: unknown): KnownBlock[] => {
   if (field.hidden) return [];
+  if (field.readonly)
+    return [contextBlock([`*${escapeMrkdwn(field.label)}:* ${escapeMrkdwn(formatFieldValue(field, value))}  _(set by the template)_`], field.name)];
   if (field.kind === 'context') return field.note ? [contextBlock([escapeMrkdwn(field.note)], field.name)] : [];
   if (field.kind === 'repo-url') return repoUrlBlocks(field, value);
   const element = fieldElement(field, value);

@@ -11,7 +11,7 @@ export const pageErrors = (
   values: Readonly<Record<string, unknown>>,
   fieldErrors: Readonly<Record<string, string>>,
 ): Record<string, string> => {
-  const inputs = page.fields.filter((field) => !field.hidden && field.kind !== 'context' && isFieldActive(field, values));
+  const inputs = page.fields.filter((field) => !field.hidden && !field.readonly && field.kind !== 'context' && isFieldActive(field, values));
   const onPage = new Set(inputs.map((field) => field.name));
   const errors: Record<string, string> = {};
   const stray: string[] = [];

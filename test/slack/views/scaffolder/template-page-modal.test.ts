@@ -170,6 +170,18 @@ describe('templatePageModal', () => {
     expect(JSON.stringify(blockById(modal.blocks, 'tiny'))).not.toMatch(/min_value|initial_value/);
   });
 
+  it('shows read-only fields as text and submits their value; gives a placeholder for formats Slack has no picker for', () => {
+    const page: ParameterPage = {
+      properties: { region: { title: 'Region', type: 'string', default: 'eu-west-1', 'ui:readonly': true }, at: { type: 'string', format: 'date-time' } },
+    };
+    const modal = modalFor(page);
+    expectViewWithinLimits(modal);
+    expect(blockById(modal.blocks, 'region').type).toBe('context');
+    expect(allMrkdwn(blockById(modal.blocks, 'region'))).toContain('*Region:* eu-west-1');
+    expect(blockById(modal.blocks, 'at')).toMatchObject({ element: { placeholder: { text: '2026-12-31T23:59:00Z' } } });
+    expect(parseTemplateFormValues(buildFormPage(page, 0), untouchedState(modal)).values).toEqual({ region: 'eu-west-1' });
+  });
+
   it('a 10 MB value neither breaks the view nor fits in private_metadata', () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
     const page: ParameterPage = { properties: { name: { type: 'string' }, notes: { type: 'string', 'ui:widget': 'textarea' } } };
