@@ -2,6 +2,9 @@ import type { RunRecord } from '../../core/scaffolder/run-record.ts';
 import type { RunListener } from '../scaffolder.ts';
 import type { RunValues } from './run-values.ts';
 
+/** What `claim` holds while a run's one decision is being made. */
+export const decisionClaim = (runId: string): string => `decision:${runId}`;
+
 const isSettled = (run: RunRecord): boolean => run.status !== 'running' && run.status !== 'awaiting-approval';
 
 /**
@@ -70,8 +73,12 @@ export class ActiveRuns {
     if (!isSettled(run)) return;
     // The settling change is the run's last: a Retry may come as soon as anyone hears of it.
     this.inFlight.delete(run.id);
-    // A failed run keeps its secrets in memory for Retry; a finished one has no more use for them.
-    if (run.status === 'succeeded' || run.status === 'denied') this.values.delete(run.id);
+    // A failed run keeps its secrets and listeners in memory for Retry; a finished one has no more use for them.
+    if (run.status === 'succeeded' || run.status === 'denied') {
+      this.values.delete(run.id);
+      this.listenerSets.delete(run.id);
+      this.busy.delete(decisionClaim(run.id));
+    }
     const waiting = this.waiters.get(run.id) ?? [];
     this.waiters.delete(run.id);
     for (const resolve of waiting) resolve(run);

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, PermissionError } from '../../core/errors.ts';
 import type { RunRecord } from '../../core/scaffolder/run-record.ts';
 import type { Requester, RunListener } from '../scaffolder.ts';
+import { decisionClaim } from './active-runs.ts';
 import { failRun } from './execute-run.ts';
 import { isMemberOfAny } from './group-membership.ts';
 import { valuesToGoOn } from './retry-run.ts';
@@ -28,7 +29,7 @@ export const decideRun = async (
     throw new PermissionError(`${requesterId(approver)} may not decide on run ${runId}: approvers are members of ${definition.approvers.join(', ')}`);
   }
   // Never released: a run is decided once, and the stored status answers every later click.
-  if (!context.active.claim(`decision:${runId}`)) throw new ConflictError(`run ${runId} was decided already`);
+  if (!context.active.claim(decisionClaim(runId))) throw new ConflictError(`run ${runId} was decided already`);
   const tracker = trackerFor(context, run);
   context.active.listeners(runId, listener);
   const now = deps.clock.now().toISOString();
