@@ -171,10 +171,11 @@ describe.each(cases)('golden path $template', ({ template, parameters, type, fil
   );
 });
 
-describe('golden path typescript-service without a Dockerfile', () => {
-  it('leaves the Dockerfile, .dockerignore and the CI docker build out', async () => {
+describe('golden path typescript-service without a Dockerfile, owner typed as a bare name', () => {
+  it('leaves the Dockerfile, .dockerignore and the CI docker build out; CODEOWNERS still names the team', async () => {
     const outDir = freshFolder('no-docker');
-    await renderGoldenPath(runtime, 'typescript-service', { name: 'quiet-api', owner, docker: false, repoUrl: repoUrl('quiet-api') }, outDir);
+    await renderGoldenPath(runtime, 'typescript-service', { name: 'quiet-api', owner: 'payments-team', docker: false, repoUrl: repoUrl('quiet-api') }, outDir);
+    expect(readFileSync(join(outDir, '.github/CODEOWNERS'), 'utf8')).toContain('* @acme/payments-team');
     const produced = filesUnder(outDir);
     expect(produced).not.toContain('Dockerfile');
     expect(produced).not.toContain('.dockerignore');
