@@ -122,4 +122,25 @@ describe('a run', () => {
     expect(harness.journal.calls).toEqual(['record a', 'record c']);
     expect(done.steps[0]?.output).toEqual({ name: ['a', 'c'] });
   });
+
+  it('runs each over an object with each.key as the property name', async () => {
+    const overObject = templateEntity('over-object', {
+      steps: [{ id: 'loop', action: 'test:record', each: { eu: 'frankfurt', us: 'virginia' }, input: { name: '${{ each.key }}=${{ each.value }}' } }],
+    });
+    const harness = scaffolderHarness({ entities: [overObject] });
+    await harness.scaffolder.settled((await harness.scaffolder.start({ templateRef: 'template:default/over-object', values: {}, requester: alice })).id);
+    expect(harness.journal.calls).toEqual(['record eu=frankfurt', 'record us=virginia']);
+  });
+
+  it('validates every item of an each before running any, naming the failing item', async () => {
+    const badItem = templateEntity('bad-item', {
+      steps: [{ id: 'loop', action: 'test:record', each: ['fine', 7], input: { name: '${{ each.value }}' } }],
+    });
+    const harness = scaffolderHarness({ entities: [badItem] });
+    const done = await harness.scaffolder.settled(
+      (await harness.scaffolder.start({ templateRef: 'template:default/bad-item', values: {}, requester: alice })).id,
+    );
+    expect(harness.journal.calls).toEqual([]);
+    expect(done.steps[0]?.error).toMatch(/^step loop \(test:record\[1\]\): input\.name: /);
+  });
 });
