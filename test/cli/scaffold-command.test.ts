@@ -7,6 +7,8 @@ import { scaffoldCommand, type ScaffoldOptions } from '../../src/cli/commands/sc
 import { InvalidInputError, NotFoundError } from '../../src/core/errors.ts';
 import type { RunRecord } from '../../src/core/scaffolder/run-record.ts';
 import type { RunPreview, RunRequest } from '../../src/scaffolder/scaffolder.ts';
+import { runCli } from '../../src/cli/main.ts';
+import { GithubApiServer } from '../fakes/github-api-server.ts';
 import { cli, repoRoot } from '../helpers/run-cli.ts';
 import { captureIo, openWith, runRecord, scaffolderDouble, step } from './scaffolder-double.ts';
 
@@ -290,5 +292,45 @@ describe('callboard scaffold over the configured catalog (golden path typescript
     const runs = JSON.parse((await cli(['runs', '--json'], dir)).out) as { id: string; createdBy: string; values: Record<string, unknown> }[];
     expect(runs.map(({ id, createdBy }) => ({ id, createdBy }))).toEqual([{ id: run.id, createdBy: 'user:default/dana' }]);
     expect(runs[0]?.values).toMatchObject({ name: 'billing-api', repoUrl: 'github.com?owner=acme&repo=billing-api' });
+  }, 60_000);
+});
+
+describe('callboard scaffold against the GitHub Enterprise fake (GITHUB_TOKEN and GITHUB_API_URL set)', () => {
+  it('creates the repository through the API, pushes over HTTP, registers it, and the entity answers', async () => {
+    const token = 'ghp_cli_scaffold_secret';
+    const ghe = await GithubApiServer.start({ token, orgs: { acme: [] }, enterprise: true });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'callboard-scaffold-ghe-'));
+      const sources = [
+        `    - type: dir\n      path: ${join(repoRoot, 'examples/acme')}\n`,
+        `    - type: dir\n      path: ${join(repoRoot, 'test/fixtures/cli-scaffold')}\n      patterns: ['*/template.yaml']\n`,
+      ];
+      writeFileSync(join(dir, 'callboard.yaml'), `database:\n  path: data/callboard.db\ncatalog:\n  sources:\n${sources.join('')}`);
+      const gheHost = new URL(ghe.htmlBaseUrl).host;
+      writeFileSync(
+        join(dir, 'values.json'),
+        JSON.stringify({ name: 'ghe-service', owner: 'group:default/payments-team', repoUrl: `${gheHost}?owner=acme&repo=ghe-service` }),
+      );
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = {
+        out: (text: string) => out.push(text),
+        err: (text: string) => err.push(text),
+        cwd: dir,
+        env: { GITHUB_TOKEN: token, GITHUB_API_URL: ghe.apiBaseUrl },
+      };
+      const code = await runCli(['scaffold', 'plain-service', '--values', 'values.json', '--json'], io);
+      expect(code, err.join('\n')).toBe(0);
+      const run = JSON.parse(out.join('\n')) as { status: string; entityRef?: string; output: { links: { title: string; url?: string }[] } };
+      expect(run).toMatchObject({ status: 'succeeded', entityRef: 'component:default/ghe-service' });
+      expect(run.output.links[0]).toEqual({ title: 'Repository', url: `${ghe.htmlBaseUrl}/acme/ghe-service.git` });
+      expect(ghe.writes.find('acme', 'ghe-service')).toBeDefined();
+      expect([...out, ...err].join('\n')).not.toContain(token);
+      const owner = await runCli(['owner', 'ghe-service', '--json'], { ...io, out: (text) => out.push(text) });
+      expect(owner).toBe(0);
+      expect(out.at(-1)).toContain('payments-team');
+    } finally {
+      await ghe.stop();
+    }
   }, 60_000);
 });
