@@ -1,5 +1,5 @@
 import type { Entity } from '../../core/catalog/entity.ts';
-import { entityRefOf } from '../../core/catalog/refs.ts';
+import { canonicalEntityRef, entityRefOf } from '../../core/catalog/refs.ts';
 import type { CatalogReader } from '../../core/ports.ts';
 import { errorProblem, type Problem } from '../../core/problems.ts';
 import { readTemplateDefinition } from '../../core/scaffolder/read-template-definition.ts';
@@ -37,8 +37,10 @@ export class TemplateCatalog {
     return this.catalog.entities({ kind: 'Template' }).map((entity) => this.load(entity));
   }
 
+  /** By ref as typed: `docs-template` and `template:docs-template` mean `template:default/docs-template`. */
   byRef(ref: string): LoadedTemplate | undefined {
-    const entity = this.catalog.entityEnvelope(ref);
+    const canonical = canonicalEntityRef(ref, { defaultKind: 'Template', defaultNamespace: 'default' });
+    const entity = canonical === undefined ? undefined : this.catalog.entityEnvelope(canonical);
     return entity && entity.kind.toLowerCase() === 'template' ? this.load(entity) : undefined;
   }
 

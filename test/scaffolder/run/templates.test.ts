@@ -69,6 +69,8 @@ describe('templates', () => {
     expect(() => scaffolder.template('template:default/payments-service', bob)).toThrow(/group:default\/engineering/);
     expect(() => scaffolder.template('template:default/payments-service', bob)).toThrowError(expect.objectContaining({ code: 'permission_denied' }));
     expect(scaffolder.template('template:default/payments-service', alice).title).toBe('Payments service');
+    expect(scaffolder.template('payments-service', alice).ref).toBe('template:default/payments-service');
+    expect(scaffolder.template('Template:default/Payments-Service', alice).ref).toBe('template:default/payments-service');
     await expect(scaffolder.start({ templateRef: 'template:default/payments-service', values: {}, requester: bob })).rejects.toMatchObject({
       code: 'permission_denied',
     });
