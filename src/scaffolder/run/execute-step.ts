@@ -110,6 +110,8 @@ export const runsAfterFailure = (step: StepDefinition, engine: TemplateEngine, s
 export const executeStep = async (step: StepDefinition, scope: Scope, stepEnv: StepEnvironment, log: StepLogger): Promise<StepOutcome> => {
   const env = { ...stepEnv, engine: engineFor(stepEnv) };
   const action = actionFor(env.actions, step);
+  // Backstage: `if: false` skips the whole step; an expression is checked once, or per item when the step has each.
+  if (step.if === false) return { status: 'skipped' };
   if (step.each === undefined && step.if !== undefined && !isConditionMet(renderAt(env.engine, step.if, scope, `step ${step.id} if`)))
     return { status: 'skipped' };
   const iterations = planIterations(step, env.engine, scope);
