@@ -40,9 +40,10 @@ const freshFolder = (name: string): string => {
   folders.push(folder);
   return folder;
 };
-let runtime: ScaffolderRuntime & { errors: string[] };
+let runtime: ScaffolderRuntime & { errors: string[]; dir: string };
 beforeAll(async () => {
   runtime = await openGoldenScaffolder();
+  folders.push(runtime.dir);
 });
 afterAll(() => {
   runtime?.close();

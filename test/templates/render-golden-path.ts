@@ -34,13 +34,13 @@ export const loadGoldenPath = async (name: string) => {
  * The scaffolder the CLI builds, over a catalog of the example org (the owner and system the sample values name)
  * with the golden paths loaded from templates/ as the built-in source, as in production.
  */
-export const openGoldenScaffolder = async (): Promise<ScaffolderRuntime & { errors: string[] }> => {
+export const openGoldenScaffolder = async (): Promise<ScaffolderRuntime & { errors: string[]; dir: string }> => {
   const dir = mkdtempSync(join(tmpdir(), 'callboard-golden-catalog-'));
   const configFile = join(dir, 'callboard.yaml');
   writeFileSync(configFile, `database:\n  path: callboard.db\ncatalog:\n  sources:\n    - type: dir\n      path: ${join(repoRoot, 'examples/acme')}\n`);
   const errors: string[] = [];
   const runtime = await openScaffolderRuntime({ out: () => {}, err: (text) => errors.push(text), cwd: dir, env: {} }, configFile);
-  return { ...runtime, errors };
+  return { ...runtime, errors, dir };
 };
 
 /**
