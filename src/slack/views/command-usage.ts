@@ -29,6 +29,12 @@ export const commandUsages: readonly CommandUsage[] = [
     examples: ['/find payments', '/find kotlin checkout'],
   },
   {
+    command: SlashCommands.create,
+    summary: 'A new repository from a software template: pick one, fill in its form, check the review, and follow the run; it is in the catalog when done.',
+    usage: ['/create [words]   (templates you may run, filtered by the words)'],
+    examples: ['/create', '/create typescript service'],
+  },
+  {
     command: SlashCommands.callboard,
     summary:
       "Every question above as a subcommand (for workspaces where /owner, /deps or /find belong to another app), on-call and docs, and catalog housekeeping: your teams' catalog problems (every team's, for Callboard admins, with `all`).",
@@ -39,6 +45,9 @@ export const commandUsages: readonly CommandUsage[] = [
       '/callboard errors [team | all]',
       '/callboard sync',
       '/callboard whoami',
+      '/callboard create [words]   (as /create)',
+      '/callboard runs',
+      '/callboard register <repository or catalog file URL>   (Callboard admins)',
     ],
     examples: ['/callboard owner checkout-service', '/callboard oncall payments api', '/callboard errors checkout-team', '/callboard whoami'],
   },

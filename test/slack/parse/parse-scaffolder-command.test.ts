@@ -21,6 +21,11 @@ describe('parseScaffolderCommand', () => {
     expect(parseScaffolderCommand(command, text)).toEqual(expected);
   });
 
+  it('/create is also /callboard create, for workspaces on manifests/manifest.callboard-only.yml', () => {
+    for (const words of ['', 'typescript service', '  docs  '])
+      expect(parseScaffolderCommand('/callboard', `create ${words}`)).toEqual(parseScaffolderCommand('/create', words));
+  });
+
   it('names what is wrong with a register or runs that takes the wrong arguments', () => {
     expect(parseScaffolderCommand('/callboard', 'register')).toMatchObject({ kind: 'usage', problem: expect.stringMatching(/Name one repository/) });
     expect(parseScaffolderCommand('/callboard', 'register a b')).toMatchObject({ kind: 'usage' });

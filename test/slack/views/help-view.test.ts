@@ -16,6 +16,7 @@ describe('helpView', () => {
       'help.command.1',
       'help.command.2',
       'help.command.3',
+      'help.command.4',
       'help.divider.other',
       'help.other',
       'help.names',
