@@ -78,9 +78,11 @@ export const previewRun = async (context: ScaffolderContext, request: RunRequest
     };
     const { listed: steps, scope } = await dryRunSteps(context, loaded.definition, values, env);
     const repository = repositoryNamed(deps.engine, loaded.definition, scope);
-    const catalogInfo = await readCatalogInfo(workspacePath);
+    // The review page shows these: a secret a skeleton wrote into a file or a name is masked like any log line.
+    const mask = createMasker(values.secrets);
+    const catalogInfo = mask(await readCatalogInfo(workspacePath));
     return {
-      files: await listWorkspace(workspacePath),
+      files: mask(await listWorkspace(workspacePath)),
       ...(catalogInfo !== undefined ? { catalogInfo } : {}),
       steps,
       ...(repository !== undefined ? { repository } : {}),

@@ -53,4 +53,14 @@ describe('preview', () => {
       fieldErrors: { name: expect.any(String) },
     });
   });
+
+  it('masks a secret the dry run wrote into the catalog file it shows', async () => {
+    const leaky = templateEntity('leaky', {
+      parameters: { properties: { token: { type: 'string', 'ui:widget': 'password' } } },
+      steps: [{ id: 'info', action: 'test:write', input: { path: 'catalog-info.yaml', content: 'token: ${{ parameters.token }}\n' } }],
+    });
+    const harness = scaffolderHarness({ entities: [leaky] });
+    const preview = await harness.scaffolder.preview({ templateRef: 'template:default/leaky', values: { token: 's3cr3t-value' }, requester: alice });
+    expect(preview.catalogInfo).toBe('token: ***\n');
+  });
 });
