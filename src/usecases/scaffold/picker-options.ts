@@ -2,7 +2,8 @@ import type { EntityWithRelations } from '../../core/catalog/entity.ts';
 import { tryParseEntityRef } from '../../core/catalog/refs.ts';
 import type { FormField } from '../../core/scaffolder/form/form-model.ts';
 import type { CatalogReader } from '../../core/ports.ts';
-import { filterKinds, matchesCatalogFilter } from './catalog-filter.ts';
+import { matchesCatalogFilter } from './catalog-filter.ts';
+import { backstageRef, entityCandidate, filteredEntityCandidates, tagCandidates, type Candidate } from './picker-candidates.ts';
 
 /**
  * Options for a form's external selects, served as the person types: catalog pickers (EntityPicker,
@@ -24,14 +25,11 @@ export interface PickerQuery {
   typed: string;
   /** The person filling in the form: their catalog User, for OwnedEntityPicker and MyGroupsPicker. */
   userRef?: string;
+  /** Catalogs larger than this are searched rather than read whole (picker-candidates.ts); tests lower it. */
+  fullScanLimit?: number;
 }
 
 export const MAX_OPTIONS = 100;
-
-interface Candidate extends PickerOption {
-  /** Texts matched against what is typed (name, title, ref). */
-  keys: string[];
-}
 
 /** 0: a key starts with the text; 1: a key contains it; undefined: no match. */
 const rankOf = (candidate: Candidate, typed: string): number | undefined => {
@@ -48,33 +46,8 @@ const rank = (candidates: readonly Candidate[], typedRaw: string): PickerOption[
       return score === undefined ? [] : [{ candidate, score }];
     })
     .sort((a, b) => a.score - b.score || a.candidate.text.localeCompare(b.candidate.text))
-    .map(({ candidate }) => ({ text: candidate.text, value: candidate.value }));
-};
-
-/**
- * The ref as Backstage's pickers store it (`stringifyEntityRef` of catalog-model): kind lowercased, namespace and name
- * as written. Callboard's canonical refs lowercase everything; templates that print the value must see Backstage's.
- */
-const backstageRef = (ref: { kind: string; namespace?: string; name: string }): string => `${ref.kind.toLowerCase()}:${ref.namespace ?? 'default'}/${ref.name}`;
-
-/** `Component payments-api`, `Group payments-team (ops)`: the title when there is one, the namespace when not default. */
-const entityCandidate = (entity: EntityWithRelations): Candidate => {
-  const ref = backstageRef({ kind: entity.kind, name: entity.metadata.name, ...(entity.metadata.namespace ? { namespace: entity.metadata.namespace } : {}) });
-  const namespace = entity.metadata.namespace && entity.metadata.namespace !== 'default' ? ` (${entity.metadata.namespace})` : '';
-  const title = typeof entity.metadata.title === 'string' ? entity.metadata.title : undefined;
-  const name = `${entity.metadata.name}${namespace}`;
-  return {
-    text: title ? `${title} · ${entity.kind} ${name}` : `${entity.kind} ${name}`,
-    value: ref,
-    keys: [entity.metadata.name.toLowerCase(), ...(title ? [title.toLowerCase()] : []), ref.toLowerCase()],
-  };
-};
-
-const filteredEntities = (catalog: CatalogReader, field: FormField): EntityWithRelations[] => {
-  const filters = field.picker?.catalogFilter ?? [];
-  const kinds = filterKinds(filters);
-  const entities = kinds ? kinds.flatMap((kind) => catalog.entities({ kind })) : catalog.entities();
-  return entities.filter((entity) => matchesCatalogFilter(entity, filters));
+    .map(({ candidate }) => ({ text: candidate.text, value: candidate.value }))
+    .filter((option, i, all) => all.findIndex((other) => other.value === option.value) === i);
 };
 
 /** What the user owns, directly or through a group they are in (Backstage's OwnedEntityPicker). */
@@ -98,13 +71,10 @@ const myGroups = (catalog: CatalogReader, field: FormField, userRef: string | un
   });
 };
 
-/** Tags in use on entities the picker's `kinds` option allows (all entities when absent), most used first in ties. */
-const tagCandidates = (catalog: CatalogReader, field: FormField): Candidate[] => {
-  const kindsOption = (field.schema['ui:options'] as Record<string, unknown> | undefined)?.kinds;
-  const kinds = Array.isArray(kindsOption) ? kindsOption.filter((kind): kind is string => typeof kind === 'string') : undefined;
-  const entities = kinds ? kinds.flatMap((kind) => catalog.entities({ kind })) : catalog.entities();
-  const tags = new Set(entities.flatMap((entity) => entity.metadata.tags ?? []));
-  return [...tags].map((tag) => ({ text: tag, value: tag, keys: [tag.toLowerCase()] }));
+/** EntityTagsPicker's `kinds` option. */
+const kindsOption = (field: FormField): string[] | undefined => {
+  const kinds = (field.schema['ui:options'] as Record<string, unknown> | undefined)?.kinds;
+  return Array.isArray(kinds) ? kinds.filter((kind): kind is string => typeof kind === 'string') : undefined;
 };
 
 const candidatesFor = (catalog: CatalogReader, query: PickerQuery): Candidate[] => {
@@ -115,7 +85,7 @@ const candidatesFor = (catalog: CatalogReader, query: PickerQuery): Candidate[] 
     case 'my-groups-picker':
       return myGroups(catalog, field, query.userRef).map(entityCandidate);
     case 'entity-tags-picker':
-      return tagCandidates(catalog, field);
+      return tagCandidates(catalog, kindsOption(field));
     case 'external-select':
       return (field.options ?? []).map((option, i) => ({
         text: option.label,
@@ -123,7 +93,7 @@ const candidatesFor = (catalog: CatalogReader, query: PickerQuery): Candidate[] 
         keys: [option.label.toLowerCase(), String(option.value).toLowerCase()],
       }));
     default:
-      return filteredEntities(catalog, field).map(entityCandidate);
+      return filteredEntityCandidates(catalog, field.picker?.catalogFilter ?? [], query.typed, query.fullScanLimit);
   }
 };
 

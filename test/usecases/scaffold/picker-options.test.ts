@@ -125,6 +125,30 @@ describe('matchesCatalogFilter', () => {
   });
 });
 
+describe('pickerOptions on a catalog too large to read whole', () => {
+  const searched = (schema: Record<string, unknown>, typed: string) =>
+    pickerOptions(runtime.store, {
+      field: field({ ...schema, 'ui:options': { allowArbitraryValues: false, ...(schema['ui:options'] as object) } }),
+      typed,
+      fullScanLimit: 0,
+    }).map((option) => option.value);
+
+  it('searches what was typed, offers nothing before, and still applies the whole filter', () => {
+    expect(searched({ 'ui:field': 'EntityPicker' }, '')).toEqual([]);
+    expect(searched({ 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: 'Component' } } }, 'pay')[0]).toBe('component:default/payments-api');
+    const services = searched({ 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: 'Component', 'spec.type': 'website' } } }, 'storefront');
+    expect(services).toContain('component:default/storefront-web');
+    for (const ref of services) expect(runtime.store.entity(ref)!.spec?.type).toBe('website');
+    expect(searched({ 'ui:field': 'OwnerPicker' }, 'group:default/checkout-team')).toEqual(['group:default/checkout-team']);
+  });
+
+  it('gives the same first answers as reading the catalog whole', () => {
+    const schema = { 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: 'Component' }, allowArbitraryValues: false } };
+    const whole = pickerOptions(runtime.store, { field: field(schema), typed: 'checkout' }).map((option) => option.value);
+    expect(searched(schema, 'checkout').slice(0, 3)).toEqual(whole.slice(0, 3));
+  });
+});
+
 describe('pickerOptions limits', () => {
   it('never offers a value Slack would refuse (over 150 characters)', () => {
     const typed = `${'x'.repeat(200)}`;
