@@ -5,6 +5,7 @@ import pino from 'pino';
 import { openCatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { buildScaffolder } from '../../../src/cli/scaffolder-runtime.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
+import { createMessageRenderer } from '../../../src/scaffolder/messages/create-message-renderer.ts';
 import { createSourceRegistrar } from '../../../src/scaffolder/register/create-source-registrar.ts';
 import { createSource } from '../../../src/sources/create-sources.ts';
 import type { JsonBody } from '../../fakes/slack/answers.ts';
@@ -151,7 +152,8 @@ export const startScaffolderE2e = async (): Promise<ScaffolderE2e> => {
   const users = Object.values(MorePeople).map((person) => ({ id: person.id, name: person.email.split('@')[0]!, email: person.email }));
   const h = await startHarness({
     runtime,
-    scaffolding: { scaffolder, registrar },
+    // The shipped message templates (templates/messages/*.hbs) tell the runs, as in production.
+    scaffolding: { scaffolder, registrar, messages: createMessageRenderer() },
     settings: { admins: [People.marcus.email] },
     fake: { scopes: manifestBotScopes(), users, channels: Object.values(TeamChannels) },
   });
@@ -283,3 +285,9 @@ export const createWith = async (h: Harness, words: string, name: string, userId
   await modal.submit({});
   return modal;
 };
+
+/** A progress message that reports the run finished (the shipped run-result template: "… is done"). */
+export const isDone = (message: StoredMessage | undefined): boolean => message !== undefined && /is done/.test(JSON.stringify(message.blocks));
+
+/** A progress message that reports the run failed (the shipped run-failed template). */
+export const isFailed = (message: StoredMessage | undefined): boolean => message !== undefined && /\* failed/.test(JSON.stringify(message.blocks));

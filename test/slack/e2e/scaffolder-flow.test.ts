@@ -4,7 +4,7 @@ import type { JsonBody } from '../../fakes/slack/answers.ts';
 import { blockSuggestion } from '../../fakes/slack-payloads.ts';
 import { People } from '../helpers/catalog-fixture.ts';
 import { answeredRef, ask, textOf } from './e2e-harness.ts';
-import { ModalTracker, picked, sendForAck, startScaffolderE2e, text, unchecked, waitFor, type ScaffolderE2e } from './scaffolder-e2e-kit.ts';
+import { isDone, ModalTracker, picked, sendForAck, startScaffolderE2e, text, unchecked, waitFor, type ScaffolderE2e } from './scaffolder-e2e-kit.ts';
 
 /**
  * Issue 11 from Slack: /create → the modal at once → pages with inline errors, a skipped page, Back keeping values,
@@ -66,7 +66,7 @@ describe('/create end to end on the local Git host', () => {
 
     const done = await waitFor('the run to finish in its progress message', () => {
       const message = lastMessageIn('C0GENERAL');
-      return message && /Done/.test(JSON.stringify(message.blocks)) ? message : undefined;
+      return isDone(message) ? message : undefined;
     });
     expect(h.fake.calls('chat.postMessage').filter((call) => call.body.channel === 'C0GENERAL')).toHaveLength(1);
     expect(h.fake.calls('chat.update').length).toBeGreaterThan(0);

@@ -4,7 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewCallbackIds } from '../../../src/slack/ids.ts';
 import { People } from '../helpers/catalog-fixture.ts';
 import { ask, MorePeople, TeamChannels, textOf } from './e2e-harness.ts';
-import { clickIn, createWith, postsIn, repliesTo, reviewWith, startScaffolderE2e, Templates, waitFor, type ScaffolderE2e } from './scaffolder-e2e-kit.ts';
+import {
+  clickIn,
+  createWith,
+  isDone,
+  isFailed,
+  postsIn,
+  repliesTo,
+  reviewWith,
+  startScaffolderE2e,
+  Templates,
+  waitFor,
+  type ScaffolderE2e,
+} from './scaffolder-e2e-kit.ts';
 
 /**
  * Issue 11 from Slack, when runs do not simply succeed: a failed step with Retry (resuming on the same message) and
@@ -32,7 +44,7 @@ describe('a failed run', () => {
     await modal.submit({});
     const failed = await waitFor('the run to fail', () => {
       const message = progressOf('C0GENERAL', 'clash-svc');
-      return message && /Failed/.test(JSON.stringify(message.blocks)) ? message : undefined;
+      return isFailed(message) ? message : undefined;
     });
     const shown = JSON.stringify(failed.blocks);
     expect(shown).toMatch(/Publish/);
@@ -51,7 +63,7 @@ describe('a failed run', () => {
     await clickIn(h, failed, /^Retry$/, People.marcus.id);
     const done = await waitFor('the retried run to finish', () => {
       const message = h.fake.messages('C0GENERAL').find((candidate) => candidate.ts === failed.ts);
-      return message && /Done/.test(JSON.stringify(message.blocks)) ? message : undefined;
+      return isDone(message) ? message : undefined;
     });
     expect(JSON.stringify(done.blocks)).toContain('component:default/clash-svc');
     expect(postsIn(h, 'C0GENERAL')).toHaveLength(postsBefore);
@@ -67,7 +79,7 @@ describe('approvals', () => {
     expect(JSON.stringify(request.blocks)).toMatch(/Approval needed/);
     expect(JSON.stringify(request.blocks)).toContain('guarded-svc');
     const progress = await waitFor('the progress message', () => progressOf('C0GENERAL', 'guarded'));
-    expect(JSON.stringify(progress.blocks)).toMatch(/Waiting for approval/);
+    expect(JSON.stringify(progress.blocks)).toMatch(/waiting for approval/);
     expect(h.slack.deps.scaffolder!.runs()[0]!.steps.every((step) => step.status === 'pending')).toBe(true);
 
     h.fake.clearCalls();
@@ -80,13 +92,13 @@ describe('approvals', () => {
     await clickIn(h, request, /Approve/, People.sofia.id);
     await waitFor('the approved run to finish', () => {
       const message = h.fake.messages('C0GENERAL').find((candidate) => candidate.ts === progress.ts);
-      return message && /Done/.test(JSON.stringify(message.blocks)) ? message : undefined;
+      return isDone(message) ? message : undefined;
     });
     const decided = h.fake.messages(TeamChannels.checkout.id).find((message) => message.ts === request.ts)!;
     expect(JSON.stringify(decided.blocks)).toMatch(/Approved by/);
     expect(JSON.stringify(decided.blocks)).not.toMatch(/scaffolder\.approve_run/);
-    expect(repliesTo(h, request).map((reply) => reply.text)).toEqual([expect.stringMatching(/Approved by/)]);
-    expect(repliesTo(h, progress).map((reply) => reply.text)).toEqual([expect.stringMatching(/Approved by/)]);
+    expect(repliesTo(h, request).map((reply) => reply.text)).toEqual([expect.stringMatching(/approved the run of/)]);
+    expect(repliesTo(h, progress).map((reply) => reply.text)).toEqual([expect.stringMatching(/approved the run of/)]);
   }, 60_000);
 });
 

@@ -7,6 +7,7 @@ import { buttonValue, type ScaffolderActionArgs } from './action-args.ts';
 import type { PostedRequest } from './approval-requests.ts';
 import type { ChatClient } from './chat-client.ts';
 import { NOT_SET_UP } from './load-session.ts';
+import { runMessageData } from '../../../scaffolder/messages/run-message-data.ts';
 import { refusalOf } from './refusals.ts';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { tellClicker } from './reply.ts';
@@ -32,7 +33,8 @@ const showDecision = async (deps: SlackDeps, client: ChatClient, run: RunRecord,
   const decision: ApprovalDecision | undefined = run.approvals.at(-1);
   if (!decision) return;
   const decided = approvalDecidedView(run, context, decision, deciderId);
-  const reply = decisionReplyView(run, decision, deciderId);
+  const rendered = deps.messages?.renderMessage('approval-decision', runMessageData({ run, decision }));
+  const reply = decisionReplyView(run, decision, deciderId, rendered);
   const progress = await postedProgress(deps, run.id);
   for (const copy of copies) {
     await client.chat

@@ -3,6 +3,7 @@ import { escapeMrkdwn } from '../../mrkdwn.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { scaffolderNoticeView } from '../../views/runs/runs-list-view.ts';
 import { postApprovalRequests } from './approval-requests.ts';
+import { runMessageData } from '../../../scaffolder/messages/run-message-data.ts';
 import type { ChatClient } from './chat-client.ts';
 
 /** Approval requests are remembered for a week: a decision after that still works, only the old request keeps its buttons. */
@@ -15,7 +16,8 @@ const APPROVAL_TTL_MS = 7 * 24 * 3_600_000;
 export const requestApprovals = async (deps: SlackDeps, client: ChatClient, run: RunRecord, approvers: readonly string[], requesterSlackId: string) => {
   const { approvals, progress } = deps.scaffolding;
   if (approvals.get(run.id)) return;
-  const context = { approvers, requesterSlackId };
+  const rendered = deps.messages?.renderMessage('approval-request', runMessageData({ run, slackUserId: requesterSlackId, approvers }));
+  const context = { approvers, requesterSlackId, ...(rendered ? { rendered } : {}) };
   approvals.set(run.id, { posted: [], context }, APPROVAL_TTL_MS);
   const result = await postApprovalRequests(deps, client, run, context);
   approvals.set(run.id, { posted: result.posted, context }, APPROVAL_TTL_MS);

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { ApprovalDecision, RunRecord } from '../../../core/scaffolder/run-record.ts';
 import { ScaffolderActionIds } from '../../ids.ts';
 import { escapeMrkdwn, mention, truncate } from '../../mrkdwn.ts';
-import { actionsBlock, button, contextBlock, fieldsBlock, headerBlock, Limits, sectionBlock } from '../blocks.ts';
+import { actionsBlock, button, contextBlock, fieldsBlock, headerBlock, Limits, packLines, sectionBlock } from '../blocks.ts';
 import type { SlackMessage } from '../slack-message.ts';
 import { createdByText, valueText } from './run-text.ts';
 
@@ -11,6 +11,8 @@ export interface ApprovalContext {
   requesterSlackId?: string;
   /** The groups whose members may decide. */
   approvers: readonly string[];
+  /** The request in the words of the admin's `approval-request` message template (escaped mrkdwn), instead of the built-in intro and values. */
+  rendered?: string;
 }
 
 const valueFields = (run: RunRecord): string[] =>
@@ -22,14 +24,25 @@ const requestBlocks = (run: RunRecord, context: ApprovalContext): KnownBlock[] =
   const fields = valueFields(run);
   const steps = run.steps.map((step) => `• ${escapeMrkdwn(truncate(step.name || step.id, 100))} \`${escapeMrkdwn(step.action)}\``).slice(0, 30);
   const who = context.approvers.map((ref) => `\`${escapeMrkdwn(ref)}\``).join(' or ');
+  const header = headerBlock(`Approval needed: ${run.templateTitle || run.templateRef}`, 'scaffolder.approval.header');
+  const stepsBlock = steps.length > 0 ? [sectionBlock(`*Steps*\n${steps.join('\n')}`, 'scaffolder.approval.steps')] : [];
+  const rendered = context.rendered?.trim();
+  if (rendered)
+    return [
+      header,
+      ...packLines(rendered.split('\n'))
+        .slice(0, 4)
+        .map((text, i) => sectionBlock(text, `scaffolder.approval.intro.${i}`)),
+      ...stepsBlock,
+    ];
   return [
-    headerBlock(`Approval needed: ${run.templateTitle || run.templateRef}`, 'scaffolder.approval.header'),
+    header,
     sectionBlock(
       `${createdByText(run.createdBy, context.requesterSlackId)} wants to run *${escapeMrkdwn(run.templateTitle)}* \`${escapeMrkdwn(run.templateRef)}\`. Nothing runs until a member of ${who} approves.`,
       'scaffolder.approval.intro',
     ),
     ...(fields.length > 0 ? [fieldsBlock(fields, 'scaffolder.approval.values')] : []),
-    ...(steps.length > 0 ? [sectionBlock(`*Steps*\n${steps.join('\n')}`, 'scaffolder.approval.steps')] : []),
+    ...stepsBlock,
   ];
 };
 
@@ -58,8 +71,12 @@ export const approvalDecidedView = (run: RunRecord, context: ApprovalContext, de
   blocks: [...requestBlocks(run, context), sectionBlock(`*${decisionWords(decision, deciderSlackId)}*`, 'scaffolder.approval.decision')],
 });
 
-/** The thread reply that tells the requester and the approvers about a decision. */
-export const decisionReplyView = (run: RunRecord, decision: ApprovalDecision, deciderSlackId?: string): SlackMessage => {
+/**
+ * The thread reply that tells the requester and the approvers about a decision; `rendered` is the admin's
+ * `approval-decision` message template (escaped mrkdwn), used instead of the built-in words.
+ */
+export const decisionReplyView = (run: RunRecord, decision: ApprovalDecision, deciderSlackId?: string, rendered?: string): SlackMessage => {
+  if (rendered?.trim()) return { text: truncate(rendered.trim(), 3000), blocks: [sectionBlock(rendered.trim(), 'scaffolder.approval.reply')] };
   const next = decision.decision === 'approved' ? 'The run starts now.' : 'Nothing was created.';
   const comment = decision.comment ? `\n> ${escapeMrkdwn(truncate(decision.comment, 500))}` : '';
   const text = `${decisionWords(decision, deciderSlackId)}: *${escapeMrkdwn(run.templateTitle)}*. ${next}${comment}`;

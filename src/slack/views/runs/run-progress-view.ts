@@ -10,8 +10,9 @@ export interface RunProgressOptions {
   /** The requester's Slack id, to mention them. */
   slackUserId?: string;
   /**
-   * The run told by the admin's message template (templates/messages/run-progress.hbs, run-result, run-failed;
-   * escaped mrkdwn): shown instead of the built-in step list, failure and output blocks. The buttons stay.
+   * The run in the words of the admin's message template (templates/messages/run-progress, run-result or
+   * run-failed; escaped mrkdwn): shown under the header instead of the built-in status line, failure reason and
+   * links, which those templates tell. The steps, the failed step's log and the buttons stay.
    */
   rendered?: string;
   /** Groups whose approval the run waits for. */
@@ -21,19 +22,23 @@ export interface RunProgressOptions {
 /** The last log lines of a failed step, in a code block: enough to see why without opening the logs. */
 const LOG_LINES = 10;
 
-const failureBlocks = (run: RunRecord): KnownBlock[] => {
+/** Why the run failed (left to the message template when there is one) and the failed step's last log lines. */
+const failureBlocks = (run: RunRecord, withReason: boolean): KnownBlock[] => {
   const failed = run.steps.find((step) => step.status === 'failed');
   const reason = failed?.error ?? run.error;
   if (!reason && !failed) return [];
   const heading = failed ? `*Step “${escapeMrkdwn(truncate(failed.name || failed.id, 120))}” failed:*` : '*The run failed:*';
-  const blocks: KnownBlock[] = [sectionBlock(`${heading} ${escapeMrkdwn(truncate(reason ?? 'no reason was recorded', 1500))}`, 'scaffolder.run.error')];
+  const blocks: KnownBlock[] = withReason
+    ? [sectionBlock(`${heading} ${escapeMrkdwn(truncate(reason ?? 'no reason was recorded', 1500))}`, 'scaffolder.run.error')]
+    : [];
   const log = (failed?.log ?? []).slice(-LOG_LINES).map((line) => truncate(line, 200).replace(/```/g, "'''"));
   if (log.length > 0) blocks.push(sectionBlock(`\`\`\`${escapeMrkdwn(log.join('\n'))}\`\`\``, 'scaffolder.run.log'));
   return blocks;
 };
 
-const outputBlocks = (run: RunRecord): KnownBlock[] => {
-  const links = outputLinkLines(run);
+/** The output links (left to the message template when there is one) and the output texts. */
+const outputBlocks = (run: RunRecord, withLinks: boolean): KnownBlock[] => {
+  const links = withLinks ? outputLinkLines(run) : [];
   const texts = (run.output?.text ?? []).map((entry) => `*${escapeMrkdwn(truncate(entry.title, 150))}*\n${escapeMrkdwn(truncate(entry.content, 1500))}`);
   return [
     ...(links.length > 0 ? [sectionBlock(`*Links*\n${links.join('\n')}`, 'scaffolder.run.links')] : []),
@@ -73,15 +78,14 @@ const statusLine = (run: RunRecord, options: RunProgressOptions): string => {
 export const runProgressView = (run: RunRecord, options: RunProgressOptions = {}): SlackMessage => {
   const steps = fitLines(run.steps.map(stepLine), 5000);
   const stepLines = [...steps.shown, ...(steps.hidden > 0 ? [`…and ${steps.hidden} more steps`] : [])];
-  const body = options.rendered?.trim()
-    ? packLines(options.rendered.split('\n'))
-        .slice(0, 10)
-        .map((text, index) => sectionBlock(text, `scaffolder.run.message.${index}`))
-    : [...packLines(stepLines).map((text, index) => sectionBlock(text, `scaffolder.run.steps.${index}`)), ...failureBlocks(run), ...outputBlocks(run)];
+  const rendered = options.rendered?.trim();
+  const summary = rendered ? packLines(rendered.split('\n')).slice(0, 4) : [statusLine(run, options)];
   const blocks: KnownBlock[] = [
     headerBlock(run.templateTitle || run.templateRef, 'scaffolder.run.header'),
-    sectionBlock(statusLine(run, options), 'scaffolder.run.status'),
-    ...body,
+    ...summary.map((text, index) => sectionBlock(text, index === 0 ? 'scaffolder.run.status' : `scaffolder.run.status.${index}`)),
+    ...packLines(stepLines).map((text, index) => sectionBlock(text, `scaffolder.run.steps.${index}`)),
+    ...failureBlocks(run, !rendered),
+    ...outputBlocks(run, !rendered),
     ...buttonsFor(run),
     contextBlock([`Run \`${escapeMrkdwn(run.id)}\` of \`${escapeMrkdwn(run.templateRef)}\``], 'scaffolder.run.id'),
   ];
