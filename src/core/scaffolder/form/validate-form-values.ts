@@ -25,21 +25,36 @@ const createAjv = (): Ajv => {
 };
 
 let shared: Ajv | undefined;
-const compiled = new WeakMap<ParameterPage, { validate: ValidateFunction | undefined; form: FormPage; schemaError?: string }>();
+type CompiledPage = { validate: ValidateFunction | undefined; form: FormPage; schemaError?: string; schema?: object };
+
+/**
+ * Compiled pages by their text: a template read again for each submission compiles once, not per request. Bounded,
+ * oldest out first, so templates that change often cannot grow it without end.
+ */
+const compiled = new Map<string, CompiledPage>();
+const MAX_COMPILED = 500;
 
 /** A page's schema compiled once; a schema ajv refuses is reported on the page instead of thrown. */
-const compilePage = (page: ParameterPage, index: number) => {
-  const cached = compiled.get(page);
+const compilePage = (page: ParameterPage, index: number): CompiledPage => {
+  const key = `${index} ${JSON.stringify(page)}`;
+  const cached = compiled.get(key);
   if (cached) return cached;
   shared ??= createAjv();
   const { when: _when, title: _title, description: _description, ...schema } = page;
-  let entry: { validate: ValidateFunction | undefined; form: FormPage; schemaError?: string };
+  const objectSchema = { type: 'object', ...schema };
+  let entry: CompiledPage;
   try {
-    entry = { validate: shared.compile({ type: 'object', ...schema }), form: buildFormPage(page, index) };
+    entry = { validate: shared.compile(objectSchema), form: buildFormPage(page, index), schema: objectSchema };
   } catch (error) {
     entry = { validate: undefined, form: buildFormPage(page, index), schemaError: error instanceof Error ? error.message : String(error) };
   }
-  compiled.set(page, entry);
+  if (compiled.size >= MAX_COMPILED) {
+    const [oldestKey, oldest] = compiled.entries().next().value!;
+    compiled.delete(oldestKey);
+    // ajv keeps every compiled schema too; let it go with ours.
+    if (oldest.schema) shared.removeSchema(oldest.schema);
+  }
+  compiled.set(key, entry);
   return entry;
 };
 

@@ -103,6 +103,15 @@ describe('validateFormValues', () => {
     });
   });
 
+  it('compiles a page once by its text, so a template read again per request still validates, and many pages do not pile up', () => {
+    const page = (): ParameterPage => ({ required: ['x'], properties: { x: { type: 'string', $id: 'urn:x' } } });
+    expect(validateFormValues([page()], {})).toEqual({ x: 'x is required.' });
+    expect(validateFormValues([page()], { x: 'ok' })).toEqual({});
+    for (let i = 0; i < 600; i++)
+      expect(validateFormValues([{ required: [`f${i}`], properties: { [`f${i}`]: { type: 'string' } } }], {})).toEqual({ [`f${i}`]: `f${i} is required.` });
+    expect(validateFormValues([page()], {})).toEqual({ x: 'x is required.' });
+  });
+
   it('reports a schema ajv cannot compile on the page instead of throwing', () => {
     const broken: ParameterPage = { title: 'Bad', properties: { a: { type: 'strng' } } };
     expect(validateFormValues([broken], { a: 'x' })['']).toMatch(/page 1, “Bad”\) has an invalid schema/);
