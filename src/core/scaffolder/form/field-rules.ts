@@ -7,6 +7,8 @@ import { parseRepoUrl } from './repo-url-value.ts';
  * EntityTagsPicker's tag rule, and RepoUrlPicker's host, owner and repository (with its allowed lists). A message, or undefined when the value passes.
  */
 
+const isSafeName = (name: string): boolean => /^[A-Za-z0-9_.-]+$/.test(name) && !/^\.+$/.test(name);
+
 const oneOf = (allowed: readonly string[]): string => allowed.map((entry) => `“${entry}”`).join(', ');
 
 const checkRepoUrl = (field: FormField, value: string): string | undefined => {
@@ -22,7 +24,9 @@ const checkRepoUrl = (field: FormField, value: string): string | undefined => {
   }
   if (settings.allowedRepos.length > 0 && !settings.allowedRepos.includes(parts.repo))
     return `${field.label}: the repository must be one of ${oneOf(settings.allowedRepos)}.`;
-  if (!/^[A-Za-z0-9_.-]+$/.test(parts.repo)) return `${field.label}: a repository name uses only letters, digits, “-”, “_” and “.”.`;
+  // Both parts become folder names on the local Git host (data/repos/<owner>/<repo>.git): no separators, no dot-only names.
+  if (!isSafeName(parts.repo)) return `${field.label}: a repository name uses only letters, digits, “-”, “_” and “.”, and is not “.” or “..”.`;
+  if (parts.owner && !isSafeName(parts.owner)) return `${field.label}: an owner name uses only letters, digits, “-”, “_” and “.”, and is not “.” or “..”.`;
   return undefined;
 };
 

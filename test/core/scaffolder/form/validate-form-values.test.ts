@@ -76,9 +76,16 @@ describe('validateFormValues', () => {
     ['gitlab.com?owner=acme&repo=x', 'Repository: the host must be one of “github.com”.'],
     ['github.com?owner=evil&repo=x', 'Repository: the owner must be one of “acme”, “tools”.'],
     ['github.com?repo=x', 'Repository: give the owner (organization or user) of the repository.'],
-    ['github.com?owner=acme&repo=..%2Fx', 'Repository: a repository name uses only letters, digits, “-”, “_” and “.”.'],
+    ['github.com?owner=acme&repo=..%2Fx', 'Repository: a repository name uses only letters, digits, “-”, “_” and “.”, and is not “.” or “..”.'],
+    ['github.com?owner=acme&repo=..', 'Repository: a repository name uses only letters, digits, “-”, “_” and “.”, and is not “.” or “..”.'],
   ])('repo-url %s', (repoUrl, message) => {
     expect(validateFormValues(pages, { repoUrl }, { pageIndexes: [1] })).toEqual({ repoUrl: message });
+  });
+
+  it('refuses an owner that would leave its folder on the local Git host', () => {
+    const page: ParameterPage = { properties: { repoUrl: { title: 'Repository', type: 'string', 'ui:field': 'RepoUrlPicker' } } };
+    for (const owner of ['..', '../etc', 'a/b'])
+      expect(validateFormValues([page], { repoUrl: `github.com?owner=${encodeURIComponent(owner)}&repo=x` }).repoUrl).toMatch(/an owner name uses only/);
   });
 
   it('honours errorMessage for required properties and dependencies', () => {
