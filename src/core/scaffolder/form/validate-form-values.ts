@@ -88,7 +88,13 @@ const relevantErrors = (errors: readonly ErrorObject[]): ErrorObject[] => {
 const messageOf = (error: ErrorObject, label: string): string => {
   if (error.keyword === 'oneOf' && error.instancePath === '') return `The answers on “${label}” do not fit any combination the template allows.`;
   if (error.keyword === 'errorMessage') return error.message ?? `${label} is not valid.`;
-  if (error.keyword === 'required' || error.keyword === 'dependencies' || error.keyword === 'dependentRequired') return `${label} is required.`;
+  if (error.keyword === 'required' || error.keyword === 'dependencies' || error.keyword === 'dependentRequired') {
+    // Inside an object field the missing part is named: "Owner profile: displayName is required."
+    const missing = (error.params as { missingProperty?: unknown }).missingProperty;
+    return error.instancePath === ''
+      ? `${label} is required.`
+      : `${label}: ${[...error.instancePath.split('/').slice(2), String(missing)].join('.')} is required.`;
+  }
   const at = error.instancePath.split('/').slice(2).join('.');
   return `${label}${at ? ` (${at})` : ''} ${error.message ?? 'is not valid'}.`;
 };

@@ -82,6 +82,21 @@ describe('validateFormValues', () => {
     expect(validateFormValues(pages, { repoUrl }, { pageIndexes: [1] })).toEqual({ repoUrl: message });
   });
 
+  it('names the part of an object field that is wrong', () => {
+    const page: ParameterPage = {
+      properties: {
+        profile: {
+          title: 'Owner profile',
+          type: 'object',
+          required: ['displayName'],
+          properties: { displayName: { type: 'string' }, age: { type: 'integer' } },
+        },
+      },
+    };
+    expect(validateFormValues([page], { profile: {} })).toEqual({ profile: 'Owner profile: displayName is required.' });
+    expect(validateFormValues([page], { profile: { displayName: 'x', age: 'old' } })).toEqual({ profile: 'Owner profile (age) must be integer.' });
+  });
+
   it('refuses an owner that would leave its folder on the local Git host', () => {
     const page: ParameterPage = { properties: { repoUrl: { title: 'Repository', type: 'string', 'ui:field': 'RepoUrlPicker' } } };
     for (const owner of ['..', '../etc', 'a/b'])
