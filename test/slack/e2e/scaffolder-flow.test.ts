@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScaffolderActionIds, ViewCallbackIds } from '../../../src/slack/ids.ts';
-import type { JsonBody } from '../../fakes/slack/answers.ts';
 import { blockSuggestion } from '../../fakes/slack-payloads.ts';
 import { People } from '../helpers/catalog-fixture.ts';
 import { answeredRef, ask, textOf } from './e2e-harness.ts';
-import { isDone, ModalTracker, picked, sendForAck, startScaffolderE2e, text, unchecked, waitFor, type ScaffolderE2e } from './scaffolder-e2e-kit.ts';
+import { isDone, ModalTracker, postsIn, picked, sendForAck, startScaffolderE2e, text, unchecked, waitFor, type ScaffolderE2e } from './scaffolder-e2e-kit.ts';
 
 /**
  * Issue 11 from Slack: /create → the modal at once → pages with inline errors, a skipped page, Back keeping values,
@@ -18,7 +17,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => e.h.close());
 
-const lastMessageIn = (channel: string): JsonBody | undefined => e.h.fake.messages(channel).at(-1) as JsonBody | undefined;
+const lastMessageIn = (channel: string) => postsIn(e.h, channel).at(-1);
 
 describe('/create end to end on the local Git host', () => {
   it('fills in the form, reviews, creates, and the new service answers /owner', async () => {

@@ -67,7 +67,7 @@ const decisionWords = (decision: ApprovalDecision, deciderSlackId?: string): str
 
 /** The request once decided: the same facts, the decision instead of the buttons. */
 export const approvalDecidedView = (run: RunRecord, context: ApprovalContext, decision: ApprovalDecision, deciderSlackId?: string): SlackMessage => ({
-  text: `${run.templateTitle || run.templateRef}: ${decision.decision}`,
+  text: `${escapeMrkdwn(truncate(run.templateTitle || run.templateRef, 200))}: ${decision.decision}`,
   blocks: [...requestBlocks(run, context), sectionBlock(`*${decisionWords(decision, deciderSlackId)}*`, 'scaffolder.approval.decision')],
 });
 

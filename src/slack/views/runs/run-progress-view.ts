@@ -89,5 +89,6 @@ export const runProgressView = (run: RunRecord, options: RunProgressOptions = {}
     ...buttonsFor(run),
     contextBlock([`Run \`${escapeMrkdwn(run.id)}\` of \`${escapeMrkdwn(run.templateRef)}\``], 'scaffolder.run.id'),
   ];
-  return { text: `${run.templateTitle || run.templateRef}: ${runStatusText(run).replace(/^:[a-z_]+: /, '')}`, blocks };
+  // The notification text is mrkdwn too: the title is escaped like everything else a template author wrote.
+  return { text: `${escapeMrkdwn(truncate(run.templateTitle || run.templateRef, 200))}: ${runStatusText(run).replace(/^:[a-z_]+: /, '')}`, blocks };
 };
