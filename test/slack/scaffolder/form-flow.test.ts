@@ -2,7 +2,7 @@ import type { ViewOutput } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
 import { formPageSubmission } from '../../../src/slack/listeners/scaffolder/form-submission.ts';
-import { backAction } from '../../../src/slack/listeners/scaffolder/form-actions.ts';
+import { backAction, redrawAction } from '../../../src/slack/listeners/scaffolder/form-actions.ts';
 import { reviewSubmission } from '../../../src/slack/listeners/scaffolder/review-submission.ts';
 import { scaffolderCommand } from '../../../src/slack/listeners/scaffolder/scaffolder-command.ts';
 import { ScaffolderActionIds, ViewCallbackIds } from '../../../src/slack/ids.ts';
@@ -181,5 +181,44 @@ describe('/create → form pages → review → run', () => {
     expect(fake.runs.size).toBe(1);
     expect(fake.calls.filter((call) => call.startsWith('start V9'))).toHaveLength(2);
     expect(slack.called('chat.postMessage')).toHaveLength(1);
+  });
+});
+
+describe('a field other fields depend on', () => {
+  const CONDITIONAL = definition('conditional', {
+    pages: [
+      {
+        title: 'Kind',
+        properties: { kind: { type: 'string', title: 'Kind', enum: ['service', 'library'] } },
+        dependencies: {
+          kind: {
+            oneOf: [
+              { properties: { kind: { enum: ['service'] }, port: { type: 'number', title: 'Port' } } },
+              { properties: { kind: { enum: ['library'] }, registry: { type: 'string', title: 'Registry' } } },
+            ],
+          },
+        },
+      },
+    ],
+  });
+
+  it('redraws the page when it changes: the fields that belong to the new value appear, the typed values stay', async () => {
+    const { deps } = scaffolderDeps(runtime, [CONDITIONAL]);
+    const slack = recordingClient();
+    await createCommand(deps, 'conditional', slack.client).run();
+    const modal = slack.called('views.open')[0]!.args.view as Modal;
+    expect(inputIds(modal)).toEqual(['kind']);
+    const state = {
+      kind: { 'scaffolder.field.kind': { type: 'static_select', selected_option: { value: '1', text: { type: 'plain_text', text: 'library' } } } },
+    };
+    const view = { id: 'V1', hash: 'h', private_metadata: modal.private_metadata, state: { values: state } };
+    await redrawAction(deps)({
+      ack: async () => undefined,
+      action: button('scaffolder.field.kind', ''),
+      body: { user: { id: People.marcus.id }, view: view as never },
+      client: slack.client,
+    });
+    const redrawn = slack.called('views.update').at(-1)!.args.view as Modal;
+    expect(inputIds(redrawn)).toEqual(['kind', 'registry']);
   });
 });
