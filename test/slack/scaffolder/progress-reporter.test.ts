@@ -102,3 +102,19 @@ describe('ProgressReporter', () => {
     expect(slack.called('chat.update')[0]!.args).toMatchObject({ channel: 'C0GENERAL', ts: '1699999999.000001' });
   });
 });
+
+describe('ProgressReporter memory', () => {
+  it('forgets a message quiet for a day; a later change of that run posts anew unless its message is adopted', async () => {
+    let now = Date.parse('2026-12-06T05:00:00Z');
+    const slack = recordingClient();
+    const progress = new ProgressReporter({ render: (r) => runProgressView(r), log: silentLog, minIntervalMs: 0, now: () => now });
+    const target = { channel: 'C0GENERAL', userId: 'U0MARCUS' };
+    progress.report(slack.client, run('failed', 1), target);
+    await progress.idle('run-1');
+    now += 25 * 3_600_000;
+    progress.report(slack.client, run('running', 0, 'run-2'), target);
+    await progress.idle('run-2');
+    expect(progress.postedMessage('run-1')).toBeUndefined();
+    expect(progress.postedMessage('run-2')).toBeDefined();
+  });
+});

@@ -36,6 +36,8 @@ const CHANNEL_REFUSALS = new Set(['channel_not_found', 'not_in_channel', 'is_arc
 
 const platformError = (error: unknown): string | undefined => (error as { data?: { error?: string } } | undefined)?.data?.error;
 
+const FORGET_AFTER_MS = 24 * 3_600_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -54,6 +56,7 @@ export class ProgressReporter {
   }
 
   report(client: ChatClient, run: RunRecord, target: ProgressTarget): void {
+    this.forgetOld();
     const message = this.messages.get(run.id) ?? { client, target, lastSentAt: 0 };
     this.messages.set(run.id, message);
     message.latest = run;
@@ -86,6 +89,14 @@ export class ProgressReporter {
   /** Resolves once every change reported so far for the run is in Slack (tests, shutdown). */
   async idle(runId: string): Promise<void> {
     while (this.messages.get(runId)?.flushing) await this.messages.get(runId)!.flushing;
+  }
+
+  /** Messages quiet for a day are forgotten (a later Retry click adopts its message again), so memory stays flat. */
+  private forgetOld(): void {
+    const cutoff = (this.options.now ?? Date.now)() - FORGET_AFTER_MS;
+    for (const [runId, message] of this.messages) {
+      if (!message.flushing && message.lastSentAt > 0 && message.lastSentAt < cutoff) this.messages.delete(runId);
+    }
   }
 
   private async flush(message: RunMessage): Promise<void> {
