@@ -222,3 +222,32 @@ describe('a field other fields depend on', () => {
     expect(inputIds(redrawn)).toEqual(['kind', 'registry']);
   });
 });
+
+describe('secrets', () => {
+  const SECRET = definition('secret', {
+    pages: [
+      {
+        title: 'Access',
+        required: ['name', 'token'],
+        properties: { name: { type: 'string', title: 'Name' }, token: { type: 'string', title: 'Token', 'ui:widget': 'password' } },
+      },
+    ],
+  });
+
+  it('a password typed in the form reaches the run, and no modal or message ever shows it', async () => {
+    const { deps, fake } = scaffolderDeps(runtime, [SECRET]);
+    const slack = recordingClient();
+    await createCommand(deps, 'secret', slack.client).run();
+    const page = submit(formPageSubmission(deps), slack.called('views.open')[0]!.args.view as Modal, { name: 'svc', token: 's3cret-value' }, slack.client);
+    await page.done;
+    const review = (page.acks.bodies[0] as { view: Modal }).view;
+    expect(review.callback_id).toBe(ViewCallbackIds.templateReview);
+    expect(fake.calls.some((call) => call.startsWith('preview') && call.includes('s3cret-value'))).toBe(true);
+    const create = ackRecorder();
+    const reviewView = { id: 'V1', hash: 'h', private_metadata: review.private_metadata, state: { values: {} } } as unknown as ViewOutput;
+    await reviewSubmission(deps)({ ack: create.ack as never, body: { user: { id: People.marcus.id } }, view: reviewView, client: slack.client });
+    await fake.advance('run-1');
+    await deps.scaffolding.progress.idle('run-1');
+    expect(JSON.stringify([page.acks.bodies, create.bodies, slack.calls])).not.toContain('s3cret-value');
+  });
+});
