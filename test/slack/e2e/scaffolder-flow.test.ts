@@ -93,6 +93,12 @@ describe('/create end to end on the local Git host', () => {
     expect(h.slack.deps.scaffolder!.runs().length).toBe(before + 1);
   }, 60_000);
 
+  it('/callboard create is /create for workspaces on the /callboard-only manifest', async () => {
+    const modal = await ModalTracker.open(e.h, '/callboard', 'create tiny', People.marcus.id);
+    expect(modal.current.callback_id).toBe(ViewCallbackIds.templatePage);
+    expect(modal.inputs()).toEqual(['name', 'withNotes']);
+  });
+
   it('/callboard runs lists the recorded runs, newest first', async () => {
     const answer = await ask(e.h, '/callboard', 'runs', People.marcus.id);
     const shown = textOf(answer);
