@@ -9,7 +9,7 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 export const exampleConfig = (catalogDir = join(repoRoot, 'examples/acme')): string => {
   const dir = mkdtempSync(join(tmpdir(), 'callboard-cli-'));
   const file = join(dir, 'callboard.yaml');
-  writeFileSync(file, `database:\n  path: catalog.db\ncatalog:\n  sources:\n    - type: dir\n      path: ${catalogDir}\n`);
+  writeFileSync(file, `database:\n  path: catalog.db\ncatalog:\n  sources:\n    - type: dir\n      path: ${catalogDir}\nscaffolder:\n  builtinTemplates: false\n`);
   return file;
 };
 

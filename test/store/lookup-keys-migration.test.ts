@@ -19,8 +19,9 @@ const migration0005 = (): number => {
 /** Turns a synced database back into one a Callboard before 0005 left: the same rows, no lookup_keys table, 0005 not applied. */
 const asBefore0005 = (path: string): void => {
   const client = new Database(path);
-  client.exec('DROP TABLE lookup_keys');
-  client.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(migration0005());
+  // Tables of later migrations go too: "applied" means every migration up to the newest one recorded.
+  client.exec('DROP TABLE lookup_keys; DROP TABLE scaffolder_runs; DROP TABLE registered_sources');
+  client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(migration0005());
   client.close();
 };
 

@@ -12,7 +12,7 @@ const openRuntime = (dir: string, url: string, patterns: string[]): CatalogRunti
   const file = join(dir, 'callboard.yaml');
   writeFileSync(
     file,
-    `database:\n  path: catalog.db\ncatalog:\n  sources:\n    - type: git\n      id: repo\n      url: ${url}\n      branch: main\n      patterns: ${JSON.stringify(patterns)}\n`,
+    `database:\n  path: catalog.db\ncatalog:\n  sources:\n    - type: git\n      id: repo\n      url: ${url}\n      branch: main\n      patterns: ${JSON.stringify(patterns)}\nscaffolder:\n  builtinTemplates: false\n`,
   );
   return openCatalogRuntime(loadConfig({ file, env: {} }), { urlReader: offlineUrlReader() });
 };

@@ -44,7 +44,7 @@ describe('callboard sync beside another Callboard process', () => {
     writeFileSync(join(catalog, 'alpha.yaml'), component('alpha'));
     const dbPath = join(work, 'catalog.db');
     const config = join(work, 'callboard.yaml');
-    writeFileSync(config, `database:\n  path: ${dbPath}\ncatalog:\n  sources:\n    - type: dir\n      path: ${catalog}\n      patterns: ['**/*.yaml']\n`);
+    writeFileSync(config, `database:\n  path: ${dbPath}\ncatalog:\n  sources:\n    - type: dir\n      path: ${catalog}\n      patterns: ['**/*.yaml']\nscaffolder:\n  builtinTemplates: false\n`);
     expect((await cli(['sync', '--config', config])).code).toBe(0);
     writeFileSync(join(catalog, 'beta.yaml'), component('beta'));
 
