@@ -96,6 +96,11 @@ describe('/create → form pages → review → run', () => {
     expect(good.acks.bodies[0]).toMatchObject({ response_action: 'update' });
     expect(inputIds(where)).toEqual(['owner']);
 
+    // A second click on the first page's Next (the modal not yet replaced) is read as that page again.
+    const twice = submit(page, first, { name: 'svc' }, slack.client);
+    await twice.done;
+    expect(inputIds((twice.acks.bodies[0] as { view: Modal }).view)).toEqual(['owner']);
+
     const acks = ackRecorder();
     const view = { id: 'V1', hash: 'h2', private_metadata: where.private_metadata, state: { values: textState({ owner: 'group:default/checkout-team' }) } };
     await backAction(deps)({

@@ -48,20 +48,25 @@ export class FormSessions {
     this.sessions.set(session.id, session, SESSION_TTL_MS);
   }
 
-  /** The session a modal belongs to, from its private_metadata. */
+  /**
+   * The session a modal belongs to, from its private_metadata, on the page that modal shows: a second submit of
+   * a page already left (a double click, a stale modal) is read as the page it came from.
+   */
   fromMetadata(privateMetadata: string | undefined): FormSession | undefined {
-    const id = readSessionId(privateMetadata);
-    return id ? this.get(id) : undefined;
+    const metadata = readMetadata(privateMetadata);
+    const session = metadata ? this.get(metadata.session) : undefined;
+    return session && metadata?.page !== undefined ? { ...session, page: metadata.page } : session;
   }
 }
 
-/** What a form modal's private_metadata holds: the session id only. */
-export const sessionMetadata = (session: Pick<FormSession, 'id'>): string => JSON.stringify({ session: session.id });
+/** What a form modal's private_metadata holds: the session id and the page it shows, nothing the person typed. */
+export const sessionMetadata = (session: Pick<FormSession, 'id' | 'page'>): string => JSON.stringify({ session: session.id, page: session.page });
 
-const readSessionId = (privateMetadata: string | undefined): string | undefined => {
+const readMetadata = (privateMetadata: string | undefined): { session: string; page?: number } | undefined => {
   try {
-    const parsed = JSON.parse(privateMetadata ?? '') as { session?: unknown };
-    return typeof parsed.session === 'string' ? parsed.session : undefined;
+    const parsed = JSON.parse(privateMetadata ?? '') as { session?: unknown; page?: unknown };
+    if (typeof parsed.session !== 'string') return undefined;
+    return { session: parsed.session, ...(typeof parsed.page === 'number' && Number.isInteger(parsed.page) && parsed.page >= 0 ? { page: parsed.page } : {}) };
   } catch {
     return undefined;
   }

@@ -12,12 +12,21 @@ import type { ViewSubmissionArgs } from './view-args.ts';
 /** A dry run that answers within this is shown with the ack; a slower one replaces a "preparing" modal later. */
 const REVIEW_BUDGET_MS = 2000;
 
+/**
+ * Errors on the page just submitted, under their inputs; a page with no input to hold them (only hidden fields,
+ * a page-level rule) is shown again with the errors listed, so the form never stays silently stuck.
+ */
+const ackErrors = (args: ViewSubmissionArgs, context: FormContext, session: FormSession, definition: TemplateDefinition, errors: Record<string, string>) => {
+  const byBlock = context.views.errorBlocks(definition, session.page, session.values, errors);
+  if (Object.keys(byBlock).length > 0) return args.ack({ response_action: 'errors', errors: byBlock });
+  return args.ack({ response_action: 'update', view: pageModalFor(context, session, definition, errors) });
+};
+
 const ackReview = async (args: ViewSubmissionArgs, context: FormContext, session: FormSession, definition: TemplateDefinition, outcome: ReviewOutcome) => {
-  if (outcome.kind === 'errors') {
-    context.forms.save({ ...session, page: outcome.page });
-    return args.ack({ response_action: 'errors', errors: context.views.errorBlocks(definition, outcome.page, session.values, outcome.errors) });
-  }
-  return args.ack({ response_action: 'update', view: outcome.view });
+  if (outcome.kind !== 'errors') return args.ack({ response_action: 'update', view: outcome.view });
+  const back = { ...session, page: outcome.page };
+  context.forms.save(back);
+  return ackErrors(args, context, back, definition, outcome.errors);
 };
 
 /** A slow dry run: the modal says so at once, and the review (or the page to fix) replaces it when ready. */
@@ -48,8 +57,7 @@ export const formPageSubmission = (deps: SlackDeps) => async (args: ViewSubmissi
   const values = read.values;
   const errors = { ...validateFormValues(definition.pages, values, { pageIndexes: [session.page] }), ...read.errors };
   context.forms.save({ ...session, values });
-  if (Object.keys(errors).length > 0)
-    return args.ack({ response_action: 'errors', errors: context.views.errorBlocks(definition, session.page, values, errors) });
+  if (Object.keys(errors).length > 0) return ackErrors(args, context, { ...session, values }, definition, errors);
   const next = nextPage(definition, values, session.page, context.engine);
   if (next !== undefined) {
     const moved = { ...session, values, page: next };

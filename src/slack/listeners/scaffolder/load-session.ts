@@ -22,7 +22,10 @@ export const loadSession = (deps: Pick<SlackDeps, 'scaffolder' | 'scaffolding'>,
   const session = deps.scaffolding.forms.fromMetadata(privateMetadata);
   if (!session) return { ok: false, reason: EXPIRED };
   try {
-    return { ok: true, session, definition: scaffolder.template(session.templateRef, session.requester), scaffolder };
+    const definition = scaffolder.template(session.templateRef, session.requester);
+    // The template may have lost pages since the form opened (it was edited and synced): start again.
+    if (session.page > definition.pages.length) return { ok: false, reason: EXPIRED };
+    return { ok: true, session, definition, scaffolder };
   } catch (error) {
     if (error instanceof PermissionError || error instanceof NotFoundError) return { ok: false, reason: error.message };
     throw error;
