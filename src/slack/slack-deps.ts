@@ -38,6 +38,8 @@ export interface CatalogDeps {
   registrar?: SourceRegistrar;
   /** Run progress, results and approval requests from templates/messages/ (and the admin's overrides); built-in wording without it. */
   messages?: MessageRenderer;
+  /** Keeps where a run's progress message was posted with the run (RunRecord.slack), so it is edited again after a restart. */
+  recordRunThread?: (runId: string, posted: { channel: string; ts: string }) => void;
 }
 
 /** Everything a listener may use; passed in, never imported. */
@@ -56,5 +58,10 @@ export const buildSlackDeps = (catalog: CatalogDeps, users: SlackUserApi, channe
   identity: new SlackIdentity(catalog.store, users, { log: catalog.log }),
   directory: new MemberDirectory(users, { log: catalog.log }),
   channels: new ChannelDirectory(channels, { log: catalog.log }),
-  scaffolding: createScaffolderSlack({ log: catalog.log, views: templateFormViews, ...(catalog.messages ? { messages: catalog.messages } : {}) }),
+  scaffolding: createScaffolderSlack({
+    log: catalog.log,
+    views: templateFormViews,
+    ...(catalog.messages ? { messages: catalog.messages } : {}),
+    ...(catalog.recordRunThread ? { onProgressPosted: catalog.recordRunThread } : {}),
+  }),
 });

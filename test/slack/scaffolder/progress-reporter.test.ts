@@ -118,3 +118,32 @@ describe('ProgressReporter memory', () => {
     expect(progress.postedMessage('run-2')).toBeDefined();
   });
 });
+
+describe('ProgressReporter across a restart', () => {
+  it('says where each message was posted, and shows a run the restart failed on its known message', async () => {
+    const slack = recordingClient();
+    const posted: Array<[string, unknown]> = [];
+    const progress = new ProgressReporter({
+      render: (r) => runProgressView(r),
+      log: silentLog,
+      minIntervalMs: 0,
+      onPosted: (id, where) => posted.push([id, where]),
+    });
+    progress.report(slack.client, run('running', 1), { channel: 'C0GENERAL', userId: 'U0MARCUS' });
+    await progress.idle('run-1');
+    expect(posted).toEqual([['run-1', { channel: 'C0GENERAL', ts: '1700000000.000001' }]]);
+
+    const restarted = new ProgressReporter({ render: (r) => runProgressView(r), log: silentLog, minIntervalMs: 0 });
+    const interrupted = {
+      ...run('failed', 1, 'run-9'),
+      error: 'Callboard restarted during this step',
+      slack: { channel: 'C0GENERAL', ts: '1699999999.000009' },
+    };
+    restarted.reportRecovered(slack.client, [interrupted, { ...run('failed', 1, 'run-10') }]);
+    await restarted.idle('run-9');
+    const update = slack.called('chat.update').at(-1)!.args;
+    expect(update).toMatchObject({ channel: 'C0GENERAL', ts: '1699999999.000009' });
+    expect(JSON.stringify(update.blocks)).toContain('scaffolder.retry_run');
+    expect(slack.called('chat.postMessage')).toHaveLength(1);
+  });
+});

@@ -26,6 +26,11 @@ interface RunMessage {
 export interface ProgressReporterOptions {
   render: (run: RunRecord, target: ProgressTarget) => SlackMessage;
   log: Logger;
+  /**
+   * Told where a run's progress message was posted, to keep it with the run (RunRecord.slack), so after a restart
+   * the message can be edited again (`reportRecovered`).
+   */
+  onPosted?: (runId: string, posted: { channel: string; ts: string }) => void;
   /** Least time between two updates of one message: chat.update is a tier 3 method (default 1 s). */
   minIntervalMs?: number;
   now?: () => number;
@@ -81,6 +86,20 @@ export class ProgressReporter {
     this.messages.set(runId, { ...(message ?? { target, lastSentAt: 0 }), client, posted });
   }
 
+  /**
+   * Runs a restart left failed (Scaffolder.recoverInterrupted): each one whose progress message is known
+   * (RunRecord.slack.ts) shows its failure there, with Retry.
+   */
+  reportRecovered(client: ChatClient, runs: readonly RunRecord[]): void {
+    for (const run of runs) {
+      const thread = run.slack;
+      if (!thread?.ts) continue;
+      const target = { channel: thread.channel, userId: /^slack:(\S+)$/.exec(run.createdBy)?.[1] ?? '' };
+      this.adopt(client, run.id, { channel: thread.channel, ts: thread.ts }, target);
+      this.report(client, run, target);
+    }
+  }
+
   /** Where the run's progress message is, once posted (decisions are threaded under it). */
   postedMessage(runId: string): { channel: string; ts: string } | undefined {
     return this.messages.get(runId)?.posted;
@@ -122,6 +141,7 @@ export class ProgressReporter {
         return;
       }
       message.posted = await this.post(message.client, message.target, { text, blocks });
+      this.options.onPosted?.(run.id, message.posted);
     } catch (error) {
       this.options.log.warn({ err: error, runId: run.id, status: run.status }, 'could not show the run progress in Slack');
     }

@@ -43,6 +43,8 @@ export interface ScaffolderSlackOptions {
   views: TemplateFormViews;
   /** The admin's message templates (templates/messages/); the views' own wording without them. */
   messages?: MessageRenderer;
+  /** Where each run's progress message went, to keep with the run (see ProgressReporter). */
+  onProgressPosted?: (runId: string, posted: { channel: string; ts: string }) => void;
 }
 
 /** Which message template tells a run's state: the result at the end, the failure with Retry, else the progress. */
@@ -63,6 +65,7 @@ export const createScaffolderSlack = (options: ScaffolderSlackOptions): Scaffold
       log: options.log,
       now,
       ...(options.progressIntervalMs !== undefined ? { minIntervalMs: options.progressIntervalMs } : {}),
+      ...(options.onProgressPosted ? { onPosted: options.onProgressPosted } : {}),
     }),
     approvals: new TtlCache(now, 1_000),
     engine: createTemplateEngine(),
