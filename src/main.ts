@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { openCatalogRuntime, type CatalogRuntime } from './catalog-runtime.ts';
 import { loadConfig, type Config } from './config/load-config.ts';
@@ -13,17 +14,24 @@ import { JobRegistry } from './schedule/job-registry.ts';
 import { summarizeJobHealth, type JobHealthSummary } from './schedule/job-status.ts';
 import type { SlackApp, SlackConnection } from './slack/create-slack-app.ts';
 import { resolveSlackConnection } from './slack/slack-connection.ts';
+import { createMessageRenderer, type MessageRenderer } from './scaffolder/messages/create-message-renderer.ts';
+import type { Scaffolder } from './scaffolder/scaffolder.ts';
+import type { SourceRegistrar } from './scaffolder/source-registrar.ts';
+import { buildScaffolder, buildSourceRegistrar } from './scaffolder-runtime.ts';
 
 const LOCAL_MODE_HINT = [
   'No Slack credentials (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, or + SLACK_APP_TOKEN): running in local mode.',
   'Ask Callboard what you would ask in Slack, in another terminal:',
   '  npx callboard ask "/owner checkout-service"',
   '  npx callboard ask "what depends on orders-db?"',
+  '  npx callboard templates                      # golden paths; npx callboard scaffold <template> --values FILE',
   'README.md ("Slack") shows how to connect a workspace.',
 ].join('\n');
 
 interface SlackWiring {
   connection: SlackConnection | undefined;
+  /** The scaffolder's side of Slack: `/create`, runs, approvals, `/callboard register`. */
+  scaffolding: { scaffolder: Scaffolder; registrar: SourceRegistrar; messages: MessageRenderer };
   /** HTTP mode: the `/slack/events` route, mounted before Bolt exists and attached to it once it has started. */
   eventsRoute: SlackEventsRoute | undefined;
   readiness: Readiness;
@@ -31,7 +39,7 @@ interface SlackWiring {
 
 /** Starts the Slack app when the environment has credentials; local mode (a hint) when it has none. */
 const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogRuntime, log: Logger): Promise<SlackApp | undefined> => {
-  const { connection, eventsRoute, readiness } = wiring;
+  const { connection, eventsRoute, readiness, scaffolding } = wiring;
   if (!connection) {
     log.info({ mode: 'local' }, 'Slack not configured');
     process.stdout.write(`\n${LOCAL_MODE_HINT}\n\n`);
@@ -49,7 +57,7 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
   // Bolt and the listeners load only when Slack is configured: local mode starts without them.
   const { createSlackApp } = await import('./slack/create-slack-app.ts');
   const slack = createSlackApp(
-    { store: runtime.store, sync: runtime.sync, settings, log },
+    { store: runtime.store, sync: runtime.sync, settings, log, ...scaffolding },
     { connection, onConnectionChange, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}) },
   );
   await slack.start();
@@ -77,6 +85,8 @@ export const main = async (): Promise<void> => {
   const config = loadConfig();
   // A `jobs.<name>` key that names no job fails now, before anything slow starts.
   const jobSpecs = builtinJobSpecs(config);
+  // A missing or broken message override (`scaffolder.messages.<name>`) fails now, naming the key.
+  const messages = createMessageRenderer(config.scaffolder.messages, { defaultsDir: join(config.scaffolder.templatesDir, 'messages') });
   // `/readyz` lists the jobs once they exist.
   const jobHealth = { read: (): JobHealthSummary[] => [] };
   // Half a Slack setup fails now, before a sync pass makes the mistake slow to see.
@@ -108,7 +118,13 @@ export const main = async (): Promise<void> => {
   );
   logSyncSummary(log, await runtime.sync.syncAll());
   readiness.complete('firstSync');
-  const slack = await startSlack(config, { connection, eventsRoute, readiness }, runtime, log);
+  const registrar = buildSourceRegistrar(config, runtime);
+  const scaffolder = buildScaffolder(config, runtime, log, registrar);
+  // Runs a stopped process left `running` are marked failed at their step, with Retry (only the server does this).
+  const interrupted = await scaffolder.recoverInterrupted();
+  if (interrupted.length > 0)
+    log.warn({ runs: interrupted.map((run) => run.id) }, 'scaffolder runs interrupted by a restart were marked failed; Retry resumes them');
+  const slack = await startSlack(config, { connection, eventsRoute, readiness, scaffolding: { scaffolder, registrar, messages } }, runtime, log);
   // Jobs start once Slack is up, so a job that posts (and its catch-up after downtime) finds it ready.
   const jobs = new JobRegistry({
     specs: jobSpecs,
