@@ -1,23 +1,35 @@
+import { createTemplateRenderer, type TemplateRenderer } from 'nunjitsu';
 import type { ParameterPage } from '../template-definition.ts';
-import { isConditionMet, TemplateRenderError, type TemplateEngine } from '../template-engine.ts';
 
 /**
- * Which pages the form shows, given the values so far: a page whose `when` renders falsy is skipped. The
- * expression sees `parameters` (the values), as Backstage's form does.
+ * Which pages the form shows, given the values so far. Backstage (scaffolder-common `evaluateCondition`) renders a
+ * page's `when` with its own plain nunjitsu renderer, not the workflow runner's: no filters, no regex execution, no
+ * JSON coercion, and the expression sees only `parameters`. A bare expression (no `${{`) is wrapped in `${{ … }}`, an
+ * empty one holds, an array holds when not empty, anything else by its truthiness.
  */
 
-/** A `when` that fails to render keeps its page: showing a page too many beats silently dropping questions. */
-const isPageShown = (page: ParameterPage, values: Record<string, unknown>, engine: TemplateEngine): boolean => {
-  const { when } = page;
-  if (when === undefined || when === null) return true;
+// Built on first use, not at import; the renderer is immutable, so one serves every call.
+let conditionRenderer: TemplateRenderer | undefined;
+const renderer = (): TemplateRenderer => (conditionRenderer ??= createTemplateRenderer());
+
+/** A `when` that fails to render keeps its page, as in Backstage: showing a page too many beats dropping questions. */
+export const isPageShown = (when: unknown, values: Record<string, unknown>): boolean => {
   if (typeof when === 'boolean') return when;
+  if (typeof when !== 'string') return true;
+  const expression = when.trim();
+  if (expression === '') return true;
+  const source = expression.startsWith('${{') ? expression : `\${{ ${expression} }}`;
   try {
-    return isConditionMet(engine.renderValue(when, { parameters: values }));
-  } catch (error) {
-    if (error instanceof TemplateRenderError) return true;
-    throw error;
+    const result = renderer().renderValue(source, { parameters: JSON.parse(JSON.stringify(values)) as never });
+    return Array.isArray(result) ? result.length > 0 : Boolean(result);
+  } catch {
+    return true;
   }
 };
 
-export const visiblePages = (pages: ParameterPage[], values: Record<string, unknown>, engine: TemplateEngine): number[] =>
-  pages.flatMap((page, index) => (isPageShown(page, values, engine) ? [index] : []));
+/**
+ * Indexes of the pages whose `when` holds. The third argument is ignored (pages are not rendered with the workflow
+ * engine); it stays until the callers drop it.
+ */
+export const visiblePages = (pages: ParameterPage[], values: Record<string, unknown>, _engine?: unknown): number[] =>
+  pages.flatMap((page, index) => (isPageShown(page.when, values) ? [index] : []));

@@ -2,13 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { createTemplateEngine } from '../../../../src/core/scaffolder/expressions.ts';
 import { reviewEntries } from '../../../../src/core/scaffolder/form/review-entries.ts';
 import { buildFormPages } from '../../../../src/core/scaffolder/form/build-form-model.ts';
 import { secretFieldNames } from '../../../../src/core/scaffolder/form/secret-fields.ts';
-import { visiblePages } from '../../../../src/core/scaffolder/form/visible-pages.ts';
+import { isPageShown, visiblePages } from '../../../../src/core/scaffolder/form/visible-pages.ts';
 import type { ParameterPage } from '../../../../src/core/scaffolder/template-definition.ts';
-import { TemplateRenderError, type TemplateEngine } from '../../../../src/core/scaffolder/template-engine.ts';
 
 const conditional = (
   parse(readFileSync(join(import.meta.dirname, '../../../fixtures/backstage-corpus/sample-templates/conditional-parameters-demo/template.yaml'), 'utf8')) as {
@@ -17,25 +15,35 @@ const conditional = (
 ).spec.parameters;
 
 describe('visiblePages', () => {
-  const engine = createTemplateEngine();
-
   it.each([
     ['AWS', false, [0, 1, 4]],
     ['GCP', true, [0, 2, 4, 5]],
     ['Azure', false, [0, 3, 4]],
   ])('with cloudProvider %s (monitoring %s) the other pages are skipped', (cloudProvider, enableMonitoring, expected) => {
-    expect(visiblePages(conditional, { name: 'x', cloudProvider, enableMonitoring }, engine)).toEqual(expected);
+    expect(visiblePages(conditional, { name: 'x', cloudProvider, enableMonitoring })).toEqual(expected);
   });
 
-  it('takes boolean `when` as written and keeps a page whose `when` fails to render', () => {
-    const failing: TemplateEngine = {
-      renderValue: () => {
-        throw new TemplateRenderError('boom');
-      },
-      renderText: () => '',
-      checkSyntax: () => [],
-    };
-    expect(visiblePages([{ when: false }, { when: true }, {}, { when: '${{ nope( }}' }], {}, failing)).toEqual([1, 2, 3]);
+  it('takes boolean `when` as written, keeps a page whose `when` fails to render, and ignores other types', () => {
+    expect(visiblePages([{ when: false }, { when: true }, {}, { when: '${{ nope( }}' }, { when: 3 as never }], {})).toEqual([1, 2, 3, 4]);
+  });
+
+  // Backstage's evaluateCondition (scaffolder-common): bare expressions wrapped, empty holds, no coercion/filters/regex.
+  it.each([
+    ["parameters.kind == 'svc'", { kind: 'svc' }, true],
+    ["parameters.kind == 'svc'", { kind: 'lib' }, false],
+    ['  ', {}, true],
+    ['', {}, true],
+    ['${{ parameters.flag }}', { flag: 'false' }, true],
+    ['${{ parameters.flag }}', { flag: false }, false],
+    ['${{ parameters.items }}', { items: [] }, false],
+    ['${{ parameters.items }}', { items: ['a'] }, true],
+    ['${{ parameters.count }}', { count: 0 }, false],
+    ['${{ parameters.missing }}', {}, false],
+    ['${{ parameters.url | parseRepoUrl }}', { url: 'github.com?owner=a&repo=b' }, true],
+    ["${{ parameters.name | regex_match('^a') }}", { name: 'b' }, true],
+    ['{% if parameters.on %}false{% endif %}', { on: true }, true],
+  ])('when %j with %j → %s', (when, values, shown) => {
+    expect(isPageShown(when, values)).toBe(shown);
   });
 });
 
