@@ -72,6 +72,16 @@ describe('approvals', () => {
     expect(channels).toEqual(expect.arrayContaining([People.marcus.id, People.sofia.id]));
   });
 
+  it('an approver group Callboard cannot reach (no channel it knows, no member in Slack) is named to the requester in the run thread', async () => {
+    const UNREACHABLE = definition('unreachable', { approvers: ['group:default/identity-team'] });
+    const { deps } = scaffolderDeps(runtime, [UNREACHABLE], { approvers: [MARCUS] });
+    const slack = recordingClient();
+    await createRun(deps, slack.client, UNREACHABLE.ref);
+    const notice = slack.called('chat.postMessage').find((call) => call.args.thread_ts);
+    expect(notice?.args.channel).toBe('C0GENERAL');
+    expect(notice?.args.text).toMatch(/could not ask `group:default\/identity-team` for approval/);
+  });
+
   it('someone outside the approver groups is refused privately, and nothing changes', async () => {
     const { deps, fake } = scaffolderDeps(runtime, [GUARDED], { approvers: [MARCUS] });
     const slack = recordingClient();
