@@ -72,7 +72,8 @@ export class TemplateCatalog {
     const reported = new Set(stored.length > 0 ? validateTemplate(entity, BUILTIN_ACTION_IDS).map(keyOf) : []);
     const own = validateTemplate(entity, this.orderedActionIds())
       .filter((issue) => !reported.has(keyOf(issue)))
-      .map((issue) => errorProblem(issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message, { entityRef: ref }));
+      // The message already names the step and field (as the catalog shows it); the path would say it twice.
+      .map((issue) => errorProblem(issue.message, { entityRef: ref }));
     const problems = [...stored, ...own];
     try {
       return { ref, entity, definition: readTemplateDefinition(entity), problems };
