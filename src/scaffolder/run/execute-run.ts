@@ -61,6 +61,7 @@ const runSteps = async (deps: ScaffolderDeps, tracker: RunTracker, plan: RunPlan
     secrets: plan.values.secrets,
     user,
     runId,
+    templateRef: tracker.run.templateRef,
     dryRun: false,
     signal: new AbortController().signal,
   };

@@ -22,6 +22,8 @@ export interface StepEnvironment {
   secrets: Readonly<Record<string, string>>;
   user: { ref?: string; entity?: Entity };
   runId: string;
+  /** The template's ref, which catalog:write records as `backstage.io/source-template`. */
+  templateRef: string;
   dryRun: boolean;
   signal: AbortSignal;
   /** An earlier step failed: `failure()` is true, and only steps whose `if` asks `always()` or `failure()` run. */
@@ -150,6 +152,7 @@ const contextFor = (
   secrets: env.secrets,
   user: env.user,
   runId: env.runId,
+  templateRef: env.templateRef,
   stepId: step.id,
   dryRun: env.dryRun,
   log,

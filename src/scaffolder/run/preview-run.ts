@@ -73,6 +73,7 @@ export const previewRun = async (context: ScaffolderContext, request: RunRequest
       secrets: values.secrets,
       user,
       runId,
+      templateRef: loaded.ref,
       dryRun: true,
       signal: new AbortController().signal,
     };

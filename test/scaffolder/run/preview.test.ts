@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alice, closeHarnesses, scaffolderHarness, tempDir } from './helpers/scaffolder-harness.ts';
+import { catalogWriteAction } from '../../../src/scaffolder/actions/catalog-write-action.ts';
 import { templateEntity } from './helpers/fake-catalog.ts';
 
 afterEach(closeHarnesses);
@@ -62,5 +63,14 @@ describe('preview', () => {
     const harness = scaffolderHarness({ entities: [leaky] });
     const preview = await harness.scaffolder.preview({ templateRef: 'template:default/leaky', values: { token: 's3cr3t-value' }, requester: alice });
     expect(preview.catalogInfo).toBe('token: ***\n');
+  });
+
+  it('gives actions the template ref, so catalog:write records backstage.io/source-template', async () => {
+    const writer = templateEntity('writer', {
+      steps: [{ id: 'info', action: 'catalog:write', input: { entity: { kind: 'Component', metadata: { name: 'svc' } } } }],
+    });
+    const harness = scaffolderHarness({ entities: [writer], actions: [catalogWriteAction] });
+    const preview = await harness.scaffolder.preview({ templateRef: 'writer', values: {}, requester: alice });
+    expect(preview.catalogInfo).toContain('backstage.io/source-template: template:default/writer');
   });
 });
