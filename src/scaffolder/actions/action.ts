@@ -44,7 +44,7 @@ export interface TemplateAction<Schema extends z.ZodType = z.ZodType> {
   id: string;
   description: string;
   schema: Schema;
-  /** Runs in a dry run as well (fetch:*, fs:*, debug:*); the others are listed but not run. */
+  /** Runs in a dry run as well (fetch:*, fs:*, catalog:write, catalog:fetch, debug:log; not debug:wait); the others are listed but not run. */
   supportsDryRun: boolean;
   run(context: ActionContext<z.output<Schema>>): Promise<void>;
 }
