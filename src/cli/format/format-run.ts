@@ -1,4 +1,4 @@
-import type { RunOutput, RunRecord, StepRecord } from '../../core/scaffolder/run-record.ts';
+import { shownValues, type RunOutput, type RunRecord, type StepRecord } from '../../core/scaffolder/run-record.ts';
 
 /** A run as `callboard scaffold --json` prints it. */
 export interface RunJson {
@@ -85,7 +85,7 @@ export const formatRunSummary = (run: RunRecord): string[] => {
     `${run.id}  ${run.status}${run.dryRun ? ' (dry run)' : ''}  ${run.templateRef}${version}`,
     `  by ${run.createdBy}, ${run.createdAt}${finished}`,
   ];
-  const values = Object.entries(run.values);
+  const values = Object.entries(shownValues(run));
   if (values.length > 0) lines.push(`  values: ${values.map(([key, value]) => `${key}=${formatValue(value)}`).join(', ')}`);
   if (run.steps.length > 0) lines.push(`  steps: ${run.steps.map(compactStep).join(' · ')}`);
   if (run.error) lines.push(`  error: ${run.error}`);

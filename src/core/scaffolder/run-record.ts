@@ -64,6 +64,11 @@ export interface RunRecord {
   status: RunStatus;
   /** Form values with every secret removed. */
   values: Record<string, unknown>;
+  /**
+   * Field name → what messages show instead of its value (`ui:backstage.review.mask`). Such a value is not a secret:
+   * it is stored (as Backstage stores it, and Retry after a restart needs it), but never shown to others.
+   */
+  maskedValues?: Record<string, string>;
   steps: StepRecord[];
   output?: RunOutput;
   /** The entity the run registered (`catalog:register`), answering `/owner` at once. */
@@ -74,3 +79,9 @@ export interface RunRecord {
   slack?: RunSlackThread;
   dryRun: boolean;
 }
+
+/** The run's values as messages, lists and approval requests show them: masked where the template says. */
+export const shownValues = (run: Pick<RunRecord, 'values' | 'maskedValues'>): Record<string, unknown> => {
+  const masks = run.maskedValues ?? {};
+  return Object.fromEntries(Object.entries(run.values).map(([name, value]) => [name, Object.hasOwn(masks, name) ? masks[name] : value]));
+};

@@ -1,4 +1,4 @@
-import type { ApprovalDecision, RunRecord } from '../../core/scaffolder/run-record.ts';
+import { shownValues, type ApprovalDecision, type RunRecord } from '../../core/scaffolder/run-record.ts';
 
 /** What a message is about; everything optional but the run. */
 export interface RunMessageContext {
@@ -9,7 +9,7 @@ export interface RunMessageContext {
   approvers?: readonly string[];
   /** The decision being announced (approval-decision); default the run's latest. */
   decision?: ApprovalDecision;
-  /** The values as the approver should see them (masked where the template says); default the run's stored values. */
+  /** The values as the approver should see them; default the run's stored values, masked where the template says. */
   values?: { name: string; value: string }[];
 }
 
@@ -59,6 +59,6 @@ export const runMessageData = (context: RunMessageContext): Record<string, unkno
     requester: { id: run.createdBy, slackUserId: context.slackUserId },
     approvers: context.approvers ?? [],
     decision: context.decision ?? run.approvals.at(-1),
-    values: context.values ?? Object.entries(run.values).map(([name, value]) => ({ name, value: shown(value) })),
+    values: context.values ?? Object.entries(shownValues(run)).map(([name, value]) => ({ name, value: shown(value) })),
   };
 };

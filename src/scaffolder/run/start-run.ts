@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../../core/errors.ts';
+import { buildFormPages } from '../../core/scaffolder/form/build-form-model.ts';
 import type { RunRecord, StepRecord } from '../../core/scaffolder/run-record.ts';
 import type { TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
 import type { Requester, RunListener, RunRequest } from '../scaffolder.ts';
@@ -30,6 +31,13 @@ export const checkRequest = (
   return { loaded, values: prepareValues(loaded.definition, request.values, context.deps.engine) };
 };
 
+/** Fields the template masks on review (`ui:backstage.review.mask`) that are stored: secrets are not stored at all. */
+const maskedValuesOf = (definition: TemplateDefinition, stored: Record<string, unknown>): Record<string, string> | undefined => {
+  const fields = buildFormPages(definition.pages).flatMap((page) => page.fields);
+  const masked = fields.filter((field) => field.review.mask !== undefined && Object.hasOwn(stored, field.name));
+  return masked.length > 0 ? Object.fromEntries(masked.map((field) => [field.name, field.review.mask!])) : undefined;
+};
+
 const newRunRecord = (
   context: ScaffolderContext,
   request: RunRequest,
@@ -38,6 +46,7 @@ const newRunRecord = (
 ): RunRecord => {
   const { definition } = loaded;
   const etag = templateEtag(loaded.entity);
+  const maskedValues = maskedValuesOf(definition, values.stored);
   return {
     id: context.deps.newId(),
     templateRef: loaded.ref,
@@ -47,6 +56,7 @@ const newRunRecord = (
     createdAt: context.deps.clock.now().toISOString(),
     status: definition.approvers.length > 0 ? 'awaiting-approval' : 'running',
     values: values.stored,
+    ...(maskedValues !== undefined ? { maskedValues } : {}),
     steps: pendingSteps(definition),
     approvals: [],
     ...(request.slackChannel !== undefined ? { slack: { channel: request.slackChannel } } : {}),

@@ -3,6 +3,10 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alice, closeHarnesses, scaffolderHarness } from './helpers/scaffolder-harness.ts';
 import { templateEntity } from './helpers/fake-catalog.ts';
+import { formatRunSummary } from '../../../src/cli/format/format-run.ts';
+import { shownValues } from '../../../src/core/scaffolder/run-record.ts';
+import { runMessageData } from '../../../src/scaffolder/messages/run-message-data.ts';
+import { approvalRequestView } from '../../../src/slack/views/runs/approval-view.ts';
 
 afterEach(closeHarnesses);
 
@@ -81,5 +85,24 @@ describe('a huge value', () => {
     expect(failed.steps[0]?.error?.length).toBeLessThan(2100);
     expect(failed.steps[0]?.error).toMatch(/more characters\)$/);
     expect(failed.steps[0]?.log.join('').length).toBeLessThan(2100);
+  });
+
+  it('stores a ui:backstage.review.mask value (Retry needs it) but every message and list shows the mask', async () => {
+    const masked = templateEntity('masked', {
+      parameters: { properties: { name: { type: 'string' }, pin: { type: 'string', 'ui:backstage': { review: { mask: '####' } } } } },
+      steps: [{ id: 'use', action: 'test:record', input: { name: '${{ parameters.name }}', value: '${{ parameters.pin }}' } }],
+    });
+    const harness = scaffolderHarness({ entities: [masked] });
+    const run = await harness.scaffolder.start({ templateRef: 'template:default/masked', values: { name: 'svc', pin: '4711' }, requester: alice });
+    await harness.scaffolder.settled(run.id);
+    const stored = harness.scaffolder.runs()[0]!;
+    expect(stored).toMatchObject({ values: { name: 'svc', pin: '4711' }, maskedValues: { pin: '####' } });
+    expect(shownValues(stored)).toEqual({ name: 'svc', pin: '####' });
+    expect(runMessageData({ run: stored })['values']).toEqual([
+      { name: 'name', value: 'svc' },
+      { name: 'pin', value: '####' },
+    ]);
+    expect(formatRunSummary(stored).join('\n')).toContain('values: name=svc, pin=####');
+    expect(JSON.stringify(approvalRequestView(stored, { approvers: ['group:default/platform'] }))).not.toContain('4711');
   });
 });

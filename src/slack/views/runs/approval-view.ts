@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { ApprovalDecision, RunRecord } from '../../../core/scaffolder/run-record.ts';
+import { shownValues, type ApprovalDecision, type RunRecord } from '../../../core/scaffolder/run-record.ts';
 import { ScaffolderActionIds } from '../../ids.ts';
 import { escapeMrkdwn, mention, truncate } from '../../mrkdwn.ts';
 import { actionsBlock, button, contextBlock, fieldsBlock, headerBlock, Limits, packLines, sectionBlock } from '../blocks.ts';
@@ -16,7 +16,7 @@ export interface ApprovalContext {
 }
 
 const valueFields = (run: RunRecord): string[] =>
-  Object.entries(run.values)
+  Object.entries(shownValues(run))
     .slice(0, Limits.sectionFields)
     .map(([name, value]) => `*${escapeMrkdwn(truncate(name, 100))}*\n${valueText(value)}`);
 

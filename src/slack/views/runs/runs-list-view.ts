@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { RunRecord } from '../../../core/scaffolder/run-record.ts';
+import { shownValues, type RunRecord } from '../../../core/scaffolder/run-record.ts';
 import type { RegisterResult } from '../../../scaffolder/source-registrar.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../../mrkdwn.ts';
 import { contextBlock, fitLines, Limits, plural, sectionBlock } from '../blocks.ts';
@@ -11,7 +11,7 @@ const runText = (run: RunRecord): string => {
     run.finishedAt && !Number.isNaN(Date.parse(run.finishedAt) - Date.parse(run.createdAt))
       ? ` in ${durationText(Date.parse(run.finishedAt) - Date.parse(run.createdAt))}`
       : '';
-  const values = Object.entries(run.values)
+  const values = Object.entries(shownValues(run))
     .slice(0, 6)
     .map(([name, value]) => `${escapeMrkdwn(truncate(name, 40))}=${valueText(value)}`)
     .join(', ');
