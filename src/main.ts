@@ -15,6 +15,7 @@ import { summarizeJobHealth, type JobHealthSummary } from './schedule/job-status
 import type { SlackApp, SlackConnection } from './slack/create-slack-app.ts';
 import { resolveSlackConnection } from './slack/slack-connection.ts';
 import { createMessageRenderer, type MessageRenderer } from './scaffolder/messages/create-message-renderer.ts';
+import type { RunRecord } from './core/scaffolder/run-record.ts';
 import type { Scaffolder } from './scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from './scaffolder/source-registrar.ts';
 import { buildScaffolder, buildSourceRegistrar } from './scaffolder-runtime.ts';
@@ -32,6 +33,8 @@ interface SlackWiring {
   connection: SlackConnection | undefined;
   /** The scaffolder's side of Slack: `/create`, runs, approvals, `/callboard register`. */
   scaffolding: { scaffolder: Scaffolder; registrar: SourceRegistrar; messages: MessageRenderer };
+  /** Runs the restart marked failed (Scaffolder.recoverInterrupted), to show on their progress messages. */
+  interrupted: readonly RunRecord[];
   /** HTTP mode: the `/slack/events` route, mounted before Bolt exists and attached to it once it has started. */
   eventsRoute: SlackEventsRoute | undefined;
   readiness: Readiness;
@@ -57,10 +60,22 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
   // Bolt and the listeners load only when Slack is configured: local mode starts without them.
   const { createSlackApp } = await import('./slack/create-slack-app.ts');
   const slack = createSlackApp(
-    { store: runtime.store, sync: runtime.sync, settings, log, ...scaffolding },
+    {
+      store: runtime.store,
+      sync: runtime.sync,
+      settings,
+      log,
+      ...scaffolding,
+      recordRunThread: (runId, posted) =>
+        void scaffolding.scaffolder
+          .recordSlackThread(runId, posted)
+          .catch((error: unknown) => log.warn({ err: error, runId }, 'could not record where the run was posted in Slack')),
+    },
     { connection, onConnectionChange, ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}) },
   );
   await slack.start();
+  // Runs a restart failed show it on their own progress message, with Retry.
+  slack.deps.scaffolding.progress.reportRecovered(slack.app.client, wiring.interrupted);
   if (eventsRoute && slack.requestListener) eventsRoute.attach(slack.requestListener);
   readiness.complete('slack');
   log.info({ mode: connection.mode, ...(eventsRoute ? { endpoint: eventsRoute.route.path } : {}) }, 'Slack app ready');
@@ -124,7 +139,7 @@ export const main = async (): Promise<void> => {
   const interrupted = await scaffolder.recoverInterrupted();
   if (interrupted.length > 0)
     log.warn({ runs: interrupted.map((run) => run.id) }, 'scaffolder runs interrupted by a restart were marked failed; Retry resumes them');
-  const slack = await startSlack(config, { connection, eventsRoute, readiness, scaffolding: { scaffolder, registrar, messages } }, runtime, log);
+  const slack = await startSlack(config, { connection, eventsRoute, readiness, scaffolding: { scaffolder, registrar, messages }, interrupted }, runtime, log);
   // Jobs start once Slack is up, so a job that posts (and its catch-up after downtime) finds it ready.
   const jobs = new JobRegistry({
     specs: jobSpecs,

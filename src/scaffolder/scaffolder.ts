@@ -1,5 +1,5 @@
 import type { Problem } from '../core/problems.ts';
-import type { RunRecord } from '../core/scaffolder/run-record.ts';
+import type { RunRecord, RunSlackThread } from '../core/scaffolder/run-record.ts';
 import type { TemplateDefinition } from '../core/scaffolder/template-definition.ts';
 
 /** Who is asking: the catalog User when one matches the person's email, and how to reach them. */
@@ -74,6 +74,8 @@ export interface Scaffolder {
   runs(options?: { limit?: number; templateRef?: string }): RunRecord[];
   /** Resolves once the run is no longer running or awaiting approval (tests, the CLI). */
   settled(runId: string): Promise<RunRecord>;
+  /** Keeps where the run's progress message was posted, so it is edited again after a restart (recoverInterrupted). */
+  recordSlackThread(runId: string, thread: RunSlackThread): Promise<void>;
   /** On start-up: runs left `running` by a stopped process are marked failed at their step, with Retry. */
   recoverInterrupted(): Promise<RunRecord[]>;
 }

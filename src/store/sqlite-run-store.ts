@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../core/ports.ts';
-import type { RunRecord, RunStatus } from '../core/scaffolder/run-record.ts';
+import type { RunRecord, RunSlackThread, RunStatus } from '../core/scaffolder/run-record.ts';
 import type { RunListOptions, RunStore } from '../scaffolder/run/run-store.ts';
 import type { WriteQueue } from './write-queue.ts';
 
@@ -60,6 +60,7 @@ export interface SqliteRunStoreOptions {
 export class SqliteRunStore implements RunStore {
   private readonly insertRun: Database.Statement;
   private readonly updateRun: Database.Statement;
+  private readonly updateSlackThread: Database.Statement;
   private readonly selectByKeyOnWriter: Database.Statement<[string], RunRow>;
   private readonly selectById: Database.Statement<[string], RunRow>;
 
@@ -69,9 +70,15 @@ export class SqliteRunStore implements RunStore {
        VALUES (@id, @template_ref, @template_etag, @created_by, @status, @values_json, @state_json, @created_at, @finished_at, @request_key, @updated_at)
        ON CONFLICT (request_key) DO NOTHING`,
     );
+    // The runner's record does not know where Slack posted it (recordSlackThread writes that): keep the stored one.
     this.updateRun = options.writer.prepare(
-      `UPDATE scaffolder_runs SET status = @status, values_json = @values_json, state_json = @state_json, finished_at = @finished_at,
+      `UPDATE scaffolder_runs SET status = @status, values_json = @values_json, finished_at = @finished_at,
+       state_json = CASE WHEN json_extract(@state_json, '$.slack') IS NULL AND json_extract(state_json, '$.slack') IS NOT NULL
+         THEN json_set(@state_json, '$.slack', json(state_json -> '$.slack')) ELSE @state_json END,
        template_etag = @template_etag, updated_at = @updated_at WHERE id = @id`,
+    );
+    this.updateSlackThread = options.writer.prepare(
+      `UPDATE scaffolder_runs SET state_json = json_set(state_json, '$.slack', json(@slack)), updated_at = @updated_at WHERE id = @id`,
     );
     this.selectByKeyOnWriter = options.writer.prepare(`SELECT ${columns} FROM scaffolder_runs WHERE request_key = ?`);
     this.selectById = options.reader.prepare(`SELECT ${columns} FROM scaffolder_runs WHERE id = ?`);
@@ -91,6 +98,12 @@ export class SqliteRunStore implements RunStore {
     await this.options.queue.transaction(`update scaffolder run ${run.id}`, () => {
       const changes = this.updateRun.run(this.row(run)).changes;
       if (changes !== 1) throw new Error(`scaffolder run ${run.id} is not in the database; it must be inserted before it is saved`);
+    });
+  }
+
+  async recordSlackThread(runId: string, thread: RunSlackThread): Promise<void> {
+    await this.options.queue.transaction(`record the Slack thread of scaffolder run ${runId}`, () => {
+      this.updateSlackThread.run({ id: runId, slack: JSON.stringify(thread), updated_at: this.options.clock.now().getTime() });
     });
   }
 

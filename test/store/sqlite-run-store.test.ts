@@ -51,6 +51,19 @@ describe('SqliteRunStore', () => {
     expect(store.get('nope')).toBeUndefined();
   });
 
+  it('keeps the Slack thread recorded apart from the runner, whose later saves do not know it', async () => {
+    const store = openStore(tempDatabase());
+    const { slack: _none, ...withoutThread } = runRecord('r2');
+    await store.insert(withoutThread);
+    await store.recordSlackThread('r2', { channel: 'C9', ts: '171.5' });
+    expect(store.get('r2')?.slack).toEqual({ channel: 'C9', ts: '171.5' });
+    await store.save({ ...withoutThread, status: 'failed' });
+    expect(store.get('r2')).toMatchObject({ status: 'failed', slack: { channel: 'C9', ts: '171.5' } });
+    // A record that names a thread replaces the stored one.
+    await store.save({ ...withoutThread, slack: { channel: 'C1', ts: '2.0' } });
+    expect(store.get('r2')?.slack).toEqual({ channel: 'C1', ts: '2.0' });
+  });
+
   it('returns the run recorded first for a request key, in this process or another one on the same file', async () => {
     const path = tempDatabase();
     const here = openStore(path);

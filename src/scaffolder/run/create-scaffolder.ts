@@ -44,6 +44,7 @@ export const createScaffolder = (deps: ScaffolderDeps): Scaffolder => {
       if (!run) throw new NotFoundError(`no scaffolder run ${runId}`);
       return context.active.settled(run);
     },
+    recordSlackThread: (runId, thread) => deps.runStore.recordSlackThread(runId, thread),
     recoverInterrupted: () => recoverInterrupted(context),
   };
 };

@@ -144,6 +144,11 @@ export const fakeScaffolder = (options: FakeScaffolderOptions) => {
     run: (runId) => runs.get(runId),
     runs: () => [...runs.values()].reverse(),
     settled: async (runId) => runs.get(runId)!,
+    recordSlackThread: async (runId, thread) => {
+      calls.push(`recordSlackThread ${runId} ${thread.channel} ${thread.ts ?? ''}`.trim());
+      const run = runs.get(runId);
+      if (run) runs.set(runId, { ...run, slack: thread });
+    },
     recoverInterrupted: async () => [],
   };
 
