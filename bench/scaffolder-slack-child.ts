@@ -1,15 +1,16 @@
 // One Slack app answering /create, in its own process: `bare` (Bolt whose /create opens a one-line modal at once,
-// the floor) or `callboard` (the real app with the scaffolder built as the CLI builds it, on a synced catalog).
+// the floor) or `callboard` (the real app with the scaffolder built as src/main.ts builds it, on a synced catalog).
 // Prints {"port": N} once it listens.
+import { join } from 'node:path';
 import { App, LogLevel } from '@slack/bolt';
 import pino from 'pino';
 import { openCatalogRuntime } from '../src/catalog-runtime.ts';
-import { buildScaffolder } from '../src/cli/scaffolder-runtime.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createRouter } from '../src/http/router.ts';
 import { startHttpServer } from '../src/http/server.ts';
 import { createSlackEventsRoute } from '../src/http/slack/slack-events-route.ts';
 import { createMessageRenderer } from '../src/scaffolder/messages/create-message-renderer.ts';
+import { buildScaffolder, buildSourceRegistrar } from '../src/scaffolder-runtime.ts';
 import { createSlackApp } from '../src/slack/create-slack-app.ts';
 
 const [mode, configFile] = process.argv.slice(2);
@@ -36,9 +37,11 @@ const startCallboard = async (): Promise<number> => {
   const config = loadConfig({ file: configFile!, env: {} });
   const runtime = openCatalogRuntime(config);
   const log = pino({ level: 'error' }, pino.destination(2));
-  const scaffolder = buildScaffolder(config, runtime, log);
+  const registrar = buildSourceRegistrar(config, runtime);
+  const scaffolder = buildScaffolder(config, runtime, log, registrar);
+  const messages = createMessageRenderer(config.scaffolder.messages, { defaultsDir: join(config.scaffolder.templatesDir, 'messages') });
   const slack = createSlackApp(
-    { store: runtime.store, sync: runtime.sync, settings: { syncAllowed: [] }, log, scaffolder, messages: createMessageRenderer(config.scaffolder.messages) },
+    { store: runtime.store, sync: runtime.sync, settings: { syncAllowed: [] }, log, scaffolder, registrar, messages },
     { connection: { mode: 'http', botToken, signingSecret }, apiUrl },
   );
   await slack.start();
