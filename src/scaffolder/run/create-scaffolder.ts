@@ -31,9 +31,12 @@ export const createScaffolder = (deps: ScaffolderDeps): Scaffolder => {
     listTemplates: (requester, words) => listTemplates(context.templates, deps.catalog, requester, words),
     template: (ref, requester) => loadRunnableTemplate(context.templates, deps.catalog, ref, requester).definition,
     preview: (request, options) => previewRun(context, request, options),
+    // The sweep comes once the request is accepted, and is awaited: a refused request (bad values) starts nothing in
+    // the background, and a CLI that closes its database after `start` and `settled` closes it after the sweep.
     start: async (request, listener) => {
-      void sweepWorkspaces();
-      return startRun(context, request, listener);
+      const run = await startRun(context, request, listener);
+      await sweepWorkspaces();
+      return run;
     },
     retry: (runId, requester, listener) => retryRun(context, runId, requester, listener),
     decide: (runId, approver, decision, listener) => decideRun(context, runId, approver, decision, listener),

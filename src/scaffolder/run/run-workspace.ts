@@ -29,8 +29,9 @@ export const removeExpiredWorkspaces = async (options: { workspaceDir: string; k
   for (const name of names) {
     const run = runStore.get(name);
     if (run && (run.status === 'running' || run.status === 'awaiting-approval')) continue;
-    const since = run?.finishedAt ? new Date(run.finishedAt).getTime() : (await stat(join(workspaceDir, name))).mtimeMs;
-    if (since > cutoff) continue;
+    // A sweep for another run started at the same moment may have removed the entry since readdir.
+    const since = run?.finishedAt ? new Date(run.finishedAt).getTime() : (await stat(join(workspaceDir, name)).catch(() => undefined))?.mtimeMs;
+    if (since === undefined || since > cutoff) continue;
     await rm(join(workspaceDir, name), { recursive: true, force: true });
     removed.push(name);
   }

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alice, closeHarnesses, scaffolderHarness } from './helpers/scaffolder-harness.ts';
@@ -112,5 +112,20 @@ describe('retry', () => {
     now = new Date('2026-12-06T12:30:00Z');
     await harness.scaffolder.recoverInterrupted();
     expect(existsSync(join(harness.workspaceDir, failed.id))).toBe(false);
+  });
+
+  it('sweeps expired workspaces when a run is accepted, before start returns, and not for a refused request', async () => {
+    const harness = scaffolderHarness({ entities: [flaky], keepFailedWorkspacesHours: 0 });
+    const leftover = join(harness.workspaceDir, 'leftover-of-an-old-run');
+    mkdirSync(leftover, { recursive: true });
+    utimesSync(leftover, new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
+    await expect(harness.scaffolder.start({ templateRef: 'template:default/nothing', values: {}, requester: alice })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(existsSync(leftover)).toBe(true);
+    const run = await harness.scaffolder.start({ templateRef: 'template:default/flaky', values: {}, requester: alice });
+    expect(existsSync(leftover)).toBe(false);
+    await harness.scaffolder.settled(run.id);
   });
 });
