@@ -3,6 +3,7 @@ import { createGithubClient, type GithubClient } from '../../sources/github/crea
 import { findHttpsOrigin } from '../../sources/git/git-remote-url.ts';
 import type { CreatedRepo, CreateRepoRequest, PushRequest, RepoCoordinates, RepoHost } from '../repo-host.ts';
 import { describeGithubApiFailure, isRequestFailure } from './describe-github-api-failure.ts';
+import { githubWebHost } from './github-web-host.ts';
 import { pushFirstCommit } from './push-first-commit.ts';
 
 export interface GithubRepoHostOptions {
@@ -20,8 +21,6 @@ export interface GithubRepoHostOptions {
 
 const DEFAULT_API = 'https://api.github.com';
 
-const webHostOf = (apiBaseUrl: string): string => (new URL(apiBaseUrl).host === 'api.github.com' ? 'github.com' : new URL(apiBaseUrl).host);
-
 /**
  * Creates repositories through GitHub's REST API (Octokit with throttling and retry) and pushes the first
  * commit with the real git binary, the token sent as an http extraheader to GitHub's own origins only.
@@ -36,7 +35,7 @@ export class GithubRepoHost implements RepoHost {
 
   constructor(private readonly options: GithubRepoHostOptions) {
     this.apiBaseUrl = (options.apiBaseUrl ?? DEFAULT_API).replace(/\/+$/, '');
-    this.webHost = (options.webHost ?? webHostOf(this.apiBaseUrl)).toLowerCase();
+    this.webHost = (options.webHost ?? githubWebHost(this.apiBaseUrl)).toLowerCase();
     this.tokenOrigins.add(`https://${this.webHost}`);
     this.client = createGithubClient({
       baseUrl: this.apiBaseUrl,
