@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, exampleConfig } from '../helpers/run-cli.ts';
 
@@ -33,5 +34,22 @@ describe('callboard ask', () => {
     const { code, out } = await ask('/callboard frobnicate');
     expect(code).toBe(2);
     expect(out).toContain('Unknown subcommand');
+  });
+
+  it('answers /create with the templates and how to run one from a terminal, and /callboard runs with the runs', async () => {
+    const withTemplates = exampleConfig();
+    writeFileSync(withTemplates, readFileSync(withTemplates, 'utf8').replace('builtinTemplates: false', 'builtinTemplates: true'));
+    const create = await cli(['ask', '/create typescript', '--config', withTemplates]);
+    expect(create.code).toBe(0);
+    expect(create.out).toContain('template:default/typescript-service');
+    expect(create.out).toContain('template:default/typescript-library');
+    expect(create.out).not.toContain('template:default/docs-site');
+    expect(create.out).toContain('callboard scaffold TEMPLATE --values values.yaml');
+    const runs = await cli(['ask', '/callboard runs', '--config', withTemplates]);
+    expect(runs.code).toBe(0);
+    expect(runs.out).toContain('No template has been run yet');
+    const usage = await cli(['ask', '/callboard runs all', '--config', withTemplates]);
+    expect(usage.code).toBe(2);
+    expect(usage.out).toContain('takes no arguments');
   });
 });

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { answerParsed } from '../../slack/listeners/answers/answer-request.ts';
 import { parseMention } from '../../slack/parse/parse-mention.ts';
+import { parseScaffolderCommand } from '../../slack/parse/parse-scaffolder-command.ts';
 import { parseSlashCommand } from '../../slack/parse/parse-slash-command.ts';
 import type { ParsedRequest } from '../../slack/parse/slack-request.ts';
 import { buildSlackDeps } from '../../slack/slack-deps.ts';
@@ -8,6 +9,7 @@ import { localUserApi } from '../../slack/slack-user-api.ts';
 import type { SlackMessage } from '../../slack/views/slack-message.ts';
 import { CliExit, loadCliConfig, openCatalogRuntimeForQuery, type CliIo } from '../cli-context.ts';
 import { formatSlackMessage } from '../format/format-slack-message.ts';
+import { answerScaffolderAsk } from './ask-scaffolder.ts';
 
 /** The Slack user `callboard ask` pretends to be; its email comes from --user-email. */
 export const LOCAL_SLACK_USER = 'U0LOCAL';
@@ -40,6 +42,14 @@ export const askCommand = (io: CliIo) => async (text: string, options: AskOption
   try {
     const catalog = { store: runtime.store, sync: runtime.sync, settings: config.slack, log: pino({ level: 'silent' }) };
     const deps = buildSlackDeps(catalog, localUserApi(options.userEmail));
+    const [, command = '', rest = ''] = /^(\/\S+)\s*([\s\S]*)$/.exec(text.trim()) ?? [];
+    const template = command ? parseScaffolderCommand(command, rest) : undefined;
+    if (template) {
+      const { message, ok } = await answerScaffolderAsk(deps, template, LOCAL_SLACK_USER, { config, runtime, log: catalog.log });
+      show(io, message, options.json);
+      if (!ok) throw new CliExit(2);
+      return;
+    }
     const parsed = parseAsk(text);
     const answer = await answerParsed(deps, parsed, LOCAL_SLACK_USER, { onProgress: async (message) => io.err(formatSlackMessage(message)) });
     show(io, answer, options.json);
