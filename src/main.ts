@@ -137,6 +137,8 @@ export const main = async (): Promise<void> => {
   const scaffolder = buildScaffolder(config, runtime, log, registrar);
   // Runs a stopped process left `running` are marked failed at their step, with Retry (only the server does this).
   const interrupted = await scaffolder.recoverInterrupted();
+  // Reads every template once now, so the first person's /create (whose trigger lives 3 s) does not pay for it.
+  scaffolder.listTemplates(undefined);
   if (interrupted.length > 0)
     log.warn({ runs: interrupted.map((run) => run.id) }, 'scaffolder runs interrupted by a restart were marked failed; Retry resumes them');
   const slack = await startSlack(config, { connection, eventsRoute, readiness, scaffolding: { scaffolder, registrar, messages }, interrupted }, runtime, log);
