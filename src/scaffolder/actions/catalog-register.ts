@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { InvalidInputError } from '../../core/errors.ts';
+import { describeGitTransport } from '../../sources/git/git-remote-url.ts';
 import type { TemplateAction } from './action.ts';
 
 const schema = z
@@ -24,6 +26,20 @@ const chooseEntityRef = (refs: readonly string[]): string | undefined => {
 };
 
 /**
+ * A path on the bot's own disk is a catalog location only on the local Git host (a laptop, whose repositories are
+ * folders): with GitHub configured, a template must not make the catalog read the server's folders and files.
+ */
+const checkLocation = (catalogInfoUrl: string, hostKind: string): void => {
+  const transport = describeGitTransport(catalogInfoUrl);
+  if ((transport === 'local path' || transport === 'file') && hostKind !== 'local') {
+    throw new InvalidInputError(
+      `input.catalogInfoUrl "${catalogInfoUrl}" is a path on the Callboard server; give the repository's URL (https://…/blob/<branch>/catalog-info.yaml), as publish:github outputs it in repoContentsUrl`,
+      { fieldErrors: { catalogInfoUrl: 'a path on the Callboard server' } },
+    );
+  }
+};
+
+/**
  * `catalog:register`: adds the new repository's catalog file as a registered source and syncs it at once, so the
  * entity answers `/owner` when the run ends (Backstage's catalog picks it up minutes later). Same path as `callboard register`.
  */
@@ -37,6 +53,7 @@ export const catalogRegisterAction: TemplateAction<typeof schema> = {
     const catalogInfoUrl = input.catalogInfoUrl ?? joinContentsUrl(input.repoContentsUrl!, input.catalogInfoPath);
     log.info(`registering ${catalogInfoUrl} in the catalog`);
     try {
+      checkLocation(catalogInfoUrl, context.repoHost.kind);
       const result = await context.registrar.register(catalogInfoUrl, context.user.ref ?? 'scaffolder');
       const entityRef = chooseEntityRef(result.entityRefs);
       if (entityRef) context.output('entityRef', entityRef);

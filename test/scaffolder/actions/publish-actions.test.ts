@@ -183,9 +183,20 @@ describe('publish actions', () => {
 
   it('catalog:register needs a URL, and with optional a failure is a warning', async () => {
     await expect(harness.run(catalogRegisterAction, {}, { registrar })).rejects.toThrow(/catalogInfoUrl: give catalogInfoUrl, or repoContentsUrl/);
-    await expect(harness.run(catalogRegisterAction, { catalogInfoUrl: 'relative/catalog-info.yaml' }, { registrar })).rejects.toThrow(InvalidInputError);
-    await harness.run(catalogRegisterAction, { catalogInfoUrl: 'relative/catalog-info.yaml', optional: true }, { registrar });
+    await expect(harness.run(catalogRegisterAction, { catalogInfoUrl: 'relative/catalog-info.yaml' }, { registrar, repoHost })).rejects.toThrow(
+      InvalidInputError,
+    );
+    await harness.run(catalogRegisterAction, { catalogInfoUrl: 'relative/catalog-info.yaml', optional: true }, { registrar, repoHost });
     expect(harness.outputs).toEqual({ catalogInfoUrl: 'relative/catalog-info.yaml' });
     expect(harness.logs.at(-1)).toMatch(/^warn: not registered \(optional\): Cannot register/);
+  });
+
+  it('catalog:register refuses a path on the server unless on the local Git host, before the registrar sees it', async () => {
+    const github = { kind: 'github' } as RepoHost;
+    const refusing = { register: () => Promise.reject(new Error('the registrar must not be reached')) } as unknown as SourceRegistrar;
+    for (const catalogInfoUrl of ['/', '/etc/passwd', 'file:///srv/data/repos/acme/x.git/blob/main/catalog-info.yaml'])
+      await expect(harness.run(catalogRegisterAction, { catalogInfoUrl }, { registrar: refusing, repoHost: github })).rejects.toThrow(
+        /catalogInfoUrl ".*" is a path on the Callboard server/,
+      );
   });
 });
