@@ -1,3 +1,4 @@
+import { CallboardError } from '../core/errors.ts';
 import type { Problem } from '../core/problems.ts';
 import type { RunRecord, RunSlackThread } from '../core/scaffolder/run-record.ts';
 import type { TemplateDefinition } from '../core/scaffolder/template-definition.ts';
@@ -50,6 +51,14 @@ export interface RunPreview {
   outDir?: string;
 }
 
+/**
+ * A step of the dry run failed (an expression, a skeleton path, a `url` input): the template or the values are at
+ * fault, not Callboard. The message names the step; adapters show it as it is (the CLI: exit 1, no stack trace).
+ */
+export class DryRunFailedError extends CallboardError {
+  readonly code = 'dry_run_failed';
+}
+
 /** Told each time a run changes (a step starts, ends, the run ends, a decision is made). */
 export type RunListener = (run: RunRecord) => void | Promise<void>;
 
@@ -62,7 +71,7 @@ export interface Scaffolder {
   listTemplates(requester: Requester | undefined, words?: string): TemplateSummary[];
   /** @throws NotFoundError, or PermissionError (core/errors.ts) when the requester may not run it. */
   template(ref: string, requester: Requester | undefined): TemplateDefinition;
-  /** @throws InvalidInputError whose `fieldErrors` name each failing field (keyed by parameter name). */
+  /** @throws InvalidInputError whose `fieldErrors` name each failing field (keyed by parameter name); DryRunFailedError. */
   preview(request: RunRequest, options?: { outDir?: string }): Promise<RunPreview>;
   /** Records the run (awaiting approval, or running) and returns it; the steps run after it returns. */
   start(request: RunRequest, listener?: RunListener): Promise<RunRecord>;

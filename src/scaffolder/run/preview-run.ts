@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { StepDefinition, TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
 import { isConditionMet } from '../../core/scaffolder/template-engine.ts';
-import type { RunPreview, RunRequest } from '../scaffolder.ts';
+import { DryRunFailedError, type RunPreview, type RunRequest } from '../scaffolder.ts';
 import { actionFor, executeStep, type StepEnvironment } from './execute-step.ts';
 import { createMasker } from './mask-secrets.ts';
 import { listWorkspace, readCatalogInfo } from './preview-files.ts';
@@ -45,7 +45,7 @@ const dryRunSteps = async (context: ScaffolderContext, definition: TemplateDefin
         const outcome = await executeStep(step, scope(), env, createStepLog(mask).logger);
         if (outcome.status === 'done') steps[step.id] = { output: outcome.output };
       } catch (error) {
-        throw new Error(mask(`the dry run of step ${step.id} (${step.action}) failed: ${(error as Error).message}`), { cause: error });
+        throw new DryRunFailedError(mask(`the dry run of step ${step.id} (${step.action}) failed: ${(error as Error).message}`), { cause: error });
       }
     }
     listed.push({ id: step.id, name: step.name, action: step.action, willRun: runs, ranInDryRun: runs && dryRunnable });

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alice, closeHarnesses, scaffolderHarness, tempDir } from './helpers/scaffolder-harness.ts';
+import { CallboardError } from '../../../src/core/errors.ts';
+import { DryRunFailedError } from '../../../src/scaffolder/scaffolder.ts';
 import { catalogWriteAction } from '../../../src/scaffolder/actions/catalog-write-action.ts';
 import { templateEntity } from './helpers/fake-catalog.ts';
 
@@ -72,5 +74,19 @@ describe('preview', () => {
     const harness = scaffolderHarness({ entities: [writer], actions: [catalogWriteAction] });
     const preview = await harness.scaffolder.preview({ templateRef: 'writer', values: {}, requester: alice });
     expect(preview.catalogInfo).toContain('backstage.io/source-template: template:default/writer');
+  });
+
+  it('a failing dry-run step is a DryRunFailedError naming the step (the CLI prints it, exit 1, no stack trace)', async () => {
+    const broken = templateEntity('broken-path', {
+      steps: [{ id: 'escape', action: 'test:write', input: { path: '${{ parameters.name | nosuchfilter }}', content: 'x' } }],
+    });
+    const harness = scaffolderHarness({ entities: [broken] });
+    const error = await harness.scaffolder.preview({ templateRef: 'broken-path', values: { name: 'x' }, requester: alice }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DryRunFailedError);
+    expect(error).toBeInstanceOf(CallboardError);
+    expect(error).toMatchObject({
+      code: 'dry_run_failed',
+      message: expect.stringMatching(/^the dry run of step escape \(test:write\) failed: step escape input/),
+    });
   });
 });
