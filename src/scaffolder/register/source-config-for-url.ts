@@ -69,6 +69,15 @@ const parseLocalPath = (url: string, path: string): RepoLocation => {
   return { repoUrl: trimmed, display: trimmed };
 };
 
+/** A file URL's path; one Node cannot read as a local path (another host, an encoded "/") is refused. */
+const localPathOf = (given: string, url: string): string => {
+  try {
+    return fileURLToPath(url);
+  } catch (error) {
+    throw refuse(given, `it is not a file URL of this machine (${(error as Error).message})`);
+  }
+};
+
 /** The `catalog.sources` entry a located repository file becomes, with an id that is the same for the same place. */
 const toGitSource = (location: RepoLocation): { id: string; config: SourceConfig } => {
   const target = location.file ?? (location.folder ? `${location.folder}/**/catalog-info.yaml` : undefined);
@@ -102,7 +111,7 @@ export const sourceConfigForUrl = (given: string, inspect: (path: string) => Loc
     if (/:\/\/[^/@]*:[^/@]*@/.test(url)) throw refuse(given, 'it holds credentials, which would be stored in the database');
     return toGitSource({ repoUrl: url, display: url.replace(/^[a-z+]+:\/\//i, '').replace(/\.git$/, '') });
   }
-  const path = /^file:\/\//i.test(url) ? fileURLToPath(url) : url;
+  const path = /^file:\/\//i.test(url) ? localPathOf(given, url) : url;
   if (!path.startsWith('/')) throw refuse(given, 'a local path must be absolute');
   const location = parseLocalPath(given, path);
   const kind = inspect(location.repoUrl);

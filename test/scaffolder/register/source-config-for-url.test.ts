@@ -80,6 +80,7 @@ describe('sourceConfigForUrl', () => {
       ['/srv/../etc', /must not contain ".."/],
       ['/srv/catalog/blob/main/x.yaml', /nothing exists/],
       ['https://github.com/', /names no repository/],
+      ['file://fileserver/srv/catalog-info.yaml', /not a file URL of this machine/],
     ];
     for (const [url, message] of cases) {
       expect(() => configFor(url), url).toThrow(InvalidInputError);
