@@ -1,9 +1,8 @@
 import { InvalidInputError } from '../../core/errors.ts';
 import { secretFieldNames } from '../../core/scaffolder/form/secret-fields.ts';
 import { validateFormValues } from '../../core/scaffolder/form/validate-form-values.ts';
-import { visiblePages } from '../../core/scaffolder/form/visible-pages.ts';
+import { resolvePages } from '../../core/scaffolder/form/visible-pages.ts';
 import type { TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
-import type { TemplateEngine } from '../../core/scaffolder/template-engine.ts';
 
 /** A submission split three ways, so secrets can live in memory only. */
 export interface RunValues {
@@ -39,12 +38,13 @@ export const splitValues = (definition: TemplateDefinition, values: Record<strin
 };
 
 /**
- * Validates the values against the pages whose `when` holds, then splits secrets off.
+ * Drops the answers of pages whose `when` is false, validates the rest against the pages shown, then splits secrets off.
  * @throws InvalidInputError whose fieldErrors name each failing field
  */
-export const prepareValues = (definition: TemplateDefinition, values: Record<string, unknown>, engine: TemplateEngine): RunValues => {
-  const split = splitValues(definition, values);
-  const pageIndexes = visiblePages(definition.pages, split.parameters, engine);
+export const prepareValues = (definition: TemplateDefinition, values: Record<string, unknown>): RunValues => {
+  // As Backstage does before it validates: answers on pages whose `when` is false are dropped.
+  const { visible: pageIndexes, values: kept } = resolvePages(definition.pages, values);
+  const split = splitValues(definition, kept);
   const fieldErrors = validateFormValues(definition.pages, { ...split.parameters }, { pageIndexes });
   const names = Object.keys(fieldErrors);
   if (names.length > 0) {

@@ -28,7 +28,7 @@ export const checkRequest = (
 ): { loaded: LoadedTemplate & { definition: TemplateDefinition }; values: RunValues } => {
   const loaded = loadRunnableTemplate(context.templates, context.deps.catalog, request.templateRef, request.requester);
   assertRunnable(loaded);
-  return { loaded, values: prepareValues(loaded.definition, request.values, context.deps.engine) };
+  return { loaded, values: prepareValues(loaded.definition, request.values) };
 };
 
 /** Fields the template masks on review (`ui:backstage.review.mask`) that are stored: secrets are not stored at all. */

@@ -143,4 +143,19 @@ describe('a run', () => {
     expect(harness.journal.calls).toEqual([]);
     expect(done.steps[0]?.error).toMatch(/^step loop \(test:record\[1\]\): input\.name: /);
   });
+
+  it('drops the answers of a page whose when is false before validating and running, as Backstage does', async () => {
+    const paged = templateEntity('paged', {
+      parameters: [
+        { properties: { kind: { type: 'string' } } },
+        { when: "${{ parameters.kind == 'svc' }}", required: ['port'], properties: { port: { type: 'number', maximum: 65535 } } },
+      ],
+      steps: [{ id: 'show', action: 'test:record', input: { name: 'port-${{ parameters.port }}' } }],
+    });
+    const harness = scaffolderHarness({ entities: [paged] });
+    const run = await harness.scaffolder.start({ templateRef: 'paged', values: { kind: 'lib', port: 99999 }, requester: alice });
+    expect(run.values).toEqual({ kind: 'lib' });
+    expect((await harness.scaffolder.settled(run.id)).status).toBe('succeeded');
+    expect(harness.journal.calls).toEqual(['record port-']);
+  });
 });

@@ -1,5 +1,6 @@
 import { createTemplateRenderer, type TemplateRenderer } from 'nunjitsu';
 import type { ParameterPage } from '../template-definition.ts';
+import { pagePropertiesOf } from './page-properties.ts';
 
 /**
  * Which pages the form shows, given the values so far. Backstage (scaffolder-common `evaluateCondition`) renders a
@@ -27,9 +28,32 @@ export const isPageShown = (when: unknown, values: Record<string, unknown>): boo
   }
 };
 
+/** The pages the form shows, and the values that belong to the template once hidden pages' answers are dropped. */
+export interface ResolvedPages {
+  visible: number[];
+  values: Record<string, unknown>;
+}
+
 /**
- * Indexes of the pages whose `when` holds. The third argument is ignored (pages are not rendered with the workflow
- * engine); it stays until the callers drop it.
+ * Backstage's `resolveParameterSteps`, at the level of top-level fields: pages are decided in order, each `when`
+ * seeing the values without the fields only hidden pages so far ask for; what is left is what the run gets (a field
+ * no page names is kept). So an answer on a page the user went back and hid does not reach the steps.
  */
-export const visiblePages = (pages: ParameterPage[], values: Record<string, unknown>, _engine?: unknown): number[] =>
-  pages.flatMap((page, index) => (isPageShown(page.when, values) ? [index] : []));
+export const resolvePages = (pages: readonly ParameterPage[], values: Record<string, unknown>): ResolvedPages => {
+  const hidden = new Set<string>();
+  const shown = new Set<string>();
+  const kept = (): Record<string, unknown> => Object.fromEntries(Object.entries(values).filter(([name]) => !hidden.has(name) || shown.has(name)));
+  const visible: number[] = [];
+  pages.forEach((page, index) => {
+    const isShown = isPageShown(page.when, kept());
+    for (const [name] of pagePropertiesOf(page)) (isShown ? shown : hidden).add(name);
+    if (isShown) visible.push(index);
+  });
+  return { visible, values: kept() };
+};
+
+/**
+ * Indexes of the pages whose `when` holds (see resolvePages). The third argument is ignored (pages are not rendered
+ * with the workflow engine); it stays until the callers drop it.
+ */
+export const visiblePages = (pages: ParameterPage[], values: Record<string, unknown>, _engine?: unknown): number[] => resolvePages(pages, values).visible;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewEntries } from '../../../../src/core/scaffolder/form/review-entries.ts';
 import { buildFormPages } from '../../../../src/core/scaffolder/form/build-form-model.ts';
 import { secretFieldNames } from '../../../../src/core/scaffolder/form/secret-fields.ts';
-import { isPageShown, visiblePages } from '../../../../src/core/scaffolder/form/visible-pages.ts';
+import { isPageShown, resolvePages, visiblePages } from '../../../../src/core/scaffolder/form/visible-pages.ts';
 import type { ParameterPage } from '../../../../src/core/scaffolder/template-definition.ts';
 
 const conditional = (
@@ -44,6 +44,35 @@ describe('visiblePages', () => {
     ['{% if parameters.on %}false{% endif %}', { on: true }, true],
   ])('when %j with %j → %s', (when, values, shown) => {
     expect(isPageShown(when, values)).toBe(shown);
+  });
+});
+
+describe('resolvePages', () => {
+  it('drops the answers of hidden pages, as Backstage does before a run, and keeps fields no page names', () => {
+    const values = {
+      name: 'x',
+      cloudProvider: 'GCP',
+      awsRegion: 'us-east-1',
+      gcpProjectId: 'p',
+      enableMonitoring: false,
+      alertEmail: 'a@b.c',
+      secrets: { k: 'v' },
+    };
+    expect(resolvePages(conditional, values)).toEqual({
+      visible: [0, 2, 4],
+      values: { name: 'x', cloudProvider: 'GCP', gcpProjectId: 'p', enableMonitoring: false, secrets: { k: 'v' } },
+    });
+  });
+
+  it('decides each page with the answers of earlier hidden pages left out, and keeps a field a shown page also names', () => {
+    const pages: ParameterPage[] = [
+      { properties: { kind: { type: 'string' } } },
+      { when: "${{ parameters.kind == 'svc' }}", properties: { port: { type: 'number' }, shared: { type: 'string' } } },
+      { when: '${{ parameters.port }}', properties: { healthPath: { type: 'string' } } },
+      { properties: { shared: { type: 'string' } } },
+    ];
+    expect(resolvePages(pages, { kind: 'lib', port: 8080, healthPath: '/h', shared: 's' })).toEqual({ visible: [0, 3], values: { kind: 'lib', shared: 's' } });
+    expect(resolvePages(pages, { kind: 'svc', port: 8080, healthPath: '/h', shared: 's' }).visible).toEqual([0, 1, 2, 3]);
   });
 });
 
