@@ -7,6 +7,7 @@ import { isMemberOfAny } from './group-membership.ts';
 import { valuesToGoOn } from './retry-run.ts';
 import { launchRun, trackerFor, type ScaffolderContext } from './scaffolder-context.ts';
 import { requesterId } from './start-run.ts';
+import { templateEtag } from './template-catalog.ts';
 
 /**
  * An approver's decision on a run awaiting approval: recorded in `approvals`; approved starts the steps, denied
@@ -23,10 +24,17 @@ export const decideRun = async (
   const run = deps.runStore.get(runId);
   if (!run) throw new NotFoundError(`no scaffolder run ${runId}; \`callboard runs\` lists them`);
   if (run.status !== 'awaiting-approval') throw new ConflictError(`run ${runId} is ${run.status}; it was decided already`);
-  const definition = context.templates.byRef(run.templateRef)?.definition;
-  if (!definition) throw new NotFoundError(`template ${run.templateRef} of run ${runId} is no longer in the catalog`);
+  const loaded = context.templates.byRef(run.templateRef);
+  const definition = loaded?.definition;
+  if (!loaded || !definition) throw new NotFoundError(`template ${run.templateRef} of run ${runId} is no longer in the catalog`);
   if (!isMemberOfAny(deps.catalog, approver.userRef, definition.approvers)) {
     throw new PermissionError(`${requesterId(approver)} may not decide on run ${runId}: approvers are members of ${definition.approvers.join(', ')}`);
+  }
+  // The approvers saw the steps of the version requested; another version's steps must not run on their word.
+  if (decision === 'approved' && run.templateEtag !== undefined && templateEtag(loaded.entity) !== run.templateEtag) {
+    throw new ConflictError(
+      `template ${run.templateRef} changed after run ${runId} was requested, so this approval would run steps nobody reviewed: deny it and start a new run`,
+    );
   }
   // Never released: a run is decided once, and the stored status answers every later click.
   if (!context.active.claim(decisionClaim(runId))) throw new ConflictError(`run ${runId} was decided already`);

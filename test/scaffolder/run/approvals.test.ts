@@ -75,4 +75,23 @@ describe('approvals', () => {
     await harness.scaffolder.settled(run.id);
     expect(harness.journal.calls).toEqual(['record ran']);
   });
+
+  it('refuses an approval once the template changed after the request (its steps were not the ones reviewed); deny still ends it', async () => {
+    const versioned = templateEntity(
+      'versioned',
+      { steps: [{ id: 'only', name: 'Only', action: 'test:record', input: { name: 'reviewed' } }] },
+      { etag: 'v1', annotations: { 'callboard.dev/approvers': 'group:default/platform-team' } },
+    );
+    const harness = scaffolderHarness({ entities: [versioned], relations });
+    const run = await harness.scaffolder.start({ templateRef: 'versioned', values: {}, requester: alice });
+    expect(run.templateEtag).toBe('v1');
+    versioned.metadata['etag'] = 'v2';
+    versioned.spec = { ...versioned.spec, steps: [{ id: 'only', name: 'Only', action: 'test:record', input: { name: 'never reviewed' } }] };
+    await expect(harness.scaffolder.decide(run.id, carol, 'approved')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/changed after run .* was requested/),
+    });
+    expect((await harness.scaffolder.decide(run.id, carol, 'denied')).status).toBe('denied');
+    expect(harness.journal.calls).toEqual([]);
+  });
 });
