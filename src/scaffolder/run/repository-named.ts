@@ -1,14 +1,12 @@
+import { parseRepoUrl } from '../../core/scaffolder/form/repo-url-value.ts';
 import type { TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
 import type { TemplateEngine } from '../../core/scaffolder/template-engine.ts';
 
 /** `github.com?owner=acme&repo=new-service` → `github.com/acme/new-service` (owner, or organization/workspace/project). */
 export const describeRepoUrl = (repoUrl: string): string => {
-  const [host, query] = repoUrl.split('?', 2);
-  if (!host || query === undefined) return repoUrl;
-  const params = new URLSearchParams(query);
-  const repo = params.get('repo');
-  const owner = params.get('owner') ?? params.get('organization') ?? params.get('workspace') ?? params.get('project');
-  return repo && owner ? `${host}/${owner}/${repo}` : repoUrl;
+  const parts = repoUrl.includes('?') ? parseRepoUrl(repoUrl) : undefined;
+  const owner = parts?.owner ?? parts?.extra['organization'] ?? parts?.extra['workspace'] ?? parts?.extra['project'];
+  return parts?.repo && owner ? `${parts.host}/${owner}/${parts.repo}` : repoUrl;
 };
 
 /** The repository the first publish step will create, from its rendered `repoUrl`; undefined when none names one. */
