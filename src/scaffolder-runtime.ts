@@ -7,6 +7,7 @@ import { ActionRegistry } from './scaffolder/actions/action-registry.ts';
 import { builtinActions } from './scaffolder/actions/builtin-actions.ts';
 import { createSourceRegistrar } from './scaffolder/register/create-source-registrar.ts';
 import { createRepoHost } from './scaffolder/repo-hosts/create-repo-host.ts';
+import { templateRepoHosts } from './scaffolder/repo-hosts/github-web-host.ts';
 import { createScaffolder } from './scaffolder/run/create-scaffolder.ts';
 import type { Scaffolder } from './scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from './scaffolder/source-registrar.ts';
@@ -29,7 +30,8 @@ export const buildScaffolder = (config: Config, catalog: CatalogRuntime, log: Lo
   createScaffolder({
     catalog: catalog.store,
     actions: new ActionRegistry(builtinActions()),
-    engine: createTemplateEngine(),
+    // parseRepoUrl must know a GitHub Enterprise host as GitHub.
+    engine: createTemplateEngine({ repoHosts: templateRepoHosts(config.github.apiUrl) }),
     locator: createTemplateLocator({ catalog: catalog.store, config, registeredSources: catalog.registeredSources }),
     repoHost: createRepoHost(config),
     registrar,
