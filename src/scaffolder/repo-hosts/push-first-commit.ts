@@ -39,7 +39,9 @@ export const pushFirstCommit = async (request: PushRequest, options: PushOptions
     step = 'add the files';
     await runGit([...base, 'add', '--all', '--', '.'], { timeoutMs });
     step = 'commit';
-    await runGit([...base, ...identity, 'commit', '--quiet', '--no-verify', '--allow-empty', '-m', request.commitMessage], { timeoutMs });
+    // --author wins over GIT_AUTHOR_* in the bot's environment: the template's gitAuthorName/Email is who wrote it.
+    const author = `--author=${request.author.name} <${request.author.email}>`;
+    await runGit([...base, ...identity, 'commit', '--quiet', '--no-verify', '--allow-empty', author, '-m', request.commitMessage], { timeoutMs });
     const commitHash = (await runGit([...base, 'rev-parse', 'HEAD'], { timeoutMs })).toString('utf8').trim();
     step = `push branch "${request.defaultBranch}" to ${redactUrl(request.remoteUrl)}`;
     await runGit([...base, 'push', '--quiet', '--no-verify', request.remoteUrl, `HEAD:refs/heads/${request.defaultBranch}`], {
