@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One configured catalog source and what the last pass saw of it. */
@@ -61,7 +62,8 @@ export const entities = sqliteTable(
   (table) => [
     uniqueIndex('entities_ref').on(table.ref),
     index('entities_file').on(table.fileId),
-    index('entities_kind').on(table.kind),
+    // Kinds are asked for in any case (`entities({ kind: 'template' })`); a BINARY index cannot serve COLLATE NOCASE.
+    index('entities_kind').on(sql`${table.kind} COLLATE NOCASE`),
     index('entities_name').on(table.name),
   ],
 );

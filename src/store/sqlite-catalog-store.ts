@@ -101,7 +101,7 @@ const prepareStatements = (client: Database.Database) => ({
      FROM entities e JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id WHERE e.ref = ?`,
   ),
   usersWithEmail: client.prepare<[string], RefRow>(
-    "SELECT ref FROM entities WHERE kind = 'User' AND lower(json_extract(body, '$.spec.profile.email')) = lower(?) ORDER BY ref",
+    "SELECT ref FROM entities WHERE kind = 'User' COLLATE NOCASE AND lower(json_extract(body, '$.spec.profile.email')) = lower(?) ORDER BY ref",
   ),
 });
 

@@ -90,6 +90,15 @@ describe('SqliteCatalogStore', () => {
     expect(store.entity('component:default/nope')).toBeUndefined();
   });
 
+  it('lists the entities of a kind written in any case, through the kind index rather than a scan', () => {
+    expect(store.entities({ kind: 'component' }).map((entity) => entity.metadata.name)).toEqual(
+      store.entities({ kind: 'Component' }).map((entity) => entity.metadata.name),
+    );
+    expect(store.entities({ kind: 'COMPONENT' }).length).toBeGreaterThan(0);
+    const plan = (sql: string) => (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('template') as { detail: string }[]).map((row) => row.detail).join('\n');
+    expect(plan('SELECT ref FROM entities WHERE kind = ? COLLATE NOCASE ORDER BY ref')).toMatch(/USING INDEX entities_kind/);
+  });
+
   it('walks dependencies forward through APIs and survives cycles', () => {
     const { nodes } = store.dependencyWalk('component:default/storefront-web', 'forward', { depth: 5, budget: 100 });
     expect(nodes.map((node) => [node.ref, node.depth])).toEqual([
