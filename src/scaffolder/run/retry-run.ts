@@ -1,5 +1,5 @@
 import { ConflictError, InvalidInputError, NotFoundError } from '../../core/errors.ts';
-import { secretFieldNames } from '../../core/scaffolder/form/secret-fields.ts';
+import { secretFieldPaths } from '../../core/scaffolder/form/secret-fields.ts';
 import type { RunRecord, StepRecord } from '../../core/scaffolder/run-record.ts';
 import type { TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
 import type { ActionRegistry } from '../actions/action-registry.ts';
@@ -18,7 +18,7 @@ import { loadRunnableTemplate } from './template-access.ts';
 export const valuesToGoOn = (context: ScaffolderContext, run: RunRecord, definition: TemplateDefinition): Pick<RunValues, 'parameters' | 'secrets'> => {
   const kept = context.active.valuesOf(run.id);
   if (kept) return kept;
-  if (secretFieldNames(definition.pages).length > 0) {
+  if (secretFieldPaths(definition.pages).length > 0) {
     throw new InvalidInputError(`run ${run.id} needs the template's secret values again, and secrets are never stored: use Edit and retry to enter them`);
   }
   return { parameters: run.values, secrets: {} };

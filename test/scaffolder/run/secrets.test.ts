@@ -71,6 +71,42 @@ describe('secrets', () => {
   });
 });
 
+describe('a secret inside an object field', () => {
+  const NESTED = 'nested-pw-5c1e8b0d';
+  const nested = templateEntity('nested-secret', {
+    parameters: {
+      properties: {
+        name: { type: 'string' },
+        database: {
+          type: 'object',
+          properties: { user: { type: 'string' }, password: { type: 'string', 'ui:widget': 'password' } },
+        },
+      },
+    },
+    steps: [
+      { id: 'use', action: 'test:record', input: { name: '${{ parameters.name }}', value: 'pw=${{ parameters.database.password }}' } },
+      { id: 'leak', action: 'test:log', input: { message: 'connecting with ${{ parameters.database.password }}' } },
+    ],
+  });
+
+  it('reaches the steps, but is kept out of the stored values, logs, errors, outputs and messages, as a top-level one', async () => {
+    const harness = scaffolderHarness({ entities: [nested] });
+    const values = { name: 'svc', database: { user: 'app', password: NESTED } };
+    const run = await harness.scaffolder.start({ templateRef: 'template:default/nested-secret', values, requester: alice });
+    const failed = await harness.scaffolder.settled(run.id);
+
+    expect(harness.journal.calls).toEqual(['record svc', 'log']);
+    expect(failed.values).toEqual({ name: 'svc', database: { user: 'app' } });
+    expect(failed.steps[0]?.output).toEqual({ name: 'svc', value: 'pw=***' });
+    expect(failed.steps[1]).toMatchObject({ status: 'failed', error: 'could not use connecting with ***', log: ['connecting with ***'] });
+    expect(JSON.stringify(runMessageData({ run: failed }))).not.toContain(NESTED);
+    expect(formatRunSummary(failed).join('\n')).not.toContain(NESTED);
+    expect(databaseBytes(harness.dbPath)).not.toContain(NESTED);
+    // The submitted values were not changed in place.
+    expect(values.database.password).toBe(NESTED);
+  });
+});
+
 describe('a huge value', () => {
   it('is clipped in step logs and errors, so the run record stays small', async () => {
     const huge = templateEntity('huge', {

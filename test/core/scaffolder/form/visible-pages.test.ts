@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { reviewEntries } from '../../../../src/core/scaffolder/form/review-entries.ts';
 import { buildFormPages } from '../../../../src/core/scaffolder/form/build-form-model.ts';
-import { secretFieldNames } from '../../../../src/core/scaffolder/form/secret-fields.ts';
+import { secretFieldNames, secretFieldPaths } from '../../../../src/core/scaffolder/form/secret-fields.ts';
 import { isPageShown, resolvePages, visiblePages } from '../../../../src/core/scaffolder/form/visible-pages.ts';
 import type { ParameterPage } from '../../../../src/core/scaffolder/template-definition.ts';
 
@@ -89,6 +89,29 @@ describe('secretFieldNames', () => {
   });
 });
 
+describe('secretFieldPaths', () => {
+  it('finds secrets inside object fields too, at any depth and in their conditional parts', () => {
+    const pages: ParameterPage[] = [
+      {
+        properties: {
+          pw: { type: 'string', 'ui:widget': 'password' },
+          database: {
+            type: 'object',
+            properties: {
+              user: { type: 'string' },
+              password: { type: 'string', 'ui:widget': 'password' },
+              tls: { type: 'object', properties: { key: { type: 'string', 'ui:field': 'Secret' } } },
+            },
+            dependencies: { user: { properties: { token: { type: 'string', 'ui:field': 'Secret' } } } },
+          },
+        },
+      },
+    ];
+    expect(secretFieldPaths(pages)).toEqual([['pw'], ['database', 'password'], ['database', 'tls', 'key'], ['database', 'token']]);
+    expect(secretFieldNames(pages)).toEqual(['pw']);
+  });
+});
+
 describe('reviewEntries', () => {
   it('lists values with enum labels, masks secrets and mask settings, and leaves out show: false', () => {
     const pages = buildFormPages([
@@ -114,5 +137,17 @@ describe('reviewEntries', () => {
       { name: 'ci', label: 'CI', text: 'No' },
       { name: 'repoUrl', label: 'Repository', text: 'github.com/acme/svc' },
     ]);
+  });
+
+  it('masks a password inside an object field, and shows the rest of the object', () => {
+    const pages = buildFormPages([
+      {
+        properties: {
+          database: { title: 'Database', type: 'object', properties: { user: { type: 'string' }, password: { type: 'string', 'ui:widget': 'password' } } },
+        },
+      },
+    ]);
+    const entries = reviewEntries(pages, { database: { user: 'app', password: 'hunter2' } });
+    expect(entries).toEqual([{ name: 'database', label: 'Database', text: '{"user":"app","password":"******"}' }]);
   });
 });
