@@ -1,0 +1,103 @@
+import type { RuleResult, ScorecardResult } from './evaluate-scorecard.ts';
+
+/** A rule's state as history and digests name it; `absent` when the rule was not on the scorecard. */
+export type RuleState = 'passed' | 'failed' | 'unknown' | 'absent';
+
+export interface RuleChange {
+  id: string;
+  level: string;
+  from: RuleState;
+  to: RuleState;
+}
+
+/** One (scorecard, entity) pair whose stored result changed. */
+export interface ResultChange {
+  scorecard: string;
+  entityRef: string;
+  /** added: newly scored (new entity, or the filter now matches); removed: no longer scored. */
+  status: 'added' | 'removed' | 'changed';
+  /** Levels before and after (null: no level); for added, `from` is null; for removed, `to` is. */
+  from: string | null;
+  to: string | null;
+  /** For a changed pair whose level moved; added and removed pairs are not movers. */
+  move: 'up' | 'down' | null;
+  /** Every rule whose state changed (unknown ↔ known included: history shows outages). */
+  rules: RuleChange[];
+  /** For a move, the rule changes that moved it: those that changed what the level computation counts. */
+  causes: RuleChange[];
+}
+
+export interface ResultsDiff {
+  /** Sorted by scorecard, then entity ref. Empty: nothing to store. */
+  changes: ResultChange[];
+  up: ResultChange[];
+  down: ResultChange[];
+}
+
+const keyOf = (result: ScorecardResult): string => `${result.scorecard}\u0000${result.entityRef}`;
+
+const stateOf = (rule: RuleResult | undefined): RuleState =>
+  rule === undefined ? 'absent' : rule.passed === null ? 'unknown' : rule.passed ? 'passed' : 'failed';
+
+/** What the level computation counts for a rule: its result, or the last known one while it is unknown. */
+const countsOf = (rule: RuleResult | undefined): boolean => (rule?.passed ?? rule?.lastKnown) === true;
+
+/** Rank of a level in the result's own order (-1 for no level). */
+const rankOf = (result: ScorecardResult): number => (result.level === null ? -1 : result.levels.findIndex((count) => count.level === result.level));
+
+interface RulePair {
+  id: string;
+  before?: RuleResult;
+  after?: RuleResult;
+}
+
+const pairRules = (before: readonly RuleResult[], after: readonly RuleResult[]): RulePair[] => {
+  const pairs = new Map<string, RulePair>();
+  for (const rule of before) pairs.set(rule.id, { id: rule.id, before: rule });
+  for (const rule of after) pairs.set(rule.id, { ...(pairs.get(rule.id) ?? { id: rule.id }), after: rule });
+  return [...pairs.values()];
+};
+
+/** State changes are what history keeps; a message alone (docs now 41 days old, not 40) is not a change. */
+const changesBetween = (before: ScorecardResult | undefined, after: ScorecardResult | undefined): { rules: RuleChange[]; causes: RuleChange[] } => {
+  const rules: RuleChange[] = [];
+  const causes: RuleChange[] = [];
+  for (const { id, before: was, after: is } of pairRules(before?.rules ?? [], after?.rules ?? [])) {
+    const change = { id, level: (is ?? was)!.level, from: stateOf(was), to: stateOf(is) };
+    const keptChanged = was?.lastKnown !== is?.lastKnown;
+    if (change.from !== change.to || keptChanged || was?.level !== is?.level) rules.push(change);
+    if (countsOf(was) !== countsOf(is) || (was !== undefined && is !== undefined && was.level !== is.level)) causes.push(change);
+  }
+  return { rules, causes };
+};
+
+const compareChanges = (a: ResultChange, b: ResultChange): number =>
+  a.scorecard < b.scorecard ? -1 : a.scorecard > b.scorecard ? 1 : a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0;
+
+const changeOf = (before: ScorecardResult | undefined, after: ScorecardResult | undefined): ResultChange | undefined => {
+  const { rules, causes } = changesBetween(before, after);
+  const from = before?.level ?? null;
+  const to = after?.level ?? null;
+  const { scorecard, entityRef } = (after ?? before)!;
+  if (!before || !after) return { scorecard, entityRef, status: before ? 'removed' : 'added', from, to, move: null, rules, causes: [] };
+  if (from === to && rules.length === 0) return undefined;
+  const move = from === to ? null : rankOf(after) > rankOf(before) ? 'up' : 'down';
+  return { scorecard, entityRef, status: 'changed', from, to, move, rules, causes: move ? causes : [] };
+};
+
+/**
+ * What changed between two sets of results (any scorecards, any entities): which entities moved a level up or down
+ * and the rule changes that moved them (for digests), and every pair whose state changed (store a history row only
+ * for those). An outage cannot make a mover: unknown rules keep their last known result in both.
+ */
+export function diffResults(previous: readonly ScorecardResult[], current: readonly ScorecardResult[]): ResultsDiff {
+  const before = new Map(previous.map((result) => [keyOf(result), result]));
+  const after = new Map(current.map((result) => [keyOf(result), result]));
+  const changes: ResultChange[] = [];
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const change = changeOf(before.get(key), after.get(key));
+    if (change) changes.push(change);
+  }
+  changes.sort(compareChanges);
+  return { changes, up: changes.filter((change) => change.move === 'up'), down: changes.filter((change) => change.move === 'down') };
+}
