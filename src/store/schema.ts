@@ -130,8 +130,34 @@ export const jobRuns = sqliteTable(
     /** `ok` or `failed`; NULL until the run ends. */
     outcome: text('outcome'),
     message: text('message'),
+    /** Scheduled posts: the channel and `ts` of the message posted for this slot, once Slack confirmed it. */
+    postChannel: text('post_channel'),
+    postTs: text('post_ts'),
   },
   (table) => [primaryKey({ columns: [table.job, table.slot] })],
+);
+
+/**
+ * Scheduled posts a channel subscribed to from Slack (`/callboard subscribe health payments-team`): each is a
+ * schedule like those in `schedules:`, with its type's default cron read in the subscriber's time zone.
+ */
+export const scheduleSubscriptions = sqliteTable(
+  'schedule_subscriptions',
+  {
+    id: text('id').primaryKey(),
+    /** The post type (`catalog-health`, …). */
+    post: text('post').notNull(),
+    /** Canonical group ref, or NULL for the whole catalog. */
+    team: text('team'),
+    channel: text('channel').notNull(),
+    cron: text('cron').notNull(),
+    timezone: text('timezone').notNull(),
+    /** `HH:MM-HH:MM` local to `timezone`, or NULL. */
+    quiet: text('quiet'),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [index('schedule_subscriptions_channel').on(table.channel)],
 );
 
 /**
