@@ -33,7 +33,17 @@ export type SlackConfig = ConfigFile['slack'] & SlackEnvironment;
  * The validated configuration. Its shape is the file schema's (src/config/schema.ts), so a new key is one
  * edit there; only what the environment adds or what is resolved against the file's folder is spelled out.
  */
-export type Config = Omit<ConfigFile, 'database' | 'catalog' | 'slack' | 'scaffolder'> & {
+/** On-call settings from the file, with the PagerDuty token and API address from the environment. */
+export type OnCallConfig = ConfigFile['oncall'] & {
+  pagerduty: ConfigFile['oncall']['pagerduty'] & {
+    /** `PAGERDUTY_TOKEN`: without it there are no PagerDuty lookups (rotations still answer). */
+    token?: string;
+    /** `PAGERDUTY_API_URL`: the REST API's base URL, e.g. a test fake; default the public API. */
+    apiUrl?: string;
+  };
+};
+
+export type Config = Omit<ConfigFile, 'database' | 'catalog' | 'slack' | 'scaffolder' | 'oncall'> & {
   /** The file the configuration came from; undefined when the built-in defaults are in use. */
   file: string | undefined;
   database: {
@@ -47,6 +57,7 @@ export type Config = Omit<ConfigFile, 'database' | 'catalog' | 'slack' | 'scaffo
   slack: SlackConfig;
   /** Folders resolved: workspaces and the local Git host against the database's folder, message files against the config file's. */
   scaffolder: ConfigFile['scaffolder'] & { templatesDir: string };
+  oncall: OnCallConfig;
 };
 
 export interface LoadConfigOptions {
@@ -116,7 +127,7 @@ export const loadConfig = (options: LoadConfigOptions = {}): Config => {
     throw new InvalidInputError(`Invalid configuration in ${file ?? 'built-in defaults'}:\n  ${lines.join('\n  ')}`);
   }
   const baseDir = file ? dirname(file) : packageRoot;
-  const { database, catalog, slack, http, scaffolder, ...rest } = parsed.data;
+  const { database, catalog, slack, http, scaffolder, oncall, ...rest } = parsed.data;
   const databasePath = resolve(cwd, env.CALLBOARD_DB || resolve(baseDir, database.path));
   return {
     ...rest,
@@ -138,7 +149,26 @@ export const loadConfig = (options: LoadConfigOptions = {}): Config => {
       templatesDir: resolve(packageRoot, 'templates'),
     },
     http: { ...http, port: readPort(env.PORT, http.port) },
+    oncall: { ...oncall, pagerduty: { ...oncall.pagerduty, ...pagerdutySecrets(env) } },
   };
+};
+
+const pagerdutySecrets = (env: NodeJS.ProcessEnv): { token?: string; apiUrl?: string } => ({
+  ...(env.PAGERDUTY_TOKEN ? { token: env.PAGERDUTY_TOKEN } : {}),
+  ...(env.PAGERDUTY_API_URL ? { apiUrl: readApiUrl('PAGERDUTY_API_URL', env.PAGERDUTY_API_URL) } : {}),
+});
+
+/** An API base URL from the environment: http(s) only, so a typo fails at start-up naming the variable. */
+const readApiUrl = (name: string, value: string): string => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new InvalidInputError(`${name}: got "${value.slice(0, 80)}" — expected an http(s) URL such as https://api.pagerduty.com`);
+  return value.replace(/\/+$/, '');
 };
 
 const describeDatabaseOrigin = (env: NodeJS.ProcessEnv, file: string | undefined): string => {

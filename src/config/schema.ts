@@ -118,6 +118,23 @@ const scaffolderSchema = z
   })
   .strict();
 
+const onCallSchema = z
+  .object({
+    // How long a Slack answer waits for who is on call (PagerDuty, rotations, the Slack ids of the people) before
+    // saying "on-call unavailable: no answer within N s". Cards, App Home and /oncall share it; the rest of a card
+    // never waits longer. Slack replies go through response_url after the ack, so 2.5 s keeps answers prompt.
+    timeoutMs: z.number().int().min(100).max(10_000).default(2500),
+    pagerduty: z
+      .object({
+        // How long PagerDuty's answers (services, escalation policies, on-calls) are reused. The token comes from
+        // PAGERDUTY_TOKEN and the API's address from PAGERDUTY_API_URL (default the public API), never from here.
+        cacheSeconds: z.number().int().min(0).max(3600).default(60),
+      })
+      .strict()
+      .default({ cacheSeconds: 60 }),
+  })
+  .strict();
+
 export const configFileSchema = z
   .object({
     database: z
@@ -147,6 +164,8 @@ export const configFileSchema = z
       messages: {},
     }),
     jobs: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a job name such as "catalog-sync"'), jobSettingsSchema).default({}),
+    // Who is on call: `/oncall`, the on-call line of /owner cards and App Home, `callboard oncall`.
+    oncall: onCallSchema.default({ timeoutMs: 2500, pagerduty: { cacheSeconds: 60 } }),
   })
   .strict();
 
