@@ -6,6 +6,8 @@ import { domainKind } from './kinds/domain.ts';
 import { groupKind } from './kinds/group.ts';
 import { locationKind } from './kinds/location.ts';
 import { resourceKind } from './kinds/resource.ts';
+import { rotationKind } from './kinds/rotation.ts';
+import { scorecardKind } from './kinds/scorecard.ts';
 import { systemKind } from './kinds/system.ts';
 import { templateKind } from './kinds/template.ts';
 import { userKind } from './kinds/user.ts';
@@ -88,6 +90,8 @@ export const BUILTIN_KINDS: readonly KindDefinition[] = [
   userKind,
   locationKind,
   templateKind,
+  rotationKind,
+  scorecardKind,
 ];
 
 /** A fresh registry holding the built-in kinds; Callboard's own kinds are registered on it afterwards. */

@@ -3,7 +3,7 @@ import { ConflictError } from '../../../src/core/errors.ts';
 import { createBuiltinKindRegistry, KindRegistry, type KindDefinition } from '../../../src/core/catalog/kind-registry.ts';
 
 const customKind = (apiVersions: string[]): KindDefinition => ({
-  kind: 'Rotation',
+  kind: 'Runbook',
   apiVersions,
   validateSpec: () => [],
   relations: () => [],
@@ -12,7 +12,7 @@ const customKind = (apiVersions: string[]): KindDefinition => ({
 describe('KindRegistry', () => {
   it('holds the built-in kinds with their apiVersions', () => {
     const registry = createBuiltinKindRegistry();
-    expect(registry.kinds()).toEqual(['API', 'Component', 'Domain', 'Group', 'Location', 'Resource', 'System', 'Template', 'User']);
+    expect(registry.kinds()).toEqual(['API', 'Component', 'Domain', 'Group', 'Location', 'Resource', 'Rotation', 'System', 'Template', 'User']);
     expect(registry.apiVersionsOf('Component')).toEqual(['backstage.io/v1alpha1', 'backstage.io/v1beta1']);
     expect(registry.apiVersionsOf('Template')).toEqual(['scaffolder.backstage.io/v1beta3']);
   });
@@ -28,16 +28,16 @@ describe('KindRegistry', () => {
   it('registers more kinds, and refuses a duplicate kind + apiVersion pair', () => {
     const registry = createBuiltinKindRegistry();
     registry.register(customKind(['callboard.dev/v1alpha1']));
-    expect(registry.find('Rotation', 'callboard.dev/v1alpha1')).toBeDefined();
+    expect(registry.find('Runbook', 'callboard.dev/v1alpha1')).toBeDefined();
     registry.register(customKind(['callboard.dev/v1beta1']));
     expect(() => registry.register(customKind(['callboard.dev/v1alpha1']))).toThrow(ConflictError);
-    expect(registry.apiVersionsOf('Rotation')).toEqual(['callboard.dev/v1alpha1', 'callboard.dev/v1beta1']);
+    expect(registry.apiVersionsOf('Runbook')).toEqual(['callboard.dev/v1alpha1', 'callboard.dev/v1beta1']);
   });
 
   it('gives each call a fresh registry', () => {
     const first = createBuiltinKindRegistry();
     first.register(customKind(['callboard.dev/v1alpha1']));
-    expect(createBuiltinKindRegistry().find('Rotation', 'callboard.dev/v1alpha1')).toBeUndefined();
+    expect(createBuiltinKindRegistry().find('Runbook', 'callboard.dev/v1alpha1')).toBeUndefined();
     expect(new KindRegistry().kinds()).toEqual([]);
   });
 
