@@ -12,7 +12,7 @@ const customKind = (apiVersions: string[]): KindDefinition => ({
 describe('KindRegistry', () => {
   it('holds the built-in kinds with their apiVersions', () => {
     const registry = createBuiltinKindRegistry();
-    expect(registry.kinds()).toEqual(['API', 'Component', 'Domain', 'Group', 'Location', 'Resource', 'Rotation', 'System', 'Template', 'User']);
+    expect(registry.kinds()).toEqual(['API', 'Component', 'Domain', 'Group', 'Location', 'Resource', 'Rotation', 'Scorecard', 'System', 'Template', 'User']);
     expect(registry.apiVersionsOf('Component')).toEqual(['backstage.io/v1alpha1', 'backstage.io/v1beta1']);
     expect(registry.apiVersionsOf('Template')).toEqual(['scaffolder.backstage.io/v1beta3']);
   });
