@@ -1,0 +1,61 @@
+import type { OnCallSchedule } from '../../core/oncall/on-call.ts';
+
+interface Entry {
+  schedule: OnCallSchedule;
+  storedAt: number;
+  /** The answer holds for lookups at instants in [validFrom, validUntil): no shift starts or ends in between. */
+  validFrom: number;
+  validUntil: number;
+}
+
+/**
+ * Recent answers per source and minute of the looked-up instant, for `ttlMs` of the clock. An answer is never
+ * served for an instant across a shift boundary it knows of, so a cached "now" cannot outlive the shift it shows.
+ * Copies go in and out: callers add Slack ids to the people they get.
+ */
+export class OnCallCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly clock: () => number,
+    private readonly maxEntries = 1000,
+  ) {}
+
+  get(source: string, at: number): OnCallSchedule | undefined {
+    const key = cacheKey(source, at);
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (this.clock() - entry.storedAt >= this.ttlMs || at < entry.validFrom || at >= entry.validUntil) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return structuredClone(entry.schedule);
+  }
+
+  set(source: string, at: number, schedule: OnCallSchedule): void {
+    if (this.ttlMs <= 0) return;
+    const bounds = shiftBounds(schedule);
+    const validFrom = Math.max(-Infinity, ...bounds.filter((bound) => bound <= at));
+    const validUntil = Math.min(Infinity, ...bounds.filter((bound) => bound > at));
+    const key = cacheKey(source, at);
+    this.entries.delete(key);
+    this.entries.set(key, { schedule: structuredClone(schedule), storedAt: this.clock(), validFrom, validUntil });
+    this.evictOldest();
+  }
+
+  private evictOldest(): void {
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) return;
+      this.entries.delete(key);
+    }
+  }
+}
+
+const cacheKey = (source: string, at: number): string => `${source}@${Math.floor(at / 60_000)}`;
+
+function shiftBounds(schedule: OnCallSchedule): number[] {
+  return schedule.levels.flatMap((level) =>
+    [...level.now, ...level.next].flatMap((shift) => [shift.from, shift.until].flatMap((bound) => (bound === undefined ? [] : [Date.parse(bound)]))),
+  );
+}
