@@ -78,6 +78,30 @@ describe('/create end to end on the local Git host', () => {
     expect(textOf(owner)).toMatch(/checkout/i);
   }, 60_000);
 
+  it('the review leaves out the answers of a page hidden again (Notes, once Add notes is unticked)', async () => {
+    const modal = await ModalTracker.open(e.h, '/create', 'tiny', People.marcus.id);
+    await modal.submit({
+      ...text('name', 'hidden-notes-svc'),
+      withNotes: { 'scaffolder.field.withNotes': { type: 'checkboxes', selected_options: [{ value: 'true' }] } },
+    });
+    expect(modal.inputs()).toEqual(['notes']);
+    await modal.submit(text('notes', 'notes-from-a-hidden-page'));
+    expect(modal.inputs()).toEqual(['owner']);
+    await modal.click(ScaffolderActionIds.pageBack);
+    expect(modal.inputs()).toEqual(['notes']);
+    // Back on the Notes page: Slack sends the view with the notes still typed in.
+    modal.current = { ...modal.current, state: { values: text('notes', 'notes-from-a-hidden-page') } };
+    await modal.click(ScaffolderActionIds.pageBack);
+    expect(modal.inputs()).toEqual(['name', 'withNotes']);
+    await modal.submit({ ...text('name', 'hidden-notes-svc'), ...unchecked('withNotes') });
+    expect(modal.inputs()).toEqual(['owner']);
+    await modal.submit(picked('owner', 'group:default/checkout-team'));
+    expect(modal.current.callback_id).toBe(ViewCallbackIds.templateReview);
+    const reviewText = JSON.stringify(modal.current);
+    expect(reviewText).toContain('hidden-notes-svc');
+    expect(reviewText).not.toContain('notes-from-a-hidden-page');
+  }, 60_000);
+
   it('a double submit of the review starts one run', async () => {
     const { h } = e;
     const modal = await ModalTracker.open(h, '/create', 'tiny', People.sofia.id);

@@ -52,8 +52,5 @@ export const resolvePages = (pages: readonly ParameterPage[], values: Record<str
   return { visible, values: kept() };
 };
 
-/**
- * Indexes of the pages whose `when` holds (see resolvePages). The third argument is ignored (pages are not rendered
- * with the workflow engine); it stays until the callers drop it.
- */
-export const visiblePages = (pages: ParameterPage[], values: Record<string, unknown>, _engine?: unknown): number[] => resolvePages(pages, values).visible;
+/** Indexes of the pages whose `when` holds (see resolvePages). */
+export const visiblePages = (pages: readonly ParameterPage[], values: Record<string, unknown>): number[] => resolvePages(pages, values).visible;

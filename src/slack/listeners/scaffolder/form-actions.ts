@@ -22,7 +22,7 @@ export const backAction = (deps: SlackDeps) => async (args: ScaffolderActionArgs
   const loaded = loadSession(deps, args.body.view.private_metadata);
   if (!loaded.ok) return void (await args.client.views.update({ view_id: args.body.view.id, view: expiredModal(loaded.reason) }));
   const values = keepTyped(deps, args, loaded);
-  const page = previousPage(loaded.definition, values, loaded.session.page, deps.scaffolding.engine);
+  const page = previousPage(loaded.definition, values, loaded.session.page);
   if (page === undefined) return;
   const moved = { ...loaded.session, values, page };
   deps.scaffolding.forms.save(moved);

@@ -1,5 +1,4 @@
 import type { TemplateDefinition } from '../../../core/scaffolder/template-definition.ts';
-import type { TemplateEngine } from '../../../core/scaffolder/template-engine.ts';
 import { visiblePages } from '../../../core/scaffolder/form/visible-pages.ts';
 
 /**
@@ -7,26 +6,20 @@ import { visiblePages } from '../../../core/scaffolder/form/visible-pages.ts';
  * is skipped either way. `undefined` from `nextPage` means the review comes next.
  */
 
-export const firstPage = (definition: TemplateDefinition, values: Record<string, unknown>, engine: TemplateEngine): number | undefined =>
-  visiblePages(definition.pages, values, engine)[0];
+export const firstPage = (definition: TemplateDefinition, values: Record<string, unknown>): number | undefined => visiblePages(definition.pages, values)[0];
 
-export const nextPage = (definition: TemplateDefinition, values: Record<string, unknown>, current: number, engine: TemplateEngine): number | undefined =>
-  visiblePages(definition.pages, values, engine).find((index) => index > current);
+export const nextPage = (definition: TemplateDefinition, values: Record<string, unknown>, current: number): number | undefined =>
+  visiblePages(definition.pages, values).find((index) => index > current);
 
 /** The page before `current` (the review is `pages.length`), or undefined on the first page. */
-export const previousPage = (definition: TemplateDefinition, values: Record<string, unknown>, current: number, engine: TemplateEngine): number | undefined =>
-  visiblePages(definition.pages, values, engine)
+export const previousPage = (definition: TemplateDefinition, values: Record<string, unknown>, current: number): number | undefined =>
+  visiblePages(definition.pages, values)
     .filter((index) => index < current)
     .at(-1);
 
 /** The page's place among those shown: "page 2 of 3". */
-export const pagePosition = (
-  definition: TemplateDefinition,
-  values: Record<string, unknown>,
-  page: number,
-  engine: TemplateEngine,
-): { step: number; of: number } => {
-  const shown = visiblePages(definition.pages, values, engine);
+export const pagePosition = (definition: TemplateDefinition, values: Record<string, unknown>, page: number): { step: number; of: number } => {
+  const shown = visiblePages(definition.pages, values);
   const at = shown.indexOf(page);
   return { step: at >= 0 ? at + 1 : 1, of: Math.max(shown.length, 1) };
 };

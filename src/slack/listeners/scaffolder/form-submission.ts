@@ -58,7 +58,7 @@ export const formPageSubmission = (deps: SlackDeps) => async (args: ViewSubmissi
   const errors = { ...validateFormValues(definition.pages, values, { pageIndexes: [session.page] }), ...read.errors };
   context.forms.save({ ...session, values });
   if (Object.keys(errors).length > 0) return ackErrors(args, context, { ...session, values }, definition, errors);
-  const next = nextPage(definition, values, session.page, context.engine);
+  const next = nextPage(definition, values, session.page);
   if (next !== undefined) {
     const moved = { ...session, values, page: next };
     context.forms.save(moved);

@@ -5,7 +5,7 @@ import { firstPage, nextPage, pagePosition } from './form-navigation.ts';
 import { sessionMetadata, type FormSession } from './form-sessions.ts';
 import type { ScaffolderSlack } from './scaffolder-slack.ts';
 
-/** The listeners' shared state: sessions, the expression engine, the form's views. */
+/** The listeners' shared state: sessions, progress messages, the form's views. */
 export type FormContext = ScaffolderSlack;
 
 /** The modal for the session's page, errors drawn on it when given. */
@@ -15,8 +15,8 @@ export const pageModalFor = (context: FormContext, session: FormSession, definit
     page: session.page,
     values: session.values,
     privateMetadata: sessionMetadata(session),
-    position: pagePosition(definition, session.values, session.page, context.engine),
-    isLast: nextPage(definition, session.values, session.page, context.engine) === undefined,
+    position: pagePosition(definition, session.values, session.page),
+    isLast: nextPage(definition, session.values, session.page) === undefined,
     ...(errors ? { errors } : {}),
   });
 
@@ -34,7 +34,7 @@ export interface NewForm {
  */
 export const startForm = (context: FormContext, form: NewForm): FormSession => {
   const values = form.values ?? {};
-  const page = firstPage(form.definition, values, context.engine) ?? form.definition.pages.length;
+  const page = firstPage(form.definition, values) ?? form.definition.pages.length;
   return context.forms.start({
     templateRef: form.definition.ref,
     requester: form.requester,

@@ -1,6 +1,4 @@
 import type { Logger } from 'pino';
-import { createTemplateEngine } from '../../../core/scaffolder/expressions.ts';
-import type { TemplateEngine } from '../../../core/scaffolder/template-engine.ts';
 import { TtlCache } from '../../ttl-cache.ts';
 import type { ApprovalContext } from '../../views/runs/approval-view.ts';
 import { runProgressView } from '../../views/runs/run-progress-view.ts';
@@ -28,8 +26,6 @@ export interface ScaffolderSlack {
   forms: FormSessions;
   progress: ProgressReporter;
   approvals: TtlCache<string, ApprovalRecord>;
-  /** Renders page `when` conditions (Backstage's expression engine). */
-  engine: TemplateEngine;
   /** The template form's modals and value parser. */
   views: TemplateFormViews;
 }
@@ -68,7 +64,6 @@ export const createScaffolderSlack = (options: ScaffolderSlackOptions): Scaffold
       ...(options.onProgressPosted ? { onPosted: options.onProgressPosted } : {}),
     }),
     approvals: new TtlCache(now, 1_000),
-    engine: createTemplateEngine(),
     views: options.views,
   };
 };

@@ -1,7 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { buildFormPage, buildFormPages } from '../../../core/scaffolder/form/build-form-model.ts';
+import { buildFormPage } from '../../../core/scaffolder/form/build-form-model.ts';
 import type { FormPage } from '../../../core/scaffolder/form/form-model.ts';
-import { reviewEntries } from '../../../core/scaffolder/form/review-entries.ts';
+import { reviewEntries, type ReviewEntry } from '../../../core/scaffolder/form/review-entries.ts';
+import { resolvePages } from '../../../core/scaffolder/form/visible-pages.ts';
 import type { TemplateDefinition } from '../../../core/scaffolder/template-definition.ts';
 import { escapeMrkdwn, truncate } from '../../mrkdwn.ts';
 import { mergePageValues, parseTemplateFormValues, type SlackStateValues } from '../../parse/template-form-values.ts';
@@ -48,12 +49,21 @@ const pageModal = (input: FormPageInput): ModalView => {
   return withErrors(modal, input.errors, page);
 };
 
+/** The answers the run will get: pages whose `when` is false, and their answers, are left out as the scaffolder drops them. */
+const reviewedEntries = (definition: TemplateDefinition, values: Record<string, unknown>): ReviewEntry[] => {
+  const { visible, values: kept } = resolvePages(definition.pages, values);
+  return reviewEntries(
+    visible.map((index) => formPage(definition, index)),
+    kept,
+  );
+};
+
 export const templateFormViews: TemplateFormViews = {
   pageModal,
   reviewModal: ({ definition, values, preview, privateMetadata }) =>
     templateReviewModal({
       templateTitle: definition.title,
-      entries: reviewEntries(buildFormPages(definition.pages), values),
+      entries: reviewedEntries(definition, values),
       preview,
       privateMetadata,
       approvers: definition.approvers,
