@@ -48,7 +48,7 @@ export const ScaffolderActionIds = {
 
 /** `callback_id`s of the scaffolder's modals (view_submission routes on these). */
 export const ViewCallbackIds = {
-  /** One page of a template's form; private_metadata carries the form state (see views/scaffolder/form-metadata.ts). */
+  /** One page of a template's form; private_metadata carries only the form session's id (listeners/scaffolder/form-sessions.ts). */
   templatePage: 'scaffolder.page',
   /** The review page before a run: Create submits it. */
   templateReview: 'scaffolder.review',

@@ -16,7 +16,7 @@ export interface TemplatePageModalInput {
   position: { number: number; of: number };
   /** Values so far (defaults filled in where nothing was entered): inputs are pre-filled with them. */
   values: Readonly<Record<string, unknown>>;
-  /** From form-metadata.ts: the compact state, or a draft id when the values do not fit. */
+  /** The form session's id and page (sessionMetadata); the values stay in memory, never in the view. */
   privateMetadata: string;
   /** The last page submits to the review page instead of the next page. */
   isLast: boolean;

@@ -7,7 +7,7 @@ import { buildFormPages } from '../../../../src/core/scaffolder/form/build-form-
 import { validateFormValues } from '../../../../src/core/scaffolder/form/validate-form-values.ts';
 import { readTemplateDefinition } from '../../../../src/core/scaffolder/read-template-definition.ts';
 import { parseTemplateFormValues } from '../../../../src/slack/parse/template-form-values.ts';
-import { encodeFormMetadata } from '../../../../src/slack/views/scaffolder/form-metadata.ts';
+import { sessionMetadata } from '../../../../src/slack/listeners/scaffolder/form-sessions.ts';
 import { templatePageModal } from '../../../../src/slack/views/scaffolder/template-page-modal.ts';
 import { expectNoInjectedControls, expectViewWithinLimits } from '../view-helpers.ts';
 import { untouchedState } from './form-state.ts';
@@ -42,7 +42,7 @@ describe('every template in the corpus and templates/ becomes valid Slack modals
         page,
         position: { number: i + 1, of: pages.length },
         values: defaults,
-        privateMetadata: encodeFormMetadata({ templateRef: definition.ref, page: i, values: defaults }) ?? '{}',
+        privateMetadata: sessionMetadata({ id: 'form-1', page: i }),
         isLast: i === pages.length - 1,
       });
       expectViewWithinLimits(modal);

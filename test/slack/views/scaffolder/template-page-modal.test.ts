@@ -6,7 +6,7 @@ import { buildFormPage, buildFormPages } from '../../../../src/core/scaffolder/f
 import type { ParameterPage } from '../../../../src/core/scaffolder/template-definition.ts';
 import { mergePageValues, parseTemplateFormValues } from '../../../../src/slack/parse/template-form-values.ts';
 import { ScaffolderActionIds, ViewCallbackIds } from '../../../../src/slack/ids.ts';
-import { decodeFormMetadata, draftMetadata, encodeFormMetadata } from '../../../../src/slack/views/scaffolder/form-metadata.ts';
+import { sessionMetadata } from '../../../../src/slack/listeners/scaffolder/form-sessions.ts';
 import { pageErrors } from '../../../../src/slack/views/scaffolder/page-errors.ts';
 import { templatePageModal } from '../../../../src/slack/views/scaffolder/template-page-modal.ts';
 import { allMrkdwn, blockById, blockIds, expectNoInjectedControls, expectViewWithinLimits, HOSTILE, HOSTILE_ESCAPED } from '../view-helpers.ts';
@@ -24,7 +24,7 @@ const modalFor = (page: ParameterPage, values: Record<string, unknown> = {}, pos
     page: buildFormPage(page, 0),
     position,
     values,
-    privateMetadata: encodeFormMetadata({ templateRef: 'template:default/x', page: 0, values })!,
+    privateMetadata: sessionMetadata({ id: 'form-1', page: 0 }),
     isLast: position.number === position.of,
   });
 
@@ -182,7 +182,7 @@ describe('templatePageModal', () => {
     expect(parseTemplateFormValues(buildFormPage(page, 0), untouchedState(modal)).values).toEqual({ region: 'eu-west-1' });
   });
 
-  it('a 10 MB value neither breaks the view nor fits in private_metadata', () => {
+  it('a 10 MB value does not break the view', () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
     const page: ParameterPage = { properties: { name: { type: 'string' }, notes: { type: 'string', 'ui:widget': 'textarea' } } };
     const modal = templatePageModal({
@@ -195,7 +195,6 @@ describe('templatePageModal', () => {
     });
     expectViewWithinLimits(modal);
     expect(JSON.stringify(modal).length).toBeLessThan(10_000);
-    expect(encodeFormMetadata({ templateRef: 't', page: 0, values: { name: huge } })).toBeUndefined();
   });
 
   it('keeps within 100 blocks on a page with too many questions, and says so', () => {
@@ -228,16 +227,11 @@ describe('pageErrors', () => {
   });
 });
 
-describe('form metadata', () => {
-  it('round-trips the state and refuses what it did not write', () => {
-    const state = { templateRef: 'template:default/x', page: 2, values: { a: 1, b: ['x'] }, channel: 'C123', fromRun: 'run-1' };
-    expect(decodeFormMetadata(encodeFormMetadata(state))).toEqual({ state });
-    expect(decodeFormMetadata('not json')).toBeUndefined();
-    expect(decodeFormMetadata('{"r":1}')).toBeUndefined();
-  });
-
-  it('says when values do not fit in 3,000 characters, so the caller keeps a draft', () => {
-    expect(encodeFormMetadata({ templateRef: 't', page: 0, values: { big: 'x'.repeat(3000) } })).toBeUndefined();
-    expect(decodeFormMetadata(draftMetadata('draft-9', 'template:default/x', 1))).toEqual({ draftId: 'draft-9', templateRef: 'template:default/x', page: 1 });
+describe('private_metadata', () => {
+  it('carries only the form session (the values, secrets included, stay in memory)', () => {
+    const page: ParameterPage = { properties: { name: { type: 'string' }, pw: { type: 'string', 'ui:widget': 'password' } } };
+    const modal = modalFor(page, { name: 'svc', pw: 'hunter2-in-memory' });
+    expect(modal.private_metadata).toBe('{"session":"form-1","page":0}');
+    expect(JSON.stringify(modal)).not.toContain('hunter2-in-memory');
   });
 });
