@@ -83,13 +83,16 @@ const skipClass = (pattern: string, start: number): number => {
   return i + 1;
 };
 
-/** Compiles a scorecard pattern (an unanchored search, no flags) after checking it is bounded. */
-export function compileBoundedPattern(pattern: string): CompilePatternResult {
+/**
+ * Compiles a scorecard pattern (an unanchored search) after checking it is bounded. `lines`: `^` and `$` match at
+ * each line (the `m` flag), as in grep, for searching files; field values are matched as a whole.
+ */
+export function compileBoundedPattern(pattern: string, options: { lines?: boolean } = {}): CompilePatternResult {
   if (pattern.length > MAX_PATTERN_LENGTH)
     return { ok: false, reason: `a pattern is at most ${MAX_PATTERN_LENGTH} characters; this one has ${pattern.length}` };
   let regex: RegExp;
   try {
-    regex = new RegExp(pattern);
+    regex = new RegExp(pattern, options.lines ? 'm' : '');
   } catch (error) {
     return { ok: false, reason: `it does not compile (${(error as Error).message})` };
   }

@@ -26,9 +26,9 @@ const readPath = (value: unknown, at: IssuePath): FieldPath | SchemaIssue => {
   return { text: value, segments: parsed.segments };
 };
 
-const readPattern = (value: unknown, at: IssuePath): RegExp | SchemaIssue => {
+const readPattern = (value: unknown, at: IssuePath, lines = false): RegExp | SchemaIssue => {
   if (!isNonEmptyString(value)) return value === undefined ? missing(at, 'a regular expression') : invalid(at, value, 'a non-empty regular expression string');
-  const compiled = compileBoundedPattern(value);
+  const compiled = compileBoundedPattern(value, { lines });
   if (!compiled.ok) return { path: [...at], message: `${formatPath(at)} ${describeValue(value)} is not a usable pattern: ${compiled.reason}` };
   return compiled.regex;
 };
@@ -116,7 +116,7 @@ const parseFile: Parser = (raw, at) => {
     const why = parsedPath && !parsedPath.ok ? ` (${parsedPath.message})` : '';
     issues.push(invalid([...base, pathKey], path, `a file path such as README.md (next to the catalog file) or /docs/runbook.md (from the source root)${why}`));
   }
-  const contains = body.contains === undefined ? undefined : readPattern(body.contains, [...base, 'contains']);
+  const contains = body.contains === undefined ? undefined : readPattern(body.contains, [...base, 'contains'], true);
   if (isIssue(contains)) issues.push(contains);
   if (issues.length > 0) return bad(...issues);
   return ok({ type: 'file', path: path as string, ...(contains ? { contains: contains as RegExp } : {}) });
