@@ -1,4 +1,4 @@
-import { CallboardError } from '../core/errors.ts';
+import { CallboardError, PermissionError } from '../core/errors.ts';
 import type { Problem } from '../core/problems.ts';
 import type { RunRecord, RunSlackThread } from '../core/scaffolder/run-record.ts';
 import type { TemplateDefinition } from '../core/scaffolder/template-definition.ts';
@@ -51,6 +51,9 @@ export interface RunPreview {
   outDir?: string;
 }
 
+/** Four eyes: the requester asked to approve their own run; another approver must (they may still deny it). */
+export class OwnRunApprovalError extends PermissionError {}
+
 /**
  * A step of the dry run failed (an expression, a skeleton path, a `url` input): the template or the values are at
  * fault, not Callboard. The message names the step; adapters show it as it is (the CLI: exit 1, no stack trace).
@@ -77,7 +80,10 @@ export interface Scaffolder {
   start(request: RunRequest, listener?: RunListener): Promise<RunRecord>;
   /** Resumes a failed run at its failed step; finished steps are not redone. */
   retry(runId: string, requester: Requester, listener?: RunListener): Promise<RunRecord>;
-  /** An approver's decision; the run starts once approved. @throws PermissionError when not an approver. */
+  /**
+   * An approver's decision; the run starts once approved. The requester may deny their own run, not approve it.
+   * @throws PermissionError when not an approver; OwnRunApprovalError (a PermissionError) when approving one's own run.
+   */
   decide(runId: string, approver: Requester, decision: 'approved' | 'denied', listener?: RunListener): Promise<RunRecord>;
   run(runId: string): RunRecord | undefined;
   runs(options?: { limit?: number; templateRef?: string }): RunRecord[];

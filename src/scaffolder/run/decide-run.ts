@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, PermissionError } from '../../core/errors.ts';
 import type { RunRecord } from '../../core/scaffolder/run-record.ts';
-import type { Requester, RunListener } from '../scaffolder.ts';
+import { OwnRunApprovalError, type Requester, type RunListener } from '../scaffolder.ts';
 import { decisionClaim } from './active-runs.ts';
 import { failRun } from './execute-run.ts';
 import { isMemberOfAny } from './group-membership.ts';
@@ -11,7 +11,8 @@ import { templateEtag } from './template-catalog.ts';
 
 /**
  * An approver's decision on a run awaiting approval: recorded in `approvals`; approved starts the steps, denied
- * ends the run. @throws NotFoundError, ConflictError (already decided), PermissionError (not in an approver group)
+ * ends the run. The requester may deny their own run but not approve it (four eyes).
+ * @throws NotFoundError, ConflictError (already decided), PermissionError (not in an approver group, or approving one's own run)
  */
 export const decideRun = async (
   context: ScaffolderContext,
@@ -29,6 +30,12 @@ export const decideRun = async (
   if (!loaded || !definition) throw new NotFoundError(`template ${run.templateRef} of run ${runId} is no longer in the catalog`);
   if (!isMemberOfAny(deps.catalog, approver.userRef, definition.approvers)) {
     throw new PermissionError(`${requesterId(approver)} may not decide on run ${runId}: approvers are members of ${definition.approvers.join(', ')}`);
+  }
+  // Four eyes: whoever asked for the run may withdraw it (deny), never approve it themselves.
+  if (decision === 'approved' && run.createdBy === requesterId(approver)) {
+    throw new OwnRunApprovalError(
+      `${requesterId(approver)} requested run ${runId} and may not approve it too: another member of ${definition.approvers.join(', ')} must decide (you may still deny it)`,
+    );
   }
   // The approvers saw the steps of the version requested; another version's steps must not run on their word.
   if (decision === 'approved' && run.templateEtag !== undefined && templateEtag(loaded.entity) !== run.templateEtag) {

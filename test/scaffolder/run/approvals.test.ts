@@ -59,6 +59,21 @@ describe('approvals', () => {
     expect(seen.at(-1)?.status).toBe('succeeded');
   });
 
+  it('four eyes: a requester in the approver group may not approve their own run, another approver must; they may deny it', async () => {
+    const harness = scaffolderHarness({ entities: [guarded], relations });
+    const own = await harness.scaffolder.start({ templateRef: 'template:default/guarded', values: {}, requester: carol });
+    await expect(harness.scaffolder.decide(own.id, carol, 'approved')).rejects.toMatchObject({
+      code: 'permission_denied',
+      message: expect.stringMatching(/another member of group:default\/platform-team must decide/),
+    });
+    expect(harness.scaffolder.run(own.id)).toMatchObject({ status: 'awaiting-approval', approvals: [] });
+    expect(harness.journal.calls).toEqual([]);
+
+    const withdrawn = await harness.scaffolder.decide(own.id, carol, 'denied');
+    expect(withdrawn).toMatchObject({ status: 'denied', approvals: [{ by: 'user:default/carol', decision: 'denied' }] });
+    expect(harness.journal.calls).toEqual([]);
+  });
+
   it('ends the run when denied; no step runs, and a second decision is refused', async () => {
     const { harness, run } = await awaiting();
     const denied = await harness.scaffolder.decide(run.id, carol, 'denied');

@@ -100,6 +100,28 @@ describe('approvals', () => {
     expect(repliesTo(h, request).map((reply) => reply.text)).toEqual([expect.stringMatching(/approved the run of/)]);
     expect(repliesTo(h, progress).map((reply) => reply.text)).toEqual([expect.stringMatching(/approved the run of/)]);
   }, 60_000);
+
+  it('four eyes: an approver who asked for the run is told another approver must approve it; their Deny withdraws it', async () => {
+    const { h } = e;
+    const requester = People.sofia.id;
+    await createWith(h, 'guarded', 'own-guarded-svc', requester);
+    const request = await waitFor('the approval request', () =>
+      postsIn(h, TeamChannels.checkout.id).find((message) => JSON.stringify(message.blocks).includes('own-guarded-svc')),
+    );
+    const run = h.slack.deps.scaffolder!.runs()[0]!;
+
+    h.fake.clearCalls();
+    await clickIn(h, request, /Approve/, requester);
+    const refusal = await h.fake.waitForCall('response_url', undefined, 5000);
+    expect(refusal.body.response_type).toBe('ephemeral');
+    expect(textOf(refusal.body)).toMatch(/another member of `group:default\/checkout-team` must approve it/);
+    expect(h.slack.deps.scaffolder!.run(run.id)).toMatchObject({ status: 'awaiting-approval', approvals: [] });
+
+    await clickIn(h, request, /Deny/, requester);
+    const denied = await h.slack.deps.scaffolder!.settled(run.id);
+    expect(denied).toMatchObject({ status: 'denied', approvals: [{ decision: 'denied' }] });
+    expect(denied.steps.every((step) => step.status === 'pending')).toBe(true);
+  }, 60_000);
 });
 
 describe('who may run a template', () => {

@@ -1,13 +1,14 @@
 import { PermissionError } from '../../../core/errors.ts';
 import type { ApprovalDecision, RunRecord } from '../../../core/scaffolder/run-record.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { approvalDecidedView, decisionReplyView, notAnApproverText, type ApprovalContext } from '../../views/runs/approval-view.ts';
+import { approvalDecidedView, decisionReplyView, notAnApproverText, ownRunApprovalText, type ApprovalContext } from '../../views/runs/approval-view.ts';
 import { scaffolderNoticeView } from '../../views/runs/runs-list-view.ts';
 import { buttonValue, type ScaffolderActionArgs } from './action-args.ts';
 import type { PostedRequest } from './approval-requests.ts';
 import type { ChatClient } from './chat-client.ts';
 import { NOT_SET_UP } from './load-session.ts';
 import { runMessageData } from '../../../scaffolder/messages/run-message-data.ts';
+import { OwnRunApprovalError } from '../../../scaffolder/scaffolder.ts';
 import { refusalOf } from './refusals.ts';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { tellClicker } from './reply.ts';
@@ -49,8 +50,8 @@ const showDecision = async (deps: SlackDeps, client: ChatClient, run: RunRecord,
 };
 
 /**
- * Approve or Deny on an approval request. Only a member of an approver group may decide (the scaffolder checks);
- * anyone else is told so privately and nothing changes. The run then starts (or ends), reporting on its progress
+ * Approve or Deny on an approval request. Only a member of an approver group may decide, and not approve their own
+ * run (the scaffolder checks); anyone else is told so privately and nothing changes. The run then starts (or ends), reporting on its progress
  * message, and everyone involved sees the decision in their thread.
  */
 export const decideRunAction = (deps: SlackDeps, decision: 'approved' | 'denied') => async (args: ScaffolderActionArgs) => {
@@ -71,7 +72,8 @@ export const decideRunAction = (deps: SlackDeps, decision: 'approved' | 'denied'
     run = await scaffolder.decide(runId, approver, decision, listener);
   } catch (error) {
     if (!(error instanceof PermissionError)) return tellClicker(args, refusalOrThrow(error));
-    const words = context.approvers.length > 0 ? notAnApproverText(context.approvers, args.body.user.id) : escapeMrkdwn(error.message);
+    const explain = error instanceof OwnRunApprovalError ? ownRunApprovalText : notAnApproverText;
+    const words = context.approvers.length > 0 ? explain(context.approvers, args.body.user.id) : escapeMrkdwn(error.message);
     return tellClicker(args, scaffolderNoticeView(words, ':no_entry:'));
   }
   await showDecision(deps, args.client, run, requestCopies(record?.posted ?? [], args), context, args.body.user.id);

@@ -84,5 +84,9 @@ export const decisionReplyView = (run: RunRecord, decision: ApprovalDecision, de
 };
 
 /** Someone outside the approver groups clicked Approve or Deny: only they see this. */
+/** The requester clicked Approve on their own run: someone else must approve; Deny withdraws it. */
+export const ownRunApprovalText = (approvers: readonly string[], slackUserId: string): string =>
+  `${mention(slackUserId)}, you asked for this run, so another member of ${approvers.map((ref) => `\`${escapeMrkdwn(ref)}\``).join(' or ') || 'the approver groups'} must approve it. You may still Deny it to withdraw the request.`;
+
 export const notAnApproverText = (approvers: readonly string[], slackUserId: string): string =>
   `${mention(slackUserId)}, only members of ${approvers.map((ref) => `\`${escapeMrkdwn(ref)}\``).join(' or ') || 'the approver groups'} can approve or deny this run.`;
