@@ -24,15 +24,15 @@ export function toSpan(entry: PagerdutyOnCallEntry): OnCallSpan {
 const isOnAt = (span: OnCallSpan, t: number): boolean => (span.start ?? -Infinity) <= t && t < (span.end ?? Infinity);
 
 /**
- * When each level's next shift begins: the earliest end among the people on now; `at` itself for a level with
- * nobody on (its next is whoever starts first); undefined when everyone on it is on for good.
+ * When each level hands over: the distinct ends of the shifts on now; `at` itself for a level with nobody on (its
+ * next is whoever starts first); none when everyone on it is on for good.
  */
-export function findHandoffs(spans: readonly OnCallSpan[], at: number, levels: readonly number[]): Map<number, number | undefined> {
-  const handoffs = new Map<number, number | undefined>();
+export function findHandoffs(spans: readonly OnCallSpan[], at: number, levels: readonly number[]): Map<number, number[]> {
+  const handoffs = new Map<number, number[]>();
   for (const level of levels) {
     const on = spans.filter((span) => span.level === level && isOnAt(span, at));
-    const ends = on.flatMap((span) => (span.end === undefined ? [] : [span.end]));
-    handoffs.set(level, on.length === 0 ? at : ends.length > 0 ? Math.min(...ends) : undefined);
+    const ends = new Set(on.flatMap((span) => (span.end === undefined ? [] : [span.end])));
+    handoffs.set(level, on.length === 0 ? [at] : [...ends].sort((a, b) => a - b));
   }
   return handoffs;
 }
@@ -45,36 +45,40 @@ export function levelNumbers(ruleCount: number, spans: readonly OnCallSpan[]): n
 
 /**
  * Now and next per level, level 1 first, from entries in any order. `later` holds the entries of a window
- * starting at `at` (PagerDuty returns everything overlapping it, the current shifts included): a level's next is
- * who is on at its handoff among those who were not on at `at`, or, after a gap, whoever starts first.
+ * starting at `at` (PagerDuty returns everything overlapping it, the current shifts included): for each shift on
+ * now, its successors are the entries starting when it ends or, after a gap, the first to start after that.
  */
 export function groupOnCalls(input: { at: number; levels: readonly number[]; now: readonly OnCallSpan[]; later: readonly OnCallSpan[] }): OnCallLevel[] {
   const handoffs = findHandoffs(input.now, input.at, input.levels);
   return input.levels.map((level) => {
     const now = input.now.filter((span) => span.level === level && isOnAt(span, input.at));
-    const handoff = handoffs.get(level);
-    const later = input.later.filter((span) => span.level === level);
-    return { level, name: `Level ${level}`, now: toShifts(now), next: handoff === undefined ? [] : toShifts(findNext(later, input.at, handoff)) };
+    const upcoming = input.later.filter((span) => span.level === level && span.start !== undefined && span.start > input.at);
+    const next = (handoffs.get(level) ?? []).flatMap((handoff) => firstToStart(upcoming, handoff));
+    return { level, name: `Level ${level}`, now: toShifts(now, byUser), next: toShifts(next, byShift) };
   });
 }
 
-function findNext(spans: readonly OnCallSpan[], at: number, handoff: number): OnCallSpan[] {
-  const upcoming = spans.filter((span) => span.start !== undefined && span.start > at && (span.end ?? Infinity) > handoff);
-  const onAtHandoff = upcoming.filter((span) => isOnAt(span, handoff));
-  if (onAtHandoff.length > 0) return onAtHandoff;
-  const first = Math.min(...upcoming.map((span) => span.start!));
+function firstToStart(upcoming: readonly OnCallSpan[], handoff: number): OnCallSpan[] {
+  const starts = upcoming.map((span) => span.start!).filter((start) => start >= handoff);
+  if (starts.length === 0) return [];
+  const first = Math.min(...starts);
   return upcoming.filter((span) => span.start === first);
 }
 
-/** One shift per person (a user on through two schedules appears once, over the union), sorted by name. */
-function toShifts(spans: readonly OnCallSpan[]): OnCallShift[] {
-  const byUser = new Map<string, OnCallSpan>();
+/** Now: a person on through two schedules (or directly and through a schedule) is one shift, over the union. */
+const byUser = (span: OnCallSpan): string => span.userId;
+/** Next: the same entry reached from two handoffs once; the same person's two different shifts both. */
+const byShift = (span: OnCallSpan): string => `${span.userId}/${span.start}/${span.end}`;
+
+/** Spans merged by `key`, sorted by name, as the contract's shifts (absent bounds stay absent). */
+function toShifts(spans: readonly OnCallSpan[], key: (span: OnCallSpan) => string): OnCallShift[] {
+  const merged = new Map<string, OnCallSpan>();
   for (const span of spans) {
-    const seen = byUser.get(span.userId);
-    byUser.set(span.userId, seen ? mergeSpans(seen, span) : span);
+    const seen = merged.get(key(span));
+    merged.set(key(span), seen ? mergeSpans(seen, span) : span);
   }
-  return [...byUser.values()]
-    .sort((a, b) => a.person.name.localeCompare(b.person.name) || a.userId.localeCompare(b.userId))
+  return [...merged.values()]
+    .sort((a, b) => a.person.name.localeCompare(b.person.name) || a.userId.localeCompare(b.userId) || (a.start ?? 0) - (b.start ?? 0))
     .map((span) => ({
       person: span.person,
       ...(span.start === undefined ? {} : { from: new Date(span.start).toISOString() }),

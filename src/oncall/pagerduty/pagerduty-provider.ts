@@ -104,8 +104,8 @@ export class PagerdutyProvider implements OnCallProvider {
    * Everything from now until a day past the last handoff (so a gap after a handoff still shows who starts next),
    * within PagerDuty's 90 days. Nothing to ask when every level is on for good.
    */
-  private async listLaterSpans(policyId: string, at: number, handoffs: Map<number, number | undefined>, deadline: LookupDeadline): Promise<OnCallSpan[]> {
-    const times = [...handoffs.values()].filter((time): time is number => time !== undefined);
+  private async listLaterSpans(policyId: string, at: number, handoffs: Map<number, number[]>, deadline: LookupDeadline): Promise<OnCallSpan[]> {
+    const times = [...handoffs.values()].flat();
     if (times.length === 0) return [];
     const until = Math.min(Math.max(...times) + DAY_MS, at + MAX_WINDOW_MS);
     return this.listSpans(policyId, at, until, deadline);
