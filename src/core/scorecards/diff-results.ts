@@ -39,8 +39,11 @@ const keyOf = (result: ScorecardResult): string => `${result.scorecard}\u0000${r
 const stateOf = (rule: RuleResult | undefined): RuleState =>
   rule === undefined ? 'absent' : rule.passed === null ? 'unknown' : rule.passed ? 'passed' : 'failed';
 
-/** What the level computation counts for a rule: its result, or the last known one while it is unknown. */
-const countsOf = (rule: RuleResult | undefined): boolean => (rule?.passed ?? rule?.lastKnown) === true;
+/**
+ * Whether a rule holds its level back: it is on the scorecard and does not count as passing (its result, or the last
+ * known one while it is unknown). Only a change of this can move a level: a passing rule removed never does.
+ */
+const blocks = (rule: RuleResult | undefined): boolean => rule !== undefined && (rule.passed ?? rule.lastKnown) !== true;
 
 /** Rank of a level in the result's own order (-1 for no level). */
 const rankOf = (result: ScorecardResult): number => (result.level === null ? -1 : result.levels.findIndex((count) => count.level === result.level));
@@ -66,7 +69,7 @@ const changesBetween = (before: ScorecardResult | undefined, after: ScorecardRes
     const change = { id, level: (is ?? was)!.level, from: stateOf(was), to: stateOf(is) };
     const keptChanged = was?.lastKnown !== is?.lastKnown;
     if (change.from !== change.to || keptChanged || was?.level !== is?.level) rules.push(change);
-    if (countsOf(was) !== countsOf(is) || (was !== undefined && is !== undefined && was.level !== is.level)) causes.push(change);
+    if (blocks(was) !== blocks(is) || (blocks(was) && blocks(is) && was!.level !== is!.level)) causes.push(change);
   }
   return { rules, causes };
 };
