@@ -17,6 +17,17 @@ export interface RegisterResult {
   created: boolean;
 }
 
+/** Who asks: a person on the server (`callboard register`), a person in Slack, or a template's `catalog:register`. */
+export type RegisterOrigin = 'cli' | 'slack' | 'template';
+
+export interface RegisterOptions {
+  /**
+   * Default `cli`. From `slack` only remote URLs are taken: a Slack user must not make the catalog read the
+   * server's folders and files (the CLI runs on the server, so its user may; catalog:register checks on its own).
+   */
+  origin?: RegisterOrigin;
+}
+
 /**
  * Adds a repository or catalog file as a catalog source and syncs it at once, so its entities answer before
  * the call returns. `callboard register`, `/callboard register` and `catalog:register` all come here.
@@ -24,9 +35,9 @@ export interface RegisterResult {
 export interface SourceRegistrar {
   /**
    * `url`: a Git URL, a GitHub repository URL, a `…/blob/<branch>/catalog-info.yaml` URL, or a local Git host
-   * URL. @throws InvalidInputError naming what is wrong with the URL.
+   * URL; a path on the server too, except from Slack. @throws InvalidInputError naming what is wrong with the URL.
    */
-  register(url: string, registeredBy: string): Promise<RegisterResult>;
+  register(url: string, registeredBy: string, options?: RegisterOptions): Promise<RegisterResult>;
   /** @throws NotFoundError. Removes the source and, with the next pass, its entities. */
   unregister(id: string): Promise<void>;
   list(): RegisteredSource[];

@@ -56,8 +56,8 @@ export const createSourceRegistrar = (deps: SourceRegistrarDeps): SourceRegistra
   };
 
   return {
-    async register(url, registeredBy) {
-      const { id, config } = sourceConfigForUrl(url, inspect);
+    async register(url, registeredBy, options = {}) {
+      const { id, config } = sourceConfigForUrl(url, inspect, { remoteOnly: options.origin === 'slack' });
       const existing = deps.store.find(id);
       if (existing) {
         // Registered before (or by another process sharing the database): sync it now all the same.

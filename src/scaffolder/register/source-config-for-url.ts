@@ -101,15 +101,25 @@ export const cleanRegistrationUrl = (given: string): string => given.trim().repl
 /**
  * The `catalog.sources`-shaped config a registration URL becomes (see SourceRegistrar.register): a git source
  * for remotes and for local repositories, a dir source for a plain local folder or file. `inspect` says what is
- * at a local path (the only part that needs the disk).
+ * at a local path (the only part that needs the disk). `remoteOnly` (Slack) refuses every local path and file URL.
  */
-export const sourceConfigForUrl = (given: string, inspect: (path: string) => LocalPathKind): { id: string; config: SourceConfig } => {
+export const sourceConfigForUrl = (
+  given: string,
+  inspect: (path: string) => LocalPathKind,
+  options: { remoteOnly?: boolean } = {},
+): { id: string; config: SourceConfig } => {
   const url = cleanRegistrationUrl(given);
   if (url === '' || url.startsWith('-')) throw refuse(given, 'it is empty or starts with "-"');
   if (/^https?:\/\//i.test(url)) return toGitSource(parseWebUrl(url));
   if (/^(ssh|git|git\+ssh):\/\//i.test(url) || /^[^/:]+@[^/:]+:/.test(url) || /^[a-z0-9.-]+\.[a-z]{2,}:[^/]/i.test(url)) {
     if (/:\/\/[^/@]*:[^/@]*@/.test(url)) throw refuse(given, 'it holds credentials, which would be stored in the database');
     return toGitSource({ repoUrl: url, display: url.replace(/^[a-z+]+:\/\//i, '').replace(/\.git$/, '') });
+  }
+  // Refused before anything looks at the disk, so Slack cannot even learn what exists on the server.
+  if (options.remoteOnly) {
+    throw new InvalidInputError(
+      `Cannot register "${given}" from Slack: it is a path on the Callboard server, which only \`callboard register ${url}\` run on the server may register; from Slack give a Git URL, a repository URL (https://github.com/<owner>/<repo>) or a catalog file URL (…/blob/<branch>/catalog-info.yaml).`,
+    );
   }
   const path = /^file:\/\//i.test(url) ? localPathOf(given, url) : url;
   if (!path.startsWith('/')) throw refuse(given, 'a local path must be absolute');

@@ -88,4 +88,23 @@ describe('sourceConfigForUrl', () => {
     }
     expect(() => configFor('https://bot:s3cret@github.com/acme/x')).toThrow(/a Git URL/);
   });
+
+  it('from Slack (remoteOnly) takes remote URLs only: a path on the server is refused, pointing at `callboard register <path>`', () => {
+    const looked: string[] = [];
+    const fromSlack = (url: string) => sourceConfigForUrl(url, (path) => (looked.push(path), inspect(path)), { remoteOnly: true });
+    expect(fromSlack('https://github.com/acme/payments').config).toMatchObject({ type: 'git', url: 'https://github.com/acme/payments.git' });
+    expect(fromSlack('https://github.com/acme/payments/blob/main/catalog-info.yaml').config).toMatchObject({ type: 'git', patterns: ['catalog-info.yaml'] });
+    expect(fromSlack('git@github.com:acme/payments.git').config).toMatchObject({ type: 'git', url: 'git@github.com:acme/payments.git' });
+    for (const url of [
+      '/srv/catalog',
+      '/srv/repos/acme/new-service.git',
+      'file:///srv/repos/acme/new-service.git/blob/main/catalog-info.yaml',
+      '/srv/nothing-here',
+      'relative/path',
+    ]) {
+      expect(() => fromSlack(url), url).toThrow(InvalidInputError);
+      expect(() => fromSlack(url), url).toThrow(`\`callboard register ${url}\` run on the server`);
+    }
+    expect(looked).toEqual([]);
+  });
 });

@@ -87,6 +87,15 @@ describe('the source registrar', () => {
     expect(result.source.id).toBe(`registered:${remote.bareDir}#main:docs/catalog-info.yaml`);
   });
 
+  it('takes a path on the server from the CLI but not from Slack, and stores nothing then', async () => {
+    const runtime = open();
+    const registrar = registrarForRuntime(runtime, config);
+    await expect(registrar.register(remote.bareDir, 'user:default/ada', { origin: 'slack' })).rejects.toThrow(/path on the Callboard server/);
+    expect(registrar.list()).toEqual([]);
+    expect(runtime.sync.sourceIds()).toEqual([]);
+    expect(await registrar.register(remote.bareDir, 'cli', { origin: 'cli' })).toMatchObject({ created: true });
+  });
+
   it('stores nothing when the URL is bad or cannot be read, and says so', async () => {
     const runtime = open();
     const registrar = registrarForRuntime(runtime, config);

@@ -156,10 +156,15 @@ describe('/callboard register', () => {
     expect(textOf(refused)).toMatch(/Only Callboard admins/);
   });
 
-  it('registers a repository for an admin, as catalog:register does (already registered by a run: said so)', async () => {
+  it('refuses a path on the server even for an admin, pointing at `callboard register <path>` on the server', async () => {
+    // The local Git host's repositories are folders on the server: registering one is for the CLI.
     const run = e.h.slack.deps.scaffolder!.runs().find((candidate) => candidate.status === 'succeeded' && candidate.output?.links[0]?.url);
     expect(run).toBeDefined();
-    const answer = await ask(e.h, '/callboard', `register ${run!.output!.links[0]!.url!}`, People.marcus.id);
-    expect(textOf(answer)).toMatch(/was already registered as|Registered `/);
+    const path = run!.output!.links[0]!.url!;
+    const before = e.h.slack.deps.registrar!.list().length;
+    const answer = await ask(e.h, '/callboard', `register ${path}`, People.marcus.id);
+    expect(textOf(answer)).toMatch(/path on the Callboard server/);
+    expect(textOf(answer)).toContain(`callboard register ${path}`);
+    expect(e.h.slack.deps.registrar!.list()).toHaveLength(before);
   });
 });

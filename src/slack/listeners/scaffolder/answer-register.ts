@@ -8,7 +8,8 @@ import { requesterOf } from './requester.ts';
 
 /**
  * `/callboard register <url>`: for Callboard admins (`slack.admins`) only, the repository or catalog file
- * becomes a catalog source, synced at once, exactly as `callboard register` and `catalog:register` do it.
+ * becomes a catalog source, synced at once, exactly as `callboard register` and `catalog:register` do it. Only
+ * remote URLs: a path on the server is `callboard register <path>`, on the server.
  */
 export const answerRegister = async (deps: SlackDeps, url: string, slackUserId: string): Promise<SlackMessage> => {
   const identity = await deps.identity.identify(slackUserId);
@@ -19,7 +20,7 @@ export const answerRegister = async (deps: SlackDeps, url: string, slackUserId: 
   if (!deps.registrar) return scaffolderNoticeView('Registering catalog sources is not set up in this Callboard.');
   const requester = await requesterOf(deps, slackUserId);
   try {
-    return registeredView(await deps.registrar.register(url, requester.userRef ?? requester.fallbackId));
+    return registeredView(await deps.registrar.register(url, requester.userRef ?? requester.fallbackId, { origin: 'slack' }));
   } catch (error) {
     if (error instanceof InvalidInputError) return scaffolderNoticeView(escapeMrkdwn(error.message), ':warning:');
     throw error;
