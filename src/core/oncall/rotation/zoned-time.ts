@@ -23,7 +23,6 @@ const formatterFor = (timezone: string): Intl.DateTimeFormat => {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone: timezone,
       hourCycle: 'h23',
-      era: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -51,18 +50,18 @@ export function isKnownTimeZone(name: string): boolean {
   }
 }
 
-/** What the wall clock of `timezone` shows at `instant` (ms since the epoch), as a local value. */
+// What en-US with these options prints: "1/5/2026, 09:00:00". format() is about three times faster than
+// formatToParts(), and a lookup runs it a few dozen times.
+const FORMATTED = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
+
+/** What the wall clock of `timezone` shows at `instant` (ms since the epoch), as a local value (years 1 and later). */
 export function localAt(instant: number, timezone: string): number {
-  const fields: Record<string, number> = {};
-  let era = 'AD';
-  for (const part of formatterFor(timezone).formatToParts(new Date(instant))) {
-    if (part.type === 'era') era = part.value;
-    else if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const year = era === 'BC' ? 1 - fields.year! : fields.year!;
-  const date = new Date(0);
-  date.setUTCFullYear(year, fields.month! - 1, fields.day!);
-  date.setUTCHours(fields.hour! % 24, fields.minute!, fields.second!, 0);
+  const text = formatterFor(timezone).format(instant);
+  const match = FORMATTED.exec(text);
+  if (!match) throw new Error(`unexpected date format from Intl: ${text}`);
+  const [month, day, year, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(2000, month - 1, day, hour % 24, minute, second));
+  date.setUTCFullYear(year); // Date.UTC reads years 0-99 as 1900-1999
   // Intl shows whole seconds; the milliseconds of the instant are those of the wall clock.
   return date.getTime() + (((instant % 1000) + 1000) % 1000);
 }
@@ -82,6 +81,7 @@ const offsetAt = (instant: number, timezone: string): number => {
 export function instantAt(local: number, timezone: string): number {
   const before = offsetAt(local - DAY, timezone);
   const after = offsetAt(local + DAY, timezone);
+  if (before === after) return local - before; // no change of offset near: the one reading
   const candidates = [local - before, local - after].filter((instant) => localAt(instant, timezone) === local);
   if (candidates.length > 0) return Math.min(...candidates);
   return local - before;
