@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityWithRelations } from '../../../src/core/catalog/entity.ts';
+import { createBuiltinKindRegistry } from '../../../src/core/catalog/kind-registry.ts';
+import { parseCatalogFile } from '../../../src/core/catalog/parse-catalog-file.ts';
 import { evaluateScorecard, type ScorecardResult } from '../../../src/core/scorecards/evaluate-scorecard.ts';
-import { unknownFact, type EntityFacts } from '../../../src/core/scorecards/facts.ts';
+import { NO_FACTS, unknownFact, type EntityFacts } from '../../../src/core/scorecards/facts.ts';
+import { matchFilter } from '../../../src/core/scorecards/match-filter.ts';
+import { readScorecard } from '../../../src/core/scorecards/read-scorecard.ts';
 import { buildScorecard, service } from './build-scorecard.ts';
 
 const NOW = new Date('2026-12-06T09:00:00Z');
@@ -136,5 +140,61 @@ describe('evaluateScorecard: unknown results', () => {
     expect(during.level).toBe('silver');
     expect(during.rules.at(-1)!.lastKnown).toBe(false);
     expect(during.next).toEqual({ level: 'gold', failing: ['oncall'] });
+  });
+});
+
+describe("evaluateScorecard: the issue's example end to end", () => {
+  const ISSUE_YAML = `apiVersion: callboard.dev/v1alpha1
+kind: Scorecard
+metadata: { name: production-readiness, title: Production readiness }
+spec:
+  owner: group:platform-team
+  filter: { kind: [Component, API], spec.type: [service, openapi], spec.lifecycle: [production] }
+  levels: [bronze, silver, gold]      # lowest first
+  rules:
+    - id: owned-by-group
+      level: bronze
+      title: Owned by a team
+      check: { relation: ownedBy, targetKind: Group }
+      fix: Set spec.owner to a group ref.
+    - id: has-docs
+      level: silver
+      check: { exists: 'metadata.annotations["backstage.io/techdocs-ref"]' }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: payments
+  annotations: { backstage.io/techdocs-ref: 'dir:.' }
+spec: { type: service, lifecycle: production, owner: payments-team }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: solo }
+spec: { type: service, lifecycle: production, owner: user:alice }
+`;
+
+  it('scores parsed entities with the relations the catalog emitted', async () => {
+    const parsed = await parseCatalogFile(ISSUE_YAML, 'catalog-info.yaml', { registry: createBuiltinKindRegistry(), readTarget: async () => '' });
+    expect(parsed.problems).toEqual([]);
+    const read = readScorecard(parsed.entities[0]!.entity);
+    if (!read.ok) throw new Error('the example must read');
+    const rows = parsed.entities.flatMap((entity) => entity.relations);
+    const scored = parsed.entities.slice(1).map(({ entity, ref }) => {
+      const withRelations = { ...entity, relations: rows.filter((row) => row.sourceRef === ref).map(({ type, targetRef }) => ({ type, targetRef })) };
+      expect(matchFilter(withRelations, read.scorecard.filter)).toBe(true);
+      return evaluateScorecard({ scorecard: read.scorecard, entity: withRelations, catalogFile: 'catalog-info.yaml', facts: NO_FACTS, now: NOW });
+    });
+    expect(scored.map((result) => [result.entityRef, result.level, result.passed, result.total, result.next])).toEqual([
+      // gold has no rules in the example, so it is reached with silver (an empty level is passed, as the ladder reads).
+      ['component:default/payments', 'gold', 2, 2, null],
+      ['component:default/solo', null, 0, 2, { level: 'bronze', failing: ['owned-by-group'] }],
+    ]);
+    expect(scored[1]!.rules[0]).toEqual({
+      id: 'owned-by-group',
+      level: 'bronze',
+      passed: false,
+      message: 'has 0 ownedBy relations to a Group; needs at least 1',
+    });
   });
 });
