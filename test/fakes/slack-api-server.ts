@@ -6,6 +6,7 @@ import { chatRoutes } from './slack/chat-routes.ts';
 import { directoryRoutes } from './slack/directory-routes.ts';
 import { FakeSlackState, type StoredMessage } from './slack/fake-state.ts';
 import { FaultPlan, type FakeFault } from './slack/faults.ts';
+import { historyRoutes } from './slack/history-routes.ts';
 import { UPLOAD_PATH, answerUpload, fileRoutes } from './slack/file-routes.ts';
 import { checkScopes, type MethodRoute } from './slack/method-route.ts';
 import { parseApiBody, readBody, readToken } from './slack/parse-request.ts';
@@ -47,7 +48,7 @@ class FakeSlackServer implements FakeSlack {
   readonly bot: FakeBot;
   private readonly state: FakeSlackState;
   private readonly faults = new FaultPlan();
-  private readonly routes = new Map<string, MethodRoute>(Object.entries({ ...directoryRoutes, ...chatRoutes, ...viewRoutes, ...fileRoutes }));
+  private readonly routes = new Map<string, MethodRoute>(Object.entries({ ...directoryRoutes, ...chatRoutes, ...historyRoutes, ...viewRoutes, ...fileRoutes }));
   private readonly recorded: RecordedCall[] = [];
   private readonly events = new EventEmitter();
   private readonly server: Server = createServer((request, response) => void this.handle(request, response));

@@ -1,6 +1,7 @@
 import { checkMessageLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import { asString, blockKitRefusal, fail, ok, requireFields, withPrefix, type JsonBody, type PointedViolation } from './answers.ts';
 import type { StoredMessage } from './fake-state.ts';
+import { checkMetadata } from './history-routes.ts';
 import { checkMessageBody, resolveChannel, type MethodContext, type RouteTable } from './method-route.ts';
 
 /** chat.* methods (reference §3.2): posted messages are stored so update/delete/getPermalink can find them. */
@@ -16,7 +17,7 @@ export const chatRoutes: RouteTable = {
 
 function postMessage(ctx: MethodContext) {
   const { body } = ctx;
-  const refusal = requireFields(body, 'channel') ?? checkMessageBody(body);
+  const refusal = requireFields(body, 'channel') ?? checkMessageBody(body) ?? checkMetadata(body.metadata);
   if (refusal) return refusal;
   const target = resolveChannel(ctx, body.channel, true);
   if (!target.ok) return target.answer;
@@ -41,7 +42,7 @@ function postEphemeral(ctx: MethodContext) {
 
 function update(ctx: MethodContext) {
   const { body, state } = ctx;
-  const refusal = requireFields(body, 'channel', 'ts') ?? checkMessageBody(body);
+  const refusal = requireFields(body, 'channel', 'ts') ?? checkMessageBody(body) ?? checkMetadata(body.metadata);
   if (refusal) return refusal;
   const found = findOwnMessage(ctx, body.channel, body.ts);
   if ('answer' in found) return found.answer;
