@@ -2,10 +2,8 @@ import type { OnCallSchedule } from '../../core/oncall/on-call.ts';
 
 interface Entry {
   schedule: OnCallSchedule;
+  answeredAt: number;
   storedAt: number;
-  /** The answer holds for lookups at instants in [validFrom, validUntil): no shift starts or ends in between. */
-  validFrom: number;
-  validUntil: number;
 }
 
 /**
@@ -26,7 +24,7 @@ export class OnCallCache {
     const key = cacheKey(source, at);
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (this.clock() - entry.storedAt >= this.ttlMs || at < entry.validFrom || at >= entry.validUntil) {
+    if (this.clock() - entry.storedAt >= this.ttlMs || !answerHolds(entry.schedule, entry.answeredAt, at)) {
       this.entries.delete(key);
       return undefined;
     }
@@ -35,12 +33,9 @@ export class OnCallCache {
 
   set(source: string, at: number, schedule: OnCallSchedule): void {
     if (this.ttlMs <= 0) return;
-    const bounds = shiftBounds(schedule);
-    const validFrom = Math.max(-Infinity, ...bounds.filter((bound) => bound <= at));
-    const validUntil = Math.min(Infinity, ...bounds.filter((bound) => bound > at));
     const key = cacheKey(source, at);
     this.entries.delete(key);
-    this.entries.set(key, { schedule: structuredClone(schedule), storedAt: this.clock(), validFrom, validUntil });
+    this.entries.set(key, { schedule: structuredClone(schedule), answeredAt: at, storedAt: this.clock() });
     this.evictOldest();
   }
 
@@ -53,6 +48,12 @@ export class OnCallCache {
 }
 
 const cacheKey = (source: string, at: number): string => `${source}@${Math.floor(at / 60_000)}`;
+
+/** True when no shift in `schedule`, answered for `answeredAt`, starts or ends between that instant and `at`. */
+export function answerHolds(schedule: OnCallSchedule, answeredAt: number, at: number): boolean {
+  const [low, high] = answeredAt <= at ? [answeredAt, at] : [at, answeredAt];
+  return !shiftBounds(schedule).some((bound) => bound > low && bound <= high);
+}
 
 function shiftBounds(schedule: OnCallSchedule): number[] {
   return schedule.levels.flatMap((level) =>

@@ -1,9 +1,10 @@
 import { OnCallUnavailableError, type OnCallProvider, type OnCallSchedule, type OnCallSource } from '../../core/oncall/on-call.ts';
 import { findHandoffs, groupOnCalls, levelNumbers, toSpan, type OnCallSpan } from './group-oncalls.ts';
 import { LookupDeadline } from './lookup-deadline.ts';
-import { OnCallCache } from './oncall-cache.ts';
+import { OnCallCache, answerHolds } from './oncall-cache.ts';
 import { PagerdutyApi } from './pagerduty-api.ts';
 import { PagerdutyHttpClient } from './pagerduty-http-client.ts';
+import { SharedLookups } from './shared-lookups.ts';
 import type { PagerdutyEscalationPolicy, PagerdutyService } from './pagerduty-schemas.ts';
 
 export const PAGERDUTY_SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';
@@ -26,6 +27,12 @@ export interface PagerdutyProviderOptions {
 }
 
 const DAY_MS = 86_400_000;
+
+/** A schedule and the instant it was looked up for. */
+interface Answer {
+  at: number;
+  schedule: OnCallSchedule;
+}
 /** PagerDuty computes on-call shifts at most 90 days ahead (reference §1.3). */
 const MAX_WINDOW_MS = 90 * DAY_MS;
 
@@ -39,6 +46,7 @@ export class PagerdutyProvider implements OnCallProvider {
   private readonly api: PagerdutyApi;
   private readonly cache: OnCallCache;
   private readonly timeoutMs: number;
+  private readonly inFlight = new SharedLookups<Answer>();
 
   constructor(options: PagerdutyProviderOptions) {
     const http = new PagerdutyHttpClient({
@@ -69,9 +77,17 @@ export class PagerdutyProvider implements OnCallProvider {
     const key = `${source.annotation}=${source.id}`;
     const cached = this.cache.get(key, at.getTime());
     if (cached) return cached;
-    const schedule = await this.fetchSchedule(source, at.getTime(), new LookupDeadline(this.timeoutMs, signal));
-    this.cache.set(key, at.getTime(), schedule);
-    return schedule;
+    const minute = Math.floor(at.getTime() / 60_000);
+    const shared = await this.inFlight.run(`${key}@${minute}`, (sharedSignal) => this.fetchAndCache(source, key, at.getTime(), sharedSignal), signal);
+    // Another caller's lookup in the same minute answers this one too, unless a shift starts or ends in between.
+    if (answerHolds(shared.schedule, shared.at, at.getTime())) return shared.schedule;
+    return (await this.fetchAndCache(source, key, at.getTime(), signal)).schedule;
+  }
+
+  private async fetchAndCache(source: OnCallSource, key: string, at: number, signal: AbortSignal | undefined): Promise<Answer> {
+    const schedule = await this.fetchSchedule(source, at, new LookupDeadline(this.timeoutMs, signal));
+    this.cache.set(key, at, schedule);
+    return { at, schedule };
   }
 
   private async fetchSchedule(source: OnCallSource, at: number, deadline: LookupDeadline): Promise<OnCallSchedule> {

@@ -79,4 +79,21 @@ describe('PagerdutyProvider: cache', () => {
     await expect(pagerduty.lookup(source, at('2026-12-07T12:00:00Z'))).rejects.toThrow('HTTP 503');
     expect(await levelOne(pagerduty, at('2026-12-07T12:00:00Z'))).toEqual(['Bob Brown']);
   });
+
+  it('shares one PagerDuty run between concurrent lookups in the same minute', async () => {
+    const pagerduty = provider();
+    const answers = await Promise.all([
+      pagerduty.lookup(source, at('2026-12-07T12:00:01Z')),
+      pagerduty.lookup(source, at('2026-12-07T12:00:02Z')),
+      pagerduty.lookup(source, at('2026-12-07T12:00:03Z')),
+    ]);
+    expect(answers.map((answer) => answer.levels[0]!.now[0]!.person.name)).toEqual(['Bob Brown', 'Bob Brown', 'Bob Brown']);
+    expect(fake.requestsTo('/services')).toHaveLength(1);
+  });
+
+  it('does not share a run across a shift boundary inside the minute', async () => {
+    const pagerduty = provider();
+    const [before, after] = await Promise.all([pagerduty.lookup(source, at('2026-12-07T09:00:10Z')), pagerduty.lookup(source, at('2026-12-07T09:00:50Z'))]);
+    expect([before.levels[0]!.now[0]!.person.name, after.levels[0]!.now[0]!.person.name]).toEqual(['Alice Adams', 'Bob Brown']);
+  });
 });
