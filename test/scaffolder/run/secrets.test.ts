@@ -71,6 +71,32 @@ describe('secrets', () => {
   });
 });
 
+describe('an unexpected failure', () => {
+  it('is recorded with its secrets masked, as a step log is, when its message quotes one', async () => {
+    const harness = scaffolderHarness({ entities: [withSecrets] });
+    // A store failure outside any step's own handling, whose message quotes what it was given (as some drivers do).
+    const save = harness.runStore.save.bind(harness.runStore);
+    let thrown = false;
+    harness.runStore.save = async (record) => {
+      if (!thrown && record.steps[0]?.status === 'done') {
+        thrown = true;
+        throw new Error(`the database refused pw=${PASSWORD} token=${TOKEN}`);
+      }
+      return save(record);
+    };
+    const values = { name: 'svc', dbPassword: PASSWORD, token: TOKEN };
+    const run = await harness.scaffolder.start({ templateRef: 'template:default/with-secrets', values, requester: alice });
+    const failed = await harness.scaffolder.settled(run.id);
+
+    expect(thrown).toBe(true);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toBe('Callboard could not go on with this run: the database refused pw=*** token=***; Retry resumes at the step that was running');
+    expect(harness.scaffolder.run(run.id)?.error).toBe(failed.error);
+    const stored = databaseBytes(harness.dbPath);
+    for (const secret of [PASSWORD, TOKEN]) expect(stored).not.toContain(secret);
+  });
+});
+
 describe('a secret inside an object field', () => {
   const NESTED = 'nested-pw-5c1e8b0d';
   const nested = templateEntity('nested-secret', {
