@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../../../src/core/catalog/entity.ts';
 import { createBuiltinKindRegistry } from '../../../../src/core/catalog/kind-registry.ts';
 import { parseCatalogFile, parseCatalogFileFully } from '../../../../src/core/catalog/parse-catalog-file.ts';
+import { parsePlainCatalogFile } from '../../../../src/core/catalog/parse-plain-catalog-file.ts';
 import type { ReadTarget } from '../../../../src/core/catalog/placeholders.ts';
 import { validateEntity } from '../../../../src/core/catalog/validate-entity.ts';
 
@@ -46,6 +47,19 @@ describe('Rotation kind: the issue example', () => {
       { sourceRef: 'rotation:default/payments-primary', type: 'ownedBy', targetRef: 'group:default/payments-team' },
       { sourceRef: 'group:default/payments-team', type: 'ownerOf', targetRef: 'rotation:default/payments-primary' },
     ]);
+  });
+
+  it('reads unquoted date-times as strings on the fast path (js-yaml) too', () => {
+    // The scanner steps aside for a flow mapping as a list item (`- { … }`), so the override is written as a block here.
+    const block = ISSUE_YAML.replace(
+      '    - { layer: primary, user: user:frank, from: 2026-12-24T00:00, until: 2026-12-27T00:00 }',
+      '    - layer: primary\n      user: user:frank\n      from: 2026-12-24T00:00\n      until: 2026-12-27T00:00',
+    );
+    const fast = parsePlainCatalogFile(block, registry);
+    expect(fast?.problems).toEqual([]);
+    const spec = fast!.entities[0]!.entity.spec!;
+    expect((spec.layers as { start: unknown }[])[1]!.start).toBe('2026-01-05T09:00');
+    expect((spec.overrides as { until: unknown }[])[0]!.until).toBe('2026-12-27T00:00');
   });
 
   it('is not accepted under a Backstage apiVersion', async () => {
