@@ -39,6 +39,8 @@ const startCallboard = async (): Promise<number> => {
   const log = pino({ level: 'error' }, pino.destination(2));
   const registrar = buildSourceRegistrar(config, runtime);
   const scaffolder = buildScaffolder(config, runtime, log, registrar);
+  // As src/main.ts does after the first sync: every template read once before Slack is served.
+  scaffolder.listTemplates(undefined);
   const messages = createMessageRenderer(config.scaffolder.messages, { defaultsDir: join(config.scaffolder.templatesDir, 'messages') });
   const slack = createSlackApp(
     { store: runtime.store, sync: runtime.sync, settings: { syncAllowed: [] }, log, scaffolder, registrar, messages },
