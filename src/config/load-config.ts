@@ -149,6 +149,8 @@ export const loadConfig = (options: LoadConfigOptions = {}): Config => {
       templatesDir: resolve(packageRoot, 'templates'),
     },
     http: { ...http, port: readPort(env.PORT, http.port) },
+    // Scheduled posts' message files, like scaffolder.messages: relative to this config file.
+    postMessages: Object.fromEntries(Object.entries(rest.postMessages).map(([name, path]) => [name, resolve(baseDir, path)])),
     oncall: { ...oncall, pagerduty: { ...oncall.pagerduty, ...pagerdutySecrets(env) } },
   };
 };

@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { postMessagesSchema, schedulesSchema } from './schedules-schema.ts';
 
 const globList = z.array(z.string().min(1)).min(1);
 const defaultCatalogPatterns = ['**/catalog-info.yaml'];
@@ -166,6 +167,9 @@ export const configFileSchema = z
     jobs: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a job name such as "catalog-sync"'), jobSettingsSchema).default({}),
     // Who is on call: `/oncall`, the on-call line of /owner cards and App Home, `callboard oncall`.
     oncall: onCallSchema.default({ timeoutMs: 2500, pagerduty: { cacheSeconds: 60 } }),
+    // Posts made on a schedule, once per slot (src/config/schedules-schema.ts), and replacements for their messages.
+    schedules: schedulesSchema.default([]),
+    postMessages: postMessagesSchema.default({}),
   })
   .strict();
 

@@ -12,6 +12,14 @@ export interface JobRunRecord {
   finishedAt?: Date;
   result: JobRunResult;
   message?: string;
+  /** Scheduled posts: the message Slack confirmed for this slot. */
+  post?: PostedMessage;
+}
+
+/** Where a scheduled post landed: its channel id and message `ts`. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
 }
 
 export interface JobRunEnd {

@@ -1,0 +1,68 @@
+import cron from 'node-cron';
+import { z } from 'zod';
+import { parseQuietHours } from '../schedule/quiet-hours.ts';
+import { POST_TYPE_NAMES } from '../schedule/posts/post-type-names.ts';
+import { describeUnavailablePostType, isPostTypeAvailable } from '../schedule/posts/post-types.ts';
+
+/**
+ * `schedules:` in callboard.yaml — posts Callboard makes on a schedule, once per slot. Everything that can be
+ * checked without Slack or the catalog is checked here, so a typo stops start-up with the key named
+ * (`schedules[2].timezone: got "Europe/Berln" — expected an IANA time zone …`); a scorecard or channel that does
+ * not exist can only be found when posting, and marks the schedule failing.
+ */
+
+const isKnownTimeZone = (name: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const scheduleSchema = z
+  .object({
+    // Names the schedule in `callboard post <id>`, `callboard schedules` and the ledger.
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes such as "readiness-weekly"'),
+    post: z.enum(POST_TYPE_NAMES),
+    scorecard: z.string().min(1).optional(),
+    team: z.string().min(1).optional(),
+    channel: z.string().regex(/^#?[a-z0-9][a-z0-9._-]*$|^[CG][A-Z0-9]{2,}$/, 'a channel name such as "#payments" or a channel id such as "C0123ABCD"'),
+    cron: z.string().refine((expr) => cron.validate(expr), 'a cron expression of 5 fields, or 6 with seconds first, such as "0 9 * * MON"'),
+    timezone: z.string().refine(isKnownTimeZone, 'an IANA time zone name such as "Europe/Berlin" or "UTC"').default('UTC'),
+    missed: z.enum(['once', 'skip']).default('once'),
+    handoffLead: z.number().int().min(1).max(10_080).optional(),
+    quiet: z
+      .string()
+      .refine((text) => parseQuietHours(text) !== undefined, 'quiet hours as "HH:MM-HH:MM" such as "20:00-08:00"')
+      .optional(),
+  })
+  .strict();
+
+type ScheduleInput = z.output<typeof scheduleSchema>;
+
+const checkSchedules = (schedules: ScheduleInput[], ctx: z.RefinementCtx): void => {
+  const firstIndexOf = new Map<string, number>();
+  schedules.forEach((schedule, index) => {
+    const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [index, key], message, input: schedule });
+    const first = firstIndexOf.get(schedule.id);
+    if (first !== undefined) issue('id', `an id no other schedule has (schedules[${first}] is also "${schedule.id}")`);
+    else firstIndexOf.set(schedule.id, index);
+    if (!isPostTypeAvailable(schedule.post)) issue('post', describeUnavailablePostType(schedule.post));
+    if (schedule.post === 'scorecard-digest' && schedule.scorecard === undefined)
+      issue('scorecard', 'the name of the Scorecard to digest (scorecard-digest schedules need one)');
+    if (schedule.post !== 'scorecard-digest' && schedule.scorecard !== undefined) issue('scorecard', `no scorecard: only scorecard-digest schedules take one`);
+    if (schedule.post !== 'oncall-handoff' && schedule.handoffLead !== undefined)
+      issue('handoffLead', 'no handoffLead: only oncall-handoff schedules take one');
+  });
+};
+
+export const schedulesSchema = z.array(scheduleSchema).superRefine(checkSchedules);
+
+/**
+ * Replacement message files for scheduled posts, by message name (`catalog-health: messages/our-health.hbs`),
+ * relative to the config file, as `scaffolder.messages` does for run messages.
+ */
+export const postMessagesSchema = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a message name such as "catalog-health"'), z.string().min(1));
+
+export type ScheduleConfig = z.output<typeof scheduleSchema>;

@@ -1,0 +1,32 @@
+import { hostname } from 'node:os';
+import type { JobLedger, JobRunRecord, PostedMessage } from './job-ledger.ts';
+
+/** The job ledger as scheduled posts use it: claims, plus where each slot's message landed. */
+export interface PostLedger extends Pick<JobLedger, 'claim' | 'finish' | 'lastRun'> {
+  /** `host:pid` of this process, as its claims name it. */
+  readonly processName: string;
+  recordPost(job: string, slot: string, post: PostedMessage): Promise<void>;
+  unconfirmedClaims(job: string): JobRunRecord[];
+  takeOver(job: string, slot: string, from: string): Promise<boolean>;
+  lastPosted(job: string): JobRunRecord | undefined;
+}
+
+/**
+ * Whether the process that made a claim is certainly gone: on this host, its pid no longer runs; on another host
+ * (or a pid reused since) only time tells, so a claim older than the lease counts as abandoned. A post takes
+ * seconds (a 429 wait included), far less than the lease.
+ */
+export const claimantGone = (claim: JobRunRecord, now: Date, leaseMs: number, ownHost: string = hostname()): boolean => {
+  if (now.getTime() - claim.startedAt.getTime() > leaseMs) return true;
+  const separator = claim.claimedBy.lastIndexOf(':');
+  const host = claim.claimedBy.slice(0, separator);
+  const pid = Number(claim.claimedBy.slice(separator + 1));
+  if (host !== ownHost || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: the pid runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+};

@@ -1,0 +1,62 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { createCronSlots, type CronSlots } from './cron-slots.ts';
+import { deferPastQuietHours } from './quiet-hours.ts';
+import type { ScheduleSpec } from './schedule-spec.ts';
+
+/** Slots inside one quiet window are looked through at most this many times (a every-second cron, say). */
+const MAX_DEFERRED_SLOTS = 2000;
+
+/**
+ * The slots of each schedule's cron in its time zone, with quiet hours applied. The node-cron tasks used as
+ * matchers are never started (nothing is timed here); `close` destroys them.
+ */
+export class PostSlots {
+  private readonly cache = new Map<string, { slots: CronSlots; task: ScheduledTask }>();
+
+  private slotsOf(spec: ScheduleSpec): CronSlots {
+    const key = `${spec.cron}\u0000${spec.timezone}`;
+    let entry = this.cache.get(key);
+    if (!entry) {
+      const task = cron.createTask(spec.cron, () => undefined, { timezone: spec.timezone });
+      entry = { slots: createCronSlots(spec.cron, spec.timezone, task), task };
+      this.cache.set(key, entry);
+    }
+    return entry.slots;
+  }
+
+  /** When the post for `slot` goes out: the slot itself, or the end of the quiet hours it falls in. */
+  postTimeOf(spec: ScheduleSpec, slot: Date): Date {
+    return deferPastQuietHours(slot, spec.quiet, spec.timezone);
+  }
+
+  /** The latest slot after `floor` whose post time has come by `now`, if any. */
+  dueSlot(spec: ScheduleSpec, floor: Date, now: Date): Date | undefined {
+    const slots = this.slotsOf(spec);
+    let candidate = slots.latestBetween(floor, now);
+    for (let i = 0; candidate && this.postTimeOf(spec, candidate) > now; i++) {
+      if (i >= MAX_DEFERRED_SLOTS) return undefined;
+      candidate = slots.latestBetween(floor, new Date(candidate.getTime() - 1));
+    }
+    return candidate;
+  }
+
+  /** The next moment something of this schedule is due after `now`: its next slot, or the end of quiet hours. */
+  nextPostTime(spec: ScheduleSpec, now: Date): Date | undefined {
+    const next = this.slotsOf(spec).nextAfter(now);
+    const deferredNow = this.postTimeOf(spec, now);
+    const candidates = [next ? this.postTimeOf(spec, next) : undefined, deferredNow > now ? deferredNow : undefined];
+    const times = candidates.filter((time): time is Date => time !== undefined).map((time) => time.getTime());
+    return times.length > 0 ? new Date(Math.min(...times)) : undefined;
+  }
+
+  /** The next slot after `now` and when it will be posted. */
+  nextSlot(spec: ScheduleSpec, now: Date): { slot: Date; postAt: Date } | undefined {
+    const slot = this.slotsOf(spec).nextAfter(now);
+    return slot ? { slot, postAt: this.postTimeOf(spec, slot) } : undefined;
+  }
+
+  close(): void {
+    for (const { task } of this.cache.values()) void task.destroy();
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,39 @@
+import type { KnownBlock } from '@slack/types';
+import type { CatalogReader } from '../../core/ports.ts';
+import type { MessageTemplates } from '../../messages/message-templates.ts';
+import type { TemplateSummary } from '../../scaffolder/scaffolder.ts';
+import type { ScheduleSpec } from '../schedule-spec.ts';
+import type { PostTypeName } from './post-type-names.ts';
+
+/** A scheduled post as chat.postMessage takes it; the poster adds the channel and the slot's metadata. */
+export interface ScheduledMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** What a post type may read to build its message. */
+export interface PostContext {
+  schedule: ScheduleSpec;
+  /** The slot being posted, or the moment of a manual post (`callboard post`). */
+  slot: Date;
+  manual: boolean;
+  store: CatalogReader;
+  /** Software templates with whether each can run; absent where the scaffolder is not built. */
+  templates?: () => readonly TemplateSummary[];
+  /** The messages in templates/messages/ with the `postMessages` overrides. */
+  messages: MessageTemplates<string>;
+}
+
+/** One kind of scheduled post: one file each, registered in post-types.ts. */
+export interface PostType {
+  name: PostTypeName;
+  /** The handlebars messages it renders (templates/messages/<name>.hbs, overridable in `postMessages`). */
+  messageNames: readonly string[];
+  build(context: PostContext): Promise<ScheduledMessage>;
+}
+
+/**
+ * Something only posting can find out is wrong with a schedule (a team or scorecard not in the catalog, a channel
+ * Slack does not know): the slot is recorded as failed with this message and the schedule shows as failing.
+ */
+export class ScheduleFailure extends Error {}
