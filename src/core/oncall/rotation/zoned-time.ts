@@ -75,8 +75,8 @@ const offsetAt = (instant: number, timezone: string): number => {
 /**
  * The instant at which the wall clock of `timezone` shows `local`, by the `compatible` rule: in a gap (clocks
  * going forward) the offset from before the change, so 02:30 reads as 03:30 new time; in a fold (clocks going
- * back) the earlier instant. Assumes at most one offset change within a day of `local`, as in every zone of the
- * IANA database since 1970.
+ * back) the earlier instant. Assumes at most one offset change within a day of `local` (DST changes are months
+ * apart); a zone that jumps a whole day, as Samoa did in 2011, may read a time near the jump an hour off.
  */
 export function instantAt(local: number, timezone: string): number {
   const before = offsetAt(local - DAY, timezone);
