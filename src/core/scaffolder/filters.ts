@@ -5,6 +5,7 @@
  * only ever see and return plain data.
  */
 import { parseEntityRef as parseRef, type EntityRefInput } from '../catalog/refs.ts';
+import { readRepoUrl, type RepoUrlQuery } from './repo-url.ts';
 
 /** The SCM integration types Backstage's parseRepoUrl distinguishes, each with its required query parameters. */
 export type RepoHostType = 'github' | 'gitlab' | 'bitbucketCloud' | 'bitbucketServer' | 'azure' | 'gitea' | 'gerrit';
@@ -47,26 +48,26 @@ const trimSlashes = (text: string): string => text.replace(/^\/+|\/+$/g, '');
  * Absent parameters are left out rather than set to undefined (the same once serialised).
  */
 export function parseRepoUrl(repoUrl: unknown, hosts: Readonly<Record<string, RepoHostType>> = DEFAULT_REPO_HOSTS): RepoSpec {
-  let parsed: URL;
+  let parsed: RepoUrlQuery;
   try {
-    parsed = new URL(`https://${String(repoUrl)}`);
+    parsed = readRepoUrl(String(repoUrl));
   } catch (error) {
     throw new Error(`Invalid repo URL passed to publisher, got ${String(repoUrl)}, ${String(error)}`);
   }
-  const host = parsed.host;
+  const { host, params } = parsed;
   const type = Object.hasOwn(hosts, host) ? hosts[host] : undefined;
   if (!type) {
     throw new Error(
       `No matching integration configuration for host ${host}, please check your integrations config (known hosts: ${Object.keys(hosts).join(', ')})`,
     );
   }
-  const required = type === 'gitlab' && parsed.searchParams.get('project') ? [] : REQUIRED_PARAMS[type];
+  const required = type === 'gitlab' && params.get('project') ? [] : REQUIRED_PARAMS[type];
   for (const name of required) {
-    if (!parsed.searchParams.get(name)) throw new Error(`Invalid repo URL passed to publisher: ${parsed.toString()}, missing ${name}`);
+    if (!params.get(name)) throw new Error(`Invalid repo URL passed to publisher: ${parsed.href}, missing ${name}`);
   }
   const spec: Record<string, string> = { host };
   for (const name of REPO_PARAMS) {
-    const value = parsed.searchParams.get(name);
+    const value = params.get(name);
     if (value !== null) spec[name] = trimSlashes(value);
   }
   // Only a GitLab URL with a project may lack repo; Backstage returns it undefined then, as here.

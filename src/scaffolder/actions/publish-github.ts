@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../core/errors.ts';
+import { readRepoUrl, type RepoUrlQuery } from '../../core/scaffolder/repo-url.ts';
 import type { CreateRepoRequest, RepoCoordinates } from '../repo-host.ts';
 import type { TemplateAction } from './action.ts';
 import { DEFAULT_AUTHOR, logNotApplied, resolveSourceDir } from './publish-common.ts';
@@ -36,16 +37,16 @@ const KNOWN = Object.keys(schema.shape);
 
 /** `github.com?owner=acme&repo=new-service`, as RepoUrlPicker writes it. */
 export const parseGithubRepoUrl = (repoUrl: string): RepoCoordinates => {
-  let url: URL;
+  let query: RepoUrlQuery;
   try {
-    url = new URL(`https://${repoUrl}`);
+    query = readRepoUrl(repoUrl);
   } catch {
     throw new InvalidInputError(`input.repoUrl "${repoUrl}" is not host?owner=…&repo=… (e.g. github.com?owner=acme&repo=new-service)`);
   }
-  const owner = url.searchParams.get('owner');
-  const repo = url.searchParams.get('repo');
+  const owner = query.params.get('owner');
+  const repo = query.params.get('repo');
   if (!owner || !repo) throw new InvalidInputError(`input.repoUrl "${repoUrl}" must name both owner and repo (github.com?owner=acme&repo=new-service)`);
-  return { host: url.host, owner, repo };
+  return { host: query.host, owner, repo };
 };
 
 const collaboratorsOf = (input: Input, coordinates: RepoCoordinates): CreateRepoRequest['collaborators'] => {

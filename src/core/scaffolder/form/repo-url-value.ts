@@ -1,6 +1,9 @@
+import { readRepoUrl, type RepoUrlQuery } from '../repo-url.ts';
+
 /**
  * The RepoUrlPicker's value as Backstage writes it: `host?owner=o&repo=r` (URLSearchParams, so encoded), and
- * read back the same way. Other query keys Backstage knows (organization, workspace, project) are kept when read.
+ * read back with the one reader (../repo-url.ts). Other query keys Backstage knows (organization, workspace,
+ * project) are kept when read.
  */
 
 export interface RepoUrlParts {
@@ -18,12 +21,16 @@ export const formatRepoUrl = (parts: { host: string; owner?: string; repo?: stri
   return `${parts.host}?${params.toString()}`;
 };
 
-/** Undefined when the text has no host. */
+/** Undefined when the text cannot be read as a host (and a query), as Backstage's picker reads it. */
 export const parseRepoUrl = (value: string): RepoUrlParts | undefined => {
-  const question = value.indexOf('?');
-  const host = (question < 0 ? value : value.slice(0, question)).trim();
+  let query: RepoUrlQuery;
+  try {
+    query = readRepoUrl(value.trim());
+  } catch {
+    return undefined;
+  }
+  const { host, params } = query;
   if (host.length === 0) return undefined;
-  const params = new URLSearchParams(question < 0 ? '' : value.slice(question + 1));
   const extra: Record<string, string> = {};
   for (const [key, entry] of params) if (key !== 'owner' && key !== 'repo') extra[key] = entry;
   const owner = params.get('owner') ?? undefined;
