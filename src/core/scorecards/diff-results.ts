@@ -54,7 +54,11 @@ interface RulePair {
   after?: RuleResult;
 }
 
+/** Rules of both results paired by id; the usual case (same rules, same order) pairs by position without a map. */
 const pairRules = (before: readonly RuleResult[], after: readonly RuleResult[]): RulePair[] => {
+  if (before.length === after.length && before.every((rule, index) => rule.id === after[index]!.id)) {
+    return before.map((rule, index) => ({ id: rule.id, before: rule, after: after[index] }));
+  }
   const pairs = new Map<string, RulePair>();
   for (const rule of before) pairs.set(rule.id, { id: rule.id, before: rule });
   for (const rule of after) pairs.set(rule.id, { ...(pairs.get(rule.id) ?? { id: rule.id }), after: rule });
@@ -66,9 +70,11 @@ const changesBetween = (before: ScorecardResult | undefined, after: ScorecardRes
   const rules: RuleChange[] = [];
   const causes: RuleChange[] = [];
   for (const { id, before: was, after: is } of pairRules(before?.rules ?? [], after?.rules ?? [])) {
-    const change = { id, level: (is ?? was)!.level, from: stateOf(was), to: stateOf(is) };
-    const keptChanged = was?.lastKnown !== is?.lastKnown;
-    if (change.from !== change.to || keptChanged || was?.level !== is?.level) rules.push(change);
+    const from = stateOf(was);
+    const to = stateOf(is);
+    if (from === to && was?.lastKnown === is?.lastKnown && was?.level === is?.level) continue;
+    const change = { id, level: (is ?? was)!.level, from, to };
+    rules.push(change);
     if (blocks(was) !== blocks(is) || (blocks(was) && blocks(is) && was!.level !== is!.level)) causes.push(change);
   }
   return { rules, causes };

@@ -89,7 +89,7 @@ const evaluateRelation = (check: Extract<Check, { type: 'relation' }>, entity: E
 };
 
 const evaluateFile = (check: Extract<Check, { type: 'file' }>, context: CheckContext): CheckOutcome => {
-  const resolved = resolveSourcePath(context.catalogFile, check.path);
+  const resolved = resolveSourcePath(context.catalogFile, check.source);
   if (!resolved.ok) return fail(`file ${check.path}: ${resolved.message}`);
   const fact = context.facts.file(resolved.path);
   if (fact.kind === 'unknown') return unknown(`${resolved.path} could not be read: ${fact.reason}`);

@@ -26,7 +26,7 @@ export function factsNeeded(scorecard: Scorecard, catalogFile: string): FactsNee
   for (const rule of scorecard.rules) {
     walk(rule.check, (check) => {
       if (check.type === 'file') {
-        const resolved = resolveSourcePath(catalogFile, check.path);
+        const resolved = resolveSourcePath(catalogFile, check.source);
         if (resolved.ok) files.add(resolved.path);
       }
       if (check.type === 'docs') needed.docs = true;

@@ -112,14 +112,15 @@ const parseFile: Parser = (raw, at) => {
       if (key !== 'path' && key !== 'contains') issues.push(invalid([...base, key], body[key], 'only path and contains in file'));
   const path = body[pathKey];
   const parsedPath = typeof path === 'string' ? parseSourcePath(path) : undefined;
-  if (!parsedPath?.ok) {
+  const source = parsedPath?.ok ? parsedPath.path : undefined;
+  if (!source) {
     const why = parsedPath && !parsedPath.ok ? ` (${parsedPath.message})` : '';
     issues.push(invalid([...base, pathKey], path, `a file path such as README.md (next to the catalog file) or /docs/runbook.md (from the source root)${why}`));
   }
   const contains = body.contains === undefined ? undefined : readPattern(body.contains, [...base, 'contains'], true);
   if (isIssue(contains)) issues.push(contains);
-  if (issues.length > 0) return bad(...issues);
-  return ok({ type: 'file', path: path as string, ...(contains ? { contains: contains as RegExp } : {}) });
+  if (issues.length > 0 || !source) return bad(...issues);
+  return ok({ type: 'file', path: path as string, source, ...(contains ? { contains: contains as RegExp } : {}) });
 };
 
 /** `docs: { maxAgeDays }`. */

@@ -1,4 +1,5 @@
 import type { FieldPathSegment } from './parse-field-path.ts';
+import type { SourcePath } from './resolve-source-path.ts';
 
 /**
  * A scorecard as the evaluator uses it: read from a valid Scorecard entity by readScorecard, with every path parsed
@@ -19,7 +20,7 @@ export type Check =
   | { type: 'in'; path: FieldPath; values: readonly unknown[] }
   | { type: 'relation'; relation: string; targetKind?: string; min: number }
   /** `path` as written: relative to the entity's catalog file folder, or to the source root when it starts with `/`. */
-  | { type: 'file'; path: string; contains?: RegExp }
+  | { type: 'file'; path: string; source: SourcePath; contains?: RegExp }
   | { type: 'docs'; maxAgeDays: number }
   | { type: 'oncall' }
   | { type: 'noDependencyOn'; lifecycles: readonly string[] }

@@ -175,7 +175,10 @@ spec: { type: service, lifecycle: production, owner: user:alice }
 `;
 
   it('scores parsed entities with the relations the catalog emitted', async () => {
-    const parsed = await parseCatalogFile(ISSUE_YAML, 'catalog-info.yaml', { registry: createBuiltinKindRegistry(), readTarget: async () => '' });
+    const parsed = await parseCatalogFile(ISSUE_YAML, 'catalog-info.yaml', {
+      registry: createBuiltinKindRegistry(),
+      readTarget: async () => ({ ok: false, message: 'nothing to read', transient: false }),
+    });
     expect(parsed.problems).toEqual([]);
     const read = readScorecard(parsed.entities[0]!.entity);
     if (!read.ok) throw new Error('the example must read');
