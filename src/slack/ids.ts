@@ -67,6 +67,8 @@ export const SlashCommands = {
   callboard: '/callboard',
   /** Run a software template: pick one, fill in its modal, review, create (also `/callboard create`). */
   create: '/create',
+  /** Who is on call for an entity or team, now and next per level (also `/callboard oncall`). */
+  oncall: '/oncall',
 } as const;
 
 export type ActionId = (typeof ActionIds)[keyof typeof ActionIds];

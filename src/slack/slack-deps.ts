@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { OnCallProvider } from '../core/oncall/on-call.ts';
 import type { CatalogReader } from '../core/ports.ts';
 import type { MessageRenderer } from '../scaffolder/messages/create-message-renderer.ts';
 import type { Scaffolder } from '../scaffolder/scaffolder.ts';
@@ -10,6 +11,7 @@ import { templateFormViews } from './listeners/scaffolder/template-form-views.ts
 import { MemberDirectory } from './member-directory.ts';
 import { noChannelApi, type SlackChannelApi } from './slack-channel-api.ts';
 import { SlackIdentity } from './slack-identity.ts';
+import { SlackTimeZones } from './slack-time-zones.ts';
 import type { SlackUserApi } from './slack-user-api.ts';
 
 /** The Slack app's own settings from callboard.yaml (`slack:`). */
@@ -26,6 +28,14 @@ export interface SlackSettings {
   unfurl?: { otherLinks: 'context' | 'none' };
 }
 
+/** Who-is-on-call lookups (src/oncall-runtime.ts builds the providers from config). */
+export interface OnCallSettings {
+  /** PagerDuty when PAGERDUTY_TOKEN is set, built-in rotations always. */
+  providers: readonly OnCallProvider[];
+  /** `oncall.timeoutMs`: how long an answer or a card waits for on-call before saying it is unavailable. */
+  timeoutMs: number;
+}
+
 /** The catalog side Slack needs, built by the composition root. */
 export interface CatalogDeps {
   store: CatalogReader;
@@ -40,12 +50,16 @@ export interface CatalogDeps {
   messages?: MessageRenderer;
   /** Keeps where a run's progress message was posted with the run (RunRecord.slack), so it is edited again after a restart. */
   recordRunThread?: (runId: string, posted: { channel: string; ts: string }) => void;
+  /** On-call lookups for `/oncall`, cards and App Home; without it every answer says no on-call is configured. */
+  oncall?: OnCallSettings;
 }
 
 /** Everything a listener may use; passed in, never imported. */
 export interface SlackDeps extends CatalogDeps {
   identity: SlackIdentity;
   directory: MemberDirectory;
+  /** Slack users' time zones, for on-call shift times. */
+  timeZones: SlackTimeZones;
   /** Team channel names → ids, so `#team-payments` is a real channel link. */
   channels: ChannelDirectory;
   /** The template forms being filled in, runs' progress messages and approval requests (the scaffolder's Slack side). */
@@ -57,6 +71,7 @@ export const buildSlackDeps = (catalog: CatalogDeps, users: SlackUserApi, channe
   ...catalog,
   identity: new SlackIdentity(catalog.store, users, { log: catalog.log }),
   directory: new MemberDirectory(users, { log: catalog.log }),
+  timeZones: new SlackTimeZones(users, { log: catalog.log }),
   channels: new ChannelDirectory(channels, { log: catalog.log }),
   scaffolding: createScaffolderSlack({
     log: catalog.log,

@@ -6,6 +6,8 @@ export interface SlackUserApi {
   emailOf(slackUserId: string): Promise<string | undefined>;
   /** The Slack user with this email; undefined when nobody has it. */
   userIdByEmail(email: string): Promise<string | undefined>;
+  /** The IANA time zone on a Slack user's profile (users.info `tz`); absent where no Slack is (`callboard ask`). */
+  timeZoneOf?(slackUserId: string): Promise<string | undefined>;
 }
 
 const slackErrorCode = (error: unknown): string | undefined => {
@@ -22,6 +24,15 @@ export const webClientUserApi = (client: WebClient): SlackUserApi => ({
     try {
       const answer = await client.users.info({ user });
       return answer.user?.profile?.email || undefined;
+    } catch (error) {
+      if (NOBODY.has(slackErrorCode(error) ?? '')) return undefined;
+      throw error;
+    }
+  },
+  timeZoneOf: async (user) => {
+    try {
+      const answer = await client.users.info({ user });
+      return answer.user?.tz || undefined;
     } catch (error) {
       if (NOBODY.has(slackErrorCode(error) ?? '')) return undefined;
       throw error;

@@ -1,6 +1,7 @@
 import { SlashCommands } from '../ids.ts';
 import { cleanSlackQuery } from './clean-slack-text.ts';
 import { entityRequest, parseDepth, parseFindQuery } from './parse-entity-query.ts';
+import { parseOnCallQuery } from './parse-oncall-query.ts';
 import { parseSlashCommand } from './parse-slash-command.ts';
 import { QUESTIONS, UNFINISHED_QUESTIONS } from './question-patterns.ts';
 import { parsed, problem, type ParsedRequest } from './slack-request.ts';
@@ -48,7 +49,8 @@ const COMMAND_WORDS: Record<string, string> = {
   problems: SlashCommands.callboard,
   sync: SlashCommands.callboard,
   whoami: SlashCommands.callboard,
-  oncall: SlashCommands.callboard,
+  oncall: SlashCommands.oncall,
+  'on-call': SlashCommands.oncall,
   docs: SlashCommands.callboard,
 };
 
@@ -70,6 +72,9 @@ const asQuestion = (text: string, depth: number | undefined): ParsedRequest | un
         const direction = intent === 'dependents' ? 'reverse' : 'forward';
         return entityRequest(SlashCommands.deps, phrase, (entity) => ({ kind: 'deps', entity, direction, ...(depth !== undefined ? { depth } : {}) }));
       }
+      case 'oncall':
+        // "who is on call for payments at 2026-12-07T09:00Z?" asks about a time, as /oncall does.
+        return parseOnCallQuery(phrase, SlashCommands.callboard);
       default:
         return entityRequest(intent === 'owner' ? SlashCommands.owner : SlashCommands.callboard, phrase, (entity) => ({ kind: intent, entity }));
     }

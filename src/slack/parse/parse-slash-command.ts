@@ -1,6 +1,7 @@
 import { SlashCommands } from '../ids.ts';
 import { cleanSlackQuery, splitWords, unwrapName } from './clean-slack-text.ts';
 import { entityRequest, parseDepsQuery, parseFindQuery, parseOwnerQuery } from './parse-entity-query.ts';
+import { parseOnCallQuery } from './parse-oncall-query.ts';
 import { parsed, problem, type ParsedRequest } from './slack-request.ts';
 
 /** Slack allows 4,000 characters after a command; more than this is a paste, not a question. */
@@ -37,7 +38,7 @@ const parseEntitySubcommand = (sub: string, text: string, command: string): Pars
       return parseFindQuery(rest, named);
     case 'oncall':
     case 'on-call':
-      return entityRequest(named, rest, (entity) => ({ kind: 'oncall', entity }));
+      return parseOnCallQuery(rest, named);
     case 'docs':
     case 'runbook':
       return entityRequest(named, rest, (entity) => ({ kind: 'docs', entity }));
@@ -46,7 +47,7 @@ const parseEntitySubcommand = (sub: string, text: string, command: string): Pars
   }
 };
 
-/** `/callboard help | owner x | deps x [--reverse] | find words | oncall x | docs x | errors [team] | sync | whoami`; nothing means help. */
+/** `/callboard help | owner x | deps x [--reverse] | find words | oncall x [at time] | docs x | errors [team] | sync | whoami`; nothing means help. */
 export const parseCallboardCommand = (text: string, command: string = SlashCommands.callboard): ParsedRequest => {
   const [first, ...rest] = splitWords(text);
   const sub = first?.toLowerCase();
@@ -70,6 +71,8 @@ export const parseSlashCommand = (command: string, rawText: string): ParsedReque
       return parseDepsQuery(text, name);
     case SlashCommands.find:
       return parseFindQuery(text, name);
+    case SlashCommands.oncall:
+      return parseOnCallQuery(text, name);
     case SlashCommands.callboard:
       return parseCallboardCommand(text, name);
     default:

@@ -9,8 +9,8 @@ export type SlackRequest =
   /** No depth: the whole graph (bounded by a node budget the answer states when reached). */
   | { kind: 'deps'; entity: string; direction: DependencyDirection; depth?: number }
   | { kind: 'find'; query: string }
-  /** Who is on call for the entity (answered with what is known until on-call lookups exist). */
-  | { kind: 'oncall'; entity: string }
+  /** Who is on call for the entity or team, now or at `at` (ISO 8601 UTC). */
+  | { kind: 'oncall'; entity: string; at?: string }
   /** Where the entity's docs and runbook are. */
   | { kind: 'docs'; entity: string }
   | { kind: 'help' }

@@ -4,6 +4,9 @@ import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, slackDate } from '../mrkdwn.ts';
 import { actionsBlock, button, contextBlock, headerBlock, Limits, plainText, plural, sectionBlock } from './blocks.ts';
 import { displayNameOf } from './entity-text.ts';
+import { onCallLine } from './oncall-view.ts';
+import type { OnCallAnswer } from '../../usecases/oncall/find-oncall.ts';
+import { entityRefOf } from '../../core/catalog/refs.ts';
 import { problemCountsText, type ProblemCounts } from './problem-text.ts';
 import { byAttention, teamBlocks, type HomeEntity } from './home-team-blocks.ts';
 
@@ -23,6 +26,8 @@ export interface AppHomeData {
   lastSyncAt?: string;
   /** Team channel ids by channel name (conversations.list), so team channels are real links. */
   channelIds?: ReadonlyMap<string, string>;
+  /** Each team's own on-call now (level 1) by group ref, for the first teams; times in the reader's zone. */
+  onCall?: { timeZone: string | undefined; byTeam: ReadonlyMap<string, OnCallAnswer> };
   /** What a Home button just did (a sync's progress or summary), shown under the header. Blocks without buttons. */
   notice?: KnownBlock[];
 }
@@ -81,6 +86,12 @@ const quickActions = (data: AppHomeData): KnownBlock => {
   );
 };
 
+/** The team's on-call line; a team with none configured shows nothing. */
+const teamOnCall = (data: AppHomeData, group: Entity): string | undefined => {
+  const answer = data.onCall?.byTeam.get(entityRefOf(group));
+  return answer ? onCallLine(answer, data.onCall?.timeZone ? { timeZone: data.onCall.timeZone } : {}) : undefined;
+};
+
 /** The App Home tab: who you are, your teams' entities (problems first), and quick actions. Within 100 blocks for any team size. */
 export const appHomeView = (data: AppHomeData): HomeView => {
   const blocks: KnownBlock[] = [
@@ -91,7 +102,7 @@ export const appHomeView = (data: AppHomeData): HomeView => {
     quickActions(data),
   ];
   const teams = data.teams.slice(0, MAX_TEAMS);
-  teams.forEach((team, index) => blocks.push(...teamBlocks(team, index, data.channelIds)));
+  teams.forEach((team, index) => blocks.push(...teamBlocks(team, index, data.channelIds, teamOnCall(data, team.group))));
   const hiddenTeams = data.teams.length - teams.length;
   if (hiddenTeams > 0) blocks.push(contextBlock([`${plural(hiddenTeams, 'more team')} not shown.`], 'home.more_teams'));
   return { type: 'home', blocks: blocks.slice(0, Limits.viewBlocks) };

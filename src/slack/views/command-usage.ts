@@ -29,6 +29,13 @@ export const commandUsages: readonly CommandUsage[] = [
     examples: ['/find payments', '/find kotlin checkout'],
   },
   {
+    command: SlashCommands.oncall,
+    summary:
+      'Who is on call for a service or a team, now and next at every escalation level, with shift ends in your time zone, from PagerDuty or a built-in rotation; `at` asks about another time.',
+    usage: ['/oncall <name, title or ref> [at <ISO 8601 time>]   (UTC unless the time carries an offset)'],
+    examples: ['/oncall payments-api', '/oncall payments-team at 2026-12-07T09:00Z', '/oncall checkout-service at 2026-12-24 18:00+01:00'],
+  },
+  {
     command: SlashCommands.create,
     summary: 'A new repository from a software template: pick one, fill in its form, check the review, and follow the run; it is in the catalog when done.',
     usage: ['/create [words]   (templates you may run, filtered by the words)'],
@@ -40,7 +47,8 @@ export const commandUsages: readonly CommandUsage[] = [
       "Every question above as a subcommand (for workspaces where /owner, /deps or /find belong to another app), on-call and docs, and catalog housekeeping: your teams' catalog problems (every team's, for Callboard admins, with `all`).",
     usage: [
       '/callboard owner|deps|find <…>   (as /owner, /deps, /find)',
-      '/callboard oncall|docs <name>',
+      '/callboard oncall <name> [at <time>]   (as /oncall)',
+      '/callboard docs <name>',
       '/callboard help',
       '/callboard errors [team | all]',
       '/callboard sync',

@@ -10,7 +10,7 @@ export const helpView = (): SlackMessage => {
   const blocks: KnownBlock[] = [
     headerBlock('Callboard help', 'help.header'),
     sectionBlock(
-      'Callboard answers questions about the service catalog: who owns what, what depends on what, and what is broken in the catalog files. Answers are visible only to you until you press *Share in channel*.',
+      'Callboard answers questions about the service catalog: who owns what, what depends on what, who is on call, and what is broken in the catalog files. Answers are visible only to you until you press *Share in channel*.',
       'help.intro',
     ),
     dividerBlock('help.divider.commands'),
@@ -24,13 +24,13 @@ export const helpView = (): SlackMessage => {
       'help.names',
     ),
   ];
-  return ephemeralMessage('Callboard help: /owner, /deps, /find and /callboard.', blocks);
+  return ephemeralMessage('Callboard help: /owner, /deps, /find, /oncall, /create and /callboard.', blocks);
 };
 
 /** The three lines of the short help, kept here so the mention and slash command replies say the same. */
 export const SHORT_HELP_LINES: readonly string[] = [
   'Ask `@Callboard who owns checkout-service?` or `@Callboard what depends on orders-db?`',
-  'Or use `/owner <name>`, `/deps <name> --reverse` and `/find <words>`; answers stay private until you share them.',
+  'Or use `/owner <name>`, `/deps <name> --reverse`, `/oncall <name>` and `/find <words>`; answers stay private until you share them.',
   "`/callboard errors` lists your teams' catalog problems; `/callboard whoami` shows who Callboard thinks you are.",
 ].map((line) => line.replace(/<(\w+)>/g, '&lt;$1&gt;'));
 

@@ -37,12 +37,18 @@ const teamHeading = (group: Entity, entities: readonly HomeEntity[], channelIds:
   return parts.join('  ·  ');
 };
 
-/** A team on the Home tab in at most four blocks, however many entities it owns. */
-export const teamBlocks = (team: { group: Entity; entities: HomeEntity[] }, index: number, channelIds?: ReadonlyMap<string, string>): KnownBlock[] => {
+/** A team on the Home tab in at most four blocks, however many entities it owns; its on-call line goes under the heading. */
+export const teamBlocks = (
+  team: { group: Entity; entities: HomeEntity[] },
+  index: number,
+  channelIds?: ReadonlyMap<string, string>,
+  onCallLine?: string,
+): KnownBlock[] => {
   const sorted = [...team.entities].sort(byAttention);
+  const heading = teamHeading(team.group, sorted, channelIds);
   const blocks: KnownBlock[] = [
     dividerBlock(`home.team.${index}.divider`),
-    sectionBlock(teamHeading(team.group, sorted, channelIds), `home.team.${index}.heading`),
+    sectionBlock(onCallLine ? `${heading}\n${onCallLine}` : heading, `home.team.${index}.heading`),
   ];
   if (sorted.length === 0) return [...blocks, contextBlock(['This team owns nothing in the catalog yet.'], `home.team.${index}.empty`)];
   const { shown } = fitLines(sorted.slice(0, MAX_LISTED).map(entityLine), LIST_CHARS);

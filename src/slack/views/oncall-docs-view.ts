@@ -18,11 +18,6 @@ export interface OwnerFacts {
   self?: { kind: 'team' | 'person'; displayName: string };
 }
 
-export interface OnCallFacts extends OwnerFacts {
-  /** The PagerDuty service an annotation names; `from` says whose it is when not this entity's (the component providing it, its team). */
-  pagerduty?: { serviceId: string; url?: string; from?: string };
-}
-
 export interface DocsFacts extends OwnerFacts {
   links: ReadonlyArray<{ title: string; url: string }>;
   /** `backstage.io/techdocs-ref` and the web address its source lives at, when the entity has TechDocs. */
@@ -41,17 +36,6 @@ const ownerClause = (facts: OwnerFacts): string => {
 };
 
 const oneLine = (text: string, blockId: string): SlackMessage => ephemeralMessage(text, [sectionBlock(text, blockId)]);
-
-/**
- * "Who is on call for X?" before on-call lookups exist: says so in one line, with the owner and the
- * PagerDuty service the catalog names (linked when the account's address is configured), or that there is none.
- */
-export const onCallView = (facts: OnCallFacts): SlackMessage => {
-  const service = facts.pagerduty
-    ? `its PagerDuty service${facts.pagerduty.from ? ` (via ${escapeMrkdwn(truncate(facts.pagerduty.from, 120))})` : ''}: ${facts.pagerduty.url ? link(facts.pagerduty.url, facts.pagerduty.serviceId) : `\`${escapeMrkdwn(facts.pagerduty.serviceId)}\``}.`
-    : 'it names no on-call source (no `pagerduty.com/service-id` annotation).';
-  return oneLine(`On-call lookups are not connected yet. ${ownerClause(facts)}; ${service}`, 'oncall.known');
-};
 
 /** Docs links named in the one-line answer; the rest are counted. */
 const MAX_DOCS_LINKS = 10;

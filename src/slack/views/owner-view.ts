@@ -5,10 +5,15 @@ import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { actionsBlock, contextBlock, fieldsBlock, headerBlock, sectionBlock } from './blocks.ts';
 import { entityButtons, type EntityButtonContext } from './entity-buttons.ts';
 import { displayNameOf, refCode, shortRef, specString } from './entity-text.ts';
+import { onCallLine, type OnCallCardLine } from './oncall-view.ts';
 import { linksText, membersText, ownerSummaryText, type ReachContext } from './owner-text.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
-export type OwnerViewContext = ReachContext & Omit<EntityButtonContext, 'owner'>;
+export type OwnerViewContext = ReachContext &
+  Omit<EntityButtonContext, 'owner'> & {
+    /** Who is on call now (level 1), shown in one line under the team; absent when on-call is not set up. */
+    onCall?: OnCallCardLine;
+  };
 
 const MAX_DESCRIPTION = 1500;
 
@@ -40,6 +45,8 @@ export const ownerView = (answer: OwnerAnswer, ctx: OwnerViewContext): SlackMess
   ];
   if (entity.metadata.description) blocks.push(sectionBlock(escapeMrkdwn(truncate(entity.metadata.description, MAX_DESCRIPTION)), 'owner.description'));
   blocks.push(sectionBlock(ownerSummaryText(answer, ctx), 'owner.team'));
+  const onCall = ctx.onCall ? onCallLine(ctx.onCall.answer, { ...ctx.onCall, ...(ctx.audience ? { audience: ctx.audience } : {}) }) : undefined;
+  if (onCall) blocks.push(sectionBlock(onCall, 'owner.oncall'));
   const members = membersText(answer, ctx);
   if (members) blocks.push(sectionBlock(members, 'owner.members'));
   const fields = detailFields(answer);

@@ -8,11 +8,16 @@ import { encodePageValue } from './action-values.ts';
 import { actionsBlock, button, contextBlock, headerBlock, plural, sectionBlock } from './blocks.ts';
 import { entityButtons, type EntityButtonContext } from './entity-buttons.ts';
 import { displayNameOf, refCode, specString } from './entity-text.ts';
+import { onCallLine, type OnCallCardLine } from './oncall-view.ts';
 import { ownedText, problemsText } from './owned-text.ts';
 import { linksText, peopleText, personText, teamChannelText, teamLeadRef, teamReachText, type ReachContext } from './owner-text.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
-export type TeamViewContext = ReachContext & Pick<EntityButtonContext, 'pagerdutyUrl'>;
+export type TeamViewContext = ReachContext &
+  Pick<EntityButtonContext, 'pagerdutyUrl'> & {
+    /** The team's own on-call now (level 1), in one line under how to reach it; absent when on-call is not set up. */
+    onCall?: OnCallCardLine;
+  };
 
 const MAX_DESCRIPTION = 1500;
 const MAX_CHILD_TEAMS = 20;
@@ -77,6 +82,8 @@ export const teamView = (answer: TeamAnswer, ctx: TeamViewContext): SlackMessage
   if (group.metadata.description) blocks.push(sectionBlock(escapeMrkdwn(truncate(group.metadata.description, MAX_DESCRIPTION)), 'team.description'));
   const reach = teamReachText(group, ctx);
   if (reach) blocks.push(sectionBlock(reach, 'team.reach'));
+  const onCall = ctx.onCall ? onCallLine(ctx.onCall.answer, { ...ctx.onCall, ...(ctx.audience ? { audience: ctx.audience } : {}) }) : undefined;
+  if (onCall) blocks.push(sectionBlock(onCall, 'team.oncall'));
   blocks.push(sectionBlock(peopleSection(answer, ctx), 'team.people'));
   const structure = structureText(answer, ctx);
   if (structure) blocks.push(sectionBlock(structure, 'team.structure'));

@@ -17,6 +17,7 @@ describe('helpView', () => {
       'help.command.2',
       'help.command.3',
       'help.command.4',
+      'help.command.5',
       'help.divider.other',
       'help.other',
       'help.names',
@@ -34,6 +35,7 @@ describe('helpView', () => {
       '/callboard whoami',
       '/find payments',
       '/owner checkout-service',
+      '/oncall payments-team at 2026-12-07T09:00Z',
     ]) {
       expect(text).toContain(usage);
     }

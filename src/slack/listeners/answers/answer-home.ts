@@ -1,14 +1,17 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { Entity } from '../../../core/catalog/entity.ts';
 import type { StoredProblem } from '../../../core/catalog-reader/catalog-queries.ts';
 import { canStartSync, isCallboardAdmin } from '../../../usecases/can-start-sync.ts';
 import { findMyTeams } from '../../../usecases/find-my-teams.ts';
+import { entityRefOf } from '../../../core/catalog/refs.ts';
 import { listAllProblems, listTeamProblems } from '../../../usecases/list-team-problems.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { appHomeView } from '../../views/app-home-view.ts';
+import { appHomeView, type AppHomeData } from '../../views/app-home-view.ts';
 import { countProblems } from '../../views/problem-text.ts';
 import { problemsView } from '../../views/problems-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import type { WhoamiIdentity } from '../../views/whoami-view.ts';
+import { askerTimeZone, lookUpOnCall } from './oncall-lookup.ts';
 import { teamChannelIds } from './owner-cards.ts';
 
 interface HomeProblems {
@@ -28,6 +31,18 @@ const problemsFor = (deps: SlackDeps, identity: WhoamiIdentity): HomeProblems =>
   return { problems: [], scope: 'your teams' };
 };
 
+/** Teams whose on-call the tab looks up (one line each); the tab lists 15 teams, on-call is asked for the first ones. */
+const MAX_ONCALL_TEAMS = 8;
+
+/** Each shown team's own on-call now, all at once and within `oncall.timeoutMs`; keyed by the group's ref. */
+const teamsOnCall = async (deps: SlackDeps, slackUserId: string, groups: readonly Entity[]): Promise<AppHomeData['onCall']> => {
+  if (!deps.oncall || deps.oncall.providers.length === 0 || groups.length === 0) return undefined;
+  const refs = groups.slice(0, MAX_ONCALL_TEAMS).map((group) => entityRefOf(group));
+  const now = new Date();
+  const [timeZone, ...answers] = await Promise.all([askerTimeZone(deps, slackUserId), ...refs.map((ref) => lookUpOnCall(deps, ref, now))]);
+  return { timeZone, byTeam: new Map(refs.map((ref, index) => [ref, answers[index]!])) };
+};
+
 /**
  * The App Home tab of one Slack user: their teams, what those own, and open problems. `notice`
  * (a sync's progress or summary) shows under the header, so Home buttons report on the tab itself.
@@ -37,9 +52,16 @@ export const answerHome = async (deps: SlackDeps, slackUserId: string, notice?: 
   const syncedAt = deps.store.lastSyncPass()?.startedAt;
   const channelIds = await teamChannelIds(deps, identity.groups);
   const mine = problemsFor(deps, identity);
+  const teams = findMyTeams(deps.store, identity.groups);
+  const onCall = await teamsOnCall(
+    deps,
+    slackUserId,
+    teams.map((team) => team.group),
+  );
   return appHomeView({
     ...(identity.user ? { user: identity.user } : {}),
-    teams: findMyTeams(deps.store, identity.groups),
+    teams,
+    ...(onCall ? { onCall } : {}),
     problems: countProblems(mine.problems),
     problemScope: mine.scope,
     canSync: canStartSync(deps.settings.syncAllowed, identity),

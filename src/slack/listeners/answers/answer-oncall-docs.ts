@@ -1,14 +1,12 @@
 import { isDocsLink } from '../../../core/catalog/docs-link.ts';
 import type { Entity } from '../../../core/catalog/entity.ts';
-import { entityRefOf } from '../../../core/catalog/refs.ts';
 import type { OwnerAnswer } from '../../../core/catalog-reader/catalog-answers.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import { safeUrl } from '../../mrkdwn.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { onCallUrlOf, pagerdutyServiceId } from '../../views/entity-buttons.ts';
 import { displayNameOf } from '../../views/entity-text.ts';
 import { entityLinks, teamChannelName, teamChannelText } from '../../views/owner-text.ts';
-import { docsView, onCallView, type OwnerFacts } from '../../views/oncall-docs-view.ts';
+import { docsView, type OwnerFacts } from '../../views/oncall-docs-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { withEntity } from './answer-entity.ts';
 
@@ -36,27 +34,6 @@ const ownerFacts = async (deps: SlackDeps, answer: OwnerAnswer): Promise<OwnerFa
     ...(channel ? { ownerChannel: channel } : {}),
   };
 };
-
-/**
- * Where the catalog says pages go: the entity's own PagerDuty service, else that of the component providing it
- * (an API), else its owning team's.
- */
-const pagerdutySourceOf = (deps: SlackDeps, answer: OwnerAnswer): Entity | undefined => {
-  const providers = deps.store.relatedRefs(entityRefOf(answer.entity), 'apiProvidedBy').map((ref) => deps.store.entityEnvelope(ref));
-  return [answer.entity, ...providers, answer.owner].find((entity) => pagerdutyServiceId(entity) !== undefined);
-};
-
-/** "Who is on call for X?": until on-call lookups exist, the owner and the PagerDuty service the catalog names. */
-export const answerOnCall = (deps: SlackDeps, text: string): Promise<SlackMessage> =>
-  withEntity(deps, text, 'oncall', async (ref) => {
-    const answer = findOwner(deps.store, ref);
-    const source = pagerdutySourceOf(deps, answer);
-    const serviceId = pagerdutyServiceId(source);
-    const url = source && onCallUrlOf(source, deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {});
-    const via = source === answer.owner ? 'its team' : `${source?.kind.toLowerCase()} ${source?.metadata.name}, which provides it`;
-    const from = source && source !== answer.entity ? { from: via } : {};
-    return onCallView({ ...(await ownerFacts(deps, answer)), ...(serviceId ? { pagerduty: { serviceId, ...(url ? { url } : {}), ...from } } : {}) });
-  });
 
 /**
  * Where TechDocs sources live: the source location Backstage records, else the catalog file's, when it is a

@@ -7,7 +7,8 @@ import type { Audience } from '../../views/owner-text.ts';
 import { whoamiView } from '../../views/whoami-view.ts';
 import { answerDependencies, answerOwner } from './answer-entity.ts';
 import { answerErrors, answerSync } from './answer-housekeeping.ts';
-import { answerDocs, answerOnCall } from './answer-oncall-docs.ts';
+import { answerOnCall } from './answer-oncall.ts';
+import { answerDocs } from './answer-oncall-docs.ts';
 import { answerSearch } from './answer-search.ts';
 
 export interface AnswerOptions {
@@ -24,13 +25,13 @@ export interface AnswerOptions {
 export const answerRequest = async (deps: SlackDeps, request: SlackRequest, askerId: string, options: AnswerOptions = {}): Promise<SlackMessage> => {
   switch (request.kind) {
     case 'owner':
-      return answerOwner(deps, request.entity, options.audience ? { audience: options.audience } : {});
+      return answerOwner(deps, request.entity, { askerId, ...(options.audience ? { audience: options.audience } : {}) });
     case 'deps':
       return answerDependencies(deps, request.entity, request.direction, request.depth);
     case 'find':
       return answerSearch(deps, request.query);
     case 'oncall':
-      return answerOnCall(deps, request.entity);
+      return answerOnCall(deps, request, askerId, options.audience);
     case 'docs':
       return answerDocs(deps, request.entity);
     case 'help':

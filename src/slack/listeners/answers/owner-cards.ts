@@ -7,12 +7,16 @@ import { profileOf } from '../../views/entity-text.ts';
 import { teamChannelName, type Audience, type ReachContext } from '../../views/owner-text.ts';
 import { ownerView } from '../../views/owner-view.ts';
 import { personView } from '../../views/person-view.ts';
+import type { OnCallCardLine } from '../../views/oncall-view.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { teamView } from '../../views/team-view.ts';
+import { askerTimeZone, lookUpOnCall } from './oncall-lookup.ts';
 
 export interface OwnerCardOptions {
   /** Who will see the card (default 'private'); a shared card names members instead of mentioning them. */
   audience?: Audience;
+  /** Who asked, for the on-call line's times in their time zone (UTC without it). */
+  askerId?: string;
 }
 
 /** How long an answer waits for Slack (who members are, which id a channel has) before using plain names. */
@@ -49,14 +53,27 @@ const reachFor = async (
   return { slackIdsByEmail, channelIds, audience };
 };
 
+/**
+ * The card's on-call line: level 1 now, looked up while the card's other Slack lookups run and bounded by
+ * `oncall.timeoutMs`, so the card is never later than that; a provider that fails makes the line say so.
+ */
+const onCallFor = async (deps: SlackDeps, ref: string, options: OwnerCardOptions): Promise<{ onCall?: OnCallCardLine }> => {
+  if (!deps.oncall || deps.oncall.providers.length === 0) return {};
+  const [answer, timeZone] = await Promise.all([lookUpOnCall(deps, ref, new Date()), askerTimeZone(deps, options.askerId)]);
+  return { onCall: { answer, ...(timeZone ? { timeZone } : {}) } };
+};
+
 const pagerduty = (deps: SlackDeps) => (deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {});
 
 /** A Group: the team card (people, structure, what it owns, its problems). */
 const teamCard = async (deps: SlackDeps, ref: string, options: OwnerCardOptions): Promise<SlackMessage> => {
   const answer = findTeam(deps.store, ref);
   const people = answer.lead ? [answer.lead, ...answer.members] : answer.members;
-  const reach = await reachFor(deps, people, [answer.group, answer.parent, ...answer.children], options);
-  return teamView(answer, { ...reach, ...pagerduty(deps) });
+  const [reach, onCall] = await Promise.all([
+    reachFor(deps, people, [answer.group, answer.parent, ...answer.children], options),
+    onCallFor(deps, ref, options),
+  ]);
+  return teamView(answer, { ...reach, ...pagerduty(deps), ...onCall });
 };
 
 /** A User: their teams and what those own. */
@@ -74,8 +91,8 @@ const personCard = async (deps: SlackDeps, ref: string, options: OwnerCardOption
 /** Anything else: who owns it and how to reach them. */
 const entityOwnerCard = async (deps: SlackDeps, ref: string, options: OwnerCardOptions): Promise<SlackMessage> => {
   const answer = findOwner(deps.store, ref);
-  const reach = await reachFor(deps, answer.members, [answer.owner, answer.parent], options);
-  return ownerView(answer, { ...reach, ...pagerduty(deps) });
+  const [reach, onCall] = await Promise.all([reachFor(deps, answer.members, [answer.owner, answer.parent], options), onCallFor(deps, ref, options)]);
+  return ownerView(answer, { ...reach, ...pagerduty(deps), ...onCall });
 };
 
 /**

@@ -6,7 +6,7 @@ import { scaffolderCommand, type ScaffolderCommandArgs } from '../scaffolder/sca
 import { slashCommand } from './slash-command.ts';
 
 /**
- * /owner, /deps, /find, /callboard and /create: one thin handler per family. The template commands (`/create`,
+ * /owner, /deps, /find, /oncall, /callboard and /create: one thin handler per family. The template commands (`/create`,
  * `/callboard create | runs | register`) open modals or check admins, so they are told apart first.
  */
 export const register = (app: App, deps: SlackDeps): void => {
