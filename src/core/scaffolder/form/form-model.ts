@@ -25,16 +25,6 @@ export type FieldKind =
   | 'repo-url'
   | 'unsupported';
 
-/** Kinds whose options come from the catalog through an external select. */
-export const CATALOG_PICKER_KINDS: ReadonlySet<FieldKind> = new Set([
-  'entity-picker',
-  'owner-picker',
-  'multi-entity-picker',
-  'owned-entity-picker',
-  'my-groups-picker',
-  'entity-tags-picker',
-]);
-
 /** One choice of an `enum`: the value as the schema has it, and the label (`enumNames`, else the value). */
 export interface FieldOption {
   value: string | number | boolean | null;

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { TemplateSummary } from '../../../scaffolder/scaffolder.ts';
 import { ScaffolderActionIds } from '../../ids.ts';
 import { escapeMrkdwn, truncate } from '../../mrkdwn.ts';
-import { actionsBlock, button, contextBlock, fitLines, Limits, plural, sectionBlock } from '../blocks.ts';
+import { button, contextBlock, fitLines, Limits, plural, sectionBlock } from '../blocks.ts';
 import { askerOnlyMessage, ephemeralMessage, type SlackMessage } from '../slack-message.ts';
 
 /** Each template is a section and, when it can run, a Choose button: 20 fit a message with room to spare. */
@@ -56,7 +56,3 @@ export const templateListView = (templates: readonly TemplateSummary[], words: s
     blocks.push(contextBlock([`…and ${plural(hidden, 'more template')}: add words to narrow the list, e.g. \`/create docs\`.`], 'scaffolder.templates.more'));
   return ephemeralMessage(`${plural(templates.length, 'template')}${asked}`, blocks);
 };
-
-/** A button that opens a template's form afresh, for a form Callboard no longer holds (it restarted, or a day passed). */
-export const chooseAgainBlock = (ref: string): KnownBlock =>
-  actionsBlock([button({ text: 'Open the form again', actionId: ScaffolderActionIds.chooseTemplate, value: ref })], 'scaffolder.choose_again');
