@@ -30,7 +30,7 @@ const readLevels = (levels: unknown, issues: SchemaIssue[]): string[] => {
     else if (seen.has(level)) issues.push(invalid([...at, index], level, 'a level name not listed before (each level once)'));
     seen.add(level as string);
   });
-  return levels.filter((level): level is string => typeof level === 'string');
+  return [...seen].filter((level) => typeof level === 'string' && level !== '');
 };
 
 /** `filter`: every key a field path, every value a string or a non-empty list of strings. */
@@ -81,7 +81,8 @@ const readRule = (raw: unknown, index: number, levels: readonly string[], seenId
     );
   else if (seenIds.has(id)) issues.push(invalid([...at, 'id'], id, 'an id no other rule of this scorecard has'));
   if (typeof id === 'string') seenIds.add(id);
-  if (typeof level !== 'string' || !levels.includes(level)) issues.push(levelIssue([...at, 'level'], level, levels));
+  // With no usable levels (already reported), every rule's level would be reported too: noise.
+  if (levels.length > 0 && (typeof level !== 'string' || !levels.includes(level))) issues.push(levelIssue([...at, 'level'], level, levels));
   const texts = ['title', 'description', 'fix'].map((key) => optionalText(raw, key, at, issues));
   const check = raw.check === undefined ? undefined : parseCheck(raw.check, [...at, 'check']);
   if (check === undefined) issues.push({ path: [...at, 'check'], message: missingValueMessage([...at, 'check'], 'a check such as { exists: spec.owner }') });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readScorecard } from '../../scorecards/read-scorecard.ts';
-import type { KindDefinition } from '../kind-registry.ts';
+import type { KindDefinition, SchemaIssue } from '../kind-registry.ts';
 import { OWNER, defineKind } from './define-kind.ts';
 import { looseMapping, nonEmptyString, refString } from './spec-fields.ts';
 
@@ -43,8 +43,11 @@ export const scorecardKind = {
   ...shape,
   validateSpec(entity) {
     const shapeIssues = shape.validateSpec(entity);
-    if (shapeIssues.length > 0) return shapeIssues;
     const read = readScorecard(entity);
-    return read.ok ? [] : read.issues;
+    if (read.ok) return shapeIssues;
+    // Every mistake at once, as other kinds report every failing field; a field the shape already reported is not
+    // reported again (nor anything inside it).
+    const related = (a: SchemaIssue['path'], b: SchemaIssue['path']) => a.every((segment, index) => index >= b.length || b[index] === segment);
+    return [...shapeIssues, ...read.issues.filter((issue) => !shapeIssues.some((shapeIssue) => related(shapeIssue.path, issue.path)))];
   },
 } satisfies KindDefinition;

@@ -243,3 +243,29 @@ describe('Scorecard kind: invalid specs are problems at the right path and line'
     expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([expect.stringContaining('expected "callboard.dev/v1alpha1"')]);
   });
 });
+
+describe('Scorecard kind: every mistake at once', () => {
+  it('reports shape and rule mistakes together, once each, in file order', async () => {
+    const text = `apiVersion: callboard.dev/v1alpha1
+kind: Scorecard
+metadata: { name: sc }
+spec:
+  owner: platform
+  filter: { kind: Component }
+  levels: [bronze, silver, bronze]
+  rules:
+    - id: a
+      level: gold
+      check: { oncall: true }
+    - id: b
+      level: bronze
+      check: 'exists spec.owner'
+`;
+    const result = await parse(text);
+    expect(result.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '7: spec.levels[2] "bronze" is not valid; expected a level name not listed before (each level once)',
+      '10: spec.rules[0].level "gold" is not valid; expected one of this scorecard\'s levels (spec.levels): bronze, silver',
+      '14: spec.rules[1].check "exists spec.owner" is not valid; expected a check such as { exists: spec.owner }',
+    ]);
+  });
+});
