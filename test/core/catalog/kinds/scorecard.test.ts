@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBuiltinKindRegistry } from '../../../../src/core/catalog/kind-registry.ts';
-import { parseCatalogFile } from '../../../../src/core/catalog/parse-catalog-file.ts';
+import { parseCatalogFile, parseCatalogFileFully } from '../../../../src/core/catalog/parse-catalog-file.ts';
 import type { ReadTarget } from '../../../../src/core/catalog/placeholders.ts';
 import { validateEntity } from '../../../../src/core/catalog/validate-entity.ts';
 
@@ -58,6 +58,16 @@ describe('Scorecard kind', () => {
       { sourceRef: 'scorecard:default/production-readiness', type: 'ownedBy', targetRef: 'group:default/platform-team' },
       { sourceRef: 'group:default/platform-team', type: 'ownerOf', targetRef: 'scorecard:default/production-readiness' },
     ]);
+  });
+
+  it('reads the same through the fast path and the full YAML reader', async () => {
+    const full = await parseCatalogFileFully(ISSUE_YAML, FILE, { registry, readTarget: refusingReader });
+    expect(await parse(ISSUE_YAML)).toEqual(full);
+    expect(full.entities[0]!.entity.spec!.filter).toEqual({
+      kind: ['Component', 'API'],
+      'spec.type': ['service', 'openapi'],
+      'spec.lifecycle': ['production'],
+    });
   });
 
   it('defaults the owner kind to Group', async () => {
