@@ -69,4 +69,11 @@ describe('fs:delete', () => {
     await expect(h.run(fsDeleteAction, { files: ['up/precious.txt'] })).rejects.toThrow(/outside the workspace/);
     expect(await readFile(join(h.base, 'precious.txt'), 'utf8')).toBe('p');
   });
+  it('refuses the workspace itself (".", "./", "docs/..", ""), naming the entry, and deletes nothing', async () => {
+    for (const entry of ['.', './', 'docs/..']) {
+      await expect(h.run(fsDeleteAction, { files: [entry] })).rejects.toThrow(`input.files[0] "${entry}" is the whole workspace`);
+    }
+    await expect(h.run(fsDeleteAction, { files: ['b.txt', ''] })).rejects.toThrow(/input\.files\.1: /);
+    for (const path of ['a.txt', 'b.txt', 'docs/old/x.log', 'docs/.hidden.log']) expect(await exists(path), path).toBe(true);
+  });
 });
