@@ -79,7 +79,7 @@ export class KindRegistry {
   }
 }
 
-/** The kinds of a core Backstage catalog, plus the scaffolder's Template v1beta3. */
+/** The kinds of a core Backstage catalog, the scaffolder's Template v1beta3, and Callboard's Rotation and Scorecard. */
 export const BUILTIN_KINDS: readonly KindDefinition[] = [
   componentKind,
   apiKind,
