@@ -76,25 +76,40 @@ const parseFieldCheck = (type: 'equals' | 'matches' | 'in', second: string, shap
   };
 };
 
+/** Where a check's keys are in its short form (`{ relation: ownedBy, min: 2 }`) or its nested one (`{ relation: { type: ownedBy, min: 2 } }`). */
+interface CheckForm {
+  body: Record<string, unknown>;
+  base: IssuePath;
+  /** The key holding the main value: the type key when short, `mainKey` when nested. */
+  main: string;
+  /** Unknown keys of the nested form (the short form's are found by parseCheck). */
+  issues: SchemaIssue[];
+}
+
+const readForm = (raw: Record<string, unknown>, at: IssuePath, type: 'relation' | 'file', mainKey: string, extras: readonly string[]): CheckForm => {
+  const value = raw[type];
+  if (!isPlainObject(value)) return { body: raw, base: at, main: type, issues: [] };
+  const base = [...at, type];
+  const allowed = [mainKey, ...extras];
+  const issues = Object.keys(value)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => invalid([...base, key], value[key], `only ${allowed.join(', ')} in ${type}`));
+  return { body: value, base, main: mainKey, issues };
+};
+
 /** `relation: ownedBy` with optional `targetKind` and `min`, or `relation: { type, targetKind?, min? }`. */
 const parseRelation: Parser = (raw, at) => {
-  const nested = isPlainObject(raw.relation);
-  const body: Record<string, unknown> = nested ? (raw.relation as Record<string, unknown>) : raw;
-  const base: IssuePath = nested ? [...at, 'relation'] : at;
-  const typeKey = nested ? 'type' : 'relation';
-  const issues: SchemaIssue[] = [];
-  if (nested)
-    for (const key of Object.keys(body))
-      if (!['type', 'targetKind', 'min'].includes(key)) issues.push(invalid([...base, key], body[key], 'only type, targetKind and min in relation'));
-  if (!isNonEmptyString(body[typeKey])) issues.push(invalid([...base, typeKey], body[typeKey], 'a relation type such as ownedBy, dependsOn or partOf'));
+  const { body, base, main, issues } = readForm(raw, at, 'relation', 'type', ['targetKind', 'min']);
   const { targetKind, min } = body;
+  if (!isNonEmptyString(body[main])) issues.push(invalid([...base, main], body[main], 'a relation type such as ownedBy, dependsOn or partOf'));
   if (targetKind !== undefined && !isNonEmptyString(targetKind)) issues.push(invalid([...base, 'targetKind'], targetKind, 'a kind such as Group'));
-  if (min !== undefined && !(Number.isInteger(min) && (min as number) >= 1))
+  if (min !== undefined && !(Number.isInteger(min) && (min as number) >= 1)) {
     issues.push(invalid([...base, 'min'], min, 'a whole number of at least 1 (the default)'));
+  }
   if (issues.length > 0) return bad(...issues);
   return ok({
     type: 'relation',
-    relation: body[typeKey] as string,
+    relation: body[main] as string,
     ...(targetKind ? { targetKind: targetKind as string } : {}),
     min: (min as number | undefined) ?? 1,
   });
@@ -102,20 +117,14 @@ const parseRelation: Parser = (raw, at) => {
 
 /** `file: path` with optional `contains`, or `file: { path, contains? }`. */
 const parseFile: Parser = (raw, at) => {
-  const nested = isPlainObject(raw.file);
-  const body: Record<string, unknown> = nested ? (raw.file as Record<string, unknown>) : raw;
-  const base: IssuePath = nested ? [...at, 'file'] : at;
-  const pathKey = nested ? 'path' : 'file';
-  const issues: SchemaIssue[] = [];
-  if (nested)
-    for (const key of Object.keys(body))
-      if (key !== 'path' && key !== 'contains') issues.push(invalid([...base, key], body[key], 'only path and contains in file'));
-  const path = body[pathKey];
+  const { body, base, main, issues } = readForm(raw, at, 'file', 'path', ['contains']);
+  const path = body[main];
   const parsedPath = typeof path === 'string' ? parseSourcePath(path) : undefined;
   const source = parsedPath?.ok ? parsedPath.path : undefined;
   if (!source) {
     const why = parsedPath && !parsedPath.ok ? ` (${parsedPath.message})` : '';
-    issues.push(invalid([...base, pathKey], path, `a file path such as README.md (next to the catalog file) or /docs/runbook.md (from the source root)${why}`));
+    const expected = `a file path such as README.md (next to the catalog file) or /docs/runbook.md (from the source root)${why}`;
+    issues.push(path === undefined ? missing([...base, main], expected) : invalid([...base, main], path, expected));
   }
   const contains = body.contains === undefined ? undefined : readPattern(body.contains, [...base, 'contains'], true);
   if (isIssue(contains)) issues.push(contains);

@@ -178,6 +178,20 @@ const INVALID: [string, string, string, number, RegExp][] = [
   ['oncall false', `    - id: r\n      level: bronze\n      check: { oncall: false }\n`, 'spec.rules[1].check.oncall', 17, /write not: \{ oncall: true \}/],
   ['min zero', `    - id: r\n      level: bronze\n      check: { relation: ownedBy, min: 0 }\n`, 'spec.rules[1].check.min', 17, /at least 1/],
   [
+    'unknown key in a nested relation',
+    `    - id: r\n      level: bronze\n      check: { relation: { type: ownedBy, kind: Group } }\n`,
+    'spec.rules[1].check.relation.kind',
+    17,
+    /only type, targetKind, min in relation/,
+  ],
+  [
+    'nested file without a path',
+    `    - id: r\n      level: bronze\n      check: { file: { contains: x } }\n`,
+    'spec.rules[1].check.file.path',
+    17,
+    /is missing; expected a file path such as README\.md/,
+  ],
+  [
     'docs without maxAgeDays',
     `    - id: r\n      level: bronze\n      check: { docs: {} }\n`,
     'spec.rules[1].check.docs.maxAgeDays',
