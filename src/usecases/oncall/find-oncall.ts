@@ -49,12 +49,18 @@ const profileOf = (user: Entity | undefined): { name?: string; email?: string } 
   };
 };
 
-/** Fills in the catalog User (by ref or by email) and what it knows: email and display name where missing. */
+/**
+ * Fills in the catalog User (by ref or by email) and what it knows. A person the provider named by catalog ref (a
+ * rotation member) takes the User's display name and email; a paging tool's person keeps the tool's name and email.
+ */
 const matchCatalogUser = (catalog: FindOnCallDeps['catalog'], person: OnCallPerson): OnCallPerson => {
   const ref = person.ref ?? (person.email ? catalog.usersWithEmail(person.email)[0] : undefined);
   if (!ref) return person;
-  const profile = profileOf(catalog.entityEnvelope(ref));
-  return { ...person, ref, ...(person.email || !profile.email ? {} : { email: profile.email }) };
+  if (!person.ref) return { ...person, ref };
+  const user = catalog.entityEnvelope(ref);
+  const profile = profileOf(user);
+  const name = profile.name ?? user?.metadata.title ?? person.name;
+  return { ...person, ref, name, ...(person.email || !profile.email ? {} : { email: profile.email }) };
 };
 
 const peopleOf = (schedule: OnCallSchedule): OnCallPerson[] => schedule.levels.flatMap((level) => [...level.now, ...level.next].map((shift) => shift.person));

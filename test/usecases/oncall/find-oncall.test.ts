@@ -117,6 +117,20 @@ describe('findOnCall', () => {
     expect(answer.unavailable).toBeUndefined();
   });
 
+  it('gives a rotation member (named by ref) the catalog User’s display name and email', async () => {
+    const byRef = provider('rotation', 'callboard.dev/rotation', async () => ({
+      provider: 'rotation',
+      name: 'zeta',
+      levels: [{ level: 1, name: 'primary', now: [{ person: { name: 'ann', ref: 'user:default/ann' } }], next: [] }],
+    }));
+    const answer = await findOnCall(
+      deps({ providers: [byRef], slackIdsByEmail: async (emails) => new Map(emails.map((email) => [email, 'U0ANN'])) }),
+      'component:default/picks-rotation',
+      at,
+    );
+    expect(answer.schedule?.levels[0]?.now[0]?.person).toEqual({ name: 'Ann Smith', email: 'Ann@Example.com', ref: 'user:default/ann', slackUserId: 'U0ANN' });
+  });
+
   it('keeps a person without a Slack account as a name, never an error', async () => {
     const answer = await findOnCall(deps({ slackIdsByEmail: async () => new Map() }), 'component:default/inherits', at);
     expect(answer.schedule?.levels[0]?.now[0]?.person.slackUserId).toBeUndefined();
