@@ -6,6 +6,7 @@ import { evaluateScorecard, type ScorecardResult } from '../../../src/core/score
 import { NO_FACTS, unknownFact, type EntityFacts } from '../../../src/core/scorecards/facts.ts';
 import { matchFilter } from '../../../src/core/scorecards/match-filter.ts';
 import { readScorecard } from '../../../src/core/scorecards/read-scorecard.ts';
+import { scorecardJsonOf } from '../../../src/core/scorecards/scorecard-json.ts';
 import { buildScorecard, service } from './build-scorecard.ts';
 
 const NOW = new Date('2026-12-06T09:00:00Z');
@@ -198,6 +199,28 @@ spec: { type: service, lifecycle: production, owner: user:alice }
       level: 'bronze',
       passed: false,
       message: 'has 0 ownedBy relations to a Group; needs at least 1',
+    });
+  });
+});
+
+describe('scorecardJsonOf', () => {
+  it("prints exactly the issue's fields, unknown rules as passed: null with their reason", () => {
+    const before = run(withFields('b1', 'b2', 's1', 'g1'));
+    const during = run(withFields('b1', 'b2', 's1', 'g1'), { ...FACTS, onCallNow: unknownFact('PagerDuty answered 503') }, before);
+    expect(JSON.parse(JSON.stringify(scorecardJsonOf(during)))).toEqual({
+      scorecard: 'scorecard:default/ladder',
+      entityRef: 'component:default/svc',
+      level: 'gold',
+      passed: 4,
+      total: 5,
+      rules: [
+        { id: 'b1', level: 'bronze', passed: true },
+        { id: 'b2', level: 'bronze', passed: true },
+        { id: 's1', level: 'silver', passed: true },
+        { id: 'g1', level: 'gold', passed: true },
+        { id: 'oncall', level: 'gold', passed: null, message: 'on-call could not be checked: PagerDuty answered 503' },
+      ],
+      next: null,
     });
   });
 });
