@@ -12,6 +12,7 @@ import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
 import { SqliteJobLedger } from './store/sqlite-job-ledger.ts';
 import { SqliteRegisteredSources } from './store/sqlite-registered-sources.ts';
 import { SqliteRunStore } from './store/sqlite-run-store.ts';
+import { SqliteScheduleSubscriptions } from './store/sqlite-schedule-subscriptions.ts';
 import { WriteQueue } from './store/write-queue.ts';
 import { SyncPassQueue } from './usecases/sync/sync-pass-queue.ts';
 
@@ -27,6 +28,8 @@ export interface CatalogRuntime {
   registeredSources: SqliteRegisteredSources;
   /** Scaffolder runs (`scaffolder_runs`), written through `writeQueue` like every other write. */
   runStore: SqliteRunStore;
+  /** Channels' `/callboard subscribe` subscriptions (writes through `writeQueue`). */
+  scheduleSubscriptions: SqliteScheduleSubscriptions;
   close(): void;
 }
 
@@ -102,6 +105,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
     registry,
     registeredSources,
     runStore: new SqliteRunStore({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
+    scheduleSubscriptions: new SqliteScheduleSubscriptions({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
     close: () => {
       readerDb.$client.close();
       if (readerDb !== writerDb) writerDb.$client.close();

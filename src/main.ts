@@ -12,6 +12,9 @@ import { builtinJobRunners, builtinJobSpecs } from './schedule/builtin-jobs.ts';
 import { logSyncSummary } from './schedule/catalog-sync-job.ts';
 import { JobRegistry } from './schedule/job-registry.ts';
 import { summarizeJobHealth, type JobHealthSummary } from './schedule/job-status.ts';
+import { createScheduledPostsRuntime, loadPostMessages } from './schedule/scheduled-posts-runtime.ts';
+import type { ScheduleCommandDeps } from './slack/listeners/schedules/schedule-command.ts';
+import { webClientScheduleApi } from './slack/slack-schedule-api.ts';
 import type { SlackApp, SlackConnection } from './slack/create-slack-app.ts';
 import { resolveSlackConnection } from './slack/slack-connection.ts';
 import { createMessageRenderer, type MessageRenderer } from './scaffolder/messages/create-message-renderer.ts';
@@ -38,6 +41,8 @@ interface SlackWiring {
   /** HTTP mode: the `/slack/events` route, mounted before Bolt exists and attached to it once it has started. */
   eventsRoute: SlackEventsRoute | undefined;
   readiness: Readiness;
+  /** `/callboard subscribe | unsubscribe | schedules`. */
+  schedules?: ScheduleCommandDeps;
 }
 
 /** Starts the Slack app when the environment has credentials; local mode (a hint) when it has none. */
@@ -66,6 +71,7 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
       settings,
       log,
       ...scaffolding,
+      ...(wiring.schedules ? { schedules: wiring.schedules } : {}),
       recordRunThread: (runId, posted) =>
         void scaffolding.scaffolder
           .recordSlackThread(runId, posted)
@@ -102,6 +108,8 @@ export const main = async (): Promise<void> => {
   const jobSpecs = builtinJobSpecs(config);
   // A missing or broken message override (`scaffolder.messages.<name>`) fails now, naming the key.
   const messages = createMessageRenderer(config.scaffolder.messages, { defaultsDir: join(config.scaffolder.templatesDir, 'messages') });
+  // Likewise for the scheduled posts' messages (`postMessages.<name>`).
+  const postMessages = loadPostMessages(config);
   // `/readyz` lists the jobs once they exist.
   const jobHealth = { read: (): JobHealthSummary[] => [] };
   // Half a Slack setup fails now, before a sync pass makes the mistake slow to see.
@@ -141,7 +149,19 @@ export const main = async (): Promise<void> => {
   scaffolder.listTemplates(undefined);
   if (interrupted.length > 0)
     log.warn({ runs: interrupted.map((run) => run.id) }, 'scaffolder runs interrupted by a restart were marked failed; Retry resumes them');
-  const slack = await startSlack(config, { connection, eventsRoute, readiness, scaffolding: { scaffolder, registrar, messages }, interrupted }, runtime, log);
+  const scheduled = createScheduledPostsRuntime({
+    config,
+    subscriptions: runtime.scheduleSubscriptions,
+    ledger: runtime.jobLedger,
+    builder: { store: runtime.store, messages: postMessages, templates: () => scaffolder.listTemplates(undefined) },
+    log,
+  });
+  const slack = await startSlack(
+    config,
+    { connection, eventsRoute, readiness, scaffolding: { scaffolder, registrar, messages }, interrupted, schedules: scheduled.commands },
+    runtime,
+    log,
+  );
   // Jobs start once Slack is up, so a job that posts (and its catch-up after downtime) finds it ready.
   const jobs = new JobRegistry({
     specs: jobSpecs,
@@ -152,6 +172,9 @@ export const main = async (): Promise<void> => {
   });
   jobHealth.read = () => jobs.status().map(summarizeJobHealth);
   await jobs.start();
+  // Scheduled posts go through the Slack app; after a restart they first settle slots a stopped process left unconfirmed.
+  const posts = slack ? await scheduled.start(webClientScheduleApi(slack.app.client, slack.deps.channels)) : undefined;
+  if (!slack && scheduled.specs().length > 0) log.warn('schedules are configured but Slack is not: nothing is posted in local mode');
   log.info(
     { jobs: jobSpecs.map((spec) => `${spec.name}: ${spec.enabled ? `${spec.schedule}${spec.timezone ? ` (${spec.timezone})` : ''}` : 'disabled'}`) },
     'catalog ready',
@@ -159,6 +182,8 @@ export const main = async (): Promise<void> => {
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
     await jobs.stop();
+    await posts?.stop();
+    scheduled.close();
     await slack?.stop().catch((error: unknown) => log.warn({ err: error }, 'Slack app did not stop cleanly'));
     await server.close().catch((error: unknown) => log.warn({ err: error }, 'HTTP server did not stop cleanly'));
     runtime.close();

@@ -72,6 +72,11 @@ export const createProgram = (io: CliIo): Command => {
     .option('--reverse', 'show dependents instead of dependencies')
     .option('--json', 'print JSON')
     .action(lazyAction(io, async () => (await queryCommands()).depsCommand));
+  command('oncall', 'who is on call for an entity or team, now (or at --at) and next, per escalation level; exit 1 when it cannot be told')
+    .argument('<ref>', 'entity ref or name, e.g. payments-api or group:default/payments-team')
+    .option('--at <time>', 'an ISO 8601 instant, e.g. 2026-12-07T09:00Z (UTC unless it carries an offset)')
+    .option('--json', 'print JSON: { entityRef, provider, levels: [{ level, name, now: [...], next: [...] }] }')
+    .action(lazyAction(io, async () => (await import('./commands/oncall-command.ts')).onCallCommand));
   command('search', 'full-text search over names, titles, descriptions, tags and owners')
     .argument('<query...>', 'words to look for; prefixes match')
     .option('--kind <kind>', 'only this kind')
@@ -85,6 +90,12 @@ export const createProgram = (io: CliIo): Command => {
   command('jobs', 'scheduled jobs: schedule and time zone, last run and its result, next run')
     .option('--json', 'print JSON')
     .action(lazyAction(io, async () => (await import('./commands/jobs-command.ts')).jobsCommand));
+  command('schedules', 'scheduled posts: what is posted where and when, the next slot, the last post, and why one is failing')
+    .option('--json', 'print JSON')
+    .action(lazyAction(io, async () => (await import('./commands/schedules-command.ts')).schedulesCommand));
+  command('post', "post a schedule's message now (needs SLACK_BOT_TOKEN); it consumes no slot")
+    .argument('<schedule-id>', 'a schedule id from `callboard schedules`, e.g. readiness-weekly')
+    .action(lazyAction(io, async () => (await import('./commands/post-command.ts')).postCommand));
   command('templates', 'software templates in the catalog: ref, title, type, owner, tags, and whether each can run (and why not)')
     .option('--as <user>', 'also list the templates this catalog User may run (callboard.dev/allowed-groups), e.g. user:default/alice')
     .option('--json', 'print JSON')

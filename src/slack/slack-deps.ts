@@ -7,6 +7,7 @@ import type { SourceRegistrar } from '../scaffolder/source-registrar.ts';
 import type { SyncPassQueue } from '../usecases/sync/sync-pass-queue.ts';
 import { ChannelDirectory } from './channel-directory.ts';
 import { createScaffolderSlack, type ScaffolderSlack } from './listeners/scaffolder/scaffolder-slack.ts';
+import type { ScheduleCommandDeps } from './listeners/schedules/schedule-command.ts';
 import { templateFormViews } from './listeners/scaffolder/template-form-views.ts';
 import { MemberDirectory } from './member-directory.ts';
 import { noChannelApi, type SlackChannelApi } from './slack-channel-api.ts';
@@ -48,6 +49,8 @@ export interface CatalogDeps {
   registrar?: SourceRegistrar;
   /** Run progress, results and approval requests from templates/messages/ (and the admin's overrides); built-in wording without it. */
   messages?: MessageRenderer;
+  /** `/callboard subscribe | unsubscribe | schedules`; without it those words get the usual unknown-command answer. */
+  schedules?: ScheduleCommandDeps;
   /** Keeps where a run's progress message was posted with the run (RunRecord.slack), so it is edited again after a restart. */
   recordRunThread?: (runId: string, posted: { channel: string; ts: string }) => void;
   /** On-call lookups for `/oncall`, cards and App Home; without it every answer says no on-call is configured. */

@@ -58,7 +58,7 @@ export const webClientScheduleApi = (client: WebClient, channels: Pick<ChannelDi
 
 /** The subscriber's time zone (users.info `tz`), for a subscription's default cron; UTC when Slack has none. */
 export const webClientTimeZoneOf =
-  (client: WebClient) =>
+  (client: { users: Pick<WebClient['users'], 'info'> }) =>
   async (userId: string): Promise<string> => {
     const answer = await client.users.info({ user: userId });
     return answer.user?.tz || 'UTC';

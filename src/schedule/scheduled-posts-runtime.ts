@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Clock } from '../core/ports.ts';
+import type { ScheduleCommandDeps } from '../slack/listeners/schedules/schedule-command.ts';
+import type { PostLedger } from './post-ledger.ts';
+import { PostSlots } from './post-slots.ts';
+import { describeSchedules } from './schedule-status.ts';
+import type { SchedulePostApi } from './schedule-post-api.ts';
+import { ScheduledPosts } from './scheduled-posts.ts';
+import type { Config } from '../config/load-config.ts';
+import type { CatalogReader } from '../core/ports.ts';
+import { loadMessageTemplates, type MessageTemplates } from '../messages/message-templates.ts';
+import type { TemplateSummary } from '../scaffolder/scaffolder.ts';
+import type { ScheduledMessage } from './posts/post-type.ts';
+import { isPostTypeAvailable, loadPostType, postMessageNames } from './posts/post-types.ts';
+import { allScheduleSpecs, type ScheduleSubscriptions } from './schedule-subscriptions.ts';
+import type { ScheduleSpec } from './schedule-spec.ts';
+
+/**
+ * The message files of every registered post type, with `postMessages` overrides. A missing or broken file, or an
+ * override naming a message no post type sends, fails here at start-up naming `postMessages.<name>`.
+ */
+export const loadPostMessages = (config: Pick<Config, 'postMessages' | 'scaffolder'>): MessageTemplates<string> =>
+  loadMessageTemplates({
+    names: postMessageNames(),
+    overrides: config.postMessages,
+    configKey: 'postMessages',
+    defaultsDir: join(config.scaffolder.templatesDir, 'messages'),
+  });
+
+export interface PostBuilderDeps {
+  store: CatalogReader;
+  messages: MessageTemplates<string>;
+  templates?: () => readonly TemplateSummary[];
+}
+
+/** Builds a schedule's message with its post type (loaded on first use). */
+export const createPostBuilder =
+  (deps: PostBuilderDeps) =>
+  async (schedule: ScheduleSpec, slot: Date, manual: boolean): Promise<ScheduledMessage> => {
+    const type = await loadPostType(schedule.post);
+    return type.build({ schedule, slot, manual, store: deps.store, messages: deps.messages, ...(deps.templates ? { templates: deps.templates } : {}) });
+  };
+
+/** Config's schedules and the stored subscriptions, read fresh each time. */
+export const scheduleSpecsOf = (config: Pick<Config, 'schedules'>, subscriptions: ScheduleSubscriptions) => (): ScheduleSpec[] =>
+  allScheduleSpecs(config.schedules, subscriptions, isPostTypeAvailable);
+
+export interface ScheduledPostsWiring {
+  config: Pick<Config, 'schedules'>;
+  subscriptions: ScheduleSubscriptions;
+  ledger: PostLedger;
+  builder: PostBuilderDeps;
+  log: Logger;
+  clock?: Clock;
+}
+
+/**
+ * What `npm start` runs: the scheduled posts (once Slack is up) and the `/callboard subscribe | unsubscribe |
+ * schedules` side, over the same schedules and ledger.
+ */
+export const createScheduledPostsRuntime = (wiring: ScheduledPostsWiring) => {
+  const clock = wiring.clock ?? { now: () => new Date() };
+  const specs = scheduleSpecsOf(wiring.config, wiring.subscriptions);
+  const slots = new PostSlots();
+  const commands: ScheduleCommandDeps = {
+    subscriptions: wiring.subscriptions,
+    statuses: () => describeSchedules(specs(), wiring.ledger, slots, clock.now()),
+    now: () => clock.now(),
+  };
+  const start = async (api: SchedulePostApi): Promise<ScheduledPosts> => {
+    const posts = new ScheduledPosts({ specs, ledger: wiring.ledger, api, build: createPostBuilder(wiring.builder), clock, log: wiring.log });
+    await posts.start();
+    return posts;
+  };
+  return { specs, commands, start, close: () => slots.close() };
+};
