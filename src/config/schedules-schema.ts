@@ -2,7 +2,7 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { parseQuietHours } from '../schedule/quiet-hours.ts';
 import { POST_TYPE_NAMES } from '../schedule/posts/post-type-names.ts';
-import { describeUnavailablePostType, isPostTypeAvailable } from '../schedule/posts/post-types.ts';
+import { availablePostTypes, isPostTypeAvailable } from '../schedule/posts/post-types.ts';
 
 /**
  * `schedules:` in callboard.yaml — posts Callboard makes on a schedule, once per slot. Everything that can be
@@ -48,7 +48,8 @@ const checkSchedules = (schedules: ScheduleInput[], ctx: z.RefinementCtx): void 
     const first = firstIndexOf.get(schedule.id);
     if (first !== undefined) issue('id', `an id no other schedule has (schedules[${first}] is also "${schedule.id}")`);
     else firstIndexOf.set(schedule.id, index);
-    if (!isPostTypeAvailable(schedule.post)) issue('post', describeUnavailablePostType(schedule.post));
+    if (!isPostTypeAvailable(schedule.post))
+      issue('post', `a post type this version of Callboard can send (${availablePostTypes().join(', ')}); ${schedule.post} posts are not available yet`);
     if (schedule.post === 'scorecard-digest' && schedule.scorecard === undefined)
       issue('scorecard', 'the name of the Scorecard to digest (scorecard-digest schedules need one)');
     if (schedule.post !== 'scorecard-digest' && schedule.scorecard !== undefined) issue('scorecard', `no scorecard: only scorecard-digest schedules take one`);
