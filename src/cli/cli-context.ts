@@ -49,8 +49,11 @@ export const openCatalogRuntimeForQuery = async (io: CliIo, config: Config): Pro
  * database that has never been synced is synced first, so `npx callboard owner x` works right after
  * `npm install`.
  */
-export const openCatalogForQuery = async (io: CliIo, configFile: string | undefined): Promise<QueryCatalog> => {
-  const config = loadCliConfig(io, configFile);
+export const openCatalogForQuery = (io: CliIo, configFile: string | undefined): Promise<QueryCatalog> =>
+  openConfiguredCatalog(io, loadCliConfig(io, configFile));
+
+/** {@link openCatalogForQuery} for a command that needs the configuration itself too (`oncall`: its providers). */
+export const openConfiguredCatalog = async (io: CliIo, config: Config): Promise<QueryCatalog> => {
   const { path, origin } = config.database;
   const db = openDatabase(path, { memoryMapped: true, origin });
   const store = new SqliteCatalogStore(db);

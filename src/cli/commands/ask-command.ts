@@ -9,6 +9,7 @@ import { localUserApi } from '../../slack/slack-user-api.ts';
 import type { SlackMessage } from '../../slack/views/slack-message.ts';
 import { CliExit, loadCliConfig, openCatalogRuntimeForQuery, type CliIo } from '../cli-context.ts';
 import { formatSlackMessage } from '../format/format-slack-message.ts';
+import { loadOnCallProviders } from '../oncall-providers.ts';
 import { answerScaffolderAsk } from './ask-scaffolder.ts';
 
 /** The Slack user `callboard ask` pretends to be; its email comes from --user-email. */
@@ -40,7 +41,8 @@ export const askCommand = (io: CliIo) => async (text: string, options: AskOption
   const config = loadCliConfig(io, options.config);
   const runtime = await openCatalogRuntimeForQuery(io, config);
   try {
-    const catalog = { store: runtime.store, sync: runtime.sync, settings: config.slack, log: pino({ level: 'silent' }) };
+    const oncall = { providers: await loadOnCallProviders(config.oncall.timeoutMs)(config, runtime.store), timeoutMs: config.oncall.timeoutMs };
+    const catalog = { store: runtime.store, sync: runtime.sync, settings: config.slack, log: pino({ level: 'silent' }), oncall };
     const deps = buildSlackDeps(catalog, localUserApi(options.userEmail));
     const [, command = '', rest = ''] = /^(\/\S+)\s*([\s\S]*)$/.exec(text.trim()) ?? [];
     const template = command ? parseScaffolderCommand(command, rest) : undefined;
