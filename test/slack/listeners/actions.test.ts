@@ -64,7 +64,7 @@ describe('block actions', () => {
   it('a choice made for an on-call question answers the on-call question', async () => {
     const { io, args } = click(selectAction('entity.choose', encodeChoiceValue('oncall', 'component:default/payments-api')));
     await chooseEntityAction(slackDepsFor(runtime))(args);
-    expect(blockIds(io.last())).toEqual(['oncall.known']);
+    expect(blockIds(io.last())).toEqual(['oncall.none']);
     expect(allText(io.last())).toContain('PY9WQ4A');
   });
 
@@ -84,7 +84,10 @@ describe('block actions', () => {
   });
 
   it('Docs and On-call link buttons need only the ack', async () => {
-    const docs = click({ ...buttonAction('entity.show_docs', 'component:default/checkout-service'), url: 'https://github.com/acme/checkout-service/tree/main/docs' });
+    const docs = click({
+      ...buttonAction('entity.show_docs', 'component:default/checkout-service'),
+      url: 'https://github.com/acme/checkout-service/tree/main/docs',
+    });
     await docsAction(slackDepsFor(runtime))(docs.args);
     expect(docs.io.events).toEqual(['ack']);
     const onCall = click({
@@ -101,12 +104,13 @@ describe('block actions', () => {
     expect(allText(onCall.io.last())).toContain('https://acme.pagerduty.com/service-directory/PC3XN9M');
     const unknown = click(buttonAction('entity.show_oncall', 'resource:default/orders-db'));
     await onCallAction(slackDepsFor(runtime))(unknown.args);
-    expect(allText(unknown.io.last())).toContain('names no PagerDuty service');
+    expect(allText(unknown.io.last())).toContain('No on-call is configured for Orders database');
     const docs = click(buttonAction('entity.show_docs', 'resource:default/orders-db'));
     await docsAction(slackDepsFor(runtime))(docs.args);
-    for (const answer of [onCall.io.last(), unknown.io.last(), docs.io.last()]) {
-      expect(allText(answer)).not.toMatch(/try again/i);
-      expect(blockIds(answer as SlackMessage)).toEqual(['notice.text']);
-    }
+    for (const answer of [onCall.io.last(), unknown.io.last(), docs.io.last()]) expect(allText(answer)).not.toMatch(/try again/i);
+    // The On-call button answers as /oncall does (one line here: nothing is looked up without providers).
+    expect(blockIds(onCall.io.last() as SlackMessage)).toEqual(['oncall.none']);
+    expect(blockIds(unknown.io.last() as SlackMessage)).toEqual(['oncall.none']);
+    expect(blockIds(docs.io.last() as SlackMessage)).toEqual(['notice.text']);
   });
 });

@@ -1,6 +1,6 @@
 import type { SlackDeps } from '../../slack-deps.ts';
 import { buttonNoticeView } from '../../views/button-notice-view.ts';
-import { onCallUrlOf } from '../../views/entity-buttons.ts';
+import { answerOnCall } from '../answers/answer-oncall.ts';
 import { docsUrlOf } from '../../views/owner-text.ts';
 import type { ActionArgs } from '../bolt-args.ts';
 import { actionValue, replyToAction } from './reply-to-action.ts';
@@ -29,15 +29,11 @@ export const docsAction =
     );
   };
 
-/** On-call: a link button needs only the ack; an old button gets the PagerDuty service, or says there is none. */
+/** On-call: a link button needs only the ack; an old button (no link) gets the on-call answer, as `/oncall` gives it. */
 export const onCallAction =
   (deps: SlackDeps) =>
   async (args: ActionArgs): Promise<void> => {
     await args.ack();
     if (args.action.type === 'button' && args.action.url) return;
-    const entity = deps.store.entityEnvelope(actionValue(args.action) ?? '');
-    const service = entity?.metadata.annotations?.['pagerduty.com/service-id'];
-    const url = entity ? onCallUrlOf(entity, deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {}) : undefined;
-    const known = url ? `its PagerDuty service page is ${url}` : service ? `its PagerDuty service is ${service}` : 'it names no PagerDuty service';
-    await replyToAction(args, buttonNoticeView(`Callboard does not look up who is on call yet; ${known}.`));
+    await replyToAction(args, await answerOnCall(deps, { entity: actionValue(args.action) ?? '' }, args.body.user.id));
   };
