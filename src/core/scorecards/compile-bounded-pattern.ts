@@ -4,13 +4,17 @@
  * time on one unlucky input and stall the whole pass. Patterns are therefore bounded before they are accepted:
  * - at most {@link MAX_PATTERN_LENGTH} characters;
  * - no backreferences (`\1`, `\k<name>`): matching with them is not bounded by any polynomial;
- * - no repeated group (`*`, `+`, `{n,}`, `{n,m}` with m > 1) holding another repetition or a `|`: star height 1
+ * - no repeated group (`*`, `+`, `{n,}`, `{n,m}` with m > 1) holding another quantifier (`?` too) or a `|`: star height 1
  *   rules out the classic exponential cases (`(a+)+`, `(a|a)*`, `(\w+\s?)*`). A character class (`[ab]+`) or a
  *   single repetition says the same in almost every real check.
- * Polynomial cases (`\s*\s*x`) remain possible; files are capped separately (see evaluate-check.ts), which bounds them.
+ * - at most {@link MAX_QUANTIFIERS} quantifiers, which bounds chains such as `a?a?a?aaa` (2^n ways) without groups.
+ * Polynomial cases (`\s*\s*x` on a long run of spaces) remain possible, of degree at most the quantifier count; files
+ * searched are capped at 1 MiB (evaluate-check.ts). A linear-time engine (RE2) would lift all of this.
  */
 
 export const MAX_PATTERN_LENGTH = 200;
+/** `a?a?…a?aa…a` backtracks 2^n ways without any group: the count of quantifiers bounds n. */
+export const MAX_QUANTIFIERS = 10;
 
 export type CompilePatternResult = { ok: true; regex: RegExp } | { ok: false; reason: string };
 
@@ -33,12 +37,13 @@ const readQuantifier = (rest: string): { repeats: boolean; length: number } | un
   return { repeats: unbounded || max > 1, length: braces[0].length };
 };
 
-const NESTED = 'a repeated group holds another repetition or a "|", which can take exponential time; write a character class such as [ab]+ or repeat once';
+const NESTED = 'a repeated group holds a quantifier or a "|", which can take exponential time; write a character class such as [ab]+ or repeat once';
 const BACKREFERENCE = 'backreferences (\\1, \\k<name>) are not allowed, because they can take exponential time';
 
 /** Returns why the pattern could backtrack without bound, or undefined when it is star height 1 without backreferences. */
 const findUnboundedShape = (pattern: string): string | undefined => {
   const stack: GroupFrame[] = [{ risky: false }];
+  let quantifiers = 0;
   let closed: GroupFrame | undefined; // the group that ended right before the current position
   let i = 0;
   while (i < pattern.length) {
@@ -47,7 +52,9 @@ const findUnboundedShape = (pattern: string): string | undefined => {
     const quantifier = readQuantifier(pattern.slice(i));
     if (quantifier) {
       if (quantifier.repeats && closed?.risky) return NESTED;
-      if (quantifier.repeats) top.risky = true;
+      if (++quantifiers > MAX_QUANTIFIERS)
+        return `at most ${MAX_QUANTIFIERS} quantifiers (?, *, +, {n,m}) per pattern, because each multiplies the ways to backtrack`;
+      top.risky = true; // even `?`: `(a?){30}a{30}` backtracks 2^30 ways
       i += quantifier.length;
       if (pattern[i] === '?') i++; // lazy marker
       closed = undefined;
@@ -77,8 +84,9 @@ const findUnboundedShape = (pattern: string): string | undefined => {
 
 /** Index just past the character class starting at `start` (escapes inside are skipped). */
 const skipClass = (pattern: string, start: number): number => {
+  // In JavaScript `[]` is an empty class and `[^]` any character: a leading `]` closes the class (unlike PCRE), so
+  // skipping it as a literal would hide what follows, such as `[](a+)+`.
   let i = start + 1;
-  if (pattern[i] === ']') i++; // a leading ] is literal only outside unicode mode; harmless either way
   while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
   return i + 1;
 };

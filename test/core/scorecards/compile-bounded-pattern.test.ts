@@ -22,6 +22,8 @@ describe('compileBoundedPattern', () => {
     '(?=a)\\w+',
     'owner: (team-a|team-b)',
     'x{',
+    '[^]*',
+    `${'a?'.repeat(10)}x`,
   ])('accepts %s', (pattern) => {
     expect(reasonOf(pattern)).toBe('ok');
   });
@@ -35,6 +37,12 @@ describe('compileBoundedPattern', () => {
     ['(a+){2,}', /exponential/],
     ['(x(a|b))*', /exponential/],
     ['(a+)*?', /exponential/],
+    ['[](a+)+', /exponential/],
+    ['(a?){30}a{30}', /exponential/],
+    [`${'a?'.repeat(11)}${'a'.repeat(11)}`, /at most 10 quantifiers/],
+    ['(ab?)+', /exponential/],
+    ['[^](a+)+', /exponential/],
+    ['[\\]](a+)+', /exponential/],
     ['(a)\\1', /backreferences/],
     ['(?<x>a)\\k<x>', /backreferences/],
     ['(', /does not compile/],
