@@ -22,6 +22,7 @@ import type { RunRecord } from './core/scaffolder/run-record.ts';
 import type { Scaffolder } from './scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from './scaffolder/source-registrar.ts';
 import { buildScaffolder, buildSourceRegistrar } from './scaffolder-runtime.ts';
+import { buildSlackOnCall } from './oncall-runtime.ts';
 
 const LOCAL_MODE_HINT = [
   'No Slack credentials (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, or + SLACK_APP_TOKEN): running in local mode.',
@@ -72,6 +73,7 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
       log,
       ...scaffolding,
       ...(wiring.schedules ? { schedules: wiring.schedules } : {}),
+      oncall: buildSlackOnCall(config, runtime.store),
       recordRunThread: (runId, posted) =>
         void scaffolding.scaffolder
           .recordSlackThread(runId, posted)

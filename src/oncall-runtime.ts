@@ -3,6 +3,7 @@ import type { OnCallProvider } from './core/oncall/on-call.ts';
 import type { CatalogReader } from './core/ports.ts';
 import { PagerdutyProvider } from './oncall/pagerduty/pagerduty-provider.ts';
 import { RotationProvider } from './oncall/rotation-provider.ts';
+import type { OnCallSettings } from './slack/slack-deps.ts';
 
 export interface OnCallProviderOptions {
   /**
@@ -33,3 +34,9 @@ export const buildOnCallProviders = (config: Config, catalog: Pick<CatalogReader
   providers.push(new RotationProvider({ findEntity: (ref) => catalog.entityEnvelope(ref) }));
   return providers;
 };
+
+/** What the Slack app gets (`/oncall`, cards, App Home): the providers, each lookup within `oncall.timeoutMs`. */
+export const buildSlackOnCall = (config: Config, catalog: Pick<CatalogReader, 'entityEnvelope'>): OnCallSettings => ({
+  providers: buildOnCallProviders(config, catalog, { timeoutMs: config.oncall.timeoutMs }),
+  timeoutMs: config.oncall.timeoutMs,
+});
