@@ -55,6 +55,10 @@ export const startHarness = async (
     runtime?: CatalogRuntime;
     /** The scaffolder side: templates, runs, registering sources, message templates. */
     scaffolding?: Pick<CatalogDeps, 'scaffolder' | 'registrar' | 'messages'>;
+    /** `/callboard subscribe | unsubscribe | schedules`. */
+    schedules?: CatalogDeps['schedules'];
+    /** On-call providers and budget (`/oncall`, the on-call lines of cards and App Home). */
+    oncall?: CatalogDeps['oncall'];
   } = {},
 ): Promise<Harness> => {
   const mode = options.mode ?? 'http';
@@ -70,7 +74,15 @@ export const startHarness = async (
     mode === 'http' ? { mode, botToken: fake.botToken, signingSecret: SIGNING_SECRET } : { mode, botToken: fake.botToken, appToken: fake.appToken };
   const settings = { syncAllowed: [], callboardUrl: 'https://callboard.acme.example', ...options.settings };
   const slack = createSlackApp(
-    { store: runtime.store, sync: runtime.sync, settings, log, ...options.scaffolding },
+    {
+      store: runtime.store,
+      sync: runtime.sync,
+      settings,
+      log,
+      ...options.scaffolding,
+      ...(options.schedules ? { schedules: options.schedules } : {}),
+      ...(options.oncall ? { oncall: options.oncall } : {}),
+    },
     { connection, apiUrl: fake.apiUrl, clientOptions: FAST_CLIENT },
   );
   await slack.start();
