@@ -3,8 +3,8 @@ import type { ScheduleStatus } from '../../schedule/schedule-status.ts';
 import { channelMention, escapeMrkdwn, truncateMrkdwn } from '../mrkdwn.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
-/** Sections shown at most; the rest are counted and left to `callboard schedules`. */
-const MAX_LISTED = 40;
+/** Sections shown at most (about 300 characters each, well inside the ~12,000 Slack takes in one message); the rest are counted and left to `callboard schedules`. */
+const MAX_LISTED = 25;
 
 const when = (iso: string): string => `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`;
 
