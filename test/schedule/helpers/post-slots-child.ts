@@ -1,0 +1,22 @@
+// One of two processes sharing a database and a fake Slack: at the agreed moment, it ticks through the same
+// slots as the other and prints its outcomes as JSON.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FakeSlack } from '../../fakes/slack-api-server.ts';
+import { openPostHarness, testSchedule } from './post-harness.ts';
+
+const [path, apiUrl, botToken, startAtText, slotCountText, name] = process.argv.slice(2);
+// Every 10 minutes from Monday 08:00 UTC; the clock is set to each slot in turn.
+const slots = Array.from({ length: Number(slotCountText) }, (_, i) => new Date(Date.UTC(2026, 11, 7, 8, i * 10)));
+let now = new Date(Date.UTC(2026, 11, 7, 7, 0));
+const spec = testSchedule({ cron: '*/10 * * * *', timezone: 'UTC' });
+const fake = { apiUrl, botToken } as FakeSlack;
+const { posts, close } = openPostHarness({ path: path!, fake, specs: () => [spec], clock: { now: () => new Date(now) }, claimedBy: name! });
+await posts.start();
+await sleep(Math.max(0, Number(startAtText) - Date.now()));
+const outcomes: string[] = [];
+for (const slot of slots) {
+  now = slot;
+  outcomes.push((await posts.tick()).get(spec.id) ?? 'none');
+}
+await close();
+process.stdout.write(`outcomes ${JSON.stringify(outcomes)}\n`);
