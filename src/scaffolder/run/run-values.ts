@@ -1,13 +1,13 @@
 import { InvalidInputError } from '../../core/errors.ts';
 import { secretFieldPaths } from '../../core/scaffolder/form/secret-fields.ts';
-import { changeAtPath, valueAtPath } from '../../core/scaffolder/form/value-paths.ts';
+import { changeAtPath, valuesAtPath } from '../../core/scaffolder/form/value-paths.ts';
 import { validateFormValues } from '../../core/scaffolder/form/validate-form-values.ts';
 import { resolvePages } from '../../core/scaffolder/form/visible-pages.ts';
 import type { TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
 
 /** A submission split three ways, so secrets can live in memory only. */
 export interface RunValues {
-  /** What the run records and shows: every secret field removed, nested ones (inside an object field) too. */
+  /** What the run records and shows: every secret field removed, nested ones (in object fields, array items) too. */
   stored: Record<string, unknown>;
   /** `parameters` as steps see them: every field as entered (a password widget stays readable, as in Backstage). */
   parameters: Record<string, unknown>;
@@ -22,31 +22,34 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 const isGiven = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
 
+/** The texts a secret value holds: itself, or each item of a list of passwords. */
+const secretTexts = (value: unknown, at: readonly (string | number)[]): [readonly (string | number)[], string][] => {
+  if (Array.isArray(value)) return value.flatMap((item, index) => secretTexts(item, [...at, index]));
+  return isGiven(value) ? [[at, String(value)]] : [];
+};
+
 /** Splits secrets off the values; nothing here validates. */
 export const splitValues = (definition: TemplateDefinition, values: Record<string, unknown>): RunValues => {
-  const paths = secretFieldPaths(definition.pages);
-  const secretNames = new Set(paths.filter((path) => path.length === 1).map((path) => path[0]));
+  // Top-level fields first, so they keep their own names in `secrets`.
+  const paths = secretFieldPaths(definition.pages)
+    .filter((path) => path.length === 1 || path[0] !== 'secrets')
+    .sort((a, b) => Number(a.length > 1) - Number(b.length > 1));
   const secrets: Record<string, string> = {};
   const parameters: Record<string, unknown> = {};
-  let stored: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     if (name === 'secrets' && isRecord(value)) {
       for (const [key, secret] of Object.entries(value)) if (secret !== undefined && secret !== null) secrets[key] = String(secret);
       continue;
     }
     parameters[name] = value;
-    if (secretNames.has(name)) {
-      if (isGiven(value)) secrets[name] = String(value);
-      continue;
-    }
-    stored[name] = value;
   }
-  for (const path of paths.filter((entry) => entry.length > 1 && entry[0] !== 'secrets')) {
-    const value = valueAtPath(values, path);
-    if (isGiven(value)) {
-      const text = String(value);
-      const key = path.at(-1)!;
-      secrets[secrets[key] === undefined || secrets[key] === text ? key : path.join('.')] = text;
+  let stored: Record<string, unknown> = { ...parameters };
+  for (const path of paths) {
+    for (const found of valuesAtPath(values, path)) {
+      for (const [at, text] of secretTexts(found.value, found.at)) {
+        const key = at.length === 1 ? String(at[0]) : String(at.findLast((step) => typeof step === 'string') ?? at.join('.'));
+        secrets[secrets[key] === undefined || secrets[key] === text ? key : at.join('.')] = text;
+      }
     }
     // Steps still read it in `parameters` (as a top-level password), but the run record never holds it.
     stored = changeAtPath(stored, path, () => undefined);

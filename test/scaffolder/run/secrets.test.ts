@@ -168,3 +168,48 @@ describe('a huge value', () => {
     expect(JSON.stringify(approvalRequestView(stored, { approvers: ['group:default/platform'] }))).not.toContain('4711');
   });
 });
+
+describe('a secret inside an array of objects', () => {
+  const FIRST = 'arr-tok-0a9e77c1';
+  const SECOND = 'arr-tok-1b4f20d3';
+  const listed = templateEntity('array-secret', {
+    parameters: {
+      properties: {
+        name: { type: 'string' },
+        services: {
+          type: 'array',
+          items: { type: 'object', properties: { host: { type: 'string' }, token: { type: 'string', 'ui:widget': 'password' } } },
+        },
+      },
+    },
+    steps: [
+      {
+        id: 'use',
+        action: 'test:record',
+        input: { name: '${{ parameters.name }}', value: '${{ parameters.services[0].token }}+${{ parameters.services[1].token }}' },
+      },
+      { id: 'leak', action: 'test:log', input: { message: 'tokens ${{ parameters.services[1].token }} ${{ parameters.services[0].token }}' } },
+    ],
+  });
+
+  it('reaches the steps at every index, but is kept out of the stored values, logs, outputs and messages', async () => {
+    const harness = scaffolderHarness({ entities: [listed] });
+    const values = {
+      name: 'svc',
+      services: [
+        { host: 'a', token: FIRST },
+        { host: 'b', token: SECOND },
+      ],
+    };
+    const run = await harness.scaffolder.start({ templateRef: 'template:default/array-secret', values, requester: alice });
+    const failed = await harness.scaffolder.settled(run.id);
+
+    expect(harness.journal.calls).toEqual(['record svc', 'log']);
+    expect(failed.values).toEqual({ name: 'svc', services: [{ host: 'a' }, { host: 'b' }] });
+    expect(failed.steps[0]?.output).toEqual({ name: 'svc', value: '***+***' });
+    expect(failed.steps[1]).toMatchObject({ status: 'failed', log: ['tokens *** ***'] });
+    const shown = [JSON.stringify(runMessageData({ run: failed })), formatRunSummary(failed).join('\n'), databaseBytes(harness.dbPath)];
+    for (const text of shown) for (const secret of [FIRST, SECOND]) expect(text).not.toContain(secret);
+    expect(values.services[1]?.token).toBe(SECOND);
+  });
+});

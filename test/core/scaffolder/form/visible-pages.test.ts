@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewEntries } from '../../../../src/core/scaffolder/form/review-entries.ts';
 import { buildFormPages } from '../../../../src/core/scaffolder/form/build-form-model.ts';
 import { secretFieldNames, secretFieldPaths } from '../../../../src/core/scaffolder/form/secret-fields.ts';
+import { EVERY_ITEM } from '../../../../src/core/scaffolder/form/value-paths.ts';
 import { isPageShown, resolvePages, visiblePages } from '../../../../src/core/scaffolder/form/visible-pages.ts';
 import type { ParameterPage } from '../../../../src/core/scaffolder/template-definition.ts';
 
@@ -110,6 +111,28 @@ describe('secretFieldPaths', () => {
     expect(secretFieldPaths(pages)).toEqual([['pw'], ['database', 'password'], ['database', 'tls', 'key'], ['database', 'token']]);
     expect(secretFieldNames(pages)).toEqual(['pw']);
   });
+
+  it('finds secrets inside the items of array fields, at every index', () => {
+    const pages: ParameterPage[] = [
+      {
+        properties: {
+          services: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                token: { type: 'string', 'ui:widget': 'password' },
+                extra: { type: 'array', items: { type: 'object', properties: { key: { type: 'string', 'ui:field': 'Secret' } } } },
+              },
+            },
+          },
+          pins: { type: 'array', items: { type: 'string', 'ui:widget': 'password' } },
+        },
+      },
+    ];
+    expect(secretFieldPaths(pages)).toEqual([['services', EVERY_ITEM, 'token'], ['services', EVERY_ITEM, 'extra', EVERY_ITEM, 'key'], ['pins']]);
+    expect(secretFieldNames(pages)).toEqual(['pins']);
+  });
 });
 
 describe('reviewEntries', () => {
@@ -149,5 +172,26 @@ describe('reviewEntries', () => {
     ]);
     const entries = reviewEntries(pages, { database: { user: 'app', password: 'hunter2' } });
     expect(entries).toEqual([{ name: 'database', label: 'Database', text: '{"user":"app","password":"******"}' }]);
+  });
+
+  it('masks a password inside the items of an array of objects, at every index', () => {
+    const pages = buildFormPages([
+      {
+        properties: {
+          services: {
+            title: 'Services',
+            type: 'array',
+            items: { type: 'object', properties: { host: { type: 'string' }, token: { type: 'string', 'ui:widget': 'password' } } },
+          },
+        },
+      },
+    ]);
+    const entries = reviewEntries(pages, {
+      services: [
+        { host: 'a', token: 't0' },
+        { host: 'b', token: 't1' },
+      ],
+    });
+    expect(entries).toEqual([{ name: 'services', label: 'Services', text: '{"host":"a","token":"******"}, {"host":"b","token":"******"}' }]);
   });
 });
