@@ -13,6 +13,7 @@ import { SqliteJobLedger } from './store/sqlite-job-ledger.ts';
 import { SqliteRegisteredSources } from './store/sqlite-registered-sources.ts';
 import { SqliteRunStore } from './store/sqlite-run-store.ts';
 import { SqliteScheduleSubscriptions } from './store/sqlite-schedule-subscriptions.ts';
+import { SqliteScorecardResults } from './store/sqlite-scorecard-results.ts';
 import { WriteQueue } from './store/write-queue.ts';
 import { SyncPassQueue } from './usecases/sync/sync-pass-queue.ts';
 
@@ -30,6 +31,8 @@ export interface CatalogRuntime {
   runStore: SqliteRunStore;
   /** Channels' `/callboard subscribe` subscriptions (writes through `writeQueue`). */
   scheduleSubscriptions: SqliteScheduleSubscriptions;
+  /** Scorecard results and their history (writes through `writeQueue`). */
+  scorecardResults: SqliteScorecardResults;
   close(): void;
 }
 
@@ -106,6 +109,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
     registeredSources,
     runStore: new SqliteRunStore({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
     scheduleSubscriptions: new SqliteScheduleSubscriptions({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
+    scorecardResults: new SqliteScorecardResults({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
     close: () => {
       readerDb.$client.close();
       if (readerDb !== writerDb) writerDb.$client.close();

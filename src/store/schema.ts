@@ -216,3 +216,52 @@ export const registeredSources = sqliteTable('registered_sources', {
   registeredBy: text('registered_by').notNull(),
   registeredAt: integer('registered_at').notNull(),
 });
+
+/**
+ * The current result of each entity on each scorecard (`ScorecardResult` as JSON, with the last known results of
+ * unknown rules), so an outage keeps what was known and `/scorecard` answers without evaluating anything.
+ */
+export const scorecardResults = sqliteTable(
+  'scorecard_results',
+  {
+    /** Canonical ref of the Scorecard entity. */
+    scorecard: text('scorecard').notNull(),
+    entityRef: text('entity_ref').notNull(),
+    /** NULL: below the lowest level. */
+    level: text('level'),
+    passed: integer('passed').notNull(),
+    total: integer('total').notNull(),
+    resultJson: text('result_json').notNull(),
+    evaluatedAt: integer('evaluated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.scorecard, table.entityRef] }), index('scorecard_results_entity').on(table.entityRef)],
+);
+
+/** A row per (scorecard, entity) change only (diffResults): level moves and rule state changes, outages included. */
+export const scorecardHistory = sqliteTable(
+  'scorecard_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scorecard: text('scorecard').notNull(),
+    entityRef: text('entity_ref').notNull(),
+    at: integer('at').notNull(),
+    /** `added`, `removed` or `changed`. */
+    status: text('status').notNull(),
+    fromLevel: text('from_level'),
+    toLevel: text('to_level'),
+    /** `up`, `down` or NULL. */
+    move: text('move'),
+    /** The rule changes and the causes of a move (JSON). */
+    changeJson: text('change_json').notNull(),
+  },
+  (table) => [index('scorecard_history_pair').on(table.scorecard, table.entityRef, table.at), index('scorecard_history_at').on(table.at)],
+);
+
+/**
+ * What each entity looked like when it was last scored (its etag, its source's version, the scorecards' etags), so
+ * the run after a sync pass scores only the entities that changed, and all of them when a scorecard changed.
+ */
+export const scorecardStamps = sqliteTable('scorecard_stamps', {
+  entityRef: text('entity_ref').primaryKey(),
+  stamp: text('stamp').notNull(),
+});

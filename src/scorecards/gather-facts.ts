@@ -1,0 +1,119 @@
+import type { EntityWithRelations } from '../core/catalog/entity.ts';
+import { dependencyNodeBudget } from '../core/graph/dependency-edges.ts';
+import { unknownFact, type DependencyLifecycle, type EntityFacts, type FileFact, type UnknownFact } from '../core/scorecards/facts.ts';
+import type { FactsNeeded } from '../core/scorecards/facts-needed.ts';
+import type { CatalogReader } from '../core/ports.ts';
+import { mapWithConcurrency } from '../sources/map-with-concurrency.ts';
+import type { EntityLocation } from './results-store.ts';
+import type { SourceFileReader } from './source-file-reader.ts';
+
+/** Whether someone is on call for the entity now: true, false, or unknown with why (a provider down or slow). */
+export type HasOnCallNow = (entityRef: string) => Promise<boolean | UnknownFact>;
+
+/** Nothing in Callboard renders docs yet, so a `docs` check can only be unknown, never a guessed pass or fail. */
+export const DOCS_NOT_BUILT = 'docs are not built by Callboard yet';
+
+export interface GatherDeps {
+  catalog: Pick<CatalogReader, 'dependencyWalk' | 'entityEnvelope'>;
+  files: SourceFileReader;
+  hasOnCallNow?: HasOnCallNow;
+  /** One on-call lookup's limit: a slow provider makes the rule unknown, never a late run. */
+  onCallTimeoutMs: number;
+  /** On-call lookups in flight at once. */
+  onCallConcurrency: number;
+}
+
+/** One entity to gather facts for, with the union of what its matching scorecards need. */
+export interface FactsRequest {
+  entity: EntityWithRelations;
+  location: EntityLocation;
+  needed: FactsNeeded;
+}
+
+const withTimeout = async (timeoutMs: number, run: () => Promise<boolean | UnknownFact>): Promise<boolean | UnknownFact> => {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<UnknownFact>((resolve) => {
+    timer = setTimeout(() => resolve(unknownFact(`no on-call answer within ${Math.round(timeoutMs / 100) / 10} s`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      run().catch((error: unknown) => unknownFact(`on-call lookup failed: ${error instanceof Error ? error.message : String(error)}`)),
+      expired,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/** Union of what several scorecards need for one entity. */
+export const mergeNeeded = (all: readonly FactsNeeded[]): FactsNeeded => ({
+  files: [...new Set(all.flatMap((needed) => needed.files))].sort(),
+  docs: all.some((needed) => needed.docs),
+  oncall: all.some((needed) => needed.oncall),
+  dependencies: all.some((needed) => needed.dependencies),
+});
+
+/**
+ * Gathers the facts for many entities at once: files batched per source and version (one read of each path), on-call
+ * lookups bounded in number and time, dependency lifecycles from one forward walk per entity (lifecycles cached for
+ * the run). Returns facts in the order of `requests`.
+ */
+export async function gatherFacts(deps: GatherDeps, requests: readonly FactsRequest[]): Promise<EntityFacts[]> {
+  const fileFacts = await readFilesBySource(deps.files, requests);
+  const onCall = await mapWithConcurrency(requests, deps.onCallConcurrency, async (request): Promise<boolean | UnknownFact> => {
+    if (!request.needed.oncall) return unknownFact('on-call was not checked');
+    if (!deps.hasOnCallNow) return unknownFact('on-call is not available in this process');
+    const lookup = deps.hasOnCallNow;
+    return withTimeout(deps.onCallTimeoutMs, () => lookup(request.location.ref));
+  });
+  const lifecycles = new Map<string, string | undefined>();
+  const lifecycleOf = (ref: string): string | undefined => {
+    if (!lifecycles.has(ref)) {
+      const lifecycle = deps.catalog.entityEnvelope(ref)?.spec?.lifecycle;
+      lifecycles.set(ref, typeof lifecycle === 'string' ? lifecycle : undefined);
+    }
+    return lifecycles.get(ref);
+  };
+  return requests.map((request, index) => {
+    const files = fileFacts.get(groupKey(request.location));
+    return {
+      file: (path: string): FileFact => files?.get(path) ?? unknownFact(`${path} was not read`),
+      docsChangedAt: unknownFact(DOCS_NOT_BUILT),
+      onCallNow: onCall[index]!,
+      dependsOnLifecycles: request.needed.dependencies
+        ? dependencyLifecycles(deps, request.location.ref, lifecycleOf)
+        : unknownFact('dependencies were not walked'),
+    };
+  });
+}
+
+const groupKey = (location: EntityLocation): string => `${location.sourceId}\u0000${location.version ?? ''}`;
+
+/** Every needed path once per (source, version), read in one batch per source. */
+async function readFilesBySource(files: SourceFileReader, requests: readonly FactsRequest[]): Promise<Map<string, Map<string, FileFact>>> {
+  const groups = new Map<string, { location: EntityLocation; paths: Set<string> }>();
+  for (const request of requests) {
+    if (request.needed.files.length === 0) continue;
+    const key = groupKey(request.location);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { location: request.location, paths: new Set() }));
+    for (const path of request.needed.files) group.paths.add(path);
+  }
+  const read = new Map<string, Map<string, FileFact>>();
+  for (const [key, group] of groups) {
+    const origin = { sourceId: group.location.sourceId, ...(group.location.version ? { version: group.location.version } : {}) };
+    read.set(key, await files.readMany(origin, [...group.paths]));
+  }
+  return read;
+}
+
+function dependencyLifecycles(deps: GatherDeps, ref: string, lifecycleOf: (ref: string) => string | undefined): readonly DependencyLifecycle[] | UnknownFact {
+  const walk = deps.catalog.dependencyWalk(ref, 'forward', { budget: dependencyNodeBudget });
+  if (walk.budgetReached) return unknownFact(`more than ${dependencyNodeBudget} dependencies to walk`);
+  return walk.nodes
+    .filter((node) => node.exists)
+    .map((node) => {
+      const lifecycle = lifecycleOf(node.ref);
+      return lifecycle === undefined ? { ref: node.ref } : { ref: node.ref, lifecycle };
+    });
+}

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import type { EntityWithRelations } from '../core/catalog/entity.ts';
+import { diffResults } from '../core/scorecards/diff-results.ts';
+import { evaluateScorecard, type ScorecardResult } from '../core/scorecards/evaluate-scorecard.ts';
+import { factsNeeded } from '../core/scorecards/facts-needed.ts';
+import { matchFilter } from '../core/scorecards/match-filter.ts';
+import { readScorecard } from '../core/scorecards/read-scorecard.ts';
+import type { Scorecard } from '../core/scorecards/scorecard.ts';
+import type { CatalogReader, Clock } from '../core/ports.ts';
+import { gatherFacts, mergeNeeded, type FactsRequest, type HasOnCallNow } from './gather-facts.ts';
+import type { EntityLocation, ScorecardResultsStore } from './results-store.ts';
+import type { SourceFileReader } from './source-file-reader.ts';
+
+export interface ScorecardRunnerDeps {
+  catalog: Pick<CatalogReader, 'entities' | 'entity' | 'entityEnvelope' | 'dependencyWalk'>;
+  results: ScorecardResultsStore;
+  /** A file reader for one run, closed at its end (it holds git processes). */
+  openFiles: () => SourceFileReader;
+  hasOnCallNow?: HasOnCallNow;
+  clock: Clock;
+  /** One on-call lookup's limit (default 2 s). */
+  onCallTimeoutMs?: number;
+  /** Entities whose facts are gathered and evaluated together (default 1000): bounds memory on a big catalog. */
+  batchSize?: number;
+}
+
+export interface RefreshOptions {
+  /** Score every entity again whatever changed (the daily job: docs age, on-call). */
+  all?: boolean;
+  /** Only these entity refs (the CLI scoring what it shows). */
+  only?: ReadonlySet<string>;
+}
+
+export interface RefreshReport {
+  /** Entities scored again. */
+  entities: number;
+  /** (scorecard, entity) results computed. */
+  results: number;
+  /** History rows written. */
+  changes: number;
+  up: number;
+  down: number;
+  durationMs: number;
+}
+
+/** The valid Scorecard entities of the catalog, each with its etag (a changed definition scores everything again). */
+const readScorecards = (catalog: ScorecardRunnerDeps['catalog']): { scorecards: Scorecard[]; key: string } => {
+  const scorecards: Scorecard[] = [];
+  const parts: string[] = [];
+  for (const entity of catalog.entities({ kind: 'Scorecard' })) {
+    const read = readScorecard(entity);
+    // Stored Scorecards passed validation; one that did not (a newer rule) is skipped, never stopping the others.
+    if (!read.ok) continue;
+    scorecards.push(read.scorecard);
+    parts.push(`${read.scorecard.ref}@${entity.metadata.etag ?? ''}`);
+  }
+  return { scorecards, key: createHash('sha1').update(parts.sort().join('\n')).digest('hex').slice(0, 16) };
+};
+
+/** What an entity's results depend on besides outside facts: its envelope, its source's version, the scorecards. */
+const stampOf = (location: EntityLocation, scorecardsKey: string): string => `${location.etag}|${location.version ?? ''}|${scorecardsKey}`;
+
+const pairKey = (scorecard: string, entityRef: string): string => `${scorecard}\u0000${entityRef}`;
+
+/**
+ * Scores entities on every Scorecard and stores the results: gathers facts outside the write queue, evaluates
+ * (unknown rules keep the stored result's last known state), and writes in one transaction the results that changed,
+ * a history row per change (diffResults) and the entities' stamps. Runs one at a time.
+ */
+export class ScorecardRunner {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: ScorecardRunnerDeps) {}
+
+  /** Scores the entities that changed since they were last scored (all of them when a scorecard changed). */
+  refresh(options: RefreshOptions = {}): Promise<RefreshReport> {
+    const run = () => this.run(options);
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(options: RefreshOptions): Promise<RefreshReport> {
+    const { catalog, results, clock } = this.deps;
+    const started = performance.now();
+    const now = clock.now();
+    const { scorecards, key } = readScorecards(catalog);
+    const locations = results.entityLocations();
+    const stamps = results.stamps();
+    const present = new Set(locations.map((location) => location.ref));
+    const gone = options.only ? [] : [...stamps.keys()].filter((ref) => !present.has(ref));
+    const candidates = locations.filter(
+      (location) => (!options.only || options.only.has(location.ref)) && (options.all || stamps.get(location.ref) !== stampOf(location, key)),
+    );
+    const report: RefreshReport = { entities: candidates.length, results: 0, changes: 0, up: 0, down: 0, durationMs: 0 };
+    const batchSize = this.deps.batchSize ?? 1000;
+    const files = this.deps.openFiles();
+    try {
+      for (let start = 0; start < candidates.length || (start === 0 && gone.length > 0); start += batchSize) {
+        const batch = candidates.slice(start, start + batchSize);
+        const removedEntities = start === 0 ? gone : [];
+        const outcome = await this.scoreBatch(batch, removedEntities, scorecards, key, files, now);
+        report.results += outcome.results;
+        report.changes += outcome.changes;
+        report.up += outcome.up;
+        report.down += outcome.down;
+      }
+    } finally {
+      await files.close();
+    }
+    report.durationMs = Math.round(performance.now() - started);
+    return report;
+  }
+
+  private async scoreBatch(
+    batch: readonly EntityLocation[],
+    gone: readonly string[],
+    scorecards: readonly Scorecard[],
+    scorecardsKey: string,
+    files: SourceFileReader,
+    now: Date,
+  ): Promise<{ results: number; changes: number; up: number; down: number }> {
+    const { catalog, results } = this.deps;
+    const previous = results.resultsOfEntities([...batch.map((location) => location.ref), ...gone]);
+    const previousByPair = new Map(previous.map((result) => [pairKey(result.scorecard, result.entityRef), result]));
+    const work: { request: FactsRequest; scorecards: Scorecard[] }[] = [];
+    for (const location of batch) {
+      const entity: EntityWithRelations | undefined = catalog.entity(location.ref);
+      if (!entity) continue;
+      const matching = scorecards.filter((scorecard) => matchFilter(entity, scorecard.filter));
+      const needed = mergeNeeded(matching.map((scorecard) => factsNeeded(scorecard, location.path)));
+      work.push({ request: { entity, location, needed }, scorecards: matching });
+    }
+    const facts = await gatherFacts(
+      {
+        catalog,
+        files,
+        ...(this.deps.hasOnCallNow ? { hasOnCallNow: this.deps.hasOnCallNow } : {}),
+        onCallTimeoutMs: this.deps.onCallTimeoutMs ?? 2000,
+        onCallConcurrency: 8,
+      },
+      work.map((item) => item.request),
+    );
+    const current: ScorecardResult[] = [];
+    work.forEach(({ request, scorecards: matching }, index) => {
+      for (const scorecard of matching) {
+        const before = previousByPair.get(pairKey(scorecard.ref, request.location.ref));
+        current.push(
+          evaluateScorecard({
+            scorecard,
+            entity: request.entity,
+            catalogFile: request.location.path,
+            facts: facts[index]!,
+            now,
+            ...(before ? { previous: before } : {}),
+          }),
+        );
+      }
+    });
+    const currentKeys = new Set(current.map((result) => pairKey(result.scorecard, result.entityRef)));
+    // Previous results of entities that were not found now (deleted between the listing and the read) are kept.
+    const scored = new Set([...work.map((item) => item.request.location.ref), ...gone]);
+    const relevantPrevious = previous.filter((result) => scored.has(result.entityRef));
+    const removals = relevantPrevious
+      .filter((result) => !currentKeys.has(pairKey(result.scorecard, result.entityRef)))
+      .map(({ scorecard, entityRef }) => ({ scorecard, entityRef }));
+    const diff = diffResults(relevantPrevious, current);
+    const upserts = current.filter((result) => {
+      const before = previousByPair.get(pairKey(result.scorecard, result.entityRef));
+      return !before || JSON.stringify(before) !== JSON.stringify(result);
+    });
+    const stamps = [
+      ...work.map((item) => ({ entityRef: item.request.location.ref, stamp: stampOf(item.request.location, scorecardsKey) })),
+      ...gone.map((entityRef) => ({ entityRef, stamp: null })),
+    ];
+    await results.write({ at: now, upserts, removals, changes: diff.changes, stamps });
+    return { results: current.length, changes: diff.changes.length, up: diff.up.length, down: diff.down.length };
+  }
+}

@@ -1,0 +1,42 @@
+import type { CatalogRuntime } from '../catalog-runtime.ts';
+import type { Config } from '../config/load-config.ts';
+import { unknownFact } from '../core/scorecards/facts.ts';
+import type { Clock } from '../core/ports.ts';
+import { findOnCall, type FindOnCallDeps } from '../usecases/oncall/find-oncall.ts';
+import type { HasOnCallNow } from './gather-facts.ts';
+import { ScorecardRunner } from './scorecard-runner.ts';
+import { createSourceFileReader } from './source-file-reader.ts';
+
+/**
+ * An `oncall: true` fact from the on-call lookup: someone on at any level now is true; an entity with no on-call (no
+ * annotation, no team rotation) or nobody on now is false; a provider that fails or is slow is unknown, with why.
+ */
+export const hasOnCallNowFrom =
+  (deps: Omit<FindOnCallDeps, 'slackIdsByEmail'>, clock: Clock): HasOnCallNow =>
+  async (entityRef) => {
+    const answer = await findOnCall(deps, entityRef, clock.now());
+    if (answer.unavailable) return unknownFact(answer.unavailable);
+    if (!answer.schedule) return false;
+    return answer.schedule.levels.some((level) => level.now.length > 0);
+  };
+
+export interface ScorecardRuntimeOptions {
+  hasOnCallNow?: HasOnCallNow;
+  clock?: Clock;
+  onCallTimeoutMs?: number;
+}
+
+/** The runner on the catalog runtime: its reader, its results store (writes in the one queue), its sources' files. */
+export const createScorecardRunner = (
+  config: Config,
+  runtime: Pick<CatalogRuntime, 'store' | 'scorecardResults' | 'registeredSources'>,
+  options: ScorecardRuntimeOptions = {},
+): ScorecardRunner =>
+  new ScorecardRunner({
+    catalog: runtime.store,
+    results: runtime.scorecardResults,
+    openFiles: () => createSourceFileReader({ config, registeredSources: runtime.registeredSources }),
+    clock: options.clock ?? { now: () => new Date() },
+    ...(options.hasOnCallNow ? { hasOnCallNow: options.hasOnCallNow } : {}),
+    ...(options.onCallTimeoutMs ? { onCallTimeoutMs: options.onCallTimeoutMs } : {}),
+  });

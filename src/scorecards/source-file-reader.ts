@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Config, SourceConfig } from '../config/load-config.ts';
+import { MAX_SEARCHED_TEXT } from '../core/scorecards/evaluate-check.ts';
+import { unknownFact, type FileFact } from '../core/scorecards/facts.ts';
+import { builtinSourceConfigs, cacheFolderFor } from '../sources/create-sources.ts';
+import { mirrorFolderName } from '../sources/git-source.ts';
+import { mapWithConcurrency } from '../sources/map-with-concurrency.ts';
+import { GitObjectReader } from '../sources/git/git-object-reader.ts';
+
+/** Where files are read: an entity's source and the version the catalog holds of it. */
+export interface FileOrigin {
+  sourceId: string;
+  version?: string;
+}
+
+/**
+ * Reads files of catalog sources at the synced version for `file` checks, many at once. Never throws: a file that
+ * could not be read is an unknown fact with the reason, so the rule keeps its last known result.
+ */
+export interface SourceFileReader {
+  readMany(origin: FileOrigin, paths: readonly string[]): Promise<Map<string, FileFact>>;
+  /** Ends the git readers opened for this run. */
+  close(): Promise<void>;
+}
+
+export interface SourceFileReaderDeps {
+  config: Config;
+  /** Sources registered at run time, by id (`callboard register`). */
+  registeredSources?: { find(id: string): { config: SourceConfig } | undefined };
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A larger file is not kept in memory: the check fails on it anyway (evaluate-check refuses to search past
+ * MAX_SEARCHED_TEXT), so a text one character longer than the cap stands in for it.
+ */
+const capped = (text: string): string => (text.length > MAX_SEARCHED_TEXT ? text.slice(0, MAX_SEARCHED_TEXT + 1) : text);
+
+const readDirFile = async (root: string, path: string): Promise<FileFact> => {
+  try {
+    return { kind: 'found', text: capped(await readFile(join(root, path), 'utf8')) };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+    if (code === 'EISDIR') return { kind: 'missing' };
+    return unknownFact(`cannot read ${path}: ${errorText(error)}`);
+  }
+};
+
+/**
+ * A `dir` source is read as the folder is now (it has no versions); a `git` source from its local mirror at the
+ * synced commit through one `git cat-file --batch` per mirror (the reader the git source itself uses), so reading
+ * thousands of files costs one process; a `github` organisation source is not read (its files would cost one API
+ * call each): those checks are unknown, saying so.
+ */
+export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileReader {
+  const gitReaders = new Map<string, GitObjectReader>();
+  const sourceConfig = (id: string): SourceConfig | undefined =>
+    [...deps.config.catalog.sources, ...builtinSourceConfigs(deps.config)].find((source) => source.id === id) ?? deps.registeredSources?.find(id)?.config;
+
+  const gitReaderFor = (gitDir: string): GitObjectReader => {
+    let reader = gitReaders.get(gitDir);
+    if (!reader) gitReaders.set(gitDir, (reader = new GitObjectReader(gitDir)));
+    return reader;
+  };
+
+  const readGit = async (gitDir: string, commit: string, path: string): Promise<FileFact> => {
+    try {
+      const object = await gitReaderFor(gitDir).read(`${commit}:${path}`);
+      if (!object || object.type !== 'blob') return { kind: 'missing' };
+      return { kind: 'found', text: capped(object.content.toString('utf8')) };
+    } catch (error) {
+      return unknownFact(`git could not read ${path} at ${commit.slice(0, 12)}: ${errorText(error)}`);
+    }
+  };
+
+  const allUnknown = (paths: readonly string[], reason: string): Map<string, FileFact> => new Map(paths.map((path) => [path, unknownFact(reason)]));
+
+  return {
+    async readMany(origin, paths) {
+      const source = sourceConfig(origin.sourceId);
+      if (!source) return allUnknown(paths, `the source "${origin.sourceId}" is no longer configured`);
+      switch (source.type) {
+        case 'dir': {
+          const root = resolve(source.path);
+          // Bounded: thousands of files at once would exhaust file descriptors.
+          return new Map(await mapWithConcurrency(paths, 64, async (path) => [path, await readDirFile(root, path)] as const));
+        }
+        case 'git': {
+          if (!origin.version) return allUnknown(paths, `git source "${source.id}" has no synced commit yet`);
+          const gitDir = join(resolve(cacheFolderFor(deps.config.catalog.cacheDir, source.id)), mirrorFolderName(source));
+          const commit = origin.version;
+          // A commit the mirror lacks (its cache wiped) would make every file look missing: unknown instead.
+          const held = await gitReaderFor(gitDir)
+            .read(commit)
+            .then((object) => object?.type === 'commit')
+            .catch(() => false);
+          if (!held) return allUnknown(paths, `commit ${commit.slice(0, 12)} of git source "${source.id}" is not in its local mirror; sync again`);
+          return new Map(await Promise.all(paths.map(async (path) => [path, await readGit(gitDir, commit, path)] as const)));
+        }
+        case 'github':
+          return allUnknown(paths, `files of GitHub organisation sources ("${source.id}") are not read by scorecards yet`);
+      }
+    },
+    async close() {
+      const readers = [...gitReaders.values()];
+      gitReaders.clear();
+      await Promise.all(readers.map((reader) => reader.close()));
+    },
+  };
+}
