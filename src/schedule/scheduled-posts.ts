@@ -49,7 +49,6 @@ export class ScheduledPosts {
   /** Per schedule: slots at or before this are not this process's to post (already handled, skipped, or before it knew). */
   private readonly floors = new Map<string, Date>();
   private readonly active = new Map<string, Promise<PostOutcome>>();
-  private startedAt: Date | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -58,7 +57,6 @@ export class ScheduledPosts {
   /** Resolves claims a stopped process left, decides each schedule's catch-up, posts what is due, then times the rest. */
   async start(): Promise<void> {
     const now = this.options.clock.now();
-    this.startedAt = now;
     await this.recover(now);
     for (const spec of this.options.specs()) this.floors.set(spec.id, this.startFloor(spec, now));
     await this.tick(now);
@@ -245,10 +243,5 @@ export class ScheduledPosts {
   /** For status: the next slot of a schedule and when it will be posted. */
   nextSlot(spec: ScheduleSpec, now: Date): { slot: Date; postAt: Date } | undefined {
     return this.slots.nextSlot(spec, now);
-  }
-
-  /** When start-up ran (undefined before). */
-  get started(): Date | undefined {
-    return this.startedAt;
   }
 }
