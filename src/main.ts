@@ -23,6 +23,7 @@ import type { Scaffolder } from './scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from './scaffolder/source-registrar.ts';
 import { buildScaffolder, buildSourceRegistrar } from './scaffolder-runtime.ts';
 import { buildSlackOnCall } from './oncall-runtime.ts';
+import { startScorecards } from './scorecards/score-after-passes.ts';
 
 const LOCAL_MODE_HINT = [
   'No Slack credentials (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, or + SLACK_APP_TOKEN): running in local mode.',
@@ -141,6 +142,8 @@ export const main = async (): Promise<void> => {
       log,
     }),
   );
+  // Scores what each pass changed (the first pass: everything not scored yet), in the background.
+  const scorecards = startScorecards(config, runtime, log);
   logSyncSummary(log, await runtime.sync.syncAll());
   readiness.complete('firstSync');
   const registrar = buildSourceRegistrar(config, runtime);
@@ -167,7 +170,7 @@ export const main = async (): Promise<void> => {
   // Jobs start once Slack is up, so a job that posts (and its catch-up after downtime) finds it ready.
   const jobs = new JobRegistry({
     specs: jobSpecs,
-    runners: builtinJobRunners({ sync: runtime.sync, log }),
+    runners: builtinJobRunners({ sync: runtime.sync, log, scorecards }),
     ledger: runtime.jobLedger,
     log,
     clock: { now: () => new Date() },

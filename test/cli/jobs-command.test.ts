@@ -33,6 +33,7 @@ describe('callboard jobs', () => {
         missed: 'skip',
         enabled: true,
       }),
+      expect.objectContaining({ name: 'scorecards-refresh', schedule: '0 3 * * *', missed: 'catch-up', enabled: true }),
     ]);
     expect(jobs[0]).not.toHaveProperty('lastRun');
     const nextRun = new Date(jobs[0]!.nextRun as string);
@@ -73,6 +74,8 @@ describe('callboard jobs', () => {
     appendFileSync(config, "jobs:\n  nightly-digest:\n    schedule: '0 6 * * *'\n");
     const { code, err } = await cli(['jobs', '--config', config]);
     expect(code).toBe(2);
-    expect(err).toBe(`jobs.nightly-digest in ${config}: no such job. Known jobs: catalog-sync. Rename the key to one of them or remove it.`);
+    expect(err).toBe(
+      `jobs.nightly-digest in ${config}: no such job. Known jobs: catalog-sync, scorecards-refresh. Rename the key to one of them or remove it.`,
+    );
   });
 });

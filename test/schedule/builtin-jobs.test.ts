@@ -24,6 +24,7 @@ describe('builtinJobSpecs', () => {
     const { specs } = specsFrom("catalog:\n  schedule: '*/5 * * * *'\n");
     expect(specs()).toEqual([
       { name: 'catalog-sync', description: expect.any(String), schedule: '*/5 * * * *', timezone: undefined, missed: 'skip', enabled: true },
+      { name: 'scorecards-refresh', description: expect.any(String), schedule: '0 3 * * *', timezone: undefined, missed: 'catch-up', enabled: true },
     ]);
   });
 
@@ -37,7 +38,7 @@ describe('builtinJobSpecs', () => {
   it('refuses a jobs.<name> key that names no job, naming the key, the file and the known jobs', () => {
     const { file, specs } = specsFrom("catalog: {}\njobs:\n  catalog-sync:\n    enabled: true\n  catalg-sync:\n    schedule: '0 * * * *'\n");
     expect(specs).toThrow(InvalidInputError);
-    expect(specs).toThrow(`jobs.catalg-sync in ${file}: no such job. Known jobs: catalog-sync.`);
+    expect(specs).toThrow(`jobs.catalg-sync in ${file}: no such job. Known jobs: catalog-sync, scorecards-refresh.`);
   });
 });
 
@@ -62,5 +63,15 @@ describe('the catalog-sync job', () => {
     expect(await run(new Date())).toBe('3 added, 1 updated, 0 removed; 2 errors, 5 warnings; unavailable: github:acme');
     expect(passes).toBe(1);
     expect(lines.find((line) => line.msg === 'catalog sync pass finished')).toMatchObject({ added: 3, sources: { 'github:acme': 'unavailable' } });
+  });
+});
+
+describe('the scorecards-refresh job', () => {
+  it('scores every entity again and hands the ledger what changed', async () => {
+    const asked: unknown[] = [];
+    const scorecards = { refresh: async (options: { all: true }) => (asked.push(options), { entities: 40, results: 30, changes: 3, up: 1, down: 2 }) };
+    const run = builtinJobRunners({ sync: { syncAll: async () => ({}) as SyncSummary }, log: capturedLog().log, scorecards })['scorecards-refresh']!;
+    expect(await run(new Date())).toBe('30 results for 40 entities; 3 changed (1 up, 2 down)');
+    expect(asked).toEqual([{ all: true }]);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCatalogRuntime, type CatalogRuntime } from '../../src/catalog-runtime.ts';
 import { loadConfig, type Config } from '../../src/config/load-config.ts';
 import { unknownFact, type UnknownFact } from '../../src/core/scorecards/facts.ts';
@@ -9,7 +9,9 @@ import { scorecardJsonOf } from '../../src/core/scorecards/scorecard-json.ts';
 import { DOCS_NOT_BUILT } from '../../src/scorecards/gather-facts.ts';
 import { createScorecardRunner } from '../../src/scorecards/scorecard-runtime.ts';
 import type { ScorecardRunner } from '../../src/scorecards/scorecard-runner.ts';
+import { startScorecards } from '../../src/scorecards/score-after-passes.ts';
 import { TestGitRemote } from '../helpers/git-repo.ts';
+import { capturedLog } from '../schedule/helpers/job-harness.ts';
 
 const component = (name: string, extra = '') =>
   `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n${extra}`;
@@ -181,5 +183,16 @@ describe('the scorecard runner', () => {
     expect(resultOf(A).level).toBe('silver');
     expect(ruleOf(A, 'readme')).toMatchObject({ passed: null, lastKnown: true });
     expect(ruleOf(A, 'readme').message).toContain('is not in its local mirror; sync again');
+  });
+
+  it('scores after each pass that changed something, in the background of npm start', async () => {
+    const { log, lines } = capturedLog();
+    startScorecards(config, runtime, log);
+    await remote.commit({ 'services/b/README.md': '# B\n\n## Runbook\n' });
+    await runtime.sync.syncAll();
+    await vi.waitFor(() => expect(runtime.scorecardResults.resultsOfEntity(B)[0]?.rules.find((rule) => rule.id === 'runbook')?.passed).toBe(true));
+    // No on-call for these entities in the catalog: nobody is on call, which is a known answer, not an outage.
+    expect(ruleOf(A, 'oncall')).toMatchObject({ passed: false, message: 'nobody is on call now' });
+    await vi.waitFor(() => expect(lines.some((line) => line.msg === 'scorecards scored after a sync pass')).toBe(true));
   });
 });

@@ -23,6 +23,7 @@ const BUILTIN_PREFIX = 'builtin:';
 export class SyncPassQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private sources: readonly CatalogSource[];
+  private readonly passListeners: ((summary: SyncSummary) => void)[] = [];
 
   constructor(
     sources: readonly CatalogSource[],
@@ -69,6 +70,14 @@ export class SyncPassQueue {
     return this.enqueue(() => runSyncPass(this.sources, this.deps, { only: sourceId }));
   }
 
+  /**
+   * Calls `listener` after every pass that ends (scheduled, `/callboard sync`, webhook, registration). It is told,
+   * not awaited: work it starts (scoring what changed) never holds up the next pass.
+   */
+  onPass(listener: (summary: SyncSummary) => void): void {
+    this.passListeners.push(listener);
+  }
+
   private refresh(): readonly CatalogSource[] {
     if (this.options.refreshSources) this.sources = [...this.options.refreshSources(this.sources)];
     return this.sources;
@@ -77,6 +86,12 @@ export class SyncPassQueue {
   private enqueue(run: () => Promise<SyncSummary>): Promise<SyncSummary> {
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);
+    void next.then(
+      (summary) => {
+        for (const listener of this.passListeners) listener(summary);
+      },
+      () => undefined,
+    );
     return next;
   }
 }
