@@ -65,10 +65,11 @@ export interface RunRecord {
   /** Form values with every secret removed. */
   values: Record<string, unknown>;
   /**
-   * Field name → what messages show instead of its value (`ui:backstage.review.mask`). Such a value is not a secret:
-   * it is stored (as Backstage stores it, and Retry after a restart needs it), but never shown to others.
+   * Field name → what messages show instead of its value: the field's `ui:backstage.review.mask`, or for a mask
+   * inside an object or array field, the value with those parts masked. Such a value is not a secret: it is stored
+   * (as Backstage stores it, and Retry after a restart needs it), but never shown to others.
    */
-  maskedValues?: Record<string, string>;
+  maskedValues?: Record<string, unknown>;
   steps: StepRecord[];
   output?: RunOutput;
   /** The entity the run registered (`catalog:register`), answering `/owner` at once. */

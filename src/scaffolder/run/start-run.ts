@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../core/errors.ts';
 import { buildFormPages } from '../../core/scaffolder/form/build-form-model.ts';
+import { maskInsideValue, nestedReviewMasks } from '../../core/scaffolder/form/shown-value.ts';
 import type { RunRecord, StepRecord } from '../../core/scaffolder/run-record.ts';
 import type { TemplateDefinition } from '../../core/scaffolder/template-definition.ts';
 import type { Requester, RunListener, RunRequest } from '../scaffolder.ts';
@@ -31,11 +32,18 @@ export const checkRequest = (
   return { loaded, values: prepareValues(loaded.definition, request.values) };
 };
 
-/** Fields the template masks on review (`ui:backstage.review.mask`) that are stored: secrets are not stored at all. */
-const maskedValuesOf = (definition: TemplateDefinition, stored: Record<string, unknown>): Record<string, string> | undefined => {
-  const fields = buildFormPages(definition.pages).flatMap((page) => page.fields);
-  const masked = fields.filter((field) => field.review.mask !== undefined && Object.hasOwn(stored, field.name));
-  return masked.length > 0 ? Object.fromEntries(masked.map((field) => [field.name, field.review.mask!])) : undefined;
+/**
+ * What messages show instead of stored values the template masks (`ui:backstage.review.mask` on a field, or inside
+ * an object or array field at any depth). Secrets are not stored at all.
+ */
+const maskedValuesOf = (definition: TemplateDefinition, stored: Record<string, unknown>): Record<string, unknown> | undefined => {
+  const masked: Record<string, unknown> = {};
+  for (const field of buildFormPages(definition.pages).flatMap((page) => page.fields)) {
+    if (!Object.hasOwn(stored, field.name)) continue;
+    if (field.review.mask !== undefined) masked[field.name] = field.review.mask;
+    else if (nestedReviewMasks(field.schema).length > 0) masked[field.name] = maskInsideValue(field.schema, stored[field.name]);
+  }
+  return Object.keys(masked).length > 0 ? masked : undefined;
 };
 
 const newRunRecord = (

@@ -7,6 +7,7 @@ import { formatRunSummary } from '../../../src/cli/format/format-run.ts';
 import { shownValues } from '../../../src/core/scaffolder/run-record.ts';
 import { runMessageData } from '../../../src/scaffolder/messages/run-message-data.ts';
 import { approvalRequestView } from '../../../src/slack/views/runs/approval-view.ts';
+import { runsListView } from '../../../src/slack/views/runs/runs-list-view.ts';
 
 afterEach(closeHarnesses);
 
@@ -211,5 +212,64 @@ describe('a secret inside an array of objects', () => {
     const shown = [JSON.stringify(runMessageData({ run: failed })), formatRunSummary(failed).join('\n'), databaseBytes(harness.dbPath)];
     for (const text of shown) for (const secret of [FIRST, SECOND]) expect(text).not.toContain(secret);
     expect(values.services[1]?.token).toBe(SECOND);
+  });
+});
+
+describe('a ui:backstage.review.mask inside an object or array field', () => {
+  const masked = templateEntity('nested-mask', {
+    parameters: {
+      properties: {
+        name: { type: 'string' },
+        database: {
+          type: 'object',
+          properties: { user: { type: 'string' }, pin: { type: 'string', 'ui:backstage': { review: { mask: '####' } } } },
+        },
+        services: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              host: { type: 'string' },
+              deep: { type: 'object', properties: { code: { type: 'string', 'ui:backstage': { review: { mask: '<code>' } } } } },
+            },
+          },
+        },
+      },
+    },
+    steps: [{ id: 'use', action: 'test:record', input: { name: '${{ parameters.name }}', value: '${{ parameters.database.pin }}' } }],
+  });
+
+  it('is stored (Retry needs it) but every message and list shows the mask, at any depth', async () => {
+    const harness = scaffolderHarness({ entities: [masked] });
+    const values = {
+      name: 'svc',
+      database: { user: 'app', pin: '4711-pin' },
+      services: [
+        { host: 'a', deep: { code: 'code-0-9911' } },
+        { host: 'b', deep: { code: 'code-1-7733' } },
+      ],
+    };
+    const run = await harness.scaffolder.start({ templateRef: 'template:default/nested-mask', values, requester: alice });
+    await harness.scaffolder.settled(run.id);
+    const stored = harness.scaffolder.runs()[0]!;
+    expect(stored.values).toEqual(values);
+    expect(shownValues(stored)).toEqual({
+      name: 'svc',
+      database: { user: 'app', pin: '####' },
+      services: [
+        { host: 'a', deep: { code: '<code>' } },
+        { host: 'b', deep: { code: '<code>' } },
+      ],
+    });
+    const shown = [
+      JSON.stringify(runMessageData({ run: stored })),
+      formatRunSummary(stored).join('\n'),
+      JSON.stringify(approvalRequestView(stored, { approvers: ['group:default/platform'] })),
+      JSON.stringify(runsListView([stored])),
+    ];
+    for (const text of shown) {
+      for (const value of ['4711-pin', 'code-0-9911', 'code-1-7733']) expect(text).not.toContain(value);
+      expect(text).toContain('####');
+    }
   });
 });

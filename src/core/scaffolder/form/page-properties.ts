@@ -20,3 +20,10 @@ export const pagePropertiesOf = (schema: Record<string, unknown>): [string, Reco
   ];
   return [...own, ...branches.filter(isRecord).flatMap(pagePropertiesOf)];
 };
+
+/** The schemas of an array's items: `items` as one schema, or as a tuple (each is some index's schema). */
+export const itemSchemasOf = (schema: Record<string, unknown>): Record<string, unknown>[] => {
+  const items = schema.items;
+  if (isRecord(items)) return [items];
+  return Array.isArray(items) ? items.filter(isRecord) : [];
+};

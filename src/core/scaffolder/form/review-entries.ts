@@ -1,8 +1,7 @@
 import type { FormField, FormPage } from './form-model.ts';
 import { parseRepoUrl } from './repo-url-value.ts';
 import { isFieldActive } from './build-form-model.ts';
-import { secretPathsIn } from './secret-fields.ts';
-import { changeAtPath } from './value-paths.ts';
+import { maskInsideValue, SECRET_MASK } from './shown-value.ts';
 
 /**
  * The values as the review page lists them: in form order, labelled, enum values shown by their labels, and
@@ -33,12 +32,6 @@ export const formatFieldValue = (field: FormField, value: unknown): string => {
 
 const formatPlain = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
-const SECRET_MASK = '******';
-
-/** An object field's value with the secrets inside it (a nested password widget) masked. */
-const maskNestedSecrets = (field: FormField, value: unknown): unknown =>
-  secretPathsIn(field.schema).reduce((masked, path) => changeAtPath(masked, path, () => SECRET_MASK), value);
-
 export const reviewEntries = (pages: readonly FormPage[], values: Readonly<Record<string, unknown>>): ReviewEntry[] =>
   pages.flatMap((page) =>
     page.fields
@@ -50,6 +43,6 @@ export const reviewEntries = (pages: readonly FormPage[], values: Readonly<Recor
         text:
           field.review.mask !== undefined || field.secret
             ? (field.review.mask ?? SECRET_MASK)
-            : formatFieldValue(field, maskNestedSecrets(field, values[field.name])),
+            : formatFieldValue(field, maskInsideValue(field.schema, values[field.name])),
       })),
   );

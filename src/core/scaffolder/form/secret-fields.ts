@@ -1,6 +1,6 @@
 import type { ParameterPage } from '../template-definition.ts';
 import { isSecretSchema } from './field-settings.ts';
-import { pagePropertiesOf } from './page-properties.ts';
+import { itemSchemasOf, pagePropertiesOf } from './page-properties.ts';
 import { EVERY_ITEM, type ValuePath } from './value-paths.ts';
 
 /**
@@ -11,15 +11,6 @@ export type SecretPath = ValuePath;
 
 // Schemas are hand-written YAML; anything nested deeper than this is not a form anyone fills in.
 const MAX_DEPTH = 16;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The schemas of an array's items: `items` as one schema, or as a tuple (any index may hold a secret). */
-const itemSchemasOf = (schema: Record<string, unknown>): Record<string, unknown>[] => {
-  const items = schema.items;
-  if (isRecord(items)) return [items];
-  return Array.isArray(items) ? items.filter(isRecord) : [];
-};
 
 /** Secrets in a value that `schema` describes: its properties (conditional ones too) and its array items, deeply. */
 const pathsIn = (schema: Record<string, unknown>, prefix: SecretPath, depth: number): SecretPath[] => {

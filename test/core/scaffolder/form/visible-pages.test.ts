@@ -194,4 +194,31 @@ describe('reviewEntries', () => {
     });
     expect(entries).toEqual([{ name: 'services', label: 'Services', text: '{"host":"a","token":"******"}, {"host":"b","token":"******"}' }]);
   });
+
+  it('applies a ui:backstage.review.mask inside object fields and array items, and the mask a nested secret names', () => {
+    const pages = buildFormPages([
+      {
+        properties: {
+          database: {
+            title: 'Database',
+            type: 'object',
+            properties: {
+              pin: { type: 'string', 'ui:backstage': { review: { mask: '####' } } },
+              password: { type: 'string', 'ui:widget': 'password', 'ui:backstage': { review: { mask: '(set)' } } },
+            },
+          },
+          hosts: {
+            title: 'Hosts',
+            type: 'array',
+            items: { type: 'object', properties: { key: { type: 'string', 'ui:backstage': { review: { mask: 'k' } } } } },
+          },
+        },
+      },
+    ]);
+    const entries = reviewEntries(pages, { database: { pin: '1234', password: 'pw' }, hosts: [{ key: 'a1' }, { key: 'b2' }] });
+    expect(entries).toEqual([
+      { name: 'database', label: 'Database', text: '{"pin":"####","password":"(set)"}' },
+      { name: 'hosts', label: 'Hosts', text: '{"key":"k"}, {"key":"k"}' },
+    ]);
+  });
 });
