@@ -50,6 +50,9 @@ const variant = readManifest(VARIANT);
 const SCOPE_EVIDENCE: Record<string, RegExp> = {
   // @mentions: app.event('app_mention', …)
   'app_mentions:read': /app\.event\('app_mention'/,
+  // Scheduled posts: after a crash between claim and post, the slot's message is looked for in the channel.
+  'channels:history': /\.conversations\.history\(/,
+  'groups:history': /\.conversations\.history\(/,
   // Team channel names → ids (conversations.list) and the channel_rename event that keeps them current.
   'channels:read': /\.conversations\.list\(/,
   // Mention replies, ephemeral failures and help, paging updates of its own messages, App Home DMs.
