@@ -77,6 +77,10 @@ export const createProgram = (io: CliIo): Command => {
     .option('--at <time>', 'an ISO 8601 instant, e.g. 2026-12-07T09:00Z (UTC unless it carries an offset)')
     .option('--json', 'print JSON: { entityRef, provider, levels: [{ level, name, now: [...], next: [...] }] }')
     .action(lazyAction(io, async () => (await import('./commands/oncall-command.ts')).onCallCommand));
+  command('scorecard', "scorecard levels: an entity's rules and what its next level needs, a team's entities ranked, or a scorecard's level distribution")
+    .argument('<ref>', 'entity, team or scorecard ref or name, e.g. payments-api, group:default/payments-team or scorecard:production-readiness')
+    .option('--json', 'print JSON; for an entity: [{ scorecard, entityRef, level, passed, total, rules, next }]')
+    .action(lazyAction(io, async () => (await import('./commands/scorecard-command.ts')).scorecardCommand));
   command('search', 'full-text search over names, titles, descriptions, tags and owners')
     .argument('<query...>', 'words to look for; prefixes match')
     .option('--kind <kind>', 'only this kind')
