@@ -1,6 +1,7 @@
 import { isFieldActive } from '../../core/scaffolder/form/build-form-model.ts';
 import type { FormField, FormPage } from '../../core/scaffolder/form/form-model.ts';
 import { formatRepoUrl } from '../../core/scaffolder/form/repo-url-value.ts';
+import { dropBlankSecretsInside } from '../../core/scaffolder/form/secrets-inside.ts';
 
 /**
  * A submitted page read back into typed values (`view.state.values` → numbers, booleans, arrays, dates, the
@@ -66,7 +67,8 @@ const readStandIn = (field: FormField, text: string | undefined): Read => {
   }
   if (field.valueType === 'number' || field.valueType === 'integer') return readNumber(field, text);
   try {
-    return { value: JSON.parse(text) as unknown };
+    // A secret inside comes back blank after Back (views never hold one): blank is no value, so `required` asks.
+    return { value: dropBlankSecretsInside(field.schema, JSON.parse(text) as unknown) };
   } catch {
     return { error: `${field.label}: this is not valid JSON. Write it as JSON, e.g. ${field.valueType === 'array' ? '["a", "b"]' : '{"key": "value"}'}.` };
   }

@@ -255,4 +255,51 @@ describe('secrets', () => {
     await deps.scaffolding.progress.idle('run-1');
     expect(JSON.stringify([page.acks.bodies, create.bodies, slack.calls])).not.toContain('s3cret-value');
   });
+
+  const NESTED = definition('nested-secret', {
+    pages: [
+      {
+        title: 'Database',
+        properties: {
+          database: {
+            type: 'object',
+            title: 'Database',
+            required: ['user', 'password'],
+            properties: { user: { type: 'string' }, password: { type: 'string', 'ui:widget': 'password' } },
+          },
+        },
+      },
+      { title: 'About', properties: { name: { type: 'string', title: 'Name' } } },
+    ],
+  });
+
+  it('Back to a page with an object field typed as JSON redraws it with the password inside blanked, and says to type it again', async () => {
+    const { deps } = scaffolderDeps(runtime, [NESTED]);
+    const slack = recordingClient();
+    await createCommand(deps, 'nested-secret', slack.client).run();
+    const page = formPageSubmission(deps);
+    const first = submit(page, slack.called('views.open')[0]!.args.view as Modal, { database: '{"user":"app","password":"n3sted-pw-77"}' }, slack.client);
+    await first.done;
+    const second = (first.acks.bodies[0] as { view: Modal }).view;
+    expect(inputIds(second)).toEqual(['name']);
+
+    const acks = ackRecorder();
+    const view = { id: 'V1', hash: 'h2', private_metadata: second.private_metadata, state: { values: textState({ name: 'svc' }) } };
+    await backAction(deps)({
+      ack: acks.ack as never,
+      action: button(ScaffolderActionIds.pageBack, '0'),
+      body: { user: { id: People.marcus.id }, view: view as never },
+      client: slack.client,
+    });
+    const back = slack.called('views.update').at(-1)!.args.view as Modal;
+    expect(JSON.stringify(slack.calls)).not.toContain('n3sted-pw-77');
+    const input = back.blocks.find((block) => block.block_id === 'database') as Modal['blocks'][number] & { hint?: { text: string } };
+    expect(JSON.parse(input.element!.initial_value!)).toEqual({ user: 'app', password: '' });
+    expect(input.hint?.text).toMatch(/type .* again/i);
+
+    // Left blank, the password is not there: the page says it is required rather than going on without it.
+    const again = submit(page, back, { database: input.element!.initial_value! }, slack.client);
+    await again.done;
+    expect(again.acks.bodies[0]).toMatchObject({ response_action: 'errors', errors: { database: expect.stringMatching(/password/) } });
+  });
 });

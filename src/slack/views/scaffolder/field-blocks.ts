@@ -2,6 +2,7 @@ import type { InputBlock, InputBlockElement, KnownBlock, PlainTextOption } from 
 import type { FormField } from '../../../core/scaffolder/form/form-model.ts';
 import { parseRepoUrl } from '../../../core/scaffolder/form/repo-url-value.ts';
 import { formatFieldValue } from '../../../core/scaffolder/form/review-entries.ts';
+import { hasSecretsInside } from '../../../core/scaffolder/form/secrets-inside.ts';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { contextBlock, Limits, plainText } from '../blocks.ts';
 import { fieldActionId, fieldElement } from './field-element.ts';
@@ -78,6 +79,10 @@ const repoUrlBlocks = (field: FormField, value: unknown): KnownBlock[] => {
 const hintOf = (field: FormField): string | undefined => {
   if (field.kind === 'password')
     return [field.hint, 'Slack shows what you type here; Callboard never stores or shows it. On Back, type it again.'].filter(Boolean).join('\n');
+  if (field.kind === 'unsupported' && hasSecretsInside(field.schema))
+    return [field.hint, 'Passwords inside are left empty ("") when this page is shown again: type them again. Callboard never stores or shows them.']
+      .filter(Boolean)
+      .join('\n');
   if (field.kind === 'entity-name') return [field.hint, 'Letters, digits, “-”, “_” and “.”; up to 63 characters.'].filter(Boolean).join('\n');
   return field.hint;
 };

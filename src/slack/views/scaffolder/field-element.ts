@@ -1,5 +1,6 @@
 import type { InputBlockElement, PlainTextOption } from '@slack/types';
 import type { FieldOption, FormField } from '../../../core/scaffolder/form/form-model.ts';
+import { blankSecretsInside } from '../../../core/scaffolder/form/secrets-inside.ts';
 import { ScaffolderActionIds } from '../../ids.ts';
 import { Limits, plainText } from '../blocks.ts';
 
@@ -120,7 +121,8 @@ export const fieldElement = (field: FormField, value: unknown): InputBlockElemen
     case 'textarea':
       return textInput(field, value, true);
     case 'unsupported':
-      return textInput(field, standInText(field, value), field.valueType !== 'string' && field.valueType !== undefined);
+      // Secrets inside an object or list typed as JSON are not written back either: they come back blank.
+      return textInput(field, standInText(field, blankSecretsInside(field.schema, value)), field.valueType !== 'string' && field.valueType !== undefined);
     case 'number':
       return numberInput(field, value);
     case 'checkbox':
