@@ -6,7 +6,7 @@ beforeAll(async () => {
   config = exampleConfig();
   const sync = await cli(['sync', '--config', config, '--json']);
   expect(sync.code).toBe(0);
-  expect(JSON.parse(sync.out)).toMatchObject({ added: 67, errors: 0, warnings: 1 });
+  expect(JSON.parse(sync.out)).toMatchObject({ added: 70, errors: 0, warnings: 1 });
 });
 
 describe('callboard query commands on the example org', () => {
@@ -25,7 +25,7 @@ describe('callboard query commands on the example org', () => {
     const text = await cli(['entities', '--kind', 'Domain', '--config', config]);
     expect(text.out.split('\n')).toEqual(['Domain:default/commerce', 'Domain:default/fulfilment', 'Domain:default/platform']);
     const json = JSON.parse((await cli(['entities', '--json', '--config', config])).out);
-    expect(json).toHaveLength(67);
+    expect(json).toHaveLength(70);
     expect(json[0]).toHaveProperty('relations');
   });
 

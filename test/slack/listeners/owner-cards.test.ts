@@ -52,9 +52,12 @@ describe('/owner answers by kind', () => {
     // orders-db: something depends on it, it depends on nothing, no docs link, no PagerDuty service.
     const database = await owner('resource:default/orders-db');
     expect(buttonsOf(database).map((element) => element.action_id)).toEqual(['entity.show_dependents', 'message.share']);
-    // A system has no dependency relations of its own.
-    const system = await owner('system:default/payments');
+    // A system has no dependency relations of its own (checkout-team names no PagerDuty service).
+    const system = await owner('system:default/checkout');
     expect(buttonsOf(system).map((element) => element.action_id)).toEqual(['message.share']);
+    // payments-team names one on the Group: its system gets the team's On-call button.
+    const payments = await owner('system:default/payments');
+    expect(buttonsOf(payments).map((element) => element.action_id)).toEqual(['entity.show_oncall', 'message.share']);
   });
 });
 
