@@ -17,6 +17,8 @@ export class ActiveRuns {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly waiters = new Map<string, ((run: RunRecord) => void)[]>();
   private readonly busy = new Set<string>();
+  /** Runs that ended here but whose end the store could not record: it still says `running` until the next start. */
+  private readonly unsavedEnds = new Map<string, RunRecord>();
 
   /**
    * Claims a run for a change that must happen once (a decision, a retry) before the first await: of two clicks
@@ -49,6 +51,23 @@ export class ActiveRuns {
 
   valuesOf(runId: string): Pick<RunValues, 'parameters' | 'secrets'> | undefined {
     return this.values.get(runId);
+  }
+
+  keepUnsavedEnd(run: RunRecord): void {
+    this.unsavedEnds.set(run.id, run);
+  }
+
+  /**
+   * The run as this process knows it: the stored record, unless it ended here while the store could not record
+   * that (stored as `running`, no attempt in flight).
+   */
+  known(stored: RunRecord): RunRecord {
+    const ended = this.unsavedEnds.get(stored.id);
+    if (!ended) return stored;
+    if (stored.status === 'running' && !this.inFlight.has(stored.id)) return structuredClone(ended);
+    // The store has moved on (a Retry, a restart's recovery): what it says holds again.
+    this.unsavedEnds.delete(stored.id);
+    return stored;
   }
 
   isRunning(runId: string): boolean {

@@ -5,7 +5,7 @@ import { decideRun } from './decide-run.ts';
 import { previewRun } from './preview-run.ts';
 import { recoverInterrupted } from './recover-interrupted.ts';
 import { retryRun } from './retry-run.ts';
-import type { ScaffolderContext } from './scaffolder-context.ts';
+import { knownRun, type ScaffolderContext } from './scaffolder-context.ts';
 import type { ScaffolderDeps } from './scaffolder-deps.ts';
 import { startRun } from './start-run.ts';
 import { listTemplates, loadRunnableTemplate } from './template-access.ts';
@@ -40,10 +40,10 @@ export const createScaffolder = (deps: ScaffolderDeps): Scaffolder => {
     },
     retry: (runId, requester, listener) => retryRun(context, runId, requester, listener),
     decide: (runId, approver, decision, listener) => decideRun(context, runId, approver, decision, listener),
-    run: (runId) => deps.runStore.get(runId),
-    runs: (options) => deps.runStore.list(options),
+    run: (runId) => knownRun(context, runId),
+    runs: (options) => deps.runStore.list(options).map((run) => context.active.known(run)),
     settled: async (runId) => {
-      const run = deps.runStore.get(runId);
+      const run = knownRun(context, runId);
       if (!run) throw new NotFoundError(`no scaffolder run ${runId}`);
       return context.active.settled(run);
     },

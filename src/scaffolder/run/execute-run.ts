@@ -106,11 +106,15 @@ const registeredEntity = (definition: TemplateDefinition, tracker: RunTracker): 
   return typeof ref === 'string' ? ref : undefined;
 };
 
-/** Ends a run as failed: at the step that was running when there is one (Retry resumes there), else on the run itself. */
-export const failRun = (deps: ScaffolderDeps, tracker: RunTracker, error: string) =>
-  tracker.update((run) => {
+/** A run ended as failed: at the step that was running when there is one (Retry resumes there), else on the run itself. */
+export const failedEnding =
+  (deps: ScaffolderDeps, error: string): Ending =>
+  (run) => {
     const finishedAt = deps.clock.now().toISOString();
     const atStep = run.steps.some((step) => step.status === 'running');
     const steps = run.steps.map((step): StepRecord => (step.status === 'running' ? { ...step, status: 'failed', error } : step));
     return { ...run, status: 'failed', finishedAt, steps, ...(atStep ? {} : { error }) };
-  });
+  };
+
+/** Ends a run as failed (see failedEnding), recorded. */
+export const failRun = (deps: ScaffolderDeps, tracker: RunTracker, error: string) => tracker.update(failedEnding(deps, error));

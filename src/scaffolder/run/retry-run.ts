@@ -7,7 +7,7 @@ import type { Requester, RunListener } from '../scaffolder.ts';
 import type { RunPlan } from './execute-run.ts';
 import type { RunValues } from './run-values.ts';
 import { workspaceExists } from './run-workspace.ts';
-import { launchRun, trackerFor, type ScaffolderContext } from './scaffolder-context.ts';
+import { knownRun, launchRun, trackerFor, type ScaffolderContext } from './scaffolder-context.ts';
 import { assertRunnable } from './start-run.ts';
 import { loadRunnableTemplate } from './template-access.ts';
 
@@ -52,7 +52,7 @@ const stepsForRetry = (run: RunRecord, definition: TemplateDefinition, finished:
 
 /** Resumes a failed run at its failed step. @throws NotFoundError, ConflictError (not failed), PermissionError */
 export const retryRun = async (context: ScaffolderContext, runId: string, requester: Requester, listener?: RunListener): Promise<RunRecord> => {
-  const run = context.deps.runStore.get(runId);
+  const run = knownRun(context, runId);
   if (!run) throw new NotFoundError(`no scaffolder run ${runId}; \`callboard runs\` lists them`);
   if (run.status !== 'failed' || context.active.isRunning(runId)) throw new ConflictError(`run ${runId} is ${run.status}; only a failed run can be retried`);
   const loaded = loadRunnableTemplate(context.templates, context.deps.catalog, run.templateRef, requester);

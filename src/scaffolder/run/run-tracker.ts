@@ -24,6 +24,23 @@ export class RunTracker {
     return this.record;
   }
 
+  /**
+   * A run's last change when the store may be failing: `saved` learns whether the save worked (its error, else
+   * undefined) before any listener hears the change, and listeners hear it even when it was not saved (the person
+   * sees the run end rather than hang).
+   */
+  async finish(change: (run: RunRecord) => RunRecord, saved: (saveError: unknown, run: RunRecord) => void): Promise<void> {
+    this.record = change(this.record);
+    let saveError: unknown;
+    try {
+      await this.deps.runStore.save(this.record);
+    } catch (error) {
+      saveError = error ?? new Error('the run store failed without saying why');
+    }
+    saved(saveError, structuredClone(this.record));
+    await this.notify();
+  }
+
   updateStep(stepId: string, change: (step: StepRecord) => StepRecord): Promise<RunRecord> {
     return this.update((run) => ({ ...run, steps: run.steps.map((step) => (step.id === stepId ? change(step) : step)) }));
   }

@@ -1,5 +1,5 @@
 import type { ActiveRuns } from './active-runs.ts';
-import { executeRun, failRun, type RunPlan } from './execute-run.ts';
+import { executeRun, failedEnding, type RunPlan } from './execute-run.ts';
 import { createMasker, type Masker } from './mask-secrets.ts';
 import { RunTracker } from './run-tracker.ts';
 import type { RunRecord } from '../../core/scaffolder/run-record.ts';
@@ -13,6 +13,12 @@ export interface ScaffolderContext {
   active: ActiveRuns;
 }
 
+/** The run as this process knows it (see ActiveRuns.known): what Retry, `run()` and `runs()` go by. */
+export const knownRun = (context: ScaffolderContext, runId: string): RunRecord | undefined => {
+  const stored = context.deps.runStore.get(runId);
+  return stored && context.active.known(stored);
+};
+
 export const trackerFor = (context: ScaffolderContext, run: RunRecord): RunTracker => new RunTracker(run, context.deps, context.active.listeners(run.id));
 
 /** An error as the log may hold it: its message and stack masked, since a secret can sit in either. */
@@ -23,8 +29,10 @@ const maskedError = (error: unknown, mask: Masker): { type: string; message: str
 
 /**
  * Starts the steps in the background; `start`, `retry` and `decide` return before the first step runs. A failure
- * the run itself did not catch (the database went away) is logged and recorded on the run when possible, its
- * secrets masked as in step logs: its message may quote a value a step was given.
+ * the run itself did not catch (the database went away) ends the run as failed, its secrets masked as in step logs
+ * (its message may quote a value a step was given), and is logged once. When even that end cannot be saved, the run
+ * ends in this process's memory: listeners hear it (Slack shows the failure), `run()` and `runs()` show it, and the
+ * next start's `recoverInterrupted` marks the row the store left `running` as failed.
  */
 export const launchRun = (context: ScaffolderContext, tracker: RunTracker, plan: RunPlan): void => {
   const { deps } = context;
@@ -36,8 +44,18 @@ export const launchRun = (context: ScaffolderContext, tracker: RunTracker, plan:
     .catch(async (error: unknown) => {
       const mask = createMasker(plan.values.secrets);
       const masked = maskedError(error, mask);
-      deps.log.error({ err: masked, runId: tracker.run.id }, 'a scaffolder run stopped unexpectedly');
-      await failRun(deps, tracker, `Callboard could not go on with this run: ${masked.message}; Retry resumes at the step that was running`).catch(() => {});
+      const ending = failedEnding(deps, `Callboard could not go on with this run: ${masked.message}; Retry resumes at the step that was running`);
+      await tracker.finish(ending, (saveError, run) => {
+        if (saveError === undefined) return void deps.log.error({ err: masked, runId }, 'a scaffolder run stopped unexpectedly');
+        context.active.keepUnsavedEnd(run);
+        const saveErr = errorMessage(saveError) !== errorMessage(error) ? { saveErr: maskedError(saveError, mask) } : {};
+        deps.log.error(
+          { err: masked, ...saveErr, runId },
+          'a scaffolder run stopped unexpectedly and its end could not be saved: it shows as failed here, and the next start marks it failed',
+        );
+      });
     });
   context.active.track(tracker.run.id, work);
 };
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

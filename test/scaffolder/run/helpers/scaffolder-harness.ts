@@ -10,6 +10,8 @@ import type { TemplateAction } from '../../../../src/scaffolder/actions/action.t
 import { ActionRegistry } from '../../../../src/scaffolder/actions/action-registry.ts';
 import type { RepoHost } from '../../../../src/scaffolder/repo-host.ts';
 import { createScaffolder } from '../../../../src/scaffolder/run/create-scaffolder.ts';
+import type { RunStore } from '../../../../src/scaffolder/run/run-store.ts';
+import type { ScaffolderDeps } from '../../../../src/scaffolder/run/scaffolder-deps.ts';
 import type { SourceRegistrar } from '../../../../src/scaffolder/source-registrar.ts';
 import type { TemplateLocator } from '../../../../src/scaffolder/template-location.ts';
 import { openDatabase } from '../../../../src/store/open-database.ts';
@@ -56,6 +58,9 @@ export interface HarnessOptions {
   registrar?: SourceRegistrar;
   /** The folder the template's relative `url` inputs resolve against. */
   templateDir?: string;
+  /** Wraps the SQLite run store (a double that fails on purpose). */
+  runStore?: (stored: RunStore) => RunStore;
+  log?: ScaffolderDeps['log'];
 }
 
 const connections: Database.Database[] = [];
@@ -80,12 +85,12 @@ export const scaffolderHarness = (options: HarnessOptions) => {
     locator: locator(options.templateDir ?? tempDir('callboard-templates-'), released),
     repoHost: options.repoHost ?? unreachable<RepoHost>('repoHost'),
     registrar: options.registrar ?? unreachable<SourceRegistrar>('registrar'),
-    runStore,
+    runStore: options.runStore ? options.runStore(runStore) : runStore,
     clock,
     newId: () => `run-${++counter}-${Math.random().toString(36).slice(2, 8)}`,
     workspaceDir,
     keepFailedWorkspacesHours: options.keepFailedWorkspacesHours ?? 24,
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
   });
   return { scaffolder, journal, dbPath, runStore, workspaceDir, released };
 };
