@@ -75,6 +75,7 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
       ...scaffolding,
       ...(wiring.schedules ? { schedules: wiring.schedules } : {}),
       oncall: buildSlackOnCall(config, runtime.store),
+      scorecards: runtime.scorecardResults,
       recordRunThread: (runId, posted) =>
         void scaffolding.scaffolder
           .recordSlackThread(runId, posted)

@@ -69,6 +69,8 @@ export const SlashCommands = {
   create: '/create',
   /** Who is on call for an entity or team, now and next per level (also `/callboard oncall`). */
   oncall: '/oncall',
+  /** An entity's scorecard levels, a team's entities ranked, or a scorecard's level distribution (also `/callboard scorecard`). */
+  scorecard: '/scorecard',
 } as const;
 
 export type ActionId = (typeof ActionIds)[keyof typeof ActionIds];

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { OnCallProvider } from '../core/oncall/on-call.ts';
 import type { CatalogReader } from '../core/ports.ts';
+import type { ScorecardResultsStore } from '../scorecards/results-store.ts';
 import type { MessageRenderer } from '../scaffolder/messages/create-message-renderer.ts';
 import type { Scaffolder } from '../scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from '../scaffolder/source-registrar.ts';
@@ -55,6 +56,8 @@ export interface CatalogDeps {
   recordRunThread?: (runId: string, posted: { channel: string; ts: string }) => void;
   /** On-call lookups for `/oncall`, cards and App Home; without it every answer says no on-call is configured. */
   oncall?: OnCallSettings;
+  /** Stored scorecard results for `/scorecard` (scored after every sync pass). */
+  scorecards?: Pick<ScorecardResultsStore, 'resultsOfEntity' | 'resultsOfEntities' | 'resultsOfScorecard'>;
 }
 
 /** Everything a listener may use; passed in, never imported. */

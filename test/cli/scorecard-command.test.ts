@@ -126,4 +126,17 @@ describe('callboard scorecard', () => {
     expect(code).toBe(2);
     expect(err).toContain('No entity matches "no-such-thing"');
   });
+
+  it('answers /scorecard and /callboard scorecard through callboard ask from the stored results', async () => {
+    await cli(['scorecard', 'pay-web', '--config', config]);
+    const slash = await cli(['ask', '/scorecard pay-web', '--json', '--config', config]);
+    expect(slash.code).toBe(0);
+    const message = JSON.parse(slash.out) as { text: string; blocks: unknown[] };
+    expect(message.text).toBe('component:default/pay-web — Production readiness: bronze');
+    expect(JSON.stringify(message.blocks)).toContain('_Fix:_ Write a README.md next to catalog-info.yaml.');
+    const sub = await cli(['ask', '/callboard scorecard pay-web', '--json', '--config', config]);
+    expect(JSON.parse(sub.out)).toEqual(message);
+    const team = await cli(['ask', '/scorecard payments-team', '--config', config]);
+    expect(team.out).toContain('1. `component:default/pay-api` *silver* · 2/3');
+  });
 });

@@ -42,7 +42,14 @@ export const askCommand = (io: CliIo) => async (text: string, options: AskOption
   const runtime = await openCatalogRuntimeForQuery(io, config);
   try {
     const oncall = { providers: await loadOnCallProviders(config.oncall.timeoutMs)(config, runtime.store), timeoutMs: config.oncall.timeoutMs };
-    const catalog = { store: runtime.store, sync: runtime.sync, settings: config.slack, log: pino({ level: 'silent' }), oncall };
+    const catalog = {
+      store: runtime.store,
+      sync: runtime.sync,
+      settings: config.slack,
+      log: pino({ level: 'silent' }),
+      oncall,
+      scorecards: runtime.scorecardResults,
+    };
     const deps = buildSlackDeps(catalog, localUserApi(options.userEmail));
     const [, command = '', rest = ''] = /^(\/\S+)\s*([\s\S]*)$/.exec(text.trim()) ?? [];
     const template = command ? parseScaffolderCommand(command, rest) : undefined;

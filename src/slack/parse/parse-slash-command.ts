@@ -8,7 +8,10 @@ import { parsed, problem, type ParsedRequest } from './slack-request.ts';
 const MAX_TEXT = 4000;
 
 /** Every command is also a `/callboard` subcommand, for workspaces where `/owner` or `/find` belong to another app. */
-const SUBCOMMANDS = ['owner', 'deps', 'find', 'oncall', 'docs', 'errors', 'sync', 'whoami', 'create', 'runs', 'register', 'help'] as const;
+const SUBCOMMANDS = ['owner', 'deps', 'find', 'oncall', 'docs', 'scorecard', 'errors', 'sync', 'whoami', 'create', 'runs', 'register', 'help'] as const;
+
+/** `/scorecard <entity, team or scorecard>`. */
+const parseScorecardQuery = (text: string, command: string): ParsedRequest => entityRequest(command, text, (entity) => ({ kind: 'scorecard', entity }));
 
 /** What follows the first word of a command's text, as typed (quotes and spacing kept for the sub-parser). */
 const restAfterFirstWord = (text: string): string => text.replace(/^\s*\S+\s*/, '');
@@ -42,6 +45,8 @@ const parseEntitySubcommand = (sub: string, text: string, command: string): Pars
     case 'docs':
     case 'runbook':
       return entityRequest(named, rest, (entity) => ({ kind: 'docs', entity }));
+    case 'scorecard':
+      return parseScorecardQuery(rest, named);
     default:
       return undefined;
   }
@@ -73,6 +78,8 @@ export const parseSlashCommand = (command: string, rawText: string): ParsedReque
       return parseFindQuery(text, name);
     case SlashCommands.oncall:
       return parseOnCallQuery(text, name);
+    case SlashCommands.scorecard:
+      return parseScorecardQuery(text, name);
     case SlashCommands.callboard:
       return parseCallboardCommand(text, name);
     default:

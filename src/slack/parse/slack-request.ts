@@ -13,6 +13,8 @@ export type SlackRequest =
   | { kind: 'oncall'; entity: string; at?: string }
   /** Where the entity's docs and runbook are. */
   | { kind: 'docs'; entity: string }
+  /** Scorecard levels of an entity, a team's entities ranked, or a scorecard's level distribution. */
+  | { kind: 'scorecard'; entity: string }
   | { kind: 'help' }
   | { kind: 'errors'; team?: string }
   | { kind: 'sync' }

@@ -36,6 +36,13 @@ export const commandUsages: readonly CommandUsage[] = [
     examples: ['/oncall payments-api', '/oncall payments-team at 2026-12-07T09:00Z', '/oncall checkout-service at 2026-12-24 18:00+01:00'],
   },
   {
+    command: SlashCommands.scorecard,
+    summary:
+      'Scorecard levels: for a service its rules by level, what the next level needs and how to fix each; for a team its services ranked; for a scorecard how many services sit at each level.',
+    usage: ['/scorecard <name, team or scorecard>'],
+    examples: ['/scorecard payments-api', '/scorecard payments-team', '/scorecard production-readiness'],
+  },
+  {
     command: SlashCommands.create,
     summary: 'A new repository from a software template: pick one, fill in its form, check the review, and follow the run; it is in the catalog when done.',
     usage: ['/create [words]   (templates you may run, filtered by the words)'],
@@ -49,6 +56,7 @@ export const commandUsages: readonly CommandUsage[] = [
       '/callboard owner|deps|find <…>   (as /owner, /deps, /find)',
       '/callboard oncall <name> [at <time>]   (as /oncall)',
       '/callboard docs <name>',
+      '/callboard scorecard <name>   (as /scorecard)',
       '/callboard help',
       '/callboard errors [team | all]',
       '/callboard sync',

@@ -18,6 +18,7 @@ describe('helpView', () => {
       'help.command.3',
       'help.command.4',
       'help.command.5',
+      'help.command.6',
       'help.divider.other',
       'help.other',
       'help.names',

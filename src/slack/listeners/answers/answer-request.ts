@@ -9,6 +9,7 @@ import { answerDependencies, answerOwner } from './answer-entity.ts';
 import { answerErrors, answerSync } from './answer-housekeeping.ts';
 import { answerOnCall } from './answer-oncall.ts';
 import { answerDocs } from './answer-oncall-docs.ts';
+import { answerScorecardRequest } from './answer-scorecard.ts';
 import { answerSearch } from './answer-search.ts';
 
 export interface AnswerOptions {
@@ -34,6 +35,8 @@ export const answerRequest = async (deps: SlackDeps, request: SlackRequest, aske
       return answerOnCall(deps, request, askerId, options.audience);
     case 'docs':
       return answerDocs(deps, request.entity);
+    case 'scorecard':
+      return answerScorecardRequest(deps, request.entity);
     case 'help':
       return helpView();
     case 'errors':
