@@ -50,6 +50,17 @@ describe('callboard runs', () => {
     );
   });
 
+  it('--json shows values a template masks for review masked, as the text does', async () => {
+    const masked = runRecord({ id: 'run-masked', values: { name: 'billing-api', apiKey: 'k-123' }, maskedValues: { apiKey: '******' } });
+    const { open } = openWith(scaffolderDouble({ runs: () => [masked] }));
+    const { io, text } = captureIo();
+    await runsCommand(io, open)({ json: true });
+    expect(text()).not.toContain('k-123');
+    const [run] = JSON.parse(text()) as { values: Record<string, unknown>; maskedValues?: unknown }[];
+    expect(run?.values).toEqual({ name: 'billing-api', apiKey: '******' });
+    expect(run).not.toHaveProperty('maskedValues');
+  });
+
   it('--json prints the records newest first; --template and --limit narrow the query', async () => {
     let asked: unknown;
     const { open } = openWith(scaffolderDouble({ runs: (options) => ((asked = options), [older, newer]) }));
