@@ -60,6 +60,12 @@ const readScorecards = (catalog: ScorecardRunnerDeps['catalog']): { scorecards: 
 /** What an entity's results depend on besides outside facts: its envelope, its source's version, the scorecards. */
 const stampOf = (location: EntityLocation, scorecardsKey: string): string => `${location.etag}|${location.version ?? ''}|${scorecardsKey}`;
 
+/** A stamp that differs only in the source's version: the entity is the same, its files may not be. */
+const versionMovedFrom = (stamp: string, location: EntityLocation, scorecardsKey: string): string | undefined => {
+  const [etag, version, key] = stamp.split('|');
+  return etag === location.etag && key === scorecardsKey && version && location.version && version !== location.version ? version : undefined;
+};
+
 const pairKey = (scorecard: string, entityRef: string): string => `${scorecard}\u0000${entityRef}`;
 
 /**
@@ -89,13 +95,13 @@ export class ScorecardRunner {
     const stamps = results.stamps();
     const present = new Set(locations.map((location) => location.ref));
     const gone = options.only ? [] : [...stamps.keys()].filter((ref) => !present.has(ref));
-    const candidates = locations.filter(
-      (location) => (!options.only || options.only.has(location.ref)) && (options.all || stamps.get(location.ref) !== stampOf(location, key)),
-    );
-    const report: RefreshReport = { entities: candidates.length, results: 0, changes: 0, up: 0, down: 0, durationMs: 0 };
-    const batchSize = this.deps.batchSize ?? 1000;
     const files = this.deps.openFiles();
+    const report: RefreshReport = { entities: 0, results: 0, changes: 0, up: 0, down: 0, durationMs: 0 };
+    const batchSize = this.deps.batchSize ?? 1000;
     try {
+      const { candidates, restamped } = await this.selectCandidates(options, locations, stamps, scorecards, key, files);
+      report.entities = candidates.length;
+      if (restamped.length > 0) await results.write({ at: now, upserts: [], removals: [], changes: [], stamps: restamped });
       for (let start = 0; start < candidates.length || (start === 0 && gone.length > 0); start += batchSize) {
         const batch = candidates.slice(start, start + batchSize);
         const removedEntities = start === 0 ? gone : [];
@@ -110,6 +116,55 @@ export class ScorecardRunner {
     }
     report.durationMs = Math.round(performance.now() - started);
     return report;
+  }
+
+  /**
+   * The entities to score: every one with `all`; else those never scored, changed, or scored before a scorecard
+   * changed, and those whose source moved to a version that touched their catalog file or a file a scorecard reads
+   * for them (a git diff of the two commits; every entity of the source when it cannot be told). Entities whose
+   * source moved without touching them are only restamped.
+   */
+  private async selectCandidates(
+    options: RefreshOptions,
+    locations: readonly EntityLocation[],
+    stamps: ReadonlyMap<string, string>,
+    scorecards: readonly Scorecard[],
+    key: string,
+    files: SourceFileReader,
+  ): Promise<{ candidates: EntityLocation[]; restamped: { entityRef: string; stamp: string }[] }> {
+    const candidates: EntityLocation[] = [];
+    const moved = new Map<string, { sourceId: string; from: string; to: string; locations: EntityLocation[] }>();
+    for (const location of locations) {
+      if (options.only && !options.only.has(location.ref)) continue;
+      const stamp = stamps.get(location.ref);
+      if (options.all || stamp === undefined) {
+        candidates.push(location);
+        continue;
+      }
+      if (stamp === stampOf(location, key)) continue;
+      const from = versionMovedFrom(stamp, location, key);
+      if (!from) {
+        candidates.push(location);
+        continue;
+      }
+      const groupKey = `${location.sourceId}\u0000${from}\u0000${location.version}`;
+      const group = moved.get(groupKey) ?? { sourceId: location.sourceId, from, to: location.version!, locations: [] };
+      group.locations.push(location);
+      moved.set(groupKey, group);
+    }
+    const restamped: { entityRef: string; stamp: string }[] = [];
+    for (const group of moved.values()) {
+      const changed = await files.changedPaths(group.sourceId, group.from, group.to);
+      for (const location of group.locations) {
+        const touched =
+          !changed ||
+          changed.has(location.path) ||
+          scorecards.some((scorecard) => factsNeeded(scorecard, location.path).files.some((path) => changed.has(path)));
+        if (touched) candidates.push(location);
+        else restamped.push({ entityRef: location.ref, stamp: stampOf(location, key) });
+      }
+    }
+    return { candidates, restamped };
   }
 
   private async scoreBatch(

@@ -7,6 +7,7 @@ import { builtinSourceConfigs, cacheFolderFor } from '../sources/create-sources.
 import { mirrorFolderName } from '../sources/git-source.ts';
 import { mapWithConcurrency } from '../sources/map-with-concurrency.ts';
 import { GitObjectReader } from '../sources/git/git-object-reader.ts';
+import { runGit } from '../sources/git/run-git.ts';
 
 /** Where files are read: an entity's source and the version the catalog holds of it. */
 export interface FileOrigin {
@@ -20,6 +21,11 @@ export interface FileOrigin {
  */
 export interface SourceFileReader {
   readMany(origin: FileOrigin, paths: readonly string[]): Promise<Map<string, FileFact>>;
+  /**
+   * Paths that differ between two versions of a source, so a new commit re-scores only the entities whose files it
+   * touched; undefined when that cannot be told (not a git source, a commit the shallow mirror lacks).
+   */
+  changedPaths(sourceId: string, from: string, to: string): Promise<ReadonlySet<string> | undefined>;
   /** Ends the git readers opened for this run. */
   close(): Promise<void>;
 }
@@ -76,6 +82,9 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
     }
   };
 
+  const gitDirOf = (source: Extract<SourceConfig, { type: 'git' }>): string =>
+    join(resolve(cacheFolderFor(deps.config.catalog.cacheDir, source.id)), mirrorFolderName(source));
+
   const allUnknown = (paths: readonly string[], reason: string): Map<string, FileFact> => new Map(paths.map((path) => [path, unknownFact(reason)]));
 
   return {
@@ -90,7 +99,7 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
         }
         case 'git': {
           if (!origin.version) return allUnknown(paths, `git source "${source.id}" has no synced commit yet`);
-          const gitDir = join(resolve(cacheFolderFor(deps.config.catalog.cacheDir, source.id)), mirrorFolderName(source));
+          const gitDir = gitDirOf(source);
           const commit = origin.version;
           // A commit the mirror lacks (its cache wiped) would make every file look missing: unknown instead.
           const held = await gitReaderFor(gitDir)
@@ -102,6 +111,21 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
         }
         case 'github':
           return allUnknown(paths, `files of GitHub organisation sources ("${source.id}") are not read by scorecards yet`);
+      }
+    },
+    async changedPaths(sourceId, from, to) {
+      const source = sourceConfig(sourceId);
+      if (source?.type !== 'git') return undefined;
+      try {
+        const output = await runGit([`--git-dir=${gitDirOf(source)}`, 'diff', '--name-only', '--no-renames', '-z', from, to], { timeoutMs: 30_000 });
+        return new Set(
+          output
+            .toString('utf8')
+            .split('\u0000')
+            .filter((path) => path !== ''),
+        );
+      } catch {
+        return undefined;
       }
     },
     async close() {

@@ -133,6 +133,21 @@ describe('the scorecard runner', () => {
     expect(ruleOf(A, 'described')).toMatchObject({ passed: false });
   });
 
+  it('after a new commit scores only the entities whose catalog file or checked files it touched', async () => {
+    await runner.refresh();
+    await remote.commit({ 'services/b/README.md': '# B\n\n## Runbook\n', 'unrelated/notes.md': 'hello' });
+    await runtime.sync.syncAll();
+    expect(await runner.refresh()).toMatchObject({ entities: 1, results: 1, up: 1 });
+    expect(resultOf(B).level).toBe('silver');
+    // The others were restamped with the new commit: nothing is left to score.
+    expect(await runner.refresh()).toMatchObject({ entities: 0 });
+    await remote.commit({ '.github/CODEOWNERS': '* @acme/team-a\n' });
+    await runtime.sync.syncAll();
+    // A file read from the root concerns every entity a scorecard could read it for (filters are not applied here).
+    expect(await runner.refresh()).toMatchObject({ entities: 5, results: 2 });
+    expect(ruleOf(A, 'codeowners').passed).toBe(true);
+  });
+
   it('keeps the previous level through an on-call outage, shows the rule as unknown, and writes history only on change', async () => {
     await runner.refresh();
     expect(resultOf(A).level).toBe('silver');
