@@ -199,7 +199,10 @@ export class ScheduledPosts {
     for (const spec of this.options.specs()) {
       const job = ledgerJobOf(spec.id);
       for (const claim of ledger.unconfirmedClaims(job)) {
-        if (claim.claimedBy === ledger.processName || !claimantGone(claim, now, this.options.leaseMs ?? 15 * 60_000)) continue;
+        // A claim under this process's own name that it is not posting now was left by an earlier process with the
+        // same host and pid (a container restarted): pid 1 again, so neither the pid nor the lease can tell.
+        const ownLeftover = claim.claimedBy === ledger.processName && !this.active.has(spec.id);
+        if (!ownLeftover && (claim.claimedBy === ledger.processName || !claimantGone(claim, now, this.options.leaseMs ?? 15 * 60_000))) continue;
         if (!(await ledger.takeOver(job, claim.slot, claim.claimedBy))) continue;
         log.warn(
           { schedule: spec.id, slot: claim.slot, claimedBy: claim.claimedBy },

@@ -191,6 +191,15 @@ describe('a process stopped between claim and confirmation', () => {
     expect(fake.calls('chat.postMessage')).toHaveLength(1);
   });
 
+  it('resolves on start-up a claim left under its own name (a container restarted with the same host and pid)', async () => {
+    const path = tempDatabase();
+    await leaveClaim(path, 'pod-0:1', '2026-12-07T08:00:00.100Z');
+    clock.set('2026-12-07T08:01:00Z');
+    const restarted = harness({ path, specs: specs(testSchedule()), claimedBy: 'pod-0:1' });
+    expect(await restarted.posts.recover()).toEqual(new Map([[`health-weekly ${MONDAY}`, 'posted']]));
+    expect(slotsPosted()).toEqual([MONDAY]);
+  });
+
   it('leaves a fresh claim of a process that may still be posting alone', async () => {
     const path = tempDatabase();
     await leaveClaim(path, 'otherhost:4242', '2026-12-07T08:00:00.100Z');
