@@ -7,13 +7,19 @@ import { z } from 'zod';
 
 const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a timestamp');
 
+// A policy has a few dozen rules at most; every level up to the highest is listed, so a wild count must not pass.
+const MAX_ESCALATION_LEVEL = 100;
+
 /** A full escalation policy, or the reference a service carries when `include[]=escalation_policies` was ignored. */
 export const escalationPolicySchema = z.object({
   id: z.string(),
   name: z.string().optional(),
   summary: z.string().optional(),
   html_url: z.string().optional(),
-  escalation_rules: z.array(z.object({ id: z.string().optional() })).optional(),
+  escalation_rules: z
+    .array(z.object({ id: z.string().optional() }))
+    .max(MAX_ESCALATION_LEVEL)
+    .optional(),
 });
 export type PagerdutyEscalationPolicy = z.infer<typeof escalationPolicySchema>;
 
@@ -35,7 +41,7 @@ export const serviceListSchema = z.object({ services: z.array(serviceSchema), ..
 
 /** One `/oncalls` entry: `start`/`end` null for permanent on-calls; `user` full with `include[]=users`, else a reference. */
 export const onCallEntrySchema = z.object({
-  escalation_level: z.number().int().min(1),
+  escalation_level: z.number().int().min(1).max(MAX_ESCALATION_LEVEL),
   start: timestamp.nullable(),
   end: timestamp.nullable(),
   user: z.object({ id: z.string(), name: z.string().optional(), summary: z.string().optional(), email: z.string().optional() }),

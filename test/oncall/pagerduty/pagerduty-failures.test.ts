@@ -87,6 +87,18 @@ describe('PagerdutyProvider: outages', () => {
     );
   });
 
+  it('refuses an absurd escalation level instead of listing that many levels', async () => {
+    const hugeLevel: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).includes('/oncalls')) return response;
+      const entry = { escalation_level: 2 ** 32, user: { id: 'PX', name: 'X' }, start: null, end: null };
+      return new Response(JSON.stringify({ oncalls: [entry], more: false }), { status: 200 });
+    };
+    expect(await unavailable(provider({ fetch: hugeLevel }).lookup(source, AT))).toMatch(
+      /^PagerDuty answered GET \/oncalls with JSON of an unexpected shape \(oncalls\.0\.escalation_level: /,
+    );
+  });
+
   it('gives up on a hanging PagerDuty at the deadline and says how long it waited', async () => {
     fake.failNext({ kind: 'hang' }, { pathPrefix: '/oncalls' });
     expect(await unavailable(provider({ timeoutMs: 300 }).lookup(source, AT))).toBe('PagerDuty did not answer within 0.3 s');
