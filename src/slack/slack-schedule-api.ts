@@ -2,8 +2,11 @@ import type { WebClient } from '@slack/web-api';
 import type { SchedulePostApi, ScheduledPostMetadata } from '../schedule/schedule-post-api.ts';
 import type { ChannelDirectory } from './channel-directory.ts';
 
-/** A channel id as Slack writes it (public C…, private G…); anything else is taken as a name. */
-const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+/**
+ * A channel id as Slack writes it (public C…, private G…, a DM D… such as the app's own, where `/callboard subscribe`
+ * also works); anything else is taken as a name (names are lower-case).
+ */
+const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
 
 /** Pages of history read at most while looking for one slot's message (200 messages each). */
 const MAX_HISTORY_PAGES = 25;
