@@ -36,6 +36,13 @@ export interface ScorecardResultsStore {
   entityLocations(): EntityLocation[];
   /** Stamps of the last scoring, by entity ref. */
   stamps(): Map<string, string>;
+  /**
+   * The entities whose stamp is not `etag|content version|scorecardsKey` (compared in SQLite: after a pass that
+   * changed little this reads a few rows, not the catalog), each with its stored stamp when it has one.
+   */
+  changedLocations(scorecardsKey: string): { location: EntityLocation; stamp?: string }[];
+  /** Entities scored before that are no longer in the catalog. */
+  goneEntities(): string[];
   /** Current results: of one entity, of one scorecard, or of these entities. */
   resultsOfEntity(entityRef: string): ScorecardResult[];
   resultsOfScorecard(scorecard: string): ScorecardResult[];

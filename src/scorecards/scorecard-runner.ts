@@ -10,6 +10,7 @@ import type { CatalogReader, Clock } from '../core/ports.ts';
 import { gatherFacts, mergeNeeded, type FactsRequest, type HasOnCallNow } from './gather-facts.ts';
 import type { EntityLocation, ScorecardResultsStore } from './results-store.ts';
 import type { SourceFileReader } from './source-file-reader.ts';
+import { touchedByChange } from './touched-by-change.ts';
 
 export interface ScorecardRunnerDeps {
   catalog: Pick<CatalogReader, 'entities' | 'entity' | 'entityEnvelope' | 'dependencyWalk'>;
@@ -91,15 +92,20 @@ export class ScorecardRunner {
     const started = performance.now();
     const now = clock.now();
     const { scorecards, key } = readScorecards(catalog);
-    const locations = results.entityLocations();
-    const stamps = results.stamps();
-    const present = new Set(locations.map((location) => location.ref));
-    const gone = options.only ? [] : [...stamps.keys()].filter((ref) => !present.has(ref));
+    // After a pass, SQLite tells which entities differ from their stamps; `all` and `only` look at every entity.
+    const everything = options.all || options.only;
+    const stored = everything
+      ? (() => {
+          const stamps = results.stamps();
+          return results.entityLocations().map((location) => ({ location, stamp: stamps.get(location.ref) }));
+        })()
+      : results.changedLocations(key);
+    const gone = options.only ? [] : results.goneEntities();
     const files = this.deps.openFiles();
     const report: RefreshReport = { entities: 0, results: 0, changes: 0, up: 0, down: 0, durationMs: 0 };
     const batchSize = this.deps.batchSize ?? 1000;
     try {
-      const { candidates, restamped } = await this.selectCandidates(options, locations, stamps, scorecards, key, files);
+      const { candidates, restamped } = await this.selectCandidates(options, stored, scorecards, key, files);
       report.entities = candidates.length;
       if (restamped.length > 0) await results.write({ at: now, upserts: [], removals: [], changes: [], stamps: restamped });
       for (let start = 0; start < candidates.length || (start === 0 && gone.length > 0); start += batchSize) {
@@ -126,17 +132,15 @@ export class ScorecardRunner {
    */
   private async selectCandidates(
     options: RefreshOptions,
-    locations: readonly EntityLocation[],
-    stamps: ReadonlyMap<string, string>,
+    stored: readonly { location: EntityLocation; stamp?: string | undefined }[],
     scorecards: readonly Scorecard[],
     key: string,
     files: SourceFileReader,
   ): Promise<{ candidates: EntityLocation[]; restamped: { entityRef: string; stamp: string }[] }> {
     const candidates: EntityLocation[] = [];
     const moved = new Map<string, { sourceId: string; from: string; to: string; locations: EntityLocation[] }>();
-    for (const location of locations) {
+    for (const { location, stamp } of stored) {
       if (options.only && !options.only.has(location.ref)) continue;
-      const stamp = stamps.get(location.ref);
       if (options.all || stamp === undefined) {
         candidates.push(location);
         continue;
@@ -155,12 +159,9 @@ export class ScorecardRunner {
     const restamped: { entityRef: string; stamp: string }[] = [];
     for (const group of moved.values()) {
       const changed = await files.changedPaths(group.sourceId, group.from, group.to);
+      const touches = changed ? touchedByChange(changed, scorecards) : () => true;
       for (const location of group.locations) {
-        const touched =
-          !changed ||
-          changed.has(location.path) ||
-          scorecards.some((scorecard) => factsNeeded(scorecard, location.path).files.some((path) => changed.has(path)));
-        if (touched) candidates.push(location);
+        if (touches(location.path)) candidates.push(location);
         else restamped.push({ entityRef: location.ref, stamp: stampOf(location, key) });
       }
     }

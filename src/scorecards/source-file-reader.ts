@@ -7,6 +7,7 @@ import { builtinSourceConfigs, cacheFolderFor } from '../sources/create-sources.
 import { mirrorFolderName } from '../sources/git-source.ts';
 import { mapWithConcurrency } from '../sources/map-with-concurrency.ts';
 import { GitObjectReader } from '../sources/git/git-object-reader.ts';
+import { listGitTree } from '../sources/git/list-git-tree.ts';
 import { runGit } from '../sources/git/run-git.ts';
 
 /** Where files are read: an entity's source and the version the catalog holds of it. */
@@ -35,6 +36,13 @@ export interface SourceFileReaderDeps {
   /** Sources registered at run time, by id (`callboard register`). */
   registeredSources?: { find(id: string): { config: SourceConfig } | undefined };
 }
+
+/**
+ * Up to this many paths are read as `<commit>:<path>`, which git resolves folder by folder: each lookup scans the
+ * folders on the way, so a folder of 10,000 services makes thousands of lookups slow. Above it the commit's tree is
+ * listed once and files are read by blob id (a path not listed is missing without asking git).
+ */
+const READ_BY_PATH_MAX = 64;
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -65,6 +73,28 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
   const gitReaders = new Map<string, GitObjectReader>();
   const sourceConfig = (id: string): SourceConfig | undefined =>
     [...deps.config.catalog.sources, ...builtinSourceConfigs(deps.config)].find((source) => source.id === id) ?? deps.registeredSources?.find(id)?.config;
+
+  const trees = new Map<string, Promise<Map<string, string>>>();
+  const treeOf = (gitDir: string, commit: string): Promise<Map<string, string>> => {
+    const key = `${gitDir}\u0000${commit}`;
+    let tree = trees.get(key);
+    if (!tree) {
+      tree = listGitTree(gitDir, commit, [], { timeoutMs: 120_000 }).then((files) => new Map(files.map((file) => [file.path, file.blob])));
+      trees.set(key, tree);
+    }
+    return tree;
+  };
+
+  const readGitByBlob = async (gitDir: string, blobs: Map<string, string>, path: string): Promise<FileFact> => {
+    const blob = blobs.get(path);
+    if (!blob) return { kind: 'missing' };
+    try {
+      const object = await gitReaderFor(gitDir).read(blob);
+      return object ? { kind: 'found', text: capped(object.content.toString('utf8')) } : unknownFact(`git could not find the blob of ${path}`);
+    } catch (error) {
+      return unknownFact(`git could not read ${path}: ${errorText(error)}`);
+    }
+  };
 
   const gitReaderFor = (gitDir: string): GitObjectReader => {
     let reader = gitReaders.get(gitDir);
@@ -107,6 +137,11 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
             .then((object) => object?.type === 'commit')
             .catch(() => false);
           if (!held) return allUnknown(paths, `commit ${commit.slice(0, 12)} of git source "${source.id}" is not in its local mirror; sync again`);
+          if (paths.length > READ_BY_PATH_MAX) {
+            const blobs = await treeOf(gitDir, commit).catch(() => undefined);
+            if (!blobs) return allUnknown(paths, `git could not list commit ${commit.slice(0, 12)} of git source "${source.id}"`);
+            return new Map(await Promise.all(paths.map(async (path) => [path, await readGitByBlob(gitDir, blobs, path)] as const)));
+          }
           return new Map(await Promise.all(paths.map(async (path) => [path, await readGit(gitDir, commit, path)] as const)));
         }
         case 'github':

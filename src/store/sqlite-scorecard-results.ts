@@ -38,6 +38,9 @@ const contentVersion = (version: string | null): string | undefined => {
   return cut < 0 ? version : version.slice(0, cut) || undefined;
 };
 
+/** {@link contentVersion} in SQL: versions (shas, digests) hold no `#` but the one before the settings fingerprint. */
+const CONTENT_VERSION_SQL = "nullif(CASE WHEN instr(s.version, '#') > 0 THEN substr(s.version, 1, instr(s.version, '#') - 1) ELSE s.version END, '')";
+
 const toLocation = (row: LocationRow): EntityLocation => {
   const version = contentVersion(row.version);
   return { ref: row.ref, etag: row.etag, sourceId: row.sourceId, path: row.path, ...(version ? { version } : {}) };
@@ -58,6 +61,15 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
       locations: reader.prepare<[], LocationRow>(
         `SELECT e.ref AS ref, e.etag AS etag, e.source_id AS sourceId, f.path AS path, s.version AS version
          FROM entities e JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id`,
+      ),
+      changed: reader.prepare<[string], LocationRow & { stamp: string | null }>(
+        `SELECT e.ref AS ref, e.etag AS etag, e.source_id AS sourceId, f.path AS path, s.version AS version, st.stamp AS stamp
+         FROM entities e JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id
+         LEFT JOIN scorecard_stamps st ON st.entity_ref = e.ref
+         WHERE st.stamp IS NULL OR st.stamp <> (e.etag || '|' || coalesce(${CONTENT_VERSION_SQL}, '') || '|' || ?)`,
+      ),
+      gone: reader.prepare<[], { entityRef: string }>(
+        'SELECT entity_ref AS entityRef FROM scorecard_stamps WHERE entity_ref NOT IN (SELECT ref FROM entities)',
       ),
       stamps: reader.prepare<[], { entityRef: string; stamp: string }>('SELECT entity_ref AS entityRef, stamp FROM scorecard_stamps'),
       ofEntity: reader.prepare<[string], { resultJson: string }>(
@@ -88,6 +100,14 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
 
   entityLocations(): EntityLocation[] {
     return this.statements.locations.all().map(toLocation);
+  }
+
+  changedLocations(scorecardsKey: string): { location: EntityLocation; stamp?: string }[] {
+    return this.statements.changed.all(scorecardsKey).map((row) => ({ location: toLocation(row), ...(row.stamp === null ? {} : { stamp: row.stamp }) }));
+  }
+
+  goneEntities(): string[] {
+    return this.statements.gone.all().map((row) => row.entityRef);
   }
 
   stamps(): Map<string, string> {
