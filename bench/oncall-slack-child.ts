@@ -56,5 +56,7 @@ const startCallboard = async (): Promise<number> => {
 };
 
 process.once('SIGTERM', () => process.exit(0));
+// The bench holds this pipe open: when it dies without stopping us (Ctrl-C, a crash), the pipe ends and so do we.
+process.stdin.once('end', () => process.exit(0)).resume();
 const port = mode === 'bare' ? await startBare() : await startCallboard();
 process.stdout.write(`${JSON.stringify({ port })}\n`);

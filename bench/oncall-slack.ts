@@ -149,7 +149,7 @@ const startChild = async (app: AppName, config: string, fake: FakeSlack, pagerdu
   };
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'oncall-slack-child.ts'), app, config], {
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   for await (const line of createInterface({ input: child.stdout! })) {
     return { child, endpoint: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}/slack/events` };
