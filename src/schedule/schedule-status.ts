@@ -35,7 +35,14 @@ export const describeSchedules = (
     const job = ledgerJobOf(spec.id);
     const last = ledger.lastRun(job);
     const posted = ledger.lastPosted(job);
-    const next = slots.nextSlot(spec, now);
+    let next: ReturnType<PostSlots['nextSlot']>;
+    let untimed: string | undefined;
+    try {
+      next = slots.nextSlot(spec, now);
+    } catch (error) {
+      // A stored subscription in a time zone this runtime does not know: listed, with why it never posts.
+      untimed = `cannot be timed: ${error instanceof Error ? error.message : String(error)}`;
+    }
     return {
       id: spec.id,
       post: spec.post,
@@ -49,7 +56,7 @@ export const describeSchedules = (
       ...(spec.quiet ? { quiet: formatQuietHours(spec.quiet) } : {}),
       ...(next ? { next: { slot: next.slot.toISOString(), postAt: next.postAt.toISOString() } } : {}),
       ...(posted?.post ? { lastPost: { slot: posted.slot, ...posted.post, at: (posted.finishedAt ?? posted.startedAt).toISOString() } } : {}),
-      ...(last?.result === 'failed' ? { failing: last.message ?? 'the last slot failed' } : {}),
+      ...(untimed ? { failing: untimed } : last?.result === 'failed' ? { failing: last.message ?? 'the last slot failed' } : {}),
       ...(spec.createdBy ? { createdBy: spec.createdBy } : {}),
     };
   });

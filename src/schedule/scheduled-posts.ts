@@ -58,7 +58,10 @@ export class ScheduledPosts {
   async start(): Promise<void> {
     const now = this.options.clock.now();
     await this.recover(now);
-    for (const spec of this.options.specs()) this.floors.set(spec.id, this.startFloor(spec, now));
+    for (const spec of this.options.specs()) {
+      const floor = this.slotsSafely(spec, () => this.startFloor(spec, now));
+      if (floor) this.floors.set(spec.id, floor);
+    }
     await this.tick(now);
     if (this.options.timed ?? true) this.arm();
   }
@@ -97,7 +100,7 @@ export class ScheduledPosts {
     const outcomes = new Map<string, PostOutcome>();
     await Promise.all(
       this.options.specs().map(async (spec) => {
-        const slot = this.slots.dueSlot(spec, this.floorOf(spec, now), now);
+        const slot = this.slotsSafely(spec, () => this.slots.dueSlot(spec, this.floorOf(spec, now), now));
         if (slot) outcomes.set(spec.id, await this.runSlot(spec, slot));
       }),
     );
@@ -109,7 +112,7 @@ export class ScheduledPosts {
     const now = this.options.clock.now();
     const next = this.options
       .specs()
-      .map((spec) => this.slots.nextPostTime(spec, now)?.getTime())
+      .map((spec) => this.slotsSafely(spec, () => this.slots.nextPostTime(spec, now))?.getTime())
       .filter((time): time is number => time !== undefined);
     const wait = Math.max(0, Math.min(MAX_SLEEP_MS, ...next.map((time) => time - now.getTime())));
     this.timer = setTimeout(() => {
@@ -118,6 +121,22 @@ export class ScheduledPosts {
         .finally(() => this.arm());
     }, wait);
     this.timer.unref();
+  }
+
+  /**
+   * One schedule's slot arithmetic; a schedule whose cron or time zone this runtime cannot read (a stored
+   * subscription, say) is logged and left out, so it stops neither start-up, nor the timer, nor the others.
+   */
+  private slotsSafely<T>(spec: ScheduleSpec, compute: () => T): T | undefined {
+    try {
+      return compute();
+    } catch (error) {
+      this.options.log.error(
+        { err: error, schedule: spec.id },
+        `schedule ${spec.id} cannot be timed (cron ${spec.cron}, time zone ${spec.timezone}); it is not posted`,
+      );
+      return undefined;
+    }
   }
 
   /** Claims the slot, then posts it; a slot some process claimed before is left alone. */

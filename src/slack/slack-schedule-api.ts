@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { SchedulePostApi, ScheduledPostMetadata } from '../schedule/schedule-post-api.ts';
+import { isKnownTimeZone } from '../core/oncall/rotation/zoned-time.ts';
 import type { ChannelDirectory } from './channel-directory.ts';
 
 /**
@@ -64,5 +65,7 @@ export const webClientTimeZoneOf =
   (client: { users: Pick<WebClient['users'], 'info'> }) =>
   async (userId: string): Promise<string> => {
     const answer = await client.users.info({ user: userId });
-    return answer.user?.tz || 'UTC';
+    const zone = answer.user?.tz;
+    // Stored with the subscription and read at every tick: a zone this runtime's Intl does not know would never post.
+    return zone && isKnownTimeZone(zone) ? zone : 'UTC';
   };

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { webClientScheduleApi } from '../../src/slack/slack-schedule-api.ts';
+import { webClientScheduleApi, webClientTimeZoneOf } from '../../src/slack/slack-schedule-api.ts';
 
 /** Channel ids are passed through; only names are looked up in the channel directory. */
 describe('webClientScheduleApi.resolveChannel', () => {
@@ -24,5 +24,15 @@ describe('webClientScheduleApi.resolveChannel', () => {
   it('looks a name up, with or without #', async () => {
     expect(await api.resolveChannel('#payments')).toBe('C0PAYMENTS');
     expect(await api.resolveChannel('payments')).toBe('C0PAYMENTS');
+  });
+});
+
+describe('webClientTimeZoneOf', () => {
+  const clientWith = (tz: string | undefined) => ({ users: { info: async () => ({ ok: true, user: { tz } }) } }) as unknown as Pick<WebClient, 'users'>;
+
+  it("is the subscriber's zone when the runtime knows it, else UTC", async () => {
+    expect(await webClientTimeZoneOf(clientWith('Europe/Berlin'))('U1')).toBe('Europe/Berlin');
+    expect(await webClientTimeZoneOf(clientWith(undefined))('U1')).toBe('UTC');
+    expect(await webClientTimeZoneOf(clientWith('Mars/Olympus'))('U1')).toBe('UTC');
   });
 });
