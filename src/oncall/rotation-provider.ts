@@ -10,11 +10,12 @@ export const ROTATION_ANNOTATION = 'callboard.dev/rotation';
 /** Finds an entity by canonical ref; `CatalogReader.entityEnvelope` fits. */
 export type FindEntity = (ref: string) => Entity | undefined;
 
-const ROTATION_REF_CONTEXT = { defaultKind: 'Rotation', defaultNamespace: 'default' };
-
-/** `payments-primary` → `rotation:default/payments-primary`; undefined when it is not a ref or names another kind. */
-const rotationRefOf = (text: string): string | undefined => {
-  const parsed = tryParseEntityRef(text, ROTATION_REF_CONTEXT);
+/**
+ * `payments-primary` → `rotation:<namespace>/payments-primary`, in the namespace of the entity that wrote it (as
+ * Backstage reads relative refs); undefined when it is not a ref or names another kind.
+ */
+const rotationRefOf = (text: string, namespace = 'default'): string | undefined => {
+  const parsed = tryParseEntityRef(text, { defaultKind: 'Rotation', defaultNamespace: namespace });
   return parsed.ok && parsed.ref.kind.toLowerCase() === 'rotation' ? stringifyEntityRef(parsed.ref) : undefined;
 };
 
@@ -34,10 +35,10 @@ export class RotationProvider implements OnCallProvider {
    * `callboard.dev/rotation`: a Rotation's name or ref (`payments-primary`, `rotation:ops/payments-primary`). A value
    * that is not a rotation ref is still a source, so that the lookup can say what is wrong with it.
    */
-  sourceFromAnnotations(annotations: Readonly<Record<string, string>>): OnCallSource | undefined {
+  sourceFromAnnotations(annotations: Readonly<Record<string, string>>, entity?: { namespace?: string }): OnCallSource | undefined {
     const value = annotations[ROTATION_ANNOTATION]?.trim();
     if (!value) return undefined;
-    return { provider: this.id, id: rotationRefOf(value) ?? value, annotation: ROTATION_ANNOTATION };
+    return { provider: this.id, id: rotationRefOf(value, entity?.namespace) ?? value, annotation: ROTATION_ANNOTATION };
   }
 
   async lookup(source: OnCallSource, at: Date, signal?: AbortSignal): Promise<OnCallSchedule> {

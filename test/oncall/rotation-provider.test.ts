@@ -49,6 +49,14 @@ describe('RotationProvider.sourceFromAnnotations', () => {
     expect(provider.sourceFromAnnotations({ 'callboard.dev/rotation': value })).toEqual({ provider: 'rotation', id, annotation: 'callboard.dev/rotation' });
   });
 
+  it('reads a bare name in the namespace of the entity that wrote it, as a relative ref', () => {
+    const source = provider.sourceFromAnnotations({ 'callboard.dev/rotation': 'payments-primary' }, { namespace: 'ops' });
+    expect(source?.id).toBe('rotation:ops/payments-primary');
+    expect(provider.sourceFromAnnotations({ 'callboard.dev/rotation': 'default/payments-primary' }, { namespace: 'ops' })?.id).toBe(
+      'rotation:default/payments-primary',
+    );
+  });
+
   it('names nothing without the annotation, or with a blank one', () => {
     expect(provider.sourceFromAnnotations({})).toBeUndefined();
     expect(provider.sourceFromAnnotations({ 'callboard.dev/rotation': '  ' })).toBeUndefined();

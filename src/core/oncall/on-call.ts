@@ -61,8 +61,11 @@ export interface OnCallSource {
  */
 export interface OnCallProvider {
   readonly id: string;
-  /** The source an entity's own annotations name for this provider, or undefined when they name none. */
-  sourceFromAnnotations(annotations: Readonly<Record<string, string>>): OnCallSource | undefined;
+  /**
+   * The source an entity's own annotations name for this provider, or undefined when they name none. `entity`
+   * says where the annotations were written, for values that are relative refs (read in the entity's namespace).
+   */
+  sourceFromAnnotations(annotations: Readonly<Record<string, string>>, entity?: { namespace?: string }): OnCallSource | undefined;
   /**
    * Who is on now (at `at`) and next, per level. Throws {@link OnCallUnavailableError} with a reason a person can
    * act on when the provider is down, slow, refuses the token, rate-limits past the deadline or answers nonsense.

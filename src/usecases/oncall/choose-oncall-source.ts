@@ -20,7 +20,7 @@ const annotationsOf = (entity: EntityWithRelations): Record<string, string> => e
 
 const sourceFromAnnotations = (providers: readonly OnCallProvider[], entity: EntityWithRelations): OnCallSource | undefined => {
   for (const provider of providers) {
-    const source = provider.sourceFromAnnotations(annotationsOf(entity));
+    const source = provider.sourceFromAnnotations(annotationsOf(entity), { namespace: entity.metadata.namespace ?? 'default' });
     if (source) return source;
   }
   return undefined;

@@ -69,6 +69,21 @@ describe('chooseOnCallSource', () => {
   const catalog = catalogOf(org);
   const providers = [paging, rotations];
 
+  it('tells the provider which namespace the annotation was written in (relative refs)', () => {
+    const seen: (string | undefined)[] = [];
+    const reader: OnCallProvider = {
+      id: 'rotation',
+      sourceFromAnnotations: (annotations, where) => {
+        seen.push(where?.namespace);
+        return annotations['callboard.dev/rotation'] ? { provider: 'rotation', id: annotations['callboard.dev/rotation'], annotation: 'x' } : undefined;
+      },
+      lookup: async () => schedule('r', 'ann@example.com'),
+    };
+    const ops = catalogOf([entity('component:ops/billing', { annotations: { 'callboard.dev/rotation': 'billing-primary' } })]);
+    expect(chooseOnCallSource(ops, [reader], 'component:ops/billing')?.source.id).toBe('billing-primary');
+    expect(seen).toEqual(['ops']);
+  });
+
   it('uses the entity’s own annotation first, then its team’s, then the rotation its team owns', () => {
     expect(chooseOnCallSource(catalog, providers, 'component:default/own-pd')).toMatchObject({
       origin: 'entity',
