@@ -13,7 +13,9 @@ export class SharedLookups<T> {
   private readonly running = new Map<string, Flight<T>>();
 
   run(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const flight = this.running.get(key) ?? this.begin(key, start);
+    // A run every caller gave up on is aborted but may not have settled yet: a new caller starts afresh.
+    const running = this.running.get(key);
+    const flight = running && !running.controller.signal.aborted ? running : this.begin(key, start);
     flight.waiting += 1;
     return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => {

@@ -28,6 +28,24 @@ describe('SharedLookups', () => {
     expect(a).not.toBe(b);
   });
 
+  it('does not hand a new caller a run every earlier caller gave up on (aborted, not yet settled)', async () => {
+    const shared = new SharedLookups<{ n: number }>();
+    const runs: { signal: AbortSignal; resolve: (value: { n: number }) => void; reject: (error: unknown) => void }[] = [];
+    // Settles only when the test says, as a fetch takes a moment to notice its abort.
+    const start = (signal: AbortSignal) => new Promise<{ n: number }>((resolve, reject) => void runs.push({ signal, resolve, reject }));
+    const giveUp = new AbortController();
+    const first = shared.run('k', start, giveUp.signal);
+    giveUp.abort(new Error('first caller gave up'));
+    await expect(first).rejects.toThrow('first caller gave up');
+    expect(runs[0]!.signal.aborted).toBe(true);
+
+    const second = shared.run('k', start);
+    runs[0]!.reject(runs[0]!.signal.reason);
+    runs.at(-1)!.resolve({ n: 2 });
+    expect(await second).toEqual({ n: 2 });
+    expect(runs).toHaveLength(2);
+  });
+
   it('starts a new run once the previous one is over', async () => {
     const shared = new SharedLookups<{ n: number }>();
     const run = controllableRun();
