@@ -56,7 +56,8 @@ export const webClientScheduleApi = (client: WebClient, channels: Pick<ChannelDi
       cursor = answer.response_metadata?.next_cursor || undefined;
       if (!answer.has_more || !cursor) return undefined;
     }
-    return undefined;
+    // Not read to the end: "not there" cannot be said, and saying it would post the slot a second time.
+    throw new Error(`the channel holds more than ${MAX_HISTORY_PAGES * 200} messages since the slot; it was not read to the end`);
   },
 });
 

@@ -36,3 +36,32 @@ describe('webClientTimeZoneOf', () => {
     expect(await webClientTimeZoneOf(clientWith('Mars/Olympus'))('U1')).toBe('UTC');
   });
 });
+
+describe('webClientScheduleApi.findPosted', () => {
+  const metadata = { event_type: 'callboard_scheduled_post', event_payload: { schedule: 'health-weekly', slot: '2026-12-07T08:00:00.000Z' } };
+  const window = { oldest: new Date('2026-12-07T07:55:00Z'), latest: new Date('2026-12-07T09:00:00Z') };
+  const historyOf = (pages: (page: number) => { messages: unknown[]; has_more: boolean }) => {
+    let calls = 0;
+    const client = {
+      conversations: {
+        history: async () => {
+          const page = pages(calls++);
+          return { ok: true, ...page, response_metadata: { next_cursor: page.has_more ? `c${calls}` : '' } };
+        },
+      },
+    } as unknown as WebClient;
+    return webClientScheduleApi(client, { channelIdsByName: async () => new Map() });
+  };
+
+  it('finds the slot message on a later page, and says none only after the last page', async () => {
+    const found = historyOf((page) => ({ messages: page === 1 ? [{ ts: '1.5', metadata }] : [{ ts: '1.1' }], has_more: page < 1 }));
+    expect(await found.findPosted('C0PAYMENTS', window, metadata)).toEqual({ channel: 'C0PAYMENTS', ts: '1.5' });
+    const none = historyOf((page) => ({ messages: [{ ts: `1.${page}` }], has_more: page < 2 }));
+    expect(await none.findPosted('C0PAYMENTS', window, metadata)).toBeUndefined();
+  });
+
+  it('refuses to say "not there" when it stopped reading before the end (which would post the slot again)', async () => {
+    const endless = historyOf((page) => ({ messages: [{ ts: `1.${page}` }], has_more: true }));
+    await expect(endless.findPosted('C0PAYMENTS', window, metadata)).rejects.toThrow('not read to the end');
+  });
+});
