@@ -28,6 +28,15 @@ export interface ScorecardWrite {
   changes: ResultChange[];
   /** Entities scored, with their new stamps; entities gone are listed with `stamp: null`. */
   stamps: { entityRef: string; stamp: string | null }[];
+  /** The source versions the scores now read files at. */
+  sourceVersions?: { sourceId: string; version: string }[];
+}
+
+/** A source's content version now, and the one its entities' scores read files at. */
+export interface SourceVersions {
+  sourceId: string;
+  current?: string;
+  scored?: string;
 }
 
 /** The scorecard results kept in the catalog database. Reads never wait behind a write. */
@@ -37,12 +46,15 @@ export interface ScorecardResultsStore {
   /** Stamps of the last scoring, by entity ref. */
   stamps(): Map<string, string>;
   /**
-   * The entities whose stamp is not `etag|content version|scorecardsKey` (compared in SQLite: after a pass that
-   * changed little this reads a few rows, not the catalog), each with its stored stamp when it has one.
+   * The entities whose stamp is not `etag|scorecardsKey` (compared in SQLite: after a pass that changed little this
+   * reads a few rows, not the catalog), each with its stored stamp when it has one.
    */
   changedLocations(scorecardsKey: string): { location: EntityLocation; stamp?: string }[];
   /** Entities scored before that are no longer in the catalog. */
   goneEntities(): string[];
+  sourceVersions(): SourceVersions[];
+  /** Entities of a source; with `folder` (`services/a/`, or '' for the root) only those whose catalog file is right in it. */
+  locationsOfSource(sourceId: string, folder?: string): EntityLocation[];
   /** Current results: of one entity, of one scorecard, or of these entities. */
   resultsOfEntity(entityRef: string): ScorecardResult[];
   resultsOfScorecard(scorecard: string): ScorecardResult[];

@@ -10,7 +10,7 @@ import type { CatalogReader, Clock } from '../core/ports.ts';
 import { gatherFacts, mergeNeeded, type FactsRequest, type HasOnCallNow } from './gather-facts.ts';
 import type { EntityLocation, ScorecardResultsStore } from './results-store.ts';
 import type { SourceFileReader } from './source-file-reader.ts';
-import { touchedByChange } from './touched-by-change.ts';
+import { foldersTouched } from './touched-by-change.ts';
 
 export interface ScorecardRunnerDeps {
   catalog: Pick<CatalogReader, 'entities' | 'entity' | 'entityEnvelope' | 'dependencyWalk'>;
@@ -58,14 +58,11 @@ const readScorecards = (catalog: ScorecardRunnerDeps['catalog']): { scorecards: 
   return { scorecards, key: createHash('sha1').update(parts.sort().join('\n')).digest('hex').slice(0, 16) };
 };
 
-/** What an entity's results depend on besides outside facts: its envelope, its source's version, the scorecards. */
-const stampOf = (location: EntityLocation, scorecardsKey: string): string => `${location.etag}|${location.version ?? ''}|${scorecardsKey}`;
-
-/** A stamp that differs only in the source's version: the entity is the same, its files may not be. */
-const versionMovedFrom = (stamp: string, location: EntityLocation, scorecardsKey: string): string | undefined => {
-  const [etag, version, key] = stamp.split('|');
-  return etag === location.etag && key === scorecardsKey && version && location.version && version !== location.version ? version : undefined;
-};
+/**
+ * What an entity's results depend on besides outside facts and files: its envelope and the scorecards. Files are
+ * followed per source (the version the scores read them at, and a diff to the new one).
+ */
+const stampOf = (location: EntityLocation, scorecardsKey: string): string => `${location.etag}|${scorecardsKey}`;
 
 const pairKey = (scorecard: string, entityRef: string): string => `${scorecard}\u0000${entityRef}`;
 
@@ -105,9 +102,8 @@ export class ScorecardRunner {
     const report: RefreshReport = { entities: 0, results: 0, changes: 0, up: 0, down: 0, durationMs: 0 };
     const batchSize = this.deps.batchSize ?? 1000;
     try {
-      const { candidates, restamped } = await this.selectCandidates(options, stored, scorecards, key, files);
+      const { candidates, sourceVersions } = await this.selectCandidates(options, stored, scorecards, key, files);
       report.entities = candidates.length;
-      if (restamped.length > 0) await results.write({ at: now, upserts: [], removals: [], changes: [], stamps: restamped });
       for (let start = 0; start < candidates.length || (start === 0 && gone.length > 0); start += batchSize) {
         const batch = candidates.slice(start, start + batchSize);
         const removedEntities = start === 0 ? gone : [];
@@ -117,6 +113,7 @@ export class ScorecardRunner {
         report.up += outcome.up;
         report.down += outcome.down;
       }
+      if (sourceVersions.length > 0) await results.write({ at: now, upserts: [], removals: [], changes: [], stamps: [], sourceVersions });
     } finally {
       await files.close();
     }
@@ -126,9 +123,9 @@ export class ScorecardRunner {
 
   /**
    * The entities to score: every one with `all`; else those never scored, changed, or scored before a scorecard
-   * changed, and those whose source moved to a version that touched their catalog file or a file a scorecard reads
-   * for them (a git diff of the two commits; every entity of the source when it cannot be told). Entities whose
-   * source moved without touching them are only restamped.
+   * changed, and those of a source that moved to a version touching their folder (their catalog file, or a file a
+   * scorecard reads for them: a git diff of the two commits; every entity of the source when it cannot be told).
+   * Also the source versions to record (not for `only`, which scores part of a source).
    */
   private async selectCandidates(
     options: RefreshOptions,
@@ -136,36 +133,25 @@ export class ScorecardRunner {
     scorecards: readonly Scorecard[],
     key: string,
     files: SourceFileReader,
-  ): Promise<{ candidates: EntityLocation[]; restamped: { entityRef: string; stamp: string }[] }> {
-    const candidates: EntityLocation[] = [];
-    const moved = new Map<string, { sourceId: string; from: string; to: string; locations: EntityLocation[] }>();
+  ): Promise<{ candidates: EntityLocation[]; sourceVersions: { sourceId: string; version: string }[] }> {
+    const { results } = this.deps;
+    const candidates = new Map<string, EntityLocation>();
+    const wanted = (location: EntityLocation) => !options.only || options.only.has(location.ref);
     for (const { location, stamp } of stored) {
-      if (options.only && !options.only.has(location.ref)) continue;
-      if (options.all || stamp === undefined) {
-        candidates.push(location);
-        continue;
-      }
-      if (stamp === stampOf(location, key)) continue;
-      const from = versionMovedFrom(stamp, location, key);
-      if (!from) {
-        candidates.push(location);
-        continue;
-      }
-      const groupKey = `${location.sourceId}\u0000${from}\u0000${location.version}`;
-      const group = moved.get(groupKey) ?? { sourceId: location.sourceId, from, to: location.version!, locations: [] };
-      group.locations.push(location);
-      moved.set(groupKey, group);
+      if (wanted(location) && (options.all || stamp !== stampOf(location, key))) candidates.set(location.ref, location);
     }
-    const restamped: { entityRef: string; stamp: string }[] = [];
-    for (const group of moved.values()) {
-      const changed = await files.changedPaths(group.sourceId, group.from, group.to);
-      const touches = changed ? touchedByChange(changed, scorecards) : () => true;
-      for (const location of group.locations) {
-        if (touches(location.path)) candidates.push(location);
-        else restamped.push({ entityRef: location.ref, stamp: stampOf(location, key) });
-      }
+    const sourceVersions: { sourceId: string; version: string }[] = [];
+    for (const source of results.sourceVersions()) {
+      if (!source.current || source.current === source.scored) continue;
+      if (!options.only) sourceVersions.push({ sourceId: source.sourceId, version: source.current });
+      if (options.all || !source.scored) continue;
+      const changed = await files.changedPaths(source.sourceId, source.scored, source.current);
+      const folders = changed ? foldersTouched(changed, scorecards) : 'all';
+      const touched =
+        folders === 'all' ? results.locationsOfSource(source.sourceId) : folders.flatMap((folder) => results.locationsOfSource(source.sourceId, folder));
+      for (const location of touched) if (wanted(location)) candidates.set(location.ref, location);
     }
-    return { candidates, restamped };
+    return { candidates: [...candidates.values()], sourceVersions };
   }
 
   private async scoreBatch(

@@ -150,6 +150,9 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
     },
     async changedPaths(sourceId, from, to) {
       const source = sourceConfig(sourceId);
+      // A folder is read as it is now and its version covers only catalog files, whose changes change the entities'
+      // etags: nothing more to follow (other files' edits are seen by the daily scorecards-refresh).
+      if (source?.type === 'dir') return new Set<string>();
       if (source?.type !== 'git') return undefined;
       try {
         const output = await runGit([`--git-dir=${gitDirOf(source)}`, 'diff', '--name-only', '--no-renames', '-z', from, to], { timeoutMs: 30_000 });

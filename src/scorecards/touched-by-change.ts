@@ -1,4 +1,3 @@
-import { factsNeeded } from '../core/scorecards/facts-needed.ts';
 import type { Check, Scorecard } from '../core/scorecards/scorecard.ts';
 import type { SourcePath } from '../core/scorecards/resolve-source-path.ts';
 
@@ -9,26 +8,25 @@ const filePathsOf = (check: Check, into: SourcePath[]): SourcePath[] => {
   return into;
 };
 
-/** A catalog file path that needs normalising before its folder can be sliced off (as resolve-source-path.ts says). */
-const UNTIDY = /(^|\/)\.{1,2}(\/|$)|\/\/|^\//;
+const folderOf = (path: string): string => path.slice(0, path.lastIndexOf('/') + 1);
 
 /**
- * Whether the changed paths between two commits concern an entity read from `catalogFile`: its catalog file, or a
- * file one of the scorecards' `file` checks reads for it. The common case (paths from the root, or below the catalog
- * file's folder) is a few set lookups per entity; a path that climbs with `..` asks factsNeeded.
+ * The folders (`services/a/`, '' for the root) whose catalog files' entities the changed paths between two commits
+ * concern: the folder of every changed path (its catalog file may be the one that changed or moved), and the folder
+ * a `file` check reads a changed path from. `all` when a file read from the root changed, or a check climbs with
+ * `..` (then any folder may read it).
  */
-export function touchedByChange(changed: ReadonlySet<string>, scorecards: readonly Scorecard[]): (catalogFile: string) => boolean {
+export function foldersTouched(changed: ReadonlySet<string>, scorecards: readonly Scorecard[]): 'all' | string[] {
   const paths = scorecards.flatMap((scorecard) => scorecard.rules.flatMap((rule) => filePathsOf(rule.check, [])));
-  // A file every entity reads from the root changed: every entity is concerned.
-  if (paths.some((path) => path.fromRoot && changed.has(path.joined))) return () => true;
-  const relative = [...new Set(paths.filter((path) => !path.fromRoot && !path.climbs).map((path) => path.joined))];
-  const climbs = paths.some((path) => path.climbs);
-  return (catalogFile) => {
-    if (changed.has(catalogFile)) return true;
-    if (climbs || UNTIDY.test(catalogFile)) {
-      return scorecards.some((scorecard) => factsNeeded(scorecard, catalogFile).files.some((path) => changed.has(path)));
+  if (paths.some((path) => (path.fromRoot && changed.has(path.joined)) || path.climbs)) return 'all';
+  const relative = [...new Set(paths.filter((path) => !path.fromRoot).map((path) => path.joined))];
+  const folders = new Set<string>();
+  for (const path of changed) {
+    folders.add(folderOf(path));
+    for (const suffix of relative) {
+      if (path === suffix) folders.add('');
+      else if (path.endsWith(`/${suffix}`)) folders.add(path.slice(0, path.length - suffix.length));
     }
-    const folder = catalogFile.slice(0, catalogFile.lastIndexOf('/') + 1);
-    return relative.some((path) => changed.has(folder + path));
-  };
+  }
+  return [...folders];
 }

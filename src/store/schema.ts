@@ -265,3 +265,9 @@ export const scorecardStamps = sqliteTable('scorecard_stamps', {
   entityRef: text('entity_ref').primaryKey(),
   stamp: text('stamp').notNull(),
 });
+
+/** The version of each source the stored scores read files at: a new commit re-scores only what it touched. */
+export const scorecardSourceVersions = sqliteTable('scorecard_source_versions', {
+  sourceId: text('source_id').primaryKey(),
+  version: text('version').notNull(),
+});

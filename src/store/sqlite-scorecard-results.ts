@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ScorecardResult } from '../core/scorecards/evaluate-scorecard.ts';
-import type { EntityLocation, ScorecardHistoryRow, ScorecardResultsStore, ScorecardWrite } from '../scorecards/results-store.ts';
+import type { EntityLocation, ScorecardHistoryRow, ScorecardResultsStore, ScorecardWrite, SourceVersions } from '../scorecards/results-store.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 export interface SqliteScorecardResultsOptions {
@@ -38,8 +38,8 @@ const contentVersion = (version: string | null): string | undefined => {
   return cut < 0 ? version : version.slice(0, cut) || undefined;
 };
 
-/** {@link contentVersion} in SQL: versions (shas, digests) hold no `#` but the one before the settings fingerprint. */
-const CONTENT_VERSION_SQL = "nullif(CASE WHEN instr(s.version, '#') > 0 THEN substr(s.version, 1, instr(s.version, '#') - 1) ELSE s.version END, '')";
+const LOCATIONS_SQL = `SELECT e.ref AS ref, e.etag AS etag, e.source_id AS sourceId, f.path AS path, s.version AS version
+  FROM entities e JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id`;
 
 const toLocation = (row: LocationRow): EntityLocation => {
   const version = contentVersion(row.version);
@@ -58,15 +58,24 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
   constructor(private readonly options: SqliteScorecardResultsOptions) {
     const { reader, writer } = options;
     this.statements = {
-      locations: reader.prepare<[], LocationRow>(
-        `SELECT e.ref AS ref, e.etag AS etag, e.source_id AS sourceId, f.path AS path, s.version AS version
-         FROM entities e JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id`,
-      ),
+      locations: reader.prepare<[], LocationRow>(LOCATIONS_SQL),
       changed: reader.prepare<[string], LocationRow & { stamp: string | null }>(
         `SELECT e.ref AS ref, e.etag AS etag, e.source_id AS sourceId, f.path AS path, s.version AS version, st.stamp AS stamp
          FROM entities e JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id
          LEFT JOIN scorecard_stamps st ON st.entity_ref = e.ref
-         WHERE st.stamp IS NULL OR st.stamp <> (e.etag || '|' || coalesce(${CONTENT_VERSION_SQL}, '') || '|' || ?)`,
+         WHERE st.stamp IS NULL OR st.stamp <> (e.etag || '|' || ?)`,
+      ),
+      ofSource: reader.prepare<[string], LocationRow>(`${LOCATIONS_SQL} WHERE e.source_id = ?`),
+      // The files_source_path index serves the range; the instr keeps catalog files right in the folder.
+      inFolder: reader.prepare<[string, string, string, number], LocationRow>(
+        `${LOCATIONS_SQL} WHERE e.source_id = ? AND f.path >= ? AND f.path < ? AND instr(substr(f.path, ? + 1), '/') = 0`,
+      ),
+      sourceVersions: reader.prepare<[], { sourceId: string; version: string | null; scored: string | null }>(
+        `SELECT s.id AS sourceId, s.version AS version, v.version AS scored FROM sources s
+         LEFT JOIN scorecard_source_versions v ON v.source_id = s.id`,
+      ),
+      setSourceVersion: writer.prepare<[string, string]>(
+        'INSERT INTO scorecard_source_versions (source_id, version) VALUES (?, ?) ON CONFLICT (source_id) DO UPDATE SET version = excluded.version',
       ),
       gone: reader.prepare<[], { entityRef: string }>(
         'SELECT entity_ref AS entityRef FROM scorecard_stamps WHERE entity_ref NOT IN (SELECT ref FROM entities)',
@@ -108,6 +117,18 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
 
   goneEntities(): string[] {
     return this.statements.gone.all().map((row) => row.entityRef);
+  }
+
+  sourceVersions(): SourceVersions[] {
+    return this.statements.sourceVersions.all().map((row) => {
+      const current = contentVersion(row.version);
+      return { sourceId: row.sourceId, ...(current ? { current } : {}), ...(row.scored ? { scored: row.scored } : {}) };
+    });
+  }
+
+  locationsOfSource(sourceId: string, folder?: string): EntityLocation[] {
+    if (folder === undefined) return this.statements.ofSource.all(sourceId).map(toLocation);
+    return this.statements.inFolder.all(sourceId, folder, `${folder}\u{10FFFF}`, folder.length).map(toLocation);
   }
 
   stamps(): Map<string, string> {
@@ -154,9 +175,10 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
   }
 
   async write(batch: ScorecardWrite): Promise<void> {
-    if (batch.upserts.length + batch.removals.length + batch.changes.length + batch.stamps.length === 0) return;
+    const sourceVersions = batch.sourceVersions ?? [];
+    if (batch.upserts.length + batch.removals.length + batch.changes.length + batch.stamps.length + sourceVersions.length === 0) return;
     const at = batch.at.getTime();
-    const { upsert, remove, addHistory, setStamp, removeStamp } = this.statements;
+    const { upsert, remove, addHistory, setStamp, removeStamp, setSourceVersion } = this.statements;
     await this.options.queue.transaction('scorecard results', () => {
       for (const result of batch.upserts) {
         upsert.run(result.scorecard, result.entityRef, result.level, result.passed, result.total, JSON.stringify(result), at);
@@ -170,6 +192,7 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
         if (stamp === null) removeStamp.run(entityRef);
         else setStamp.run(entityRef, stamp);
       }
+      for (const { sourceId, version } of sourceVersions) setSourceVersion.run(sourceId, version);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { touchedByChange } from '../../src/scorecards/touched-by-change.ts';
+import { foldersTouched } from '../../src/scorecards/touched-by-change.ts';
 import { buildScorecard } from '../core/scorecards/build-scorecard.ts';
 
 const scorecard = (files: unknown[]) =>
@@ -10,24 +10,15 @@ const scorecard = (files: unknown[]) =>
     rules: files.map((file, index) => ({ id: `r${index}`, level: 'bronze', check: { file } })),
   });
 
-describe('touchedByChange', () => {
-  it('concerns an entity when its catalog file or a file read below its folder changed', () => {
-    const touches = touchedByChange(new Set(['services/a/README.md', 'services/b/catalog-info.yaml']), [scorecard(['README.md', 'docs/index.md'])]);
-    expect(touches('services/a/catalog-info.yaml')).toBe(true);
-    expect(touches('services/b/catalog-info.yaml')).toBe(true);
-    expect(touches('services/c/catalog-info.yaml')).toBe(false);
-    expect(touches('catalog-info.yaml')).toBe(false);
+describe('foldersTouched', () => {
+  it('names the folder of each changed path and the folder a check reads a changed path from', () => {
+    const changed = new Set(['services/a/docs/index.md', 'services/b/catalog-info.yaml', 'README.md']);
+    expect([...foldersTouched(changed, [scorecard(['README.md', 'docs/index.md'])])].sort()).toEqual(['', 'services/a/', 'services/a/docs/', 'services/b/']);
   });
 
-  it('concerns every entity when a file read from the root changed', () => {
-    const touches = touchedByChange(new Set(['.github/CODEOWNERS']), [scorecard(['/.github/CODEOWNERS'])]);
-    expect(touches('services/c/catalog-info.yaml')).toBe(true);
-  });
-
-  it('follows paths that climb with .. and untidy catalog paths as factsNeeded resolves them', () => {
-    const touches = touchedByChange(new Set(['services/shared/owners.txt']), [scorecard(['../shared/owners.txt'])]);
-    expect(touches('services/a/catalog-info.yaml')).toBe(true);
-    expect(touches('other/a/catalog-info.yaml')).toBe(false);
-    expect(touchedByChange(new Set(['services/a/README.md']), [scorecard(['README.md'])])('./services/a/catalog-info.yaml')).toBe(true);
+  it('is every folder when a file read from the root changed, or a check climbs with ..', () => {
+    expect(foldersTouched(new Set(['.github/CODEOWNERS']), [scorecard(['/.github/CODEOWNERS'])])).toBe('all');
+    expect(foldersTouched(new Set(['x.md']), [scorecard(['../shared/owners.txt'])])).toBe('all');
+    expect(foldersTouched(new Set(['docs/x.md']), [scorecard(['/.github/CODEOWNERS'])])).toEqual(['docs/']);
   });
 });
