@@ -21,6 +21,9 @@ const asBefore0005 = (path: string): void => {
   const client = new Database(path);
   // Tables of later migrations go too: "applied" means every migration up to the newest one recorded.
   client.exec('DROP TABLE lookup_keys; DROP TABLE scaffolder_runs; DROP TABLE registered_sources');
+  // 0008 (scheduled posts), 0009 and 0010 (scorecards).
+  client.exec('DROP TABLE schedule_subscriptions; ALTER TABLE job_runs DROP COLUMN post_channel; ALTER TABLE job_runs DROP COLUMN post_ts');
+  client.exec('DROP TABLE scorecard_results; DROP TABLE scorecard_history; DROP TABLE scorecard_stamps; DROP TABLE scorecard_source_versions');
   client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(migration0005());
   client.close();
 };
