@@ -77,7 +77,10 @@ export class ScheduledPosts {
   private startFloor(spec: ScheduleSpec, now: Date): Date {
     const last = this.options.ledger.lastRun(ledgerJobOf(spec.id));
     const lastSlot = last ? new Date(last.slot) : undefined;
-    if (spec.missed === 'once' && lastSlot && !Number.isNaN(lastSlot.getTime())) return lastSlot;
+    if (spec.missed === 'once' && lastSlot && !Number.isNaN(lastSlot.getTime())) {
+      // A subscription made again after an unsubscribe finds the old one's slots under its id: none before it was made.
+      return spec.createdAt && spec.createdAt > lastSlot ? spec.createdAt : lastSlot;
+    }
     if (lastSlot && spec.missed === 'skip' && this.slots.dueSlot(spec, lastSlot, now))
       this.options.log.info({ schedule: spec.id }, `schedule ${spec.id} missed slots while Callboard was down; skipped (missed: skip)`);
     return now;

@@ -73,3 +73,36 @@ describe('the status of such a schedule', () => {
     slots.close();
   });
 });
+
+describe('a subscription made again after an unsubscribe', () => {
+  it('catches up no slot from before it was made, after a restart as without one', async () => {
+    const clock = manualClock('2026-12-10T12:00:00Z');
+    const ledger = memoryLedger();
+    // The old subscription's last slot, weeks before the new one was made on Wednesday 9 December.
+    await ledger.claim('post:health.C0PAYMENTS.all', '2026-11-02T08:00:00.000Z', new Date('2026-11-02T08:00:00Z'));
+    const spec = testSchedule({ id: 'health.C0PAYMENTS.all', origin: 'subscription', createdAt: new Date('2026-12-09T10:00:00Z') });
+    const posted: string[] = [];
+    const posts = new ScheduledPosts({
+      specs: () => [spec],
+      ledger,
+      api: {
+        resolveChannel: async (channel) => channel,
+        post: async (channel, _message, metadata) => {
+          posted.push(metadata.event_payload.slot);
+          return { channel, ts: '1.1' };
+        },
+        findPosted: async () => undefined,
+      },
+      build: async (schedule) => ({ text: schedule.id, blocks: [] }),
+      clock,
+      log: capturedLog().log,
+      timed: false,
+    });
+    await posts.start();
+    expect(posted).toEqual([]);
+    clock.set('2026-12-14T08:00:01Z');
+    await posts.tick();
+    expect(posted).toEqual(['2026-12-14T08:00:00.000Z']);
+    await posts.stop();
+  });
+});
