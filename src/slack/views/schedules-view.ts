@@ -3,8 +3,15 @@ import type { ScheduleStatus } from '../../schedule/schedule-status.ts';
 import { channelMention, escapeMrkdwn, truncateMrkdwn } from '../mrkdwn.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
-/** Sections shown at most (about 300 characters each, well inside the ~12,000 Slack takes in one message); the rest are counted and left to `callboard schedules`. */
+/** Sections shown at most; the rest are counted and left to `callboard schedules`. */
 const MAX_LISTED = 25;
+/** Slack refuses a message whose blocks hold more than about 12,000 characters in all (`msg_blocks_too_long`); this leaves room for the closing line. */
+const BLOCKS_TEXT_BUDGET = 11_000;
+/** A failure reason can be a long Slack or catalog error; the CLI shows it whole. */
+const MAX_REASON = 200;
+
+// Cut before escaping, so an entity such as `&amp;` is never split.
+const clipReason = (reason: string): string => (reason.length <= MAX_REASON ? reason : `${reason.slice(0, MAX_REASON - 1)}…`);
 
 const when = (iso: string): string => `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`;
 
@@ -13,7 +20,7 @@ const scheduleText = (status: ScheduleStatus): string => {
     `*${escapeMrkdwn(status.id)}* · ${escapeMrkdwn(status.post)}${status.team ? ` for ${escapeMrkdwn(status.team)}` : ''} → ${channelMention(status.channel)}`,
     `\`${escapeMrkdwn(status.cron)}\` (${escapeMrkdwn(status.timezone)})${status.quiet ? ` · quiet ${status.quiet}` : ''} · ${status.origin === 'config' ? 'from callboard.yaml' : 'subscribed in Slack'}`,
     `Next: ${status.next ? when(status.next.postAt) : 'none'} · Last post: ${status.lastPost ? when(status.lastPost.at) : 'never'}`,
-    ...(status.failing ? [`:warning: Failing: ${escapeMrkdwn(status.failing)}`] : []),
+    ...(status.failing ? [`:warning: Failing: ${escapeMrkdwn(clipReason(status.failing))}`] : []),
   ];
   return truncateMrkdwn(lines.join('\n'), 3000);
 };
@@ -27,12 +34,19 @@ export const schedulesView = (statuses: readonly ScheduleStatus[]): SlackMessage
         text: { type: 'mrkdwn', text: 'No scheduled posts yet. `/callboard subscribe health [team]` in a channel posts its catalog health every Monday.' },
       },
     ]);
-  const shown = statuses.slice(0, MAX_LISTED);
-  const blocks: KnownBlock[] = shown.map((status) => ({ type: 'section', text: { type: 'mrkdwn', text: scheduleText(status) } }));
-  if (statuses.length > shown.length)
+  const blocks: KnownBlock[] = [];
+  let used = 0;
+  for (const status of statuses.slice(0, MAX_LISTED)) {
+    const text = scheduleText(status);
+    if (used + text.length > BLOCKS_TEXT_BUDGET) break;
+    used += text.length;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+  }
+  const hidden = statuses.length - blocks.length;
+  if (hidden > 0)
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…and ${statuses.length - shown.length} more: \`callboard schedules\` lists them all.` }],
+      elements: [{ type: 'mrkdwn', text: `…and ${hidden} more: \`callboard schedules\` lists them all.` }],
     });
   const failing = statuses.filter((status) => status.failing).length;
   return ephemeralMessage(`${statuses.length} scheduled post${statuses.length === 1 ? '' : 's'}${failing ? `, ${failing} failing` : ''}`, blocks);

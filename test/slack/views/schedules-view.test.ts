@@ -36,6 +36,29 @@ describe('schedulesView', () => {
     expect(JSON.stringify(message.blocks).length).toBeLessThan(12_000);
   });
 
+  it('cuts long failure reasons and keeps the blocks text inside what Slack takes, counting the schedules left out', () => {
+    const reason = `channel_not_found: ${'the channel was archived or renamed, invite Callboard again & retry; '.repeat(8)}`.slice(0, 500);
+    const message = schedulesView(Array.from({ length: 40 }, (_, i) => status(i, { failing: reason })));
+    const sections = message.blocks.filter((block) => block.type === 'section');
+    const texts = JSON.stringify(message.blocks).match(/"text":"(?:[^"\\]|\\.)*"/g) ?? [];
+    const blocksText = texts.reduce((sum, field) => sum + field.length - '"text":""'.length, 0);
+    expect(checkMessageLimits(message)).toEqual([]);
+    expect(blocksText).toBeLessThan(12_000);
+    for (const section of sections) {
+      const failing = (section as { text: { text: string } }).text.text.split('\n').at(-1) ?? '';
+      expect(failing.startsWith(':warning: Failing: channel_not_found')).toBe(true);
+      expect(failing.endsWith('…')).toBe(true);
+      expect(failing.replace(/&amp;/g, '&').length).toBeLessThanOrEqual(':warning: Failing: '.length + 200);
+    }
+    expect(JSON.stringify(message.blocks)).toContain(`…and ${40 - sections.length} more: \`callboard schedules\` lists them all.`);
+  });
+
+  it('leaves a short failure reason whole', () => {
+    expect(JSON.stringify(schedulesView([status(1, { failing: 'not_in_channel: invite @Callboard to the channel' })]).blocks)).toContain(
+      ':warning: Failing: not_in_channel: invite @Callboard to the channel"',
+    );
+  });
+
   it('says how to start when there is nothing scheduled', () => {
     expect(JSON.stringify(schedulesView([]).blocks)).toContain('/callboard subscribe health [team]');
   });
