@@ -25,3 +25,14 @@ export const slackErrorCode = (error: unknown): string | undefined => {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
   return typeof data?.error === 'string' ? data.error : undefined;
 };
+
+/**
+ * A post whose answer never came back (a timeout, a dropped connection, a 5xx): Slack may or may not have posted it,
+ * so it is looked for by its metadata before it is posted again.
+ */
+export class PostAnswerLost extends Error {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`Slack's answer to the post was lost (${reason})`, options);
+    this.name = 'PostAnswerLost';
+  }
+}

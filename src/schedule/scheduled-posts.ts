@@ -6,7 +6,7 @@ import { PostSlots } from './post-slots.ts';
 import { describePostFailure } from './describe-post-failure.ts';
 import type { ScheduledMessage } from './posts/post-type.ts';
 import { SCHEDULED_POST_EVENT, ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
-import type { SchedulePostApi, ScheduledPostMetadata } from './schedule-post-api.ts';
+import { PostAnswerLost, type SchedulePostApi, type ScheduledPostMetadata } from './schedule-post-api.ts';
 
 /** What became of one slot in this process. */
 export type PostOutcome = 'posted' | 'found' | 'failed' | 'claimed-elsewhere' | 'busy' | 'ledger-failed';
@@ -30,6 +30,8 @@ export interface ScheduledPostsOptions {
 const MAX_SLEEP_MS = 60_000;
 /** Slack's clock and ours may differ: the slot's message is looked for from a little before its claim. */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** Posts of one slot whose answers were lost and whose message was not found, before the slot is given up. */
+const MAX_LOST_ANSWERS = 3;
 
 const metadataFor = (scheduleId: string, slot: string): ScheduledPostMetadata => ({
   event_type: SCHEDULED_POST_EVENT,
@@ -170,19 +172,50 @@ export class ScheduledPosts {
 
   /** Posts a slot this process holds the claim of, and records the post and the end. */
   private async postClaimed(spec: ScheduleSpec, key: string, slot: Date): Promise<PostOutcome> {
-    let posted: PostedMessage;
+    let posted: PostedMessage & { found?: boolean };
     try {
       const message = await this.options.build(spec, slot, false);
       const channel = await this.channelOf(spec);
-      posted = await this.options.api.post(channel, message, metadataFor(spec.id, key));
+      posted = await this.postLookingFirst(spec, channel, message, key);
     } catch (error) {
       const reason = describePostFailure(error, spec);
       this.options.log.warn({ schedule: spec.id, slot: key, reason }, `schedule ${spec.id} failed to post; it is retried at its next slot`);
       await this.end(spec, key, { result: 'failed', message: reason });
       return 'failed';
     }
-    await this.record(spec, key, posted, `posted in ${posted.channel} (ts ${posted.ts})`);
+    const how = posted.found ? ", found by its metadata after Slack's answer was lost" : '';
+    await this.record(spec, key, posted, `posted in ${posted.channel} (ts ${posted.ts})${how}`);
     return 'posted';
+  }
+
+  /**
+   * Posts the slot's message. When Slack's answer is lost, the post may have been made: the message is looked for by
+   * its metadata and posted again only when it is not there. When the channel cannot be read, the slot fails rather
+   * than risk a second post.
+   */
+  private async postLookingFirst(spec: ScheduleSpec, channel: string, message: ScheduledMessage, key: string): Promise<PostedMessage & { found?: boolean }> {
+    const { api, clock } = this.options;
+    const metadata = metadataFor(spec.id, key);
+    for (let attempt = 1; ; attempt++) {
+      const sentAt = clock.now().getTime();
+      try {
+        return await api.post(channel, message, metadata);
+      } catch (error) {
+        if (!(error instanceof PostAnswerLost)) throw error;
+        this.options.log.warn({ schedule: spec.id, slot: key, err: error }, `schedule ${spec.id}: ${error.message}; looking for it in the channel`);
+        let found: PostedMessage | undefined;
+        try {
+          const window = { oldest: new Date(sentAt - CLOCK_SKEW_MS), latest: new Date(clock.now().getTime() + CLOCK_SKEW_MS) };
+          found = await api.findPosted(channel, window, metadata);
+        } catch (lookError) {
+          throw new Error(
+            `${error.message} and the channel could not be read to see whether it was posted, so it is not posted again: ${describePostFailure(lookError, spec)}`,
+          );
+        }
+        if (found) return { ...found, found: true };
+        if (attempt >= MAX_LOST_ANSWERS) throw new Error(`${error.message} ${attempt} times; the message is not in the channel`);
+      }
+    }
   }
 
   private async channelOf(spec: ScheduleSpec): Promise<string> {

@@ -210,7 +210,11 @@ class FakeSlackServer implements FakeSlack {
     if (token === undefined) return fail('not_authed');
     const expected = route.token === 'app' ? this.appToken : this.botToken;
     if (token !== expected) return fail(token === this.botToken || token === this.appToken ? 'not_allowed_token_type' : 'invalid_auth');
-    return checkScopes(this.state, route.scopes) ?? this.faults.take(method, this.state.now()) ?? route.handle({ body, state: this.state, origin: this.url });
+    const refused = checkScopes(this.state, route.scopes);
+    if (refused) return refused;
+    const fault = this.faults.take(method, this.state.now());
+    const answer = !fault || fault.methodRuns ? route.handle({ body, state: this.state, origin: this.url }) : undefined;
+    return fault ?? (answer as SlackAnswer);
   }
 
   private finish(response: ServerResponse, call: Pick<RecordedCall, 'method' | 'body' | 'token'>, answer: SlackAnswer): void {

@@ -261,6 +261,54 @@ describe('Slack refusing a post', () => {
   });
 });
 
+describe("Slack's answer to a post lost", () => {
+  beforeEach(clearChannels);
+
+  const dueSlot = async (options: Partial<Omit<PostHarnessOptions, 'fake' | 'clock'>> = {}) => {
+    const opened = await startedHarness({ path: tempDatabase(), specs: specs(testSchedule()), ...options });
+    clock.set('2026-12-07T08:00:01Z');
+    return opened;
+  };
+
+  it('a 500 after Slack posted: the message is found by its metadata, not posted a second time', async () => {
+    const { posts, ledger } = await dueSlot();
+    fake.failNext('chat.postMessage', { kind: 'lost-reply', reply: { kind: 'status', status: 500 } });
+    expect(await posts.tick()).toEqual(new Map([['health-weekly', 'posted']]));
+    expect(slotsPosted()).toEqual([MONDAY]);
+    expect(fake.calls('chat.postMessage')).toHaveLength(1);
+    const [message] = fake.messages('C0PAYMENTS');
+    expect(ledger.lastRun('post:health-weekly')).toMatchObject({ result: 'ok', post: { channel: 'C0PAYMENTS', ts: message!.ts } });
+  });
+
+  it('no answer within the timeout after Slack posted: found, not posted a second time', async () => {
+    const { posts } = await dueSlot({ postTimeoutMs: 200 });
+    fake.failNext('chat.postMessage', { kind: 'lost-reply', reply: { kind: 'hang' } });
+    expect(await posts.tick()).toEqual(new Map([['health-weekly', 'posted']]));
+    expect(slotsPosted()).toEqual([MONDAY]);
+    expect(fake.calls('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a 500 before Slack posted: not in the channel, so posted again, once', async () => {
+    const { posts } = await dueSlot();
+    fake.failNext('chat.postMessage', { kind: 'status', status: 500 });
+    expect(await posts.tick()).toEqual(new Map([['health-weekly', 'posted']]));
+    expect(fake.calls('chat.postMessage').map((call) => call.status)).toEqual([500, 200]);
+    expect(fake.calls('conversations.history')).toHaveLength(1);
+    expect(slotsPosted()).toEqual([MONDAY]);
+  });
+
+  it('when the channel cannot be read after a lost answer, the slot fails with the reason instead of risking a second post', async () => {
+    const { posts, ledger } = await dueSlot();
+    fake.failNext('chat.postMessage', { kind: 'lost-reply', reply: { kind: 'status', status: 503 } });
+    fake.failNext('conversations.history', { kind: 'error', error: 'missing_scope' });
+    expect(await posts.tick()).toEqual(new Map([['health-weekly', 'failed']]));
+    expect(fake.calls('chat.postMessage')).toHaveLength(1);
+    expect(ledger.lastRun('post:health-weekly')?.message).toMatch(
+      /answer to the post was lost \(HTTP 503\).*not posted again: Slack refused the post: missing_scope/,
+    );
+  });
+});
+
 describe('quiet hours', () => {
   beforeEach(clearChannels);
 

@@ -4,12 +4,17 @@ import type { SlackAnswer } from './answers.ts';
  * Fault injection per method. `status`: answer with that HTTP status (the client retries it as configured).
  * `hang`: never answer (exercises client timeouts). `error`: a Slack error code with HTTP 200.
  * `ratelimited`: HTTP 429 with Retry-After, as Slack rate limits.
+ * `lost-reply`: the method runs (a message is posted), then its reply is lost: that status, or no answer at all.
  */
 export type FakeFault =
   | { kind: 'status'; status: number }
   | { kind: 'hang' }
   | { kind: 'error'; error: string; fields?: Record<string, unknown> }
-  | { kind: 'ratelimited'; retryAfterSeconds: number };
+  | { kind: 'ratelimited'; retryAfterSeconds: number }
+  | { kind: 'lost-reply'; reply: { kind: 'status'; status: number } | { kind: 'hang' } };
+
+/** A fault's answer; `methodRuns` when the method's own effect happens before the answer is replaced. */
+export type FaultAnswer = SlackAnswer & { methodRuns?: boolean };
 
 interface Budget {
   perMinute: number;
@@ -40,7 +45,7 @@ export class FaultPlan {
   }
 
   /** The answer that replaces the method's own for this call, if any. */
-  take(method: string, now: number): SlackAnswer | undefined {
+  take(method: string, now: number): FaultAnswer | undefined {
     const fault = this.queued.get(method)?.shift();
     if (fault) return answerFault(fault);
     return this.spendBudget(method, now);
@@ -62,8 +67,10 @@ export class FaultPlan {
   }
 }
 
-function answerFault(fault: FakeFault): SlackAnswer {
+function answerFault(fault: FakeFault): FaultAnswer {
   switch (fault.kind) {
+    case 'lost-reply':
+      return { ...answerFault(fault.reply), methodRuns: true };
     case 'status':
       return { status: fault.status, headers: { 'content-type': 'text/plain' }, body: `fake upstream failure ${fault.status}` };
     case 'hang':

@@ -32,6 +32,8 @@ export interface PostHarnessOptions {
   specs: () => ScheduleSpec[];
   clock: { now(): Date };
   claimedBy?: string;
+  /** How long a post may go unanswered before its answer counts as lost (default 10 s). */
+  postTimeoutMs?: number;
 }
 
 /**
@@ -60,7 +62,12 @@ export const openPostHarness = (options: PostHarnessOptions) => {
   const posts = new ScheduledPosts({
     specs: options.specs,
     ledger,
-    api: webClientScheduleApi(fakeClient(options.fake), channels),
+    // The post client's own: no retries; a 429's Retry-After is not waited for real.
+    api: webClientScheduleApi(fakeClient(options.fake), channels, {
+      logger: createSilentLogger(),
+      sleep: async () => {},
+      ...(options.postTimeoutMs ? { postTimeoutMs: options.postTimeoutMs } : {}),
+    }),
     build,
     clock: options.clock,
     log,
