@@ -20,7 +20,7 @@ export interface ScheduledPostsOptions {
   build: (spec: ScheduleSpec, slot: Date, manual: boolean) => Promise<ScheduledMessage>;
   clock: Clock;
   log: Logger;
-  /** A claim without an end or a post older than this is taken over at start-up (default 15 min). */
+  /** A claim without an end or a post older than this is taken over, at start-up and every lease period (default 15 min). */
   leaseMs?: number;
   /** Arms a timer after `start` (default true); tests drive `tick` with an injected clock instead. */
   timed?: boolean;
@@ -53,6 +53,10 @@ export class ScheduledPosts {
   private readonly active = new Map<string, Promise<PostOutcome>>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** The recovery running now, if one is: a second one waits for it instead of running alongside. */
+  private recovering: Promise<Map<string, PostOutcome>> | undefined;
+  /** When recovery last started (ms); the next tick a lease period later runs it again. */
+  private recoveredAt: number | undefined;
 
   constructor(private readonly options: ScheduledPostsOptions) {}
 
@@ -71,7 +75,7 @@ export class ScheduledPosts {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await Promise.allSettled([...this.active.values()]);
+    await Promise.allSettled([...this.active.values(), this.recovering]);
     this.slots.close();
   }
 
@@ -100,8 +104,12 @@ export class ScheduledPosts {
     return lastSlot && lastSlot > floor ? lastSlot : floor;
   }
 
-  /** Posts each schedule's latest due slot, if it has one this process has not handled. */
+  /**
+   * Settles claims left by stopped processes when a lease period has passed since the last look, then posts each
+   * schedule's latest due slot, if it has one this process has not handled.
+   */
   async tick(now: Date = this.options.clock.now()): Promise<Map<string, PostOutcome>> {
+    await this.recoverIfDue(now);
     const outcomes = new Map<string, PostOutcome>();
     await Promise.all(
       this.options.specs().map(async (spec) => {
@@ -249,7 +257,35 @@ export class ScheduledPosts {
    * posted now. When the channel cannot be read, it is not posted again: at most once wins over never lost.
    */
   async recover(now: Date = this.options.clock.now()): Promise<Map<string, PostOutcome>> {
-    const { ledger, log } = this.options;
+    if (this.recovering) return this.recovering;
+    this.recoveredAt = now.getTime();
+    this.recovering = this.recoverClaims(now);
+    try {
+      return await this.recovering;
+    } finally {
+      this.recovering = undefined;
+    }
+  }
+
+  /**
+   * A claim of a process on another host that was still inside its lease at start-up can only be settled later:
+   * recovery runs again at the first tick a lease period after the last one.
+   */
+  private async recoverIfDue(now: Date): Promise<void> {
+    if (this.recoveredAt !== undefined && now.getTime() - this.recoveredAt < this.leaseMs) return;
+    try {
+      await this.recover(now);
+    } catch (error) {
+      this.options.log.error({ err: error }, 'scheduled posts: settling claims left by stopped processes failed; retried a lease period later');
+    }
+  }
+
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 15 * 60_000;
+  }
+
+  private async recoverClaims(now: Date): Promise<Map<string, PostOutcome>> {
+    const { ledger } = this.options;
     const outcomes = new Map<string, PostOutcome>();
     for (const spec of this.options.specs()) {
       const job = ledgerJobOf(spec.id);
@@ -257,16 +293,33 @@ export class ScheduledPosts {
         // A claim under this process's own name that it is not posting now was left by an earlier process with the
         // same host and pid (a container restarted): pid 1 again, so neither the pid nor the lease can tell.
         const ownLeftover = claim.claimedBy === ledger.processName && !this.active.has(spec.id);
-        if (!ownLeftover && (claim.claimedBy === ledger.processName || !claimantGone(claim, now, this.options.leaseMs ?? 15 * 60_000))) continue;
-        if (!(await ledger.takeOver(job, claim.slot, claim.claimedBy))) continue;
-        log.warn(
-          { schedule: spec.id, slot: claim.slot, claimedBy: claim.claimedBy },
-          `schedule ${spec.id}: a slot was claimed but never confirmed; looking for it in the channel`,
-        );
-        outcomes.set(`${spec.id} ${claim.slot}`, await this.resolveUnconfirmed(spec, claim.slot, claim.startedAt, now));
+        if (!ownLeftover && (claim.claimedBy === ledger.processName || !claimantGone(claim, now, this.leaseMs))) continue;
+        // A slot of this schedule is being posted (or resolved) now: never both at once; the next recovery looks again.
+        if (this.active.has(spec.id)) continue;
+        const outcome = await this.takeOverActive(spec, claim, now);
+        if (outcome !== 'claimed-elsewhere') outcomes.set(`${spec.id} ${claim.slot}`, outcome);
       }
     }
     return outcomes;
+  }
+
+  /** Takes a claim over and resolves it as the schedule's one active run, so a tick finds the schedule busy meanwhile. */
+  private async takeOverActive(spec: ScheduleSpec, claim: { slot: string; claimedBy: string; startedAt: Date }, now: Date): Promise<PostOutcome> {
+    const { ledger, log } = this.options;
+    const run = (async (): Promise<PostOutcome> => {
+      if (!(await ledger.takeOver(ledgerJobOf(spec.id), claim.slot, claim.claimedBy))) return 'claimed-elsewhere';
+      log.warn(
+        { schedule: spec.id, slot: claim.slot, claimedBy: claim.claimedBy },
+        `schedule ${spec.id}: a slot was claimed but never confirmed; looking for it in the channel`,
+      );
+      return this.resolveUnconfirmed(spec, claim.slot, claim.startedAt, now);
+    })();
+    this.active.set(spec.id, run);
+    try {
+      return await run;
+    } finally {
+      this.active.delete(spec.id);
+    }
   }
 
   private async resolveUnconfirmed(spec: ScheduleSpec, key: string, claimedAt: Date, now: Date): Promise<PostOutcome> {

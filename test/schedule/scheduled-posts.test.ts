@@ -209,6 +209,63 @@ describe('a process stopped between claim and confirmation', () => {
     expect(slotsPosted()).toEqual([]);
   });
 
+  it('settles, while running, a claim another host still held at start-up, once its lease ran out', async () => {
+    const path = tempDatabase();
+    await leaveClaim(path, 'otherhost:4242', '2026-12-07T08:00:00.100Z');
+    const running = await startedHarness({ path, specs: specs(testSchedule()) }, '2026-12-07T08:01:00Z');
+    expect(slotsPosted()).toEqual([]);
+    clock.set('2026-12-07T08:10:00Z');
+    await running.posts.tick();
+    // Inside its lease (and less than a lease period since the last look): left alone.
+    expect(slotsPosted()).toEqual([]);
+    clock.set('2026-12-07T08:16:00Z');
+    await running.posts.tick();
+    expect(slotsPosted()).toEqual([MONDAY]);
+    expect(running.ledger.lastRun('post:health-weekly')).toMatchObject({ slot: MONDAY, result: 'ok' });
+    clock.set('2026-12-07T08:31:00Z');
+    await running.posts.tick();
+    expect(slotsPosted()).toEqual([MONDAY]);
+  });
+
+  it('a recovery asked for while one runs joins it instead of running alongside', async () => {
+    const path = tempDatabase();
+    await leaveClaim(path, 'elsewhere:4242', '2026-12-07T08:00:00.100Z');
+    clock.set('2026-12-07T09:00:00Z');
+    const { posts } = harness({ path, specs: specs(testSchedule()) });
+    const [first, second] = await Promise.all([posts.recover(), posts.recover()]);
+    expect(first).toEqual(new Map([[`health-weekly ${MONDAY}`, 'posted']]));
+    expect(second).toBe(first);
+    expect(slotsPosted()).toEqual([MONDAY]);
+  });
+
+  it('a slot of a schedule is not posted while recovery is resolving another slot of it', async () => {
+    const path = tempDatabase();
+    await leaveClaim(path, 'elsewhere:4242', '2026-12-07T08:00:00.100Z');
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let looking!: () => void;
+    const lookingStarted = new Promise<void>((resolve) => (looking = resolve));
+    clock.set('2026-12-14T08:00:01Z');
+    const { posts } = harness({
+      path,
+      specs: specs(testSchedule()),
+      wrapApi: (api) => ({
+        ...api,
+        findPosted: async (...args) => {
+          looking();
+          await released;
+          return api.findPosted(...args);
+        },
+      }),
+    });
+    const recovery = posts.recover();
+    await lookingStarted;
+    expect(await posts.runSlot(testSchedule(), new Date(NEXT_MONDAY))).toBe('busy');
+    release();
+    expect(await recovery).toEqual(new Map([[`health-weekly ${MONDAY}`, 'posted']]));
+    expect(slotsPosted()).toEqual([MONDAY]);
+  });
+
   it('only one of two restarting processes resolves the claim', async () => {
     const path = tempDatabase();
     await leaveClaim(path, 'elsewhere:4242', '2026-12-07T08:00:00.100Z');

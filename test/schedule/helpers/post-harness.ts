@@ -2,6 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { createSilentLogger } from '../../fakes/slack/silent-logger.ts';
 import type { FakeSlack } from '../../fakes/slack-api-server.ts';
 import type { ScheduledMessage } from '../../../src/schedule/posts/post-type.ts';
+import type { SchedulePostApi } from '../../../src/schedule/schedule-post-api.ts';
 import { ScheduledPosts } from '../../../src/schedule/scheduled-posts.ts';
 import type { ScheduleSpec } from '../../../src/schedule/schedule-spec.ts';
 import { webClientScheduleApi } from '../../../src/slack/slack-schedule-api.ts';
@@ -34,6 +35,8 @@ export interface PostHarnessOptions {
   claimedBy?: string;
   /** How long a post may go unanswered before its answer counts as lost (default 10 s). */
   postTimeoutMs?: number;
+  /** Wraps the Web API adapter (to hold a call back, say). */
+  wrapApi?: (api: SchedulePostApi) => SchedulePostApi;
 }
 
 /**
@@ -59,15 +62,16 @@ export const openPostHarness = (options: PostHarnessOptions) => {
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   };
   const channels = { channelIdsByName: async () => new Map<string, string>() };
+  // The post client's own: no retries; a 429's Retry-After is not waited for real.
+  const api = webClientScheduleApi(fakeClient(options.fake), channels, {
+    logger: createSilentLogger(),
+    sleep: async () => {},
+    ...(options.postTimeoutMs ? { postTimeoutMs: options.postTimeoutMs } : {}),
+  });
   const posts = new ScheduledPosts({
     specs: options.specs,
     ledger,
-    // The post client's own: no retries; a 429's Retry-After is not waited for real.
-    api: webClientScheduleApi(fakeClient(options.fake), channels, {
-      logger: createSilentLogger(),
-      sleep: async () => {},
-      ...(options.postTimeoutMs ? { postTimeoutMs: options.postTimeoutMs } : {}),
-    }),
+    api: options.wrapApi ? options.wrapApi(api) : api,
     build,
     clock: options.clock,
     log,
