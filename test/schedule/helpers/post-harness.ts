@@ -35,6 +35,8 @@ export interface PostHarnessOptions {
   claimedBy?: string;
   /** How long a post may go unanswered before its answer counts as lost (default 10 s). */
   postTimeoutMs?: number;
+  /** The claim lease (default 15 min). */
+  leaseMs?: number;
   /** Wraps the Web API adapter (to hold a call back, say). */
   wrapApi?: (api: SchedulePostApi) => SchedulePostApi;
 }
@@ -76,6 +78,7 @@ export const openPostHarness = (options: PostHarnessOptions) => {
     clock: options.clock,
     log,
     timed: false,
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
   });
   const close = async () => {
     await posts.stop();

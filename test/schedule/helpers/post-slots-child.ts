@@ -10,7 +10,10 @@ const slots = Array.from({ length: Number(slotCountText) }, (_, i) => new Date(D
 let now = new Date(Date.UTC(2026, 11, 7, 7, 0));
 const spec = testSchedule({ cron: '*/10 * * * *', timezone: 'UTC' });
 const fake = { apiUrl, botToken } as FakeSlack;
-const { posts, close } = openPostHarness({ path: path!, fake, specs: () => [spec], clock: { now: () => new Date(now) }, claimedBy: name! });
+// Each process's clock jumps 10 minutes a slot on its own, so one may be slots ahead of the other: a 15-minute lease
+// would read the other's claim of a moment ago as a stopped process's and settle it again (a real clock does not jump).
+const leaseMs = 24 * 60 * 60_000;
+const { posts, close } = openPostHarness({ path: path!, fake, specs: () => [spec], clock: { now: () => new Date(now) }, claimedBy: name!, leaseMs });
 await posts.start();
 await sleep(Math.max(0, Number(startAtText) - Date.now()));
 const outcomes: string[] = [];
