@@ -6,6 +6,7 @@ import { describePostFailure } from '../../schedule/describe-post-failure.ts';
 import { buildScaffolder } from '../../scaffolder-runtime.ts';
 import { ChannelDirectory } from '../../slack/channel-directory.ts';
 import { webClientChannelApi } from '../../slack/slack-channel-api.ts';
+import { boltLogger } from '../../slack/bolt-logger.ts';
 import { webClientScheduleApi } from '../../slack/slack-schedule-api.ts';
 import { CliExit, loadCliConfig, openCatalogRuntimeForQuery, type CliIo } from '../cli-context.ts';
 
@@ -36,7 +37,7 @@ export const postCommand = (io: CliIo) => async (id: string, options: { config?:
     const posts = new ScheduledPosts({
       specs,
       ledger: runtime.jobLedger,
-      api: webClientScheduleApi(client, new ChannelDirectory(webClientChannelApi(client), { log })),
+      api: webClientScheduleApi(client, new ChannelDirectory(webClientChannelApi(client), { log }), { logger: boltLogger(log) }),
       build: createPostBuilder({ store: runtime.store, messages, templates: () => scaffolder.listTemplates(undefined) }),
       clock: { now: () => new Date() },
       log,
