@@ -1,4 +1,4 @@
-import { instantOfWallTime, wallTimeAt } from './wall-time.ts';
+import { instantOfWallTime, wallTimeAt, type WallTime } from './wall-time.ts';
 
 /**
  * Quiet hours of a subscription: a daily window of local wall-clock time, `20:00-08:00` (it may span midnight).
@@ -53,7 +53,23 @@ export const deferPastQuietHours = (instant: Date, quiet: QuietHours | undefined
     minute: quiet.end % 60,
     second: 0,
   };
-  // An end that the clocks skip (spring forward) is taken one hour later, when the local clock shows it again.
-  const at = instantOfWallTime(end, timezone) ?? instantOfWallTime({ ...end, hour: end.hour + 1 }, timezone);
-  return at === undefined ? instant : new Date(at);
+  return new Date(instantOfWallTime(end, timezone) ?? afterSkippedWallTime(end, timezone));
 };
+
+const offsetAt = (instant: number, timezone: string): number => {
+  const wall = wallTimeAt(instant, timezone);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - instant;
+};
+
+/**
+ * An end that the clocks skip (spring forward) is read with the offset from before the change: as far after the gap
+ * as it was into it (02:30 in a 02:00-03:00 gap is 03:30; 23:30 in a 23:00-00:00 gap is 00:30 the next day).
+ * Always outside the window, since the quiet time it stood for has passed.
+ */
+const afterSkippedWallTime = (end: WallTime, timezone: string): number => {
+  const asUtc = Date.UTC(end.year, end.month - 1, end.day, end.hour, end.minute, end.second);
+  const before = Math.min(offsetAt(asUtc - DAY_MS, timezone), offsetAt(asUtc + DAY_MS, timezone));
+  return asUtc - before;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;

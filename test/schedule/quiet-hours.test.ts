@@ -37,4 +37,13 @@ describe('quiet hours', () => {
     const small = parseQuietHours('01:00-02:30')!;
     expect(defer('2026-03-29T00:15:00Z', small)).toBe('2026-03-29T01:30:00.000Z');
   });
+
+  it('roll an end skipped just before midnight over to the next day, after the gap', () => {
+    // Night of 28 to 29 March 2026 in Nuuk (Node's ICU rule): 22:59 (UTC-2) is followed by 00:00 (UTC-1), so
+    // 23:00-23:59 on the 28th never shows. A 21:00 slot (23:00 UTC) with quiet 20:00-23:30 waits until 00:30 local.
+    const evening = parseQuietHours('20:00-23:30')!;
+    expect(defer('2026-03-28T23:00:00Z', evening, 'America/Nuuk')).toBe('2026-03-29T01:30:00.000Z');
+    // The night before has no gap: 23:30 local is 01:30 UTC.
+    expect(defer('2026-03-27T23:00:00Z', evening, 'America/Nuuk')).toBe('2026-03-28T01:30:00.000Z');
+  });
 });
