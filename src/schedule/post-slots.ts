@@ -1,10 +1,14 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { createCronSlots, type CronSlots } from './cron-slots.ts';
-import { deferPastQuietHours } from './quiet-hours.ts';
+import { deferPastQuietHours, quietWindowStart } from './quiet-hours.ts';
 import type { ScheduleSpec } from './schedule-spec.ts';
 
-/** Slots inside one quiet window are looked through at most this many times (a every-second cron, say). */
-const MAX_DEFERRED_SLOTS = 2000;
+/**
+ * Quiet windows jumped over at most in one `dueSlot` (each jump is one slot search, which for a seconds cron scans a
+ * day's 86,400 times): a slot before a window's start is outside it, so one jump is enough; a DST change can need one
+ * more.
+ */
+const MAX_WINDOW_JUMPS = 4;
 
 /**
  * The slots of each schedule's cron in its time zone, with quiet hours applied. The node-cron tasks used as
@@ -13,12 +17,15 @@ const MAX_DEFERRED_SLOTS = 2000;
 export class PostSlots {
   private readonly cache = new Map<string, { slots: CronSlots; task: ScheduledTask }>();
 
+  /** `createSlots` is replaceable so tests can count the slot searches. */
+  constructor(private readonly createSlots: typeof createCronSlots = createCronSlots) {}
+
   private slotsOf(spec: ScheduleSpec): CronSlots {
     const key = `${spec.cron}\u0000${spec.timezone}`;
     let entry = this.cache.get(key);
     if (!entry) {
       const task = cron.createTask(spec.cron, () => undefined, { timezone: spec.timezone });
-      entry = { slots: createCronSlots(spec.cron, spec.timezone, task), task };
+      entry = { slots: this.createSlots(spec.cron, spec.timezone, task), task };
       this.cache.set(key, entry);
     }
     return entry.slots;
@@ -34,8 +41,11 @@ export class PostSlots {
     const slots = this.slotsOf(spec);
     let candidate = slots.latestBetween(floor, now);
     for (let i = 0; candidate && this.postTimeOf(spec, candidate) > now; i++) {
-      if (i >= MAX_DEFERRED_SLOTS) return undefined;
-      candidate = slots.latestBetween(floor, new Date(candidate.getTime() - 1));
+      if (i >= MAX_WINDOW_JUMPS) return undefined;
+      // Every slot of this quiet window is posted at its end, still to come: look before the window began.
+      const start = quietWindowStart(candidate, spec.quiet, spec.timezone);
+      const before = start && start < candidate ? start : candidate;
+      candidate = slots.latestBetween(floor, new Date(before.getTime() - 1));
     }
     return candidate;
   }

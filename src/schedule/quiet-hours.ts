@@ -56,6 +56,28 @@ export const deferPastQuietHours = (instant: Date, quiet: QuietHours | undefined
   return new Date(instantOfWallTime(end, timezone) ?? afterSkippedWallTime(end, timezone));
 };
 
+/**
+ * When the quiet window holding `instant` began: its start on the local clock, that day or (for a window spanning
+ * midnight, after midnight) the day before. Undefined when `instant` is not inside quiet hours.
+ */
+export const quietWindowStart = (instant: Date, quiet: QuietHours | undefined, timezone: string): Date | undefined => {
+  if (!quiet) return undefined;
+  const wall = wallTimeAt(instant.getTime(), timezone);
+  const minute = wall.hour * 60 + wall.minute;
+  if (!inWindow(minute, quiet)) return undefined;
+  const startedYesterday = quiet.start > quiet.end && minute < quiet.end;
+  const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day - (startedYesterday ? 1 : 0)));
+  const start = {
+    year: day.getUTCFullYear(),
+    month: day.getUTCMonth() + 1,
+    day: day.getUTCDate(),
+    hour: Math.floor(quiet.start / 60),
+    minute: quiet.start % 60,
+    second: 0,
+  };
+  return new Date(instantOfWallTime(start, timezone) ?? afterSkippedWallTime(start, timezone));
+};
+
 const offsetAt = (instant: number, timezone: string): number => {
   const wall = wallTimeAt(instant, timezone);
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - instant;
