@@ -26,8 +26,42 @@ export interface ScheduleSubscriptions {
   delete(id: string): Promise<boolean>;
 }
 
-/** One subscription per channel, post type and team: `health.C0PAYMENTS.payments-team` (`all` for no team). */
-export const subscriptionIdOf = (post: PostTypeName, channel: string, teamName: string | undefined): string => `${post}.${channel}.${teamName ?? 'all'}`;
+/**
+ * One subscription per channel, post type and team: `health.C0PAYMENTS.group:default/payments-team` (`all` for no
+ * team). The team's full ref, so two teams of one name in different namespaces are two subscriptions.
+ */
+export const subscriptionIdOf = (post: PostTypeName, channel: string, teamRef: string | undefined): string => `${post}.${channel}.${teamRef ?? 'all'}`;
+
+/** The id earlier versions stored: the team's name only (`health.C0PAYMENTS.payments-team`). */
+const legacySubscriptionIdOf = (post: PostTypeName, channel: string, teamName: string): string => `${post}.${channel}.${teamName}`;
+
+const nameOfRef = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
+
+/**
+ * The id of the channel's subscription to `post` for `team`, as stored: a subscription saved under the old name-only
+ * id keeps it (so subscribing again updates it rather than adding a second one, and unsubscribing removes it). Without
+ * a ref (a team since removed from the catalog) the stored subscription for a team of that name is found.
+ */
+export const storedSubscriptionIdOf = (
+  stored: readonly ScheduleSubscription[],
+  post: PostTypeName,
+  channel: string,
+  team: { name?: string; ref?: string },
+): string => {
+  if (!team.name && !team.ref) return subscriptionIdOf(post, channel, undefined);
+  const ours = stored.filter((subscription) => subscription.post === post && subscription.channel === channel);
+  if (team.ref) {
+    const id = subscriptionIdOf(post, channel, team.ref);
+    if (ours.some((subscription) => subscription.id === id)) return id;
+    const legacy = legacySubscriptionIdOf(post, channel, team.name ?? nameOfRef(team.ref));
+    return ours.some((subscription) => subscription.id === legacy && subscription.team === team.ref) ? legacy : id;
+  }
+  const name = team.name!;
+  const legacy = legacySubscriptionIdOf(post, channel, name);
+  if (ours.some((subscription) => subscription.id === legacy)) return legacy;
+  const byName = ours.find((subscription) => subscription.team !== undefined && nameOfRef(subscription.team) === name);
+  return byName ? byName.id : legacy;
+};
 
 export const specOfSubscription = (subscription: ScheduleSubscription): ScheduleSpec => {
   const quiet = subscription.quiet ? parseQuietHours(subscription.quiet) : undefined;

@@ -61,7 +61,7 @@ describe('/callboard subscribe', () => {
     expect(textOf(answer)).toContain('quiet hours 20:00-08:00');
     expect(h.runtime.scheduleSubscriptions.list()).toEqual([
       expect.objectContaining({
-        id: `catalog-health.${TeamChannels.payments.id}.payments-team`,
+        id: `catalog-health.${TeamChannels.payments.id}.group:default/payments-team`,
         post: 'catalog-health',
         team: 'group:default/payments-team',
         channel: TeamChannels.payments.id,
@@ -77,7 +77,7 @@ describe('/callboard subscribe', () => {
 
   it('lists it in /callboard schedules with where and when', async () => {
     const answer = await callboard('schedules');
-    expect(textOf(answer)).toContain(`catalog-health.${TeamChannels.payments.id}.payments-team`);
+    expect(textOf(answer)).toContain(`catalog-health.${TeamChannels.payments.id}.group:default/payments-team`);
     expect(textOf(answer)).toContain(`<#${TeamChannels.payments.id}>`);
     expect(textOf(answer)).toContain('`0 9 * * MON` (Europe/London) · quiet 20:00-08:00 · subscribed in Slack');
   });
@@ -91,7 +91,7 @@ describe('/callboard subscribe', () => {
       const [message] = h.fake.messages(TeamChannels.payments.id);
       expect(message?.metadata).toEqual({
         event_type: SCHEDULED_POST_EVENT,
-        event_payload: { schedule: `catalog-health.${TeamChannels.payments.id}.payments-team`, slot: '2026-12-07T09:00:00.000Z' },
+        event_payload: { schedule: `catalog-health.${TeamChannels.payments.id}.group:default/payments-team`, slot: '2026-12-07T09:00:00.000Z' },
       });
       expect(message?.text).toContain('Catalog health: ');
     } finally {
@@ -117,5 +117,25 @@ describe('/callboard unsubscribe', () => {
     expect(textOf(await callboard('unsubscribe health payments-team'))).toContain(`Unsubscribed <#${TeamChannels.payments.id}> from health for payments-team`);
     expect(h.runtime.scheduleSubscriptions.list()).toEqual([]);
     expect(textOf(await callboard('unsubscribe health payments-team'))).toContain('is not subscribed to health for payments-team');
+  });
+
+  it('lists and removes a subscription stored under the old name-only id', async () => {
+    const id = `catalog-health.${TeamChannels.payments.id}.payments-team`;
+    await h.runtime.scheduleSubscriptions.save({
+      id,
+      post: 'catalog-health',
+      team: 'group:default/payments-team',
+      channel: TeamChannels.payments.id,
+      cron: '0 9 * * MON',
+      timezone: 'UTC',
+      createdBy: People.marcus.id,
+      createdAt: new Date('2026-12-01T10:00:00Z'),
+    });
+    expect(textOf(await callboard('schedules'))).toContain(id);
+    // Subscribing again updates it rather than adding a second subscription for the same team.
+    await callboard('subscribe health payments-team');
+    expect(h.runtime.scheduleSubscriptions.list().map((subscription) => subscription.id)).toEqual([id]);
+    expect(textOf(await callboard('unsubscribe health payments-team'))).toContain(`Unsubscribed <#${TeamChannels.payments.id}> from health for payments-team`);
+    expect(h.runtime.scheduleSubscriptions.list()).toEqual([]);
   });
 });

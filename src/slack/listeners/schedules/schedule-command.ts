@@ -6,7 +6,7 @@ import { describeUnavailablePostType, isPostTypeAvailable } from '../../../sched
 import { DEFAULT_SUBSCRIPTION_CRON } from '../../../schedule/posts/post-type-names.ts';
 import { formatQuietHours } from '../../../schedule/quiet-hours.ts';
 import type { ScheduleStatus } from '../../../schedule/schedule-status.ts';
-import { subscriptionIdOf, type ScheduleSubscriptions } from '../../../schedule/schedule-subscriptions.ts';
+import { storedSubscriptionIdOf, type ScheduleSubscriptions } from '../../../schedule/schedule-subscriptions.ts';
 import { resolveTeam } from '../../../usecases/list-team-problems.ts';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
 import type { ScheduleCommand } from '../../parse/parse-schedule-command.ts';
@@ -45,7 +45,7 @@ const subscribe = async (parsed: Subscribe, args: ScheduleCommandArgs, deps: Sch
   const team = findTeam(store, parsed.team);
   if (typeof team === 'string') return `Not subscribed: ${team}`;
   const timezone = await webClientTimeZoneOf(args.client)(args.command.user_id).catch(() => 'UTC');
-  const id = subscriptionIdOf(parsed.post, args.command.channel_id, team.name);
+  const id = storedSubscriptionIdOf(deps.subscriptions.list(), parsed.post, args.command.channel_id, team);
   await deps.subscriptions.save({
     id,
     post: parsed.post,
@@ -67,7 +67,8 @@ const unsubscribe = async (parsed: Unsubscribe, args: ScheduleCommandArgs, deps:
   const team = findTeam(store, parsed.team);
   // A team since removed from the catalog can still be unsubscribed by the name it had.
   const name = typeof team === 'string' ? parsed.team : team.name;
-  const removed = await deps.subscriptions.delete(subscriptionIdOf(parsed.post, args.command.channel_id, name));
+  const id = storedSubscriptionIdOf(deps.subscriptions.list(), parsed.post, args.command.channel_id, typeof team === 'string' ? (name ? { name } : {}) : team);
+  const removed = await deps.subscriptions.delete(id);
   const what = `${parsed.word}${name ? ` for ${escapeMrkdwn(name)}` : ''}`;
   return removed
     ? `Unsubscribed <#${args.command.channel_id}> from ${what}.`
