@@ -82,7 +82,17 @@ const checkLayers = (layers: unknown, namespace: string | undefined): SchemaIssu
   return issues;
 };
 
+/**
+ * Overrides a rotation may list: who is on walks up to 10,000 handoffs, each looking through every override, so
+ * thousands of them make `/oncall` slow. Ended overrides can be deleted; they change nothing from now on.
+ */
+export const MAX_ROTATION_OVERRIDES = 200;
+
 const checkOverrides = (spec: Record<string, unknown>, namespace: string | undefined): SchemaIssue[] => {
+  if (Array.isArray(spec.overrides) && spec.overrides.length > MAX_ROTATION_OVERRIDES) {
+    const message = `spec.overrides has ${spec.overrides.length} overrides; at most ${MAX_ROTATION_OVERRIDES} are allowed. Delete the ones that have ended (they change nothing from now on).`;
+    return [{ path: ['spec', 'overrides'], message }];
+  }
   const issues: SchemaIssue[] = [];
   // An override can only be judged against layers whose names are all readable (the schema reports the others).
   const layers = Array.isArray(spec.layers) ? spec.layers : [];

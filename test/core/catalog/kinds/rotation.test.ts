@@ -258,6 +258,26 @@ describe('Rotation kind: validation', () => {
     expect(issues).toEqual([{ path: issuePath, message: expect.stringContaining(message) }]);
   });
 
+  it('refuses more than 200 overrides, naming spec.overrides and the count', () => {
+    const override = VALID.overrides[0]!;
+    expect(
+      issuesOf(
+        changed(
+          ['overrides'],
+          Array.from({ length: 200 }, () => override),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      issuesOf(
+        changed(
+          ['overrides'],
+          Array.from({ length: 3000 }, () => override),
+        ),
+      ),
+    ).toEqual([{ path: ['spec', 'overrides'], message: expect.stringContaining('spec.overrides has 3000 overrides; at most 200 are allowed') }]);
+  });
+
   it('compares override times across offsets', () => {
     expect(issuesOf(changed(['overrides', 0, 'until'], '2026-12-23T23:30Z'))).toEqual([]);
   });
