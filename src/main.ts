@@ -14,8 +14,6 @@ import { JobRegistry } from './schedule/job-registry.ts';
 import { summarizeJobHealth, type JobHealthSummary } from './schedule/job-status.ts';
 import { createScheduledPostsRuntime, loadPostMessages } from './schedule/scheduled-posts-runtime.ts';
 import type { ScheduleCommandDeps } from './slack/listeners/schedules/schedule-command.ts';
-import { boltLogger } from './slack/bolt-logger.ts';
-import { webClientScheduleApi } from './slack/slack-schedule-api.ts';
 import type { SlackApp, SlackConnection } from './slack/create-slack-app.ts';
 import { resolveSlackConnection } from './slack/slack-connection.ts';
 import { createMessageRenderer, type MessageRenderer } from './scaffolder/messages/create-message-renderer.ts';
@@ -180,7 +178,12 @@ export const main = async (): Promise<void> => {
   jobHealth.read = () => jobs.status().map(summarizeJobHealth);
   await jobs.start();
   // Scheduled posts go through the Slack app; after a restart they first settle slots a stopped process left unconfirmed.
-  const posts = slack ? await scheduled.start(webClientScheduleApi(slack.app.client, slack.deps.channels, { logger: boltLogger(log) })) : undefined;
+  // Loaded only with Slack: local mode never loads Bolt or the Web API (a test checks it).
+  const postingApi = async (client: NonNullable<typeof slack>) => {
+    const [{ webClientScheduleApi }, { boltLogger }] = await Promise.all([import('./slack/slack-schedule-api.ts'), import('./slack/bolt-logger.ts')]);
+    return webClientScheduleApi(client.app.client, client.deps.channels, { logger: boltLogger(log) });
+  };
+  const posts = slack ? await scheduled.start(await postingApi(slack)) : undefined;
   if (!slack && scheduled.specs().length > 0) log.warn('schedules are configured but Slack is not: nothing is posted in local mode');
   log.info(
     { jobs: jobSpecs.map((spec) => `${spec.name}: ${spec.enabled ? `${spec.schedule}${spec.timezone ? ` (${spec.timezone})` : ''}` : 'disabled'}`) },
