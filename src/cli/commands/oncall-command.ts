@@ -3,6 +3,7 @@ import type { OnCallProvider } from '../../core/oncall/on-call.ts';
 import type { CatalogReader } from '../../core/ports.ts';
 import { INSTANT_FORMAT_HINT, parseInstant } from '../../slack/parse/parse-instant.ts';
 import { findOnCall } from '../../usecases/oncall/find-oncall.ts';
+import { pagerdutyNamedWithoutToken } from '../../usecases/oncall/pagerduty-without-token.ts';
 import { resolveEntity } from '../../usecases/resolve-entity.ts';
 import { CliExit, describeUnresolved, loadCliConfig, openConfiguredCatalog, type CliIo } from '../cli-context.ts';
 import { formatOnCall, onCallJson } from '../format/format-oncall.ts';
@@ -29,20 +30,8 @@ const parseAt = (at: string | undefined): Date => {
   return instant;
 };
 
-const PAGERDUTY_ANNOTATIONS = ['pagerduty.com/service-id', 'pagerduty.com/integration-key'];
-
-/** The entity itself or its owning group, when it names a PagerDuty service: lookups then only lack the token. */
-const pagerdutyNamedBy = (store: CatalogReader, ref: string, providers: readonly OnCallProvider[]): string | undefined => {
-  if (providers.some((provider) => provider.id === 'pagerduty')) return undefined;
-  const entity = store.entity(ref);
-  const ownerRef = entity?.relations.find((relation) => relation.type === 'ownedBy' && relation.targetRef.startsWith('group:'))?.targetRef;
-  const candidates = [entity, ownerRef ? store.entity(ownerRef) : undefined];
-  const named = candidates.find((candidate) => PAGERDUTY_ANNOTATIONS.some((key) => candidate?.metadata.annotations?.[key]));
-  return named ? `${named.kind.toLowerCase()}:${named.metadata.namespace ?? 'default'}/${named.metadata.name}` : undefined;
-};
-
 const noScheduleMessage = (store: CatalogReader, ref: string, providers: readonly OnCallProvider[]): string => {
-  const pagerduty = pagerdutyNamedBy(store, ref, providers);
+  const pagerduty = pagerdutyNamedWithoutToken(store, ref, providers);
   if (pagerduty) return `PagerDuty lookups are not set up: ${pagerduty} names a PagerDuty service, but PAGERDUTY_TOKEN is not set.`;
   return `No on-call is configured for ${ref}: ${NONE_CONFIGURED}.`;
 };
