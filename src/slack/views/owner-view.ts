@@ -6,6 +6,7 @@ import { actionsBlock, contextBlock, fieldsBlock, headerBlock, sectionBlock } fr
 import { entityButtons, type EntityButtonContext } from './entity-buttons.ts';
 import { displayNameOf, refCode, shortRef, specString } from './entity-text.ts';
 import { onCallLine, type OnCallCardLine } from './oncall-view.ts';
+import { scorecardCardLine, type ScorecardCardEntry } from './scorecard-card-line.ts';
 import { linksText, membersText, ownerSummaryText, type ReachContext } from './owner-text.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
 
@@ -13,6 +14,8 @@ export type OwnerViewContext = ReachContext &
   Omit<EntityButtonContext, 'owner'> & {
     /** Who is on call now (level 1), shown in one line under the team; absent when on-call is not set up. */
     onCall?: OnCallCardLine;
+    /** The entity's stored scorecard results; absent or empty when it is on no scorecard. */
+    scorecards?: readonly ScorecardCardEntry[];
   };
 
 const MAX_DESCRIPTION = 1500;
@@ -47,6 +50,8 @@ export const ownerView = (answer: OwnerAnswer, ctx: OwnerViewContext): SlackMess
   blocks.push(sectionBlock(ownerSummaryText(answer, ctx), 'owner.team'));
   const onCall = ctx.onCall ? onCallLine(ctx.onCall.answer, { ...ctx.onCall, ...(ctx.audience ? { audience: ctx.audience } : {}) }) : undefined;
   if (onCall) blocks.push(sectionBlock(onCall, 'owner.oncall'));
+  const scorecards = scorecardCardLine(ctx.scorecards ?? [], entity.metadata.name);
+  if (scorecards) blocks.push(contextBlock([scorecards], 'owner.scorecards'));
   const members = membersText(answer, ctx);
   if (members) blocks.push(sectionBlock(members, 'owner.members'));
   const fields = detailFields(answer);

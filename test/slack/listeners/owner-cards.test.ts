@@ -23,6 +23,36 @@ const owner = (entity: string, options: { audience?: 'private' | 'shared' } = {}
 const buttonsOf = (message: SlackMessage): Array<{ action_id: string; url?: string }> =>
   message.blocks.flatMap((block) => (block.type === 'actions' ? (block.elements as Array<{ action_id: string; url?: string }>) : []));
 
+describe('/owner shows the entity’s stored scorecard results', () => {
+  it('reads them from the results store by the entity’s ref, titled by the Scorecard entity', async () => {
+    const asked: string[] = [];
+    const scorecards = {
+      resultsOfEntity: (ref: string) => {
+        asked.push(ref);
+        return [
+          {
+            scorecard: 'scorecard:default/production-readiness',
+            entityRef: ref,
+            level: 'bronze',
+            passed: 5,
+            total: 6,
+            levels: [],
+            rules: [],
+            next: { level: 'silver', failing: ['has-oncall'] },
+          },
+        ];
+      },
+      resultsOfEntities: () => [],
+      resultsOfScorecard: () => [],
+    };
+    const users = memoryUsers();
+    const deps = { ...slackDepsFor(runtime, {}, users.api, memoryChannels().api), scorecards };
+    const message = await answerRequest(deps, { kind: 'owner', entity: 'checkout-service' }, People.marcus.id, {});
+    expect(asked).toEqual(['component:default/checkout-service']);
+    expect(allText(message)).toContain('Production readiness: *bronze* (5/6) · next: silver needs 1');
+  });
+});
+
 describe('/owner answers by kind', () => {
   it('a Group gets the team card, never "add spec.owner"', async () => {
     const message = await owner('group:default/checkout-team');

@@ -100,6 +100,42 @@ describe('ownerView on the example org', () => {
   });
 });
 
+describe('ownerView with scorecard results', () => {
+  let answer: OwnerAnswer;
+  beforeAll(async () => {
+    answer = await exampleOrgOwnerAnswer('component:default/checkout-service');
+  });
+  const result = (level: string | null, passed: number, next: { level: string; failing: string[] } | null) => ({ level, passed, total: 6, next });
+
+  it('shows each scorecard’s level, rules passing and what the next level needs, pointing at /scorecard', () => {
+    const message = ownerView(answer, {
+      slackIdsByEmail: noSlackIds,
+      scorecards: [{ title: 'Production readiness', result: result('bronze', 5, { level: 'silver', failing: ['has-oncall'] }) }],
+    });
+    const line = allMrkdwn(blockById(message.blocks, 'owner.scorecards'));
+    expect(line).toContain('Production readiness: *bronze* (5/6) · next: silver needs 1');
+    expect(line).toContain('`/scorecard checkout-service`');
+  });
+
+  it('says when the entity reached no level, shows at most five scorecards, and escapes titles', () => {
+    const many = Array.from({ length: 8 }, (_, index) => ({
+      title: index === 0 ? HOSTILE : `Card ${index}`,
+      result: result(null, 0, { level: 'bronze', failing: ['a', 'b'] }),
+    }));
+    const message = ownerView(answer, { slackIdsByEmail: noSlackIds, scorecards: many });
+    const line = allMrkdwn(blockById(message.blocks, 'owner.scorecards'));
+    expect(line).toContain('*no level yet* (0/6)');
+    expect(line).toContain('and 3 more');
+    expect(line).not.toContain('Card 5');
+    expectNoInjectedControls(message);
+    expectMessageWithinLimits(message);
+  });
+
+  it('has no scorecard line for an entity on no scorecard', () => {
+    expect(blockIds(ownerView(answer, { slackIdsByEmail: noSlackIds, scorecards: [] }).blocks)).not.toContain('owner.scorecards');
+  });
+});
+
 describe('ownerView edge cases', () => {
   const base = (overrides: Partial<OwnerAnswer> = {}): OwnerAnswer => ({ entity: component('svc'), members: [], ...overrides });
 

@@ -8,6 +8,7 @@ import { teamChannelName, type Audience, type ReachContext } from '../../views/o
 import { ownerView } from '../../views/owner-view.ts';
 import { personView } from '../../views/person-view.ts';
 import type { OnCallCardLine } from '../../views/oncall-view.ts';
+import type { ScorecardCardEntry } from '../../views/scorecard-card-line.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { teamView } from '../../views/team-view.ts';
 import { askerTimeZone, lookUpOnCall } from './oncall-lookup.ts';
@@ -63,6 +64,17 @@ const onCallFor = async (deps: SlackDeps, ref: string, options: OwnerCardOptions
   return { onCall: { answer, ...(timeZone ? { timeZone } : {}) } };
 };
 
+/** The entity's stored scorecard results (no scoring here: a card answers from what the last pass stored). */
+const scorecardsFor = (deps: SlackDeps, ref: string): { scorecards?: ScorecardCardEntry[] } => {
+  const results = deps.scorecards?.resultsOfEntity(ref) ?? [];
+  if (results.length === 0) return {};
+  const titleOf = (scorecardRef: string): string => {
+    const scorecard = deps.store.entityEnvelope(scorecardRef);
+    return scorecard?.metadata.title ?? scorecard?.metadata.name ?? scorecardRef;
+  };
+  return { scorecards: results.map((result) => ({ title: titleOf(result.scorecard), result })) };
+};
+
 const pagerduty = (deps: SlackDeps) => (deps.settings.pagerdutyUrl ? { pagerdutyUrl: deps.settings.pagerdutyUrl } : {});
 
 /** A Group: the team card (people, structure, what it owns, its problems). */
@@ -92,7 +104,7 @@ const personCard = async (deps: SlackDeps, ref: string, options: OwnerCardOption
 const entityOwnerCard = async (deps: SlackDeps, ref: string, options: OwnerCardOptions): Promise<SlackMessage> => {
   const answer = findOwner(deps.store, ref);
   const [reach, onCall] = await Promise.all([reachFor(deps, answer.members, [answer.owner, answer.parent], options), onCallFor(deps, ref, options)]);
-  return ownerView(answer, { ...reach, ...pagerduty(deps), ...onCall });
+  return ownerView(answer, { ...reach, ...pagerduty(deps), ...onCall, ...scorecardsFor(deps, ref) });
 };
 
 /**
