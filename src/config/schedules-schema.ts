@@ -1,5 +1,5 @@
-import cron from 'node-cron';
 import { z } from 'zod';
+import { isCronExpression, isKnownTimeZone } from './field-checks.ts';
 import { parseQuietHours } from '../schedule/quiet-hours.ts';
 import { POST_TYPE_NAMES } from '../schedule/posts/post-type-names.ts';
 import { availablePostTypes, isPostTypeAvailable } from '../schedule/posts/post-types.ts';
@@ -11,15 +11,6 @@ import { availablePostTypes, isPostTypeAvailable } from '../schedule/posts/post-
  * not exist can only be found when posting, and marks the schedule failing.
  */
 
-const isKnownTimeZone = (name: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const scheduleSchema = z
   .object({
     // Names the schedule in `callboard post <id>`, `callboard schedules` and the ledger.
@@ -28,7 +19,7 @@ const scheduleSchema = z
     scorecard: z.string().min(1).optional(),
     team: z.string().min(1).optional(),
     channel: z.string().regex(/^#?[a-z0-9][a-z0-9._-]*$|^[CG][A-Z0-9]{2,}$/, 'a channel name such as "#payments" or a channel id such as "C0123ABCD"'),
-    cron: z.string().refine((expr) => cron.validate(expr), 'a cron expression of 5 fields, or 6 with seconds first, such as "0 9 * * MON"'),
+    cron: z.string().refine(isCronExpression, 'a cron expression of 5 fields, or 6 with seconds first, such as "0 9 * * MON"'),
     timezone: z.string().refine(isKnownTimeZone, 'an IANA time zone name such as "Europe/Berlin" or "UTC"').default('UTC'),
     missed: z.enum(['once', 'skip']).default('once'),
     handoffLead: z.number().int().min(1).max(10_080).optional(),

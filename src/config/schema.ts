@@ -1,5 +1,5 @@
-import cron from 'node-cron';
 import { z } from 'zod';
+import { isCronExpression, isKnownTimeZone } from './field-checks.ts';
 import { postMessagesSchema, schedulesSchema } from './schedules-schema.ts';
 
 const globList = z.array(z.string().min(1)).min(1);
@@ -47,17 +47,7 @@ const githubSourceSchema = z
 
 export const sourceConfigSchema = z.discriminatedUnion('type', [dirSourceSchema, gitSourceSchema, githubSourceSchema]);
 
-/** An IANA time zone name that this Node.js knows (`Europe/Berlin`, `UTC`). */
-const isKnownTimeZone = (name: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const cronExpression = z.string().refine((expr) => cron.validate(expr), 'a cron expression of 5 or 6 fields such as "*/10 * * * *"');
+const cronExpression = z.string().refine(isCronExpression, 'a cron expression of 5 or 6 fields such as "*/10 * * * *"');
 
 /** Settings of one scheduled job (`jobs.<name>`); each job has its own defaults, these override them. */
 const jobSettingsSchema = z
