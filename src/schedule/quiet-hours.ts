@@ -1,4 +1,4 @@
-import { instantOfWallTime, wallTimeAt, type WallTime } from './wall-time.ts';
+import { instantOfWallTime, offsetAt, wallTimeAt, type WallTime } from './wall-time.ts';
 
 /**
  * Quiet hours of a subscription: a daily window of local wall-clock time, `20:00-08:00` (it may span midnight).
@@ -44,16 +44,7 @@ export const deferPastQuietHours = (instant: Date, quiet: QuietHours | undefined
   if (!inWindow(minute, quiet)) return instant;
   // The end is later today, or tomorrow when the window spans midnight and the slot is before it.
   const endsTomorrow = quiet.start > quiet.end && minute >= quiet.start;
-  const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + (endsTomorrow ? 1 : 0)));
-  const end = {
-    year: day.getUTCFullYear(),
-    month: day.getUTCMonth() + 1,
-    day: day.getUTCDate(),
-    hour: Math.floor(quiet.end / 60),
-    minute: quiet.end % 60,
-    second: 0,
-  };
-  return new Date(instantOfWallTime(end, timezone) ?? afterSkippedWallTime(end, timezone));
+  return instantOnLocalDay(wall, endsTomorrow ? 1 : 0, quiet.end, timezone);
 };
 
 /**
@@ -66,21 +57,21 @@ export const quietWindowStart = (instant: Date, quiet: QuietHours | undefined, t
   const minute = wall.hour * 60 + wall.minute;
   if (!inWindow(minute, quiet)) return undefined;
   const startedYesterday = quiet.start > quiet.end && minute < quiet.end;
-  const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day - (startedYesterday ? 1 : 0)));
-  const start = {
+  return instantOnLocalDay(wall, startedYesterday ? -1 : 0, quiet.start, timezone);
+};
+
+/** The instant `minuteOfDay` shows on the local clock, `dayShift` days from `wall`'s day (a skipped time: after the gap). */
+const instantOnLocalDay = (wall: WallTime, dayShift: number, minuteOfDay: number, timezone: string): Date => {
+  const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + dayShift));
+  const target = {
     year: day.getUTCFullYear(),
     month: day.getUTCMonth() + 1,
     day: day.getUTCDate(),
-    hour: Math.floor(quiet.start / 60),
-    minute: quiet.start % 60,
+    hour: Math.floor(minuteOfDay / 60),
+    minute: minuteOfDay % 60,
     second: 0,
   };
-  return new Date(instantOfWallTime(start, timezone) ?? afterSkippedWallTime(start, timezone));
-};
-
-const offsetAt = (instant: number, timezone: string): number => {
-  const wall = wallTimeAt(instant, timezone);
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - instant;
+  return new Date(instantOfWallTime(target, timezone) ?? afterSkippedWallTime(target, timezone));
 };
 
 /**

@@ -44,7 +44,7 @@ const sameWallTime = (a: WallTime, b: WallTime): boolean =>
   a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute && a.second === b.second;
 
 /** The zone's offset from UTC at `instant`, in ms (whole seconds). */
-const offsetAt = (instant: number, timezone: string | undefined): number => asUtc(wallTimeAt(instant, timezone)) - Math.floor(instant / 1000) * 1000;
+export const offsetAt = (instant: number, timezone: string | undefined): number => asUtc(wallTimeAt(instant, timezone)) - Math.floor(instant / 1000) * 1000;
 
 /**
  * The instant at which the wall clock of `timezone` shows `wall`, or undefined when it never does (the hour
