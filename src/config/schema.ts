@@ -68,6 +68,46 @@ const httpSchema = z
     host: z.string().min(1).default('127.0.0.1'),
     // PORT in the environment wins.
     port: z.number().int().min(0).max(65535).default(3000),
+    // The address people reach Callboard at (behind a proxy, the proxy's); links Callboard posts use it.
+    // Absent: http://<host>:<port>.
+    publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+    // Sign-in for the docs site. Required when host is not a loopback address: docs are internal. Exactly one.
+    auth: z
+      .object({
+        // "Sign in with Slack" (OpenID Connect). The client secret comes from SLACK_CLIENT_SECRET, never from here.
+        slack: z
+          .object({ clientId: z.string().min(1), teamId: z.string().regex(/^T[A-Z0-9]+$/, 'a Slack team id such as "T0123ABCD"') })
+          .strict()
+          .optional(),
+        // A header set by an authenticating reverse proxy, trusted only from the listed addresses (CIDR ranges).
+        trustedHeader: z
+          .object({ name: z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name such as "X-Forwarded-User"'), proxies: z.array(z.string().min(1)).min(1) })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .refine((auth) => !(auth.slack && auth.trustedHeader), 'set either slack or trustedHeader, not both')
+      .optional(),
+  })
+  .strict();
+
+const docsSchema = z
+  .object({
+    // A Markdown page larger than this fails its site's build (a problem on the entity; the last good build stays served).
+    maxPageBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .default(5 * 1024 * 1024),
+  })
+  .strict();
+
+const incidentsSchema = z
+  .object({
+    // Regular expressions on channel names: a channel created or renamed to match gets a context card per entity it names.
+    channelPatterns: z.array(z.string().min(1)).default([]),
+    // How far the blast radius (dependencies and dependents) reaches.
+    blastRadiusDepth: z.number().int().min(1).max(5).default(2),
   })
   .strict();
 
@@ -160,6 +200,10 @@ export const configFileSchema = z
     // Posts made on a schedule, once per slot (src/config/schedules-schema.ts), and replacements for their messages.
     schedules: schedulesSchema.default([]),
     postMessages: postMessagesSchema.default({}),
+    // TechDocs rendering (docs next to the code, served at /docs).
+    docs: docsSchema.default({ maxPageBytes: 5 * 1024 * 1024 }),
+    // Incident channels: context cards with owner, on-call, docs and blast radius.
+    incidents: incidentsSchema.default({ channelPatterns: [], blastRadiusDepth: 2 }),
   })
   .strict();
 

@@ -9,6 +9,8 @@ export interface HttpRequest {
   /** Node's headers: names in lower case. */
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The peer's address (a trusted proxy's, behind one); '' when unknown. */
+  remoteAddress?: string;
 }
 
 /** What a handler answers; `body` objects are sent as JSON. */

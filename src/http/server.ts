@@ -59,7 +59,14 @@ const serve = async (request: IncomingMessage, response: ServerResponse, options
   if (!read.ok && read.reason === 'aborted') return void response.destroy();
   // The rest of an oversized body is never read: close the connection rather than drain it.
   if (!read.ok) return send(response, jsonResponse(413, { error: `Request body larger than ${limit} bytes` }, { connection: 'close' }));
-  const parsed: HttpRequest = { method, path: target.pathname, query: target.searchParams, headers: request.headers, body: read.body };
+  const parsed: HttpRequest = {
+    method,
+    path: target.pathname,
+    query: target.searchParams,
+    headers: request.headers,
+    body: read.body,
+    remoteAddress: request.socket.remoteAddress ?? '',
+  };
   const answer = await found.route.handler(parsed);
   if (!isHandOff(answer)) return send(response, answer);
   answer.handOff(Object.assign(request, { rawBody: read.body }), response);
