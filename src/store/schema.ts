@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One configured catalog source and what the last pass saw of it. */
 export const sources = sqliteTable('sources', {
@@ -271,3 +271,89 @@ export const scorecardSourceVersions = sqliteTable('scorecard_source_versions', 
   sourceId: text('source_id').primaryKey(),
   version: text('version').notNull(),
 });
+
+/**
+ * One row per documented entity: its last good TechDocs build (what is served) and how its latest build went. A
+ * row whose `built_at` is NULL has never built well: it only carries the failure. `content_key` is what the last
+ * good build was made from (a git tree id or a digest of a folder, plus the build settings): an unchanged key is
+ * never built again, and neither is `failed_key`, the content the latest failed build was tried on.
+ */
+export const docsSites = sqliteTable('docs_sites', {
+  entityRef: text('entity_ref').primaryKey(),
+  contentKey: text('content_key'),
+  failedKey: text('failed_key'),
+  siteName: text('site_name').notNull(),
+  navJson: text('nav_json').notNull(),
+  repoUrl: text('repo_url'),
+  commit: text('commit'),
+  pageCount: integer('page_count').notNull(),
+  builtAt: integer('built_at'),
+  changedAt: integer('changed_at'),
+  /** DocsWarning[] of the last good build (JSON). */
+  warningsJson: text('warnings_json').notNull(),
+  lastError: text('last_error'),
+});
+
+/** `backstage.io/techdocs-entity`: the borrower's docs are the lender's site, served under the borrower's ref too. */
+export const docsBorrowers = sqliteTable('docs_borrowers', {
+  entityRef: text('entity_ref').primaryKey(),
+  lenderRef: text('lender_ref').notNull(),
+});
+
+/** The pages of each site's last good build, rendered and sanitized. */
+export const docsPages = sqliteTable(
+  'docs_pages',
+  {
+    entityRef: text('entity_ref').notNull(),
+    /** '' or ending in '/', as served below the site root. */
+    path: text('path').notNull(),
+    sourcePath: text('source_path').notNull(),
+    title: text('title').notNull(),
+    html: text('html').notNull(),
+    tocJson: text('toc_json').notNull(),
+    editUrl: text('edit_url'),
+  },
+  (table) => [primaryKey({ columns: [table.entityRef, table.path] })],
+);
+
+/** Images and other files the pages refer to, served as is. */
+export const docsAssets = sqliteTable(
+  'docs_assets',
+  {
+    entityRef: text('entity_ref').notNull(),
+    path: text('path').notNull(),
+    contentType: text('content_type').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.entityRef, table.path] })],
+);
+
+/** A search document per page section (the text under one heading); `docs_search` (FTS5) indexes it by `id`. */
+export const docsSections = sqliteTable(
+  'docs_sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityRef: text('entity_ref').notNull(),
+    pagePath: text('page_path').notNull(),
+    pageTitle: text('page_title').notNull(),
+    anchor: text('anchor').notNull(),
+    heading: text('heading').notNull(),
+    text: text('text').notNull(),
+  },
+  (table) => [index('docs_sections_page').on(table.entityRef, table.pagePath)],
+);
+
+/** Problems of documented entities (docs ref, failed build, warnings), listed with the catalog's own problems. */
+export const docsProblems = sqliteTable(
+  'docs_problems',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityRef: text('entity_ref').notNull(),
+    sourceId: text('source_id').notNull(),
+    file: text('file'),
+    line: integer('line'),
+    severity: text('severity').notNull(),
+    message: text('message').notNull(),
+  },
+  (table) => [index('docs_problems_entity').on(table.entityRef)],
+);
