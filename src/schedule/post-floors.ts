@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import type { PostLedger } from './post-ledger.ts';
+import type { PostSlots } from './post-slots.ts';
+import { ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
+
+/**
+ * Per schedule, the floor: slots at or before it are not this process's to post (already handled, skipped as
+ * missed, or from before the schedule existed). A slot is due only after its schedule's floor.
+ */
+export class PostFloors {
+  private readonly floors = new Map<string, Date>();
+
+  constructor(private readonly options: { ledger: Pick<PostLedger, 'lastRun'>; slots: PostSlots; log: Logger }) {}
+
+  /** Missed slots at start-up: from the last recorded one when they are caught up (`once`), else only from now on. */
+  settleAtStart(spec: ScheduleSpec, now: Date): void {
+    this.floors.set(spec.id, this.startFloor(spec, now));
+  }
+
+  /** Whatever happens to `slot` next, it is handled here: no retry loop at every tick. */
+  handled(spec: ScheduleSpec, slot: Date): void {
+    this.floors.set(spec.id, slot);
+  }
+
+  private startFloor(spec: ScheduleSpec, now: Date): Date {
+    const lastSlot = this.lastSlotOf(spec);
+    if (spec.missed === 'once' && lastSlot) {
+      // A subscription made again after an unsubscribe finds the old one's slots under its id: none before it was made.
+      return spec.createdAt && spec.createdAt > lastSlot ? spec.createdAt : lastSlot;
+    }
+    if (lastSlot && spec.missed === 'skip' && this.options.slots.dueSlot(spec, lastSlot, now))
+      this.options.log.info({ schedule: spec.id }, `schedule ${spec.id} missed slots while Callboard was down; skipped (missed: skip)`);
+    return now;
+  }
+
+  /** The floor as of `now`; a schedule first seen after start-up (a new subscription) posts from when it was made. */
+  floorOf(spec: ScheduleSpec, now: Date): Date {
+    let floor = this.floors.get(spec.id);
+    if (!floor) {
+      floor = spec.createdAt && spec.createdAt < now ? spec.createdAt : now;
+      this.floors.set(spec.id, floor);
+    }
+    const lastSlot = this.lastSlotOf(spec);
+    return lastSlot && lastSlot > floor ? lastSlot : floor;
+  }
+
+  private lastSlotOf(spec: ScheduleSpec): Date | undefined {
+    const last = this.options.ledger.lastRun(ledgerJobOf(spec.id));
+    const lastSlot = last ? new Date(last.slot) : undefined;
+    return lastSlot && !Number.isNaN(lastSlot.getTime()) ? lastSlot : undefined;
+  }
+}

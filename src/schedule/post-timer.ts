@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../core/ports.ts';
+
+/** At most this long between two looks at the schedules, so new subscriptions and clock jumps are seen. */
+const MAX_SLEEP_MS = 60_000;
+
+export interface PostTimerOptions {
+  clock: Clock;
+  log: Logger;
+  /** When something is next due (ms since the epoch), per schedule; undefined entries are left out. */
+  nextDueTimes: (now: Date) => (number | undefined)[];
+  tick: () => Promise<unknown>;
+}
+
+/**
+ * The timer loop: sleeps until the next post time (or a minute, whichever is sooner), ticks, and arms again. A
+ * failed tick is logged; the next one retries. The timer never keeps the process alive on its own.
+ */
+export class PostTimer {
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: PostTimerOptions) {}
+
+  arm(): void {
+    if (this.stopped) return;
+    const now = this.options.clock.now();
+    const next = this.options.nextDueTimes(now).filter((time): time is number => time !== undefined);
+    const wait = Math.max(0, Math.min(MAX_SLEEP_MS, ...next.map((time) => time - now.getTime())));
+    this.timer = setTimeout(() => {
+      this.options
+        .tick()
+        .catch((error: unknown) => this.options.log.error({ err: error }, 'scheduled posts: a tick failed; the next one retries'))
+        .finally(() => this.arm());
+    }, wait);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
