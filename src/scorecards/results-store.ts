@@ -60,5 +60,7 @@ export interface ScorecardResultsStore {
   resultsOfScorecard(scorecard: string): ScorecardResult[];
   resultsOfEntities(entityRefs: readonly string[]): ScorecardResult[];
   history(scorecard: string, entityRef: string): ScorecardHistoryRow[];
+  /** A scorecard's history rows written after `after` (and at or before `until`, when given), oldest first: what a digest reports. */
+  historyBetween(scorecard: string, after: Date, until?: Date): ScorecardHistoryRow[];
   write(batch: ScorecardWrite): Promise<void>;
 }

@@ -48,6 +48,21 @@ const toLocation = (row: LocationRow): EntityLocation => {
 
 const parseResults = (rows: { resultJson: string }[]): ScorecardResult[] => rows.map((row) => JSON.parse(row.resultJson) as ScorecardResult);
 
+const toHistoryRow = (row: HistoryRow): ScorecardHistoryRow => {
+  const change = JSON.parse(row.changeJson) as Pick<ScorecardHistoryRow, 'rules' | 'causes'>;
+  return {
+    scorecard: row.scorecard,
+    entityRef: row.entityRef,
+    at: new Date(row.at),
+    status: row.status,
+    from: row.fromLevel,
+    to: row.toLevel,
+    move: row.move,
+    rules: change.rules,
+    causes: change.causes,
+  };
+};
+
 /** SQLite's limit on bound parameters is 32,766 since 3.32; chunks stay far below it. */
 const CHUNK = 500;
 
@@ -90,6 +105,11 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
       history: reader.prepare<[string, string], HistoryRow>(
         `SELECT scorecard, entity_ref AS entityRef, at, status, from_level AS fromLevel, to_level AS toLevel, move, change_json AS changeJson
          FROM scorecard_history WHERE scorecard = ? AND entity_ref = ? ORDER BY at, id`,
+      ),
+      // The scorecard_history_at index serves the range.
+      historyBetween: reader.prepare<[number, number, string], HistoryRow>(
+        `SELECT scorecard, entity_ref AS entityRef, at, status, from_level AS fromLevel, to_level AS toLevel, move, change_json AS changeJson
+         FROM scorecard_history WHERE at > ? AND at <= ? AND scorecard = ? ORDER BY at, id`,
       ),
       upsert: writer.prepare<[string, string, string | null, number, number, string, number]>(
         `INSERT INTO scorecard_results (scorecard, entity_ref, level, passed, total, result_json, evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -158,20 +178,11 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
   }
 
   history(scorecard: string, entityRef: string): ScorecardHistoryRow[] {
-    return this.statements.history.all(scorecard, entityRef).map((row) => {
-      const change = JSON.parse(row.changeJson) as Pick<ScorecardHistoryRow, 'rules' | 'causes'>;
-      return {
-        scorecard: row.scorecard,
-        entityRef: row.entityRef,
-        at: new Date(row.at),
-        status: row.status,
-        from: row.fromLevel,
-        to: row.toLevel,
-        move: row.move,
-        rules: change.rules,
-        causes: change.causes,
-      };
-    });
+    return this.statements.history.all(scorecard, entityRef).map(toHistoryRow);
+  }
+
+  historyBetween(scorecard: string, after: Date, until?: Date): ScorecardHistoryRow[] {
+    return this.statements.historyBetween.all(after.getTime(), until?.getTime() ?? Number.MAX_SAFE_INTEGER, scorecard).map(toHistoryRow);
   }
 
   async write(batch: ScorecardWrite): Promise<void> {
