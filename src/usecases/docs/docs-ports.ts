@@ -1,0 +1,47 @@
+import type { DocsHit, DocsLibrary, DocsSiteSummary } from '../../core/docs/docs-library.ts';
+import { docsPageUrl } from '../../core/docs/docs-url.ts';
+
+/** What the docs answers need: the built sites and the address links to them start with (`http.publicUrl`). */
+export interface DocsAccess {
+  library: DocsLibrary;
+  /** `http.publicUrl`, else `http://<host>:<port>`. */
+  publicUrl: string;
+}
+
+/** An entity's rendered site, as answers link to it. */
+export interface DocsHome {
+  entityRef: string;
+  siteName: string;
+  url: string;
+  pageCount: number;
+  builtAt: string;
+  commit?: string;
+  /** Why the latest build failed; the site linked is the last good build. */
+  lastError?: string;
+}
+
+/** A search hit with the deep link to its section. */
+export interface LinkedDocsHit extends DocsHit {
+  url: string;
+}
+
+export const docsHomeOf = (access: DocsAccess, site: DocsSiteSummary): DocsHome => ({
+  entityRef: site.entityRef,
+  siteName: site.siteName,
+  url: docsPageUrl(access.publicUrl, site.entityRef),
+  pageCount: site.pageCount,
+  builtAt: site.builtAt,
+  ...(site.commit ? { commit: site.commit } : {}),
+  ...(site.lastError ? { lastError: site.lastError } : {}),
+});
+
+export const linkDocsHit = (access: DocsAccess, hit: DocsHit): LinkedDocsHit => ({
+  ...hit,
+  url: docsPageUrl(access.publicUrl, hit.entityRef, hit.pagePath, hit.anchor),
+});
+
+/** The rendered site's home URL of `ref`, when it has a built site (the Docs button's target). */
+export const builtDocsUrl = (access: DocsAccess | undefined, ref: string): string | undefined => {
+  // A borrower (`backstage.io/techdocs-entity`) is listed under its own ref too, so its URL is its own.
+  return access?.library.site(ref) ? docsPageUrl(access.publicUrl, ref) : undefined;
+};
