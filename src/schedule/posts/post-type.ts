@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { CatalogReader } from '../../core/ports.ts';
 import type { MessageTemplates } from '../../messages/message-templates.ts';
 import type { TemplateSummary } from '../../scaffolder/scaffolder.ts';
+import type { ScorecardResultsStore } from '../../scorecards/results-store.ts';
 import type { ScheduleSpec } from '../schedule-spec.ts';
 import type { PostTypeName } from './post-type-names.ts';
 
@@ -22,6 +23,13 @@ export interface PostContext {
   templates?: () => readonly TemplateSummary[];
   /** The messages in templates/messages/ with the `postMessages` overrides. */
   messages: MessageTemplates<string>;
+  /**
+   * When this schedule's previous message to the same channel was made (the ledger's last posted slot, claimed just
+   * before it was built); absent before the first. A digest reports what changed since then.
+   */
+  previousPostAt?: Date;
+  /** Stored scorecard results and history (a digest); absent where they are not kept. */
+  scorecards?: Pick<ScorecardResultsStore, 'resultsOfScorecard' | 'historyBetween'>;
 }
 
 /** One kind of scheduled post: one file each, registered in post-types.ts. */
