@@ -11,10 +11,10 @@ import type { Config } from '../config/load-config.ts';
 import type { CatalogReader } from '../core/ports.ts';
 import { loadMessageTemplates, type MessageTemplates } from '../messages/message-templates.ts';
 import type { TemplateSummary } from '../scaffolder/scaffolder.ts';
-import type { ScheduledMessage } from './posts/post-type.ts';
+import type { PostContext, ScheduledMessage } from './posts/post-type.ts';
 import { isPostTypeAvailable, loadPostType, postMessageNames } from './posts/post-types.ts';
 import { allScheduleSpecs, type ScheduleSubscriptions } from './schedule-subscriptions.ts';
-import type { ScheduleSpec } from './schedule-spec.ts';
+import { ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
 
 /**
  * The message files of every registered post type, with `postMessages` overrides. A missing or broken file, or an
@@ -32,14 +32,41 @@ export interface PostBuilderDeps {
   store: CatalogReader;
   messages: MessageTemplates<string>;
   templates?: () => readonly TemplateSummary[];
+  scorecards?: PostContext['scorecards'];
+  /** Where the previous post of each schedule is found (`previousPostAt`). */
+  ledger?: Pick<PostLedger, 'lastPosted'>;
 }
+
+/** A channel id, which a post's recorded channel can be compared with (a name is resolved only when posting). */
+const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+
+/**
+ * When the schedule's previous message was made: the claim time of its last posted slot (the message is built right
+ * after the claim), unless that message went to another channel than the schedule names now.
+ */
+export const previousPostOf = (ledger: Pick<PostLedger, 'lastPosted'> | undefined, schedule: ScheduleSpec, slot: Date): Date | undefined => {
+  const last = ledger?.lastPosted(ledgerJobOf(schedule.id));
+  if (!last?.post || last.slot === slot.toISOString()) return undefined;
+  if (CHANNEL_ID.test(schedule.channel) && last.post.channel !== schedule.channel) return undefined;
+  return last.startedAt;
+};
 
 /** Builds a schedule's message with its post type (loaded on first use). */
 export const createPostBuilder =
   (deps: PostBuilderDeps) =>
   async (schedule: ScheduleSpec, slot: Date, manual: boolean): Promise<ScheduledMessage> => {
     const type = await loadPostType(schedule.post);
-    return type.build({ schedule, slot, manual, store: deps.store, messages: deps.messages, ...(deps.templates ? { templates: deps.templates } : {}) });
+    const previousPostAt = previousPostOf(deps.ledger, schedule, slot);
+    return type.build({
+      schedule,
+      slot,
+      manual,
+      store: deps.store,
+      messages: deps.messages,
+      ...(deps.templates ? { templates: deps.templates } : {}),
+      ...(deps.scorecards ? { scorecards: deps.scorecards } : {}),
+      ...(previousPostAt ? { previousPostAt } : {}),
+    });
   };
 
 /** Config's schedules and the stored subscriptions, read fresh each time. */
@@ -69,7 +96,14 @@ export const createScheduledPostsRuntime = (wiring: ScheduledPostsWiring) => {
     now: () => clock.now(),
   };
   const start = async (api: SchedulePostApi): Promise<ScheduledPosts> => {
-    const posts = new ScheduledPosts({ specs, ledger: wiring.ledger, api, build: createPostBuilder(wiring.builder), clock, log: wiring.log });
+    const posts = new ScheduledPosts({
+      specs,
+      ledger: wiring.ledger,
+      api,
+      build: createPostBuilder({ ledger: wiring.ledger, ...wiring.builder }),
+      clock,
+      log: wiring.log,
+    });
     await posts.start();
     return posts;
   };
