@@ -64,6 +64,8 @@ export const analysePage = (tokens: Token[], source: string, rewriteUrl: Rewrite
   };
 
   for (const [index, token] of tokens.entries()) {
+    // marked-footnote's list (raw "Footnotes") is not text of the page; looking it up would skip the cursor ahead.
+    if (token.type === 'footnotes') continue;
     const blockOffset = findLine.offsetOf(token.raw);
     visit(token, blockOffset, tokens, index);
     if (token.type === 'heading') {
