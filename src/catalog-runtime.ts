@@ -9,6 +9,8 @@ import { BackgroundCheckpointer } from './store/background-checkpoint.ts';
 import { openDatabase, type CatalogDatabase } from './store/open-database.ts';
 import { SqliteCatalogStore } from './store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
+import { SqliteDocsLibrary } from './store/sqlite-docs-library.ts';
+import { SqliteDocsStore } from './store/sqlite-docs-store.ts';
 import { SqliteJobLedger } from './store/sqlite-job-ledger.ts';
 import { SqliteRegisteredSources } from './store/sqlite-registered-sources.ts';
 import { SqliteRunStore } from './store/sqlite-run-store.ts';
@@ -33,6 +35,10 @@ export interface CatalogRuntime {
   scheduleSubscriptions: SqliteScheduleSubscriptions;
   /** Scorecard results and their history (writes through `writeQueue`). */
   scorecardResults: SqliteScorecardResults;
+  /** Built docs as the HTTP pages, search and Slack read them (the reader connection). */
+  docs: SqliteDocsLibrary;
+  /** The docs builder's writes (through `writeQueue`) and what it builds from. */
+  docsStore: SqliteDocsStore;
   close(): void;
 }
 
@@ -110,6 +116,8 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
     runStore: new SqliteRunStore({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
     scheduleSubscriptions: new SqliteScheduleSubscriptions({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
     scorecardResults: new SqliteScorecardResults({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
+    docs: new SqliteDocsLibrary(readerDb.$client),
+    docsStore: new SqliteDocsStore({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
     close: () => {
       readerDb.$client.close();
       if (readerDb !== writerDb) writerDb.$client.close();

@@ -37,6 +37,14 @@ export interface SourceFileReaderDeps {
   registeredSources?: { find(id: string): { config: SourceConfig } | undefined };
 }
 
+/** A source by id among the configured, built-in and registered ones (the docs builder reads through it too). */
+export const findSourceConfig = (deps: SourceFileReaderDeps, id: string): SourceConfig | undefined =>
+  [...deps.config.catalog.sources, ...builtinSourceConfigs(deps.config)].find((source) => source.id === id) ?? deps.registeredSources?.find(id)?.config;
+
+/** The local mirror a git source syncs into. */
+export const gitDirOfSource = (config: Config, source: Extract<SourceConfig, { type: 'git' }>): string =>
+  join(resolve(cacheFolderFor(config.catalog.cacheDir, source.id)), mirrorFolderName(source));
+
 /**
  * Up to this many paths are read as `<commit>:<path>`, which git resolves folder by folder: each lookup scans the
  * folders on the way, so a folder of 10,000 services makes thousands of lookups slow. Above it the commit's tree is
@@ -71,8 +79,7 @@ const readDirFile = async (root: string, path: string): Promise<FileFact> => {
  */
 export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileReader {
   const gitReaders = new Map<string, GitObjectReader>();
-  const sourceConfig = (id: string): SourceConfig | undefined =>
-    [...deps.config.catalog.sources, ...builtinSourceConfigs(deps.config)].find((source) => source.id === id) ?? deps.registeredSources?.find(id)?.config;
+  const sourceConfig = (id: string): SourceConfig | undefined => findSourceConfig(deps, id);
 
   const trees = new Map<string, Promise<Map<string, string>>>();
   const treeOf = (gitDir: string, commit: string): Promise<Map<string, string>> => {
@@ -112,8 +119,7 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
     }
   };
 
-  const gitDirOf = (source: Extract<SourceConfig, { type: 'git' }>): string =>
-    join(resolve(cacheFolderFor(deps.config.catalog.cacheDir, source.id)), mirrorFolderName(source));
+  const gitDirOf = (source: Extract<SourceConfig, { type: 'git' }>): string => gitDirOfSource(deps.config, source);
 
   const allUnknown = (paths: readonly string[], reason: string): Map<string, FileFact> => new Map(paths.map((path) => [path, unknownFact(reason)]));
 

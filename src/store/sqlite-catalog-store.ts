@@ -84,8 +84,13 @@ const prepareStatements = (client: Database.Database) => ({
     `WITH RECURSIVE tree(ref, one) AS (SELECT @ref, 1 UNION ${neighbourSql(['parentOf'], 'tree t', 't.ref', '1')})
      SELECT ref FROM tree`,
   ),
+  // Docs builds (src/docs/) keep their problems apart, listed here as origin `docs` after the catalog's own.
   problems: client.prepare<[], ProblemRow>(
-    'SELECT source_id AS sourceId, file, line, "column", entity_ref AS entityRef, severity, message, origin FROM problems ORDER BY file, line, "column", id',
+    `SELECT sourceId, file, line, "column", entityRef, severity, message, origin FROM (
+       SELECT source_id AS sourceId, file, line, "column", entity_ref AS entityRef, severity, message, origin, 0 AS part, id FROM problems
+       UNION ALL
+       SELECT source_id, file, line, NULL, entity_ref, severity, message, 'docs', 1, id FROM docs_problems
+     ) ORDER BY file, line, "column", part, id`,
   ),
   lastPass: client.prepare<[], { startedAt: number; finishedAt: number }>(
     'SELECT started_at AS startedAt, finished_at AS finishedAt FROM sync_passes ORDER BY id DESC LIMIT 1',
