@@ -40,10 +40,11 @@ const ADMONITION_KINDS = [
   'quote',
   'cite',
 ];
-const ALLOWED_CLASSES = [
+const ALLOWED_CLASSES: (string | RegExp)[] = [
   'hljs',
   'hljs-*',
-  'language-*',
+  // A fence's language as written (`c++`, `objective-c`), but nothing that needed escaping.
+  /^language-[\w+#.-]+$/,
   'admonition',
   'admonition-title',
   ...ADMONITION_KINDS,
