@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { openCatalogRuntime, type CatalogRuntime } from './catalog-runtime.ts';
 import { loadConfig, type Config } from './config/load-config.ts';
+import { checkDocsAccessConfig } from './http/auth/check-docs-access-config.ts';
 import { Readiness } from './http/readiness.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { createRouter, type Router } from './http/router.ts';
@@ -107,6 +108,8 @@ export const main = async (): Promise<void> => {
   // A failed answer must never take the catalog down with it: log and carry on.
   process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection; Callboard keeps running'));
   const config = loadConfig();
+  // A non-loopback http.host without docs sign-in (or a sign-in that cannot work) refuses to start, saying what to set.
+  checkDocsAccessConfig(config, process.env);
   // A `jobs.<name>` key that names no job fails now, before anything slow starts.
   const jobSpecs = builtinJobSpecs(config);
   // A missing or broken message override (`scaffolder.messages.<name>`) fails now, naming the key.

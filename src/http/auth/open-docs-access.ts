@@ -1,0 +1,19 @@
+import type { Config } from '../../config/load-config.ts';
+import { checkDocsAccessConfig, docsAccessMode } from './check-docs-access-config.ts';
+import { createDocsAccess, type DocsAccessDeps } from './create-docs-access.ts';
+import type { DocsAccess } from './docs-access.ts';
+import { loadSessionKey } from './session-key.ts';
+
+/**
+ * The docs sign-in gate as `npm start` builds it: secrets from `env` (SLACK_CLIENT_SECRET, CALLBOARD_SESSION_SECRET),
+ * the generated session key beside the database. Mount `routes` on the server and pass the gate to the docs routes.
+ */
+export const openDocsAccess = (config: Pick<Config, 'http' | 'database'>, env: NodeJS.ProcessEnv, log?: DocsAccessDeps['log']): DocsAccess => {
+  checkDocsAccessConfig(config, env);
+  if (docsAccessMode(config.http) !== 'slack') return createDocsAccess(config);
+  return createDocsAccess(config, {
+    ...(env.SLACK_CLIENT_SECRET ? { clientSecret: env.SLACK_CLIENT_SECRET } : {}),
+    sessionKey: loadSessionKey({ env, databasePath: config.database.path }),
+    ...(log ? { log } : {}),
+  });
+};

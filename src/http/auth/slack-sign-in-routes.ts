@@ -1,0 +1,105 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { DOCS_ROOT } from '../../core/docs/docs-url.ts';
+import type { HttpRequest, HttpResponse, Route } from '../http-types.ts';
+import { authPage, NO_STORE } from './auth-pages.ts';
+import { CALLBACK_PATH, clearPending, issuePending, readPending, type PendingSettings } from './pending-sign-in.ts';
+import { safeReturnPath } from './safe-return-path.ts';
+import type { SlackIdentity, SlackOidcClient } from './slack-oidc-client.ts';
+import { clearSession, issueSession, type SessionSettings } from './slack-session.ts';
+
+export const START_PATH = '/auth/slack/start';
+export const SIGN_OUT_PATH = '/auth/sign-out';
+
+export interface SignInRouteOptions {
+  client: SlackOidcClient;
+  clientId: string;
+  teamId: string;
+  /** `<http.publicUrl>/auth/slack/callback`: sent to Slack and compared by it with the app's redirect_urls. */
+  redirectUri: string;
+  session: SessionSettings & PendingSettings;
+  randomToken?: () => string;
+  log?: { warn: (details: object, message: string) => void };
+}
+
+export const startLink = (returnPath: string): string => `${START_PATH}?return=${encodeURIComponent(returnPath)}`;
+
+const tryAgain = { href: startLink(DOCS_ROOT), text: 'Sign in with Slack again' };
+const redirect = (location: string, cookie: string): HttpResponse => ({ status: 302, headers: { location, 'set-cookie': cookie, ...NO_STORE }, body: '' });
+const sameToken = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Sends the browser to Slack's authorize endpoint, remembering state, nonce and the return path in a signed cookie. */
+const start =
+  (options: SignInRouteOptions) =>
+  async (request: HttpRequest): Promise<HttpResponse> => {
+    const token = options.randomToken ?? (() => randomBytes(32).toString('base64url'));
+    const pending = { state: token(), nonce: token(), returnPath: safeReturnPath(request.query.get('return')) };
+    const authorize = new URL(options.client.authorizeUrl);
+    const params = { response_type: 'code', scope: 'openid profile email', client_id: options.clientId, redirect_uri: options.redirectUri };
+    for (const [name, value] of Object.entries({ ...params, state: pending.state, nonce: pending.nonce, team: options.teamId }))
+      authorize.searchParams.set(name, value);
+    return redirect(authorize.href, issuePending(options.session, pending));
+  };
+
+/** Each state is accepted once, even though the pending cookie outlives a successful callback (one Set-Cookie per answer). */
+const createUsedStates = (now: () => number) => {
+  const used = new Map<string, number>();
+  return (state: string, expires: number): boolean => {
+    for (const [seen, until] of used) if (until <= now()) used.delete(seen);
+    if (used.has(state)) return false;
+    used.set(state, expires);
+    return true;
+  };
+};
+
+const wrongWorkspace = (identity: SlackIdentity, teamId: string, clear: string): HttpResponse =>
+  authPage(
+    403,
+    {
+      title: 'Wrong Slack workspace',
+      message: `You signed in to ${identity.teamName ? `"${identity.teamName}" (${identity.teamId})` : identity.teamId}, but these docs are for workspace ${teamId}. Sign in again and choose that workspace.`,
+      link: tryAgain,
+    },
+    { 'set-cookie': clear },
+  );
+
+/** Checks Slack's answer against the pending sign-in, exchanges the code, verifies the id_token and signs the person in. */
+const callback = (options: SignInRouteOptions) => {
+  const firstUse = createUsedStates(options.session.now);
+  return async (request: HttpRequest): Promise<HttpResponse> => {
+    const clear = clearPending(options.session);
+    const refuse = (status: number, title: string, message: string) => authPage(status, { title, message, link: tryAgain }, { 'set-cookie': clear });
+    const pending = readPending(options.session, request.headers);
+    if (!pending) return refuse(400, 'Sign-in expired', 'This sign-in was not started in this browser, or took longer than 10 minutes. Start again.');
+    const state = request.query.get('state') ?? '';
+    if (!sameToken(state, pending.state))
+      return refuse(400, 'Sign-in refused', 'The answer from Slack does not belong to the sign-in this browser started (state mismatch).');
+    if (!firstUse(state, pending.expires)) return refuse(400, 'Sign-in refused', 'This sign-in answer was already used.');
+    const slackError = request.query.get('error');
+    if (slackError) return refuse(403, 'Not signed in', `Slack did not sign you in (${slackError}).`);
+    const code = request.query.get('code');
+    if (!code) return refuse(400, 'Sign-in refused', 'Slack sent no authorization code.');
+    const outcome = await options.client.signIn(code, options.redirectUri);
+    if (!outcome.ok) {
+      options.log?.warn({ stage: outcome.stage, error: outcome.error }, 'Sign in with Slack failed');
+      if (outcome.stage === 'token') return refuse(502, 'Slack refused the sign-in', `Slack did not accept the sign-in (${outcome.error}).`);
+      return refuse(401, 'Sign-in refused', `The identity Slack sent could not be verified (${outcome.error}).`);
+    }
+    const identity = outcome.value;
+    if (!sameToken(identity.nonce, pending.nonce))
+      return refuse(401, 'Sign-in refused', 'The identity Slack sent was not issued for this sign-in (nonce mismatch).');
+    if (identity.teamId !== options.teamId) return wrongWorkspace(identity, options.teamId, clear);
+    return redirect(pending.returnPath, issueSession(options.session, { id: identity.userId, ...(identity.name ? { name: identity.name } : {}) }));
+  };
+};
+
+/** Clears the session and says so: sending the person back to /docs would sign them straight in again. */
+const signOut = (options: SignInRouteOptions) => async (): Promise<HttpResponse> =>
+  authPage(200, { title: 'Signed out', message: 'You are signed out of the Callboard docs.', link: tryAgain }, { 'set-cookie': clearSession(options.session) });
+
+/** The routes Sign in with Slack needs mounted. */
+export const slackSignInRoutes = (options: SignInRouteOptions): Route[] => [
+  { method: 'GET', path: START_PATH, handler: start(options) },
+  { method: 'GET', path: CALLBACK_PATH, handler: callback(options) },
+  { method: 'GET', path: SIGN_OUT_PATH, handler: signOut(options) },
+  { method: 'POST', path: SIGN_OUT_PATH, handler: signOut(options) },
+];

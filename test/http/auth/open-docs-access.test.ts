@@ -1,0 +1,35 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../../src/core/errors.ts';
+import { openDocsAccess } from '../../../src/http/auth/open-docs-access.ts';
+
+const database = () => ({ path: join(mkdtempSync(join(tmpdir(), 'callboard-open-access-')), 'callboard.db'), origin: 'test' });
+const slackHttp = { host: '0.0.0.0', port: 0, publicUrl: 'https://cb.acme.example', auth: { slack: { clientId: '1.2', teamId: 'T0ACME' } } };
+
+describe('openDocsAccess', () => {
+  it('with Sign in with Slack: keeps a generated session key beside the database and has the sign-in routes', () => {
+    const db = database();
+    const access = openDocsAccess({ http: slackHttp, database: db }, { SLACK_CLIENT_SECRET: 'secret' });
+    expect(existsSync(join(db.path, '..', 'session.key'))).toBe(true);
+    expect(access.routes.map((route) => `${route.method} ${route.path}`)).toEqual([
+      'GET /auth/slack/start',
+      'GET /auth/slack/callback',
+      'GET /auth/sign-out',
+      'POST /auth/sign-out',
+    ]);
+  });
+
+  it('refuses before writing anything when the configuration is incomplete', () => {
+    const db = database();
+    expect(() => openDocsAccess({ http: slackHttp, database: db }, {})).toThrow(InvalidInputError);
+    expect(existsSync(join(db.path, '..', 'session.key'))).toBe(false);
+  });
+
+  it('on loopback without sign-in: no key, no routes', () => {
+    const db = database();
+    expect(openDocsAccess({ http: { host: '127.0.0.1', port: 0 }, database: db }, {}).routes).toEqual([]);
+    expect(existsSync(join(db.path, '..', 'session.key'))).toBe(false);
+  });
+});
