@@ -3,8 +3,13 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 /** A request as handlers see it: the body already read (and size-limited) by the server. */
 export interface HttpRequest {
   method: string;
-  /** Path without the query, e.g. `/readyz`. */
+  /** Path without the query, e.g. `/readyz`, with dot segments and backslashes already resolved (WHATWG URL). */
   path: string;
+  /**
+   * The path exactly as the client sent it, before that resolution, so a route can refuse `..` and `\\` instead of
+   * serving wherever they lead (the docs site does). Set by the server; handlers called with no port may lack it.
+   */
+  rawPath?: string;
   query: URLSearchParams;
   /** Node's headers: names in lower case. */
   headers: IncomingHttpHeaders;
@@ -32,7 +37,7 @@ export type HttpHandler = (request: HttpRequest) => Promise<HttpResponse | HandO
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-  /** Exact path, e.g. `/webhooks/github`. */
+  /** Exact path, e.g. `/webhooks/github`, or a prefix ending in `/*` (`/docs/*`: everything below `/docs/`). */
   path: string;
   handler: HttpHandler;
   /** Largest body accepted, in bytes (default the server's, 1 MiB); larger is answered 413 unread. */

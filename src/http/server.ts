@@ -62,6 +62,7 @@ const serve = async (request: IncomingMessage, response: ServerResponse, options
   const parsed: HttpRequest = {
     method,
     path: target.pathname,
+    rawPath: (request.url ?? '').split(/[?#]/, 1)[0]!,
     query: target.searchParams,
     headers: request.headers,
     body: read.body,

@@ -30,3 +30,38 @@ describe('createRouter', () => {
     expect(() => createRouter([answering('GET', '/a', '1'), answering('GET', '/a', '2')])).toThrow('Two HTTP routes for GET /a');
   });
 });
+
+describe('prefix routes', () => {
+  const router = createRouter([
+    answering('GET', '/docs', 'index'),
+    answering('GET', '/docs/search', 'search'),
+    answering('GET', '/docs/*', 'below docs'),
+    answering('GET', '/docs/_static/*', 'static'),
+    answering('POST', '/hooks/*', 'hook'),
+  ]);
+  const textOf = async (method: string, path: string) => ((await router.request(httpRequest(method, path))) as unknown as { body: { text: string } }).body.text;
+
+  it('exact routes come first, then the longest prefix holding the path', async () => {
+    expect(await textOf('GET', '/docs')).toBe('index');
+    expect(await textOf('GET', '/docs/search')).toBe('search');
+    expect(await textOf('GET', '/docs/search/more')).toBe('below docs');
+    expect(await textOf('GET', '/docs/')).toBe('below docs');
+    expect(await textOf('GET', '/docs/default/component/a/b/')).toBe('below docs');
+    expect(await textOf('GET', '/docs/_static/docs.css')).toBe('static');
+  });
+
+  it('a prefix holds only what is below it', async () => {
+    expect(await router.request(httpRequest('GET', '/docsx'))).toMatchObject({ status: 404 });
+    expect(await router.request(httpRequest('GET', '/hooks'))).toMatchObject({ status: 404 });
+  });
+
+  it('HEAD is answered by the GET prefix route; another method is a 405 with Allow', async () => {
+    expect(await textOf('HEAD', '/docs/a/b/c/')).toBe('below docs');
+    expect(await router.request(httpRequest('POST', '/docs/a/b/c/'))).toMatchObject({ status: 405, headers: { allow: 'GET' } });
+    expect(await router.request(httpRequest('GET', '/hooks/github'))).toMatchObject({ status: 405, headers: { allow: 'POST' } });
+  });
+
+  it('two prefix routes for one method and prefix are a wiring mistake', () => {
+    expect(() => router.mount(answering('GET', '/docs/*', 'again'))).toThrow('Two HTTP routes for GET /docs/*');
+  });
+});

@@ -15,6 +15,7 @@ beforeAll(async () => {
     { method: 'POST', path: '/echo', handler: async (request) => jsonResponse(200, { bytes: request.body.length, q: request.query.get('q') }) },
     { method: 'POST', path: '/small', bodyLimit: 10, handler: async () => jsonResponse(200, {}) },
     { method: 'GET', path: '/boom', handler: async () => Promise.reject(new Error('handler bug')) },
+    { method: 'GET', path: '/paths/*', handler: async (request) => jsonResponse(200, { path: request.path, rawPath: request.rawPath ?? null }) },
     {
       method: 'POST',
       path: '/raw',
@@ -76,6 +77,18 @@ describe('startHttpServer', () => {
   it('a handler that throws is a 500 and the server keeps answering', async () => {
     expect((await fetch(`${server.url}/boom`)).status).toBe(500);
     expect((await fetch(`${server.url}/echo`, { method: 'POST', body: 'a' })).status).toBe(200);
+  });
+
+  it('gives handlers the path resolved and as sent, so a route can refuse dot segments and backslashes', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const sent = httpRequest({ host: '127.0.0.1', port: server.port, path: '/paths/a/../b\\c%2e%2e?x=1' }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve(text));
+      });
+      sent.on('error', reject).end();
+    });
+    expect(JSON.parse(answer)).toEqual({ path: '/paths/b/c%2e%2e', rawPath: '/paths/a/../b\\c%2e%2e' });
   });
 
   it('a hand-off gets the body already read as rawBody', async () => {
