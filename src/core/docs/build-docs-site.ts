@@ -48,7 +48,7 @@ export const buildDocsSite = (input: DocsBuildInput): DocsBuildResult => {
   if (files.pages.length === 0) {
     return {
       ok: false,
-      error: `${inSource(config.docsDir)}/ has no Markdown pages; add ${inSource(config.docsDir)}/index.md (or a README.md beside mkdocs.yml)`,
+      error: `${inSource(config.docsDir)}/ has no Markdown pages; add ${inSource(config.docsDir)}/index.md or ${inSource('README.md')}`,
     };
   }
   const tooBig = files.pages.find((page) => page.bytes.byteLength > input.maxPageBytes);

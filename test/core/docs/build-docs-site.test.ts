@@ -191,7 +191,7 @@ describe('buildDocsSite: without mkdocs.yml', () => {
       rootInSource: 'x',
       maxPageBytes: 1000,
     });
-    expect(result).toEqual({ ok: false, error: 'x/docs/ has no Markdown pages; add x/docs/index.md (or a README.md beside mkdocs.yml)' });
+    expect(result).toEqual({ ok: false, error: 'x/docs/ has no Markdown pages; add x/docs/index.md or x/README.md' });
   });
 });
 
