@@ -24,6 +24,7 @@ import type { SourceRegistrar } from './scaffolder/source-registrar.ts';
 import { buildScaffolder, buildSourceRegistrar } from './scaffolder-runtime.ts';
 import { buildSlackOnCall } from './oncall-runtime.ts';
 import { startScorecards } from './scorecards/score-after-passes.ts';
+import { startDocs } from './docs/docs-runtime.ts';
 
 const LOCAL_MODE_HINT = [
   'No Slack credentials (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, or + SLACK_APP_TOKEN): running in local mode.',
@@ -147,6 +148,8 @@ export const main = async (): Promise<void> => {
   );
   // Scores what each pass changed (the first pass: everything not scored yet), in the background.
   const scorecards = startScorecards(config, runtime, log);
+  // Builds the docs each pass changed (the first pass: whatever is not built yet), in the background; runtime.docs serves them.
+  startDocs(config, runtime, log);
   logSyncSummary(log, await runtime.sync.syncAll());
   readiness.complete('firstSync');
   const registrar = buildSourceRegistrar(config, runtime);

@@ -3,7 +3,7 @@ import type { CatalogRuntime } from '../catalog-runtime.ts';
 import type { Config } from '../config/load-config.ts';
 import type { SyncSummary } from '../core/sync/sync-summary.ts';
 import { passChangedSomething } from '../scorecards/score-after-passes.ts';
-import type { BuildDocsSite } from './build-docs-site-port.ts';
+import { loadBuildDocsSite, type BuildDocsSite } from './build-docs-site-port.ts';
 import { DocsBuilder, type DocsRunReport } from './docs-builder.ts';
 import { createDocsFolderReader, type DigestCache } from './docs-folder-reader.ts';
 
@@ -58,22 +58,31 @@ const shouldBuildAfter = (config: Config, summary: SyncSummary): boolean =>
 
 /**
  * `npm start`'s docs: built after the first pass (docs a previous process did not build yet) and after every pass that
- * changed something. Not awaited by the pass: a slow build delays the docs, never the catalog.
+ * changed something. Not awaited by the pass: a slow build delays the docs, never the catalog. The renderer is loaded
+ * with the first run.
  */
-export const startDocs = (config: Config, runtime: CatalogRuntime, log: Logger, build: BuildDocsSite): DocsRunner => {
-  const runner = new DocsRunner(createDocsBuilder(config, runtime, build));
+export const startDocs = (
+  config: Config,
+  runtime: CatalogRuntime,
+  log: Logger,
+  loadBuild: () => Promise<BuildDocsSite> = loadBuildDocsSite,
+): { refresh(): Promise<DocsRunReport> } => {
+  let runner: Promise<DocsRunner> | undefined;
+  const refresh = async () => {
+    runner ??= loadBuild().then((build) => new DocsRunner(createDocsBuilder(config, runtime, build)));
+    return (await runner).refresh();
+  };
   let first = true;
   runtime.sync.onPass((summary) => {
     if (!first && !shouldBuildAfter(config, summary)) return;
     first = false;
-    runner
-      .refresh()
+    refresh()
       .then((report) => {
         if (report.built.length + report.failed.length + report.removed > 0) log.info(summarizeDocsRun(report), 'docs built after a sync pass');
       })
       .catch((error: unknown) => log.error({ err: error }, 'building docs after a sync pass failed; the next pass tries again'));
   });
-  return runner;
+  return { refresh };
 };
 
 /** The log line of a run: counts, and the failures by entity. */
