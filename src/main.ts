@@ -3,6 +3,8 @@ import pino, { type Logger } from 'pino';
 import { openCatalogRuntime, type CatalogRuntime } from './catalog-runtime.ts';
 import { loadConfig, type Config } from './config/load-config.ts';
 import { checkDocsAccessConfig } from './http/auth/check-docs-access-config.ts';
+import { openDocsAccess } from './http/auth/open-docs-access.ts';
+import { mountDocsRoutes } from './http/docs/mount-docs-routes.ts';
 import { Readiness } from './http/readiness.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { createRouter, type Router } from './http/router.ts';
@@ -101,6 +103,17 @@ const startServer = async (config: Config, router: Router, log: Logger): Promise
 };
 
 /**
+ * The docs site on the one server (every mode), behind the sign-in gate, with its sign-in routes; says where to read it.
+ * Mounted once the database is open: until then `/docs` is a 404 like any unknown path.
+ */
+const mountDocsSite = (config: Config, router: Router, runtime: CatalogRuntime, server: HttpServer, log: Logger): void => {
+  const publicUrl = (config.http.publicUrl ?? server.url).replace(/\/+$/, '');
+  mountDocsRoutes(router, { library: runtime.docs, catalog: runtime.store, access: openDocsAccess(config, process.env, log), publicUrl });
+  log.info({ url: `${publicUrl}/docs` }, 'docs site mounted');
+  process.stdout.write(`\nDocs: ${publicUrl}/docs\n\n`);
+};
+
+/**
  * Composition root for `npm start`, one process: load the configuration, start the HTTP server, open the
  * catalog, sync once, keep it fresh on the configured schedule, and answer in Slack (or print how to ask locally).
  */
@@ -146,6 +159,7 @@ export const main = async (): Promise<void> => {
       log,
     }),
   );
+  mountDocsSite(config, router, runtime, server, log);
   // Scores what each pass changed (the first pass: everything not scored yet), in the background.
   const scorecards = startScorecards(config, runtime, log);
   // Builds the docs each pass changed (the first pass: whatever is not built yet), in the background; runtime.docs serves them.
