@@ -6,21 +6,28 @@ import type { Scorecard } from '../../../../src/core/scorecards/scorecard.ts';
 import { buildScorecard, service } from '../build-scorecard.ts';
 
 /** Rules that pass when the entity carries the annotation `t/<id>`, plus an on-call rule the test sets per run. */
-export const digestScorecard: Scorecard = buildScorecard(
-  {
-    owner: 'group:platform',
-    filter: { kind: ['Component'] },
-    levels: ['bronze', 'silver', 'gold'],
-    rules: [
-      { id: 'owned', level: 'bronze', title: 'Owned by a team', check: { exists: 'metadata.annotations["t/owned"]' } },
-      { id: 'readme', level: 'bronze', check: { exists: 'metadata.annotations["t/readme"]' } },
-      { id: 'runbook', level: 'silver', title: 'Has a runbook', fix: 'Add a runbook link.', check: { exists: 'metadata.annotations["t/runbook"]' } },
-      { id: 'oncall', level: 'silver', check: { oncall: true } },
-      { id: 'docs', level: 'gold', check: { exists: 'metadata.annotations["t/docs"]' } },
-    ],
-  },
-  'readiness',
-);
+export const digestScorecardSpec = {
+  owner: 'group:platform',
+  filter: { kind: ['Component'] },
+  levels: ['bronze', 'silver', 'gold'],
+  rules: [
+    { id: 'owned', level: 'bronze', title: 'Owned by a team', check: { exists: 'metadata.annotations["t/owned"]' } },
+    { id: 'readme', level: 'bronze', check: { exists: 'metadata.annotations["t/readme"]' } },
+    { id: 'runbook', level: 'silver', title: 'Has a runbook', fix: 'Add a runbook link.', check: { exists: 'metadata.annotations["t/runbook"]' } },
+    { id: 'oncall', level: 'silver', check: { oncall: true } },
+    { id: 'docs', level: 'gold', check: { exists: 'metadata.annotations["t/docs"]' } },
+  ],
+};
+
+export const digestScorecard: Scorecard = buildScorecard(digestScorecardSpec, 'readiness');
+
+/** The scorecard as a catalog file holds it. */
+export const digestScorecardYaml = JSON.stringify({
+  apiVersion: 'callboard.dev/v1alpha1',
+  kind: 'Scorecard',
+  metadata: { name: 'readiness', title: 'Production readiness' },
+  spec: digestScorecardSpec,
+});
 
 /** How one entity stands in one run: the annotation rules it passes, and its on-call fact. */
 export interface Standing {
