@@ -14,6 +14,7 @@ interface RegisteredPostType {
  */
 const registry: Partial<Record<PostTypeName, RegisteredPostType>> = {
   'catalog-health': { messages: ['catalog-health'], load: async () => (await import('./catalog-health.ts')).catalogHealthPost },
+  'scorecard-digest': { messages: ['scorecard-digest'], load: async () => (await import('./scorecard-digest.ts')).scorecardDigestPost },
 };
 
 export const isPostTypeAvailable = (name: string): name is PostTypeName => Object.hasOwn(registry, name);
