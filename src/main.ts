@@ -178,7 +178,7 @@ export const main = async (): Promise<void> => {
     config,
     subscriptions: runtime.scheduleSubscriptions,
     ledger: runtime.jobLedger,
-    builder: { store: runtime.store, messages: postMessages, templates: () => scaffolder.listTemplates(undefined) },
+    builder: { store: runtime.store, messages: postMessages, templates: () => scaffolder.listTemplates(undefined), scorecards: runtime.scorecardResults },
     log,
   });
   const slack = await startSlack(
