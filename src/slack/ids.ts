@@ -71,6 +71,8 @@ export const SlashCommands = {
   oncall: '/oncall',
   /** An entity's scorecard levels, a team's entities ranked, or a scorecard's level distribution (also `/callboard scorecard`). */
   scorecard: '/scorecard',
+  /** An entity's docs home and, with words, its best matching sections; alone, your teams' docs (also `/callboard docs`). */
+  docs: '/docs',
 } as const;
 
 export type ActionId = (typeof ActionIds)[keyof typeof ActionIds];

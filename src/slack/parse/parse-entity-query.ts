@@ -73,6 +73,12 @@ export const parseDepsQuery = (text: string, command = '/deps'): ParsedRequest =
   return wrong ? problem(command, wrong) : parsed({ kind: 'deps', entity: names.join(' '), direction, ...(depth !== undefined ? { depth } : {}) });
 };
 
+/** `/docs <entity> [words]`, or `/docs` alone for the asker's teams' docs. */
+export const parseDocsQuery = (text: string, command = '/docs'): ParsedRequest =>
+  splitWords(text).some((word) => unwrapName(word).length > 0)
+    ? entityRequest(command, text, (entity) => ({ kind: 'docs', entity }))
+    : parsed({ kind: 'team-docs' });
+
 const MAX_QUERY_LENGTH = 200;
 
 /** `/find <words>`: a few words; an essay gets a hint rather than a search nobody can read. */

@@ -1,6 +1,6 @@
 import { SlashCommands } from '../ids.ts';
 import { cleanSlackQuery, splitWords, unwrapName } from './clean-slack-text.ts';
-import { entityRequest, parseDepsQuery, parseFindQuery, parseOwnerQuery } from './parse-entity-query.ts';
+import { entityRequest, parseDepsQuery, parseDocsQuery, parseFindQuery, parseOwnerQuery } from './parse-entity-query.ts';
 import { parseOnCallQuery } from './parse-oncall-query.ts';
 import { parsed, problem, type ParsedRequest } from './slack-request.ts';
 
@@ -44,7 +44,7 @@ const parseEntitySubcommand = (sub: string, text: string, command: string): Pars
       return parseOnCallQuery(rest, named);
     case 'docs':
     case 'runbook':
-      return entityRequest(named, rest, (entity) => ({ kind: 'docs', entity }));
+      return parseDocsQuery(rest, named);
     case 'scorecard':
       return parseScorecardQuery(rest, named);
     default:
@@ -52,7 +52,7 @@ const parseEntitySubcommand = (sub: string, text: string, command: string): Pars
   }
 };
 
-/** `/callboard help | owner x | deps x [--reverse] | find words | oncall x [at time] | docs x | errors [team] | sync | whoami`; nothing means help. */
+/** `/callboard help | owner x | deps x [--reverse] | find words | oncall x [at time] | docs [x [words]] | errors [team] | sync | whoami`; nothing means help. */
 export const parseCallboardCommand = (text: string, command: string = SlashCommands.callboard): ParsedRequest => {
   const [first, ...rest] = splitWords(text);
   const sub = first?.toLowerCase();
@@ -80,6 +80,8 @@ export const parseSlashCommand = (command: string, rawText: string): ParsedReque
       return parseOnCallQuery(text, name);
     case SlashCommands.scorecard:
       return parseScorecardQuery(text, name);
+    case SlashCommands.docs:
+      return parseDocsQuery(text, name);
     case SlashCommands.callboard:
       return parseCallboardCommand(text, name);
     default:

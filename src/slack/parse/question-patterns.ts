@@ -21,7 +21,8 @@ export const QUESTIONS: ReadonlyArray<{ intent: QuestionIntent; pattern: RegExp 
   question('oncall', `(?!who(?:'s|\\s+is|\\s+are)\\s)${X}${POSSESSIVE}\\s+${ONCALL}(?:\\s+person)?`),
   question('docs', `where\\s+(?:are|is|can\\s+i\\s+find|do\\s+i\\s+find)\\s+(?:the\\s+)?${DOCS}\\s+(?:for|of|on|about)\\s+${X}`),
   question('docs', `(?:the\\s+)?${DOCS}\\s+(?:for|of|on|about)\\s+${X}`),
-  question('docs', `${X}${POSSESSIVE}\\s+${DOCS}`),
+  // Not "docs payments-api runbook": that is the docs command with words to search (`@Callboard docs …`).
+  question('docs', `(?!${DOCS}\\s)${X}${POSSESSIVE}\\s+${DOCS}`),
   question(
     'owner',
     `(?:who|which\\s+team|what\\s+team|which\\s+group)\\s+(?:owns|maintains|looks\\s+after|runs|is\\s+responsible\\s+for|is\\s+in\\s+charge\\s+of)\\s+${X}`,

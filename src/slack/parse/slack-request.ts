@@ -11,8 +11,13 @@ export type SlackRequest =
   | { kind: 'find'; query: string }
   /** Who is on call for the entity or team, now or at `at` (ISO 8601 UTC). */
   | { kind: 'oncall'; entity: string; at?: string }
-  /** Where the entity's docs and runbook are. */
+  /**
+   * Where the entity's docs and runbook are. `entity` is all that was typed: the entity, then optionally words to
+   * find sections of its docs with (`payments-api provider outage`); the answer tells them apart.
+   */
   | { kind: 'docs'; entity: string }
+  /** `/docs` alone: the docs of the asker's teams. */
+  | { kind: 'team-docs' }
   /** Scorecard levels of an entity, a team's entities ranked, or a scorecard's level distribution. */
   | { kind: 'scorecard'; entity: string }
   | { kind: 'help' }

@@ -43,6 +43,13 @@ export const commandUsages: readonly CommandUsage[] = [
     examples: ['/scorecard payments-api', '/scorecard payments-team', '/scorecard production-readiness'],
   },
   {
+    command: SlashCommands.docs,
+    summary:
+      "An entity's docs, rendered by Callboard: the site's home and, with words, the best matching sections with a snippet each, linked to the heading. Alone, your teams' documented services.",
+    usage: ['/docs <name, title or ref> [words]', '/docs   (your teams)'],
+    examples: ['/docs payments-api', '/docs payments-api provider outage', '/docs'],
+  },
+  {
     command: SlashCommands.create,
     summary: 'A new repository from a software template: pick one, fill in its form, check the review, and follow the run; it is in the catalog when done.',
     usage: ['/create [words]   (templates you may run, filtered by the words)'],
@@ -55,7 +62,7 @@ export const commandUsages: readonly CommandUsage[] = [
     usage: [
       '/callboard owner|deps|find <…>   (as /owner, /deps, /find)',
       '/callboard oncall <name> [at <time>]   (as /oncall)',
-      '/callboard docs <name>',
+      '/callboard docs [<name> [words]]   (as /docs)',
       '/callboard scorecard <name>   (as /scorecard)',
       '/callboard help',
       '/callboard errors [team | all]',

@@ -13,9 +13,12 @@ const MAX_DESCRIPTION = 300;
 /** Channel ids by normalised channel name (ChannelDirectory), so a team's `#name` is a real channel link. */
 export interface UnfurlContext {
   channelIds?: ReadonlyMap<string, string>;
+  /** The rendered docs site of an entity, when it has one: the Docs button opens it rather than a listed docs link. */
+  builtDocsUrl?: (ref: string) => string | undefined;
 }
 
-const ownerText = (answer: OwnerAnswer, ctx: UnfurlContext): string => {
+/** "Owned by *Payments* #team-payments", or a warning when no team can be named. */
+export const ownerText = (answer: OwnerAnswer, ctx: UnfurlContext): string => {
   if (!answer.ownerRef) return ':warning: no owner recorded';
   if (!answer.owner) return `:warning: owner ${refCode(answer.ownerRef)} is not in the catalog`;
   const channel = teamChannelText(answer.owner, ctx.channelIds);
@@ -23,9 +26,9 @@ const ownerText = (answer: OwnerAnswer, ctx: UnfurlContext): string => {
 };
 
 /** Owner always; Dependencies, Dependents and Docs only when there is an answer to give (no dead ends). */
-const cardButtons = (answer: OwnerAnswer): Button[] => {
+const cardButtons = (answer: OwnerAnswer, ctx: UnfurlContext): Button[] => {
   const ref = entityRefOf(answer.entity);
-  const docsUrl = docsUrlOf(answer.entity);
+  const docsUrl = ctx.builtDocsUrl?.(ref) ?? docsUrlOf(answer.entity);
   return [
     button({ text: 'Owner & contacts', actionId: ActionIds.showOwner, value: ref }),
     hasDependencyRelations(answer.entity, 'forward') ? button({ text: 'Dependencies', actionId: ActionIds.showDeps, value: ref }) : undefined,
@@ -49,7 +52,7 @@ export const entityUnfurlView = (answer: OwnerAnswer, ctx: UnfurlContext = {}): 
     sectionBlock(`*${escapeMrkdwn(truncate(displayNameOf(entity), 150))}* ${refCode(ref)}${description}`, 'unfurl.entity'),
     // One element per fact: Slack lays context elements out side by side, each on its own.
     contextBlock([ownerText(answer, ctx), ...facts], 'unfurl.facts'),
-    actionsBlock(cardButtons(answer), 'unfurl.actions'),
+    actionsBlock(cardButtons(answer, ctx), 'unfurl.actions'),
   ];
 };
 

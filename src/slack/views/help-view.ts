@@ -24,7 +24,7 @@ export const helpView = (): SlackMessage => {
       'help.names',
     ),
   ];
-  return ephemeralMessage('Callboard help: /owner, /deps, /find, /oncall, /create and /callboard.', blocks);
+  return ephemeralMessage('Callboard help: /owner, /deps, /find, /oncall, /docs, /create and /callboard.', blocks);
 };
 
 /** The three lines of the short help, kept here so the mention and slash command replies say the same. */

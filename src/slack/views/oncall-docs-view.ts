@@ -24,7 +24,8 @@ export interface DocsFacts extends OwnerFacts {
   techdocs?: { ref: string; location?: string };
 }
 
-const ownerClause = (facts: OwnerFacts): string => {
+/** "x is owned by Payments (#team-payments)": who owns the entity, as one clause of already escaped mrkdwn. */
+export const ownerClause = (facts: OwnerFacts): string => {
   const name = escapeMrkdwn(truncate(facts.entityName, 80));
   if (facts.self) {
     const what = `${facts.self.kind === 'team' ? 'the team' : 'the person'} ${escapeMrkdwn(truncate(facts.self.displayName, 80))}`;

@@ -3,6 +3,8 @@ import type { SearchHit, SearchResult } from '../../core/catalog-reader/catalog-
 import { ActionIds } from '../ids.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { actionsBlock, contextBlock, headerBlock, plural, sectionBlock, staticSelect } from './blocks.ts';
+import type { LinkedDocsHit } from '../../usecases/docs/docs-ports.ts';
+import { docsHitBlocks } from './docs-hits-group.ts';
 import { refCode, shortRef, titleWithName } from './entity-text.ts';
 import { pageButtons, pageCounterText, pageSlice, type PageSlice } from './page-buttons.ts';
 import { askerOnlyMessage, ephemeralMessage, type SlackMessage } from './slack-message.ts';
@@ -15,6 +17,8 @@ const MAX_QUERY = 100;
 export interface SearchResultsViewOptions {
   /** Which page `result.hits` is, from 1 (default 1): hits are that page's, best first. */
   page?: number;
+  /** Docs sections matching the query, shown as their own group after the entities (the answer gives them on page 1). */
+  docs?: readonly LinkedDocsHit[];
 }
 
 const hitText = (hit: SearchHit, rank: number): string => {
@@ -37,6 +41,17 @@ const nothingFound = (query: string): SlackMessage => {
   return askerOnlyMessage(`Nothing matches ${quoted}.`, [sectionBlock(text, 'search.empty')]);
 };
 
+/** No entity matches but docs sections do: the sections alone, said plainly. */
+const onlyDocsFound = (query: string, docs: readonly LinkedDocsHit[]): SlackMessage => {
+  const quoted = escapeMrkdwn(truncate(query.trim(), MAX_QUERY));
+  const blocks: KnownBlock[] = [
+    headerBlock(`Search: ${truncate(query.trim(), MAX_QUERY)}`, 'search.header'),
+    contextBlock([`No catalog entity matches *${quoted}*; ${plural(docs.length, 'docs section')} ${docs.length === 1 ? 'does' : 'do'}.`], 'search.summary'),
+    ...docsHitBlocks(docs),
+  ];
+  return ephemeralMessage(`${plural(docs.length, 'docs section')} for ${quoted}`, blocks);
+};
+
 const summaryText = (result: SearchResult, quoted: string, slice: PageSlice): string => {
   const counter = slice.pageCount > 1 ? `  ·  showing ${pageCounterText(slice)}` : '';
   return result.didYouMean
@@ -50,7 +65,7 @@ const summaryText = (result: SearchResult, quoted: string, slice: PageSlice): st
  * A corrected query is said out loud.
  */
 export const searchResultsView = (result: SearchResult, opts: SearchResultsViewOptions = {}): SlackMessage => {
-  if (result.hits.length === 0) return nothingFound(result.query);
+  if (result.hits.length === 0) return opts.docs && opts.docs.length > 0 ? onlyDocsFound(result.query, opts.docs) : nothingFound(result.query);
   const quoted = escapeMrkdwn(truncate(result.query.trim(), MAX_QUERY));
   const shown = result.hits.slice(0, SEARCH_PAGE_SIZE);
   const total = Math.max(result.total, shown.length);
@@ -63,6 +78,7 @@ export const searchResultsView = (result: SearchResult, opts: SearchResultsViewO
   const options = shown.map((hit, index) => ({ text: `${slice.start + index + 1}. ${hit.title ?? hit.name} (${hit.kind.toLowerCase()})`, value: hit.ref }));
   const paging = pageButtons(slice, { view: 'find', query: result.query, page: slice.page });
   blocks.push(actionsBlock([...paging, staticSelect(ActionIds.showOwner, 'Show the owner of…', options)], 'search.actions'));
+  blocks.push(...docsHitBlocks(opts.docs ?? []));
   const best = shown[0]!;
   const counter = slice.pageCount > 1 ? ` (showing ${pageCounterText(slice)})` : '';
   return ephemeralMessage(

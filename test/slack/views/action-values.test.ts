@@ -79,6 +79,6 @@ describe('ids', () => {
     const ids = Object.values(ActionIds);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of [...ids, ...Object.values(CallbackIds)]) expect(id).toMatch(/^[a-z_]+(\.[a-z_]+)*$/);
-    expect(Object.values(SlashCommands)).toEqual(['/owner', '/deps', '/find', '/callboard', '/create', '/oncall', '/scorecard']);
+    expect(Object.values(SlashCommands)).toEqual(['/owner', '/deps', '/find', '/callboard', '/create', '/oncall', '/scorecard', '/docs']);
   });
 });

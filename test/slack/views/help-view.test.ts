@@ -19,6 +19,7 @@ describe('helpView', () => {
       'help.command.4',
       'help.command.5',
       'help.command.6',
+      'help.command.7',
       'help.divider.other',
       'help.other',
       'help.names',
@@ -37,6 +38,7 @@ describe('helpView', () => {
       '/find payments',
       '/owner checkout-service',
       '/oncall payments-team at 2026-12-07T09:00Z',
+      '/docs payments-api provider outage',
     ]) {
       expect(text).toContain(usage);
     }

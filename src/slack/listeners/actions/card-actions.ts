@@ -1,3 +1,4 @@
+import { builtDocsUrl } from '../../../usecases/docs/docs-ports.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { buttonNoticeView } from '../../views/button-notice-view.ts';
 import { answerOnCall } from '../answers/answer-oncall.ts';
@@ -17,8 +18,9 @@ export const docsAction =
   async (args: ActionArgs): Promise<void> => {
     await args.ack();
     if (args.action.type === 'button' && args.action.url) return;
-    const entity = deps.store.entityEnvelope(actionValue(args.action) ?? '');
-    const url = entity ? docsUrlOf(entity) : undefined;
+    const ref = actionValue(args.action) ?? '';
+    const entity = deps.store.entityEnvelope(ref);
+    const url = entity ? (builtDocsUrl(deps.docs, ref) ?? docsUrlOf(entity)) : undefined;
     await replyToAction(
       args,
       buttonNoticeView(

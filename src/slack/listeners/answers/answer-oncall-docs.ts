@@ -21,7 +21,8 @@ const selfOf = (entity: Entity): OwnerFacts['self'] => {
   return kind === 'group' || kind === 'user' ? { kind: kind === 'group' ? 'team' : 'person', displayName: displayNameOf(entity) } : undefined;
 };
 
-const ownerFacts = async (deps: SlackDeps, answer: OwnerAnswer): Promise<OwnerFacts> => {
+/** Who owns the entity and its team channel, for the one-line clause docs answers end with. */
+export const ownerFacts = async (deps: SlackDeps, answer: OwnerAnswer): Promise<OwnerFacts> => {
   const self = selfOf(answer.entity);
   const owner = self?.kind === 'team' ? answer.entity : self ? undefined : answer.owner;
   const channelName = owner ? teamChannelName(owner) : undefined;

@@ -8,6 +8,7 @@ import { whoamiView } from '../../views/whoami-view.ts';
 import { answerDependencies, answerOwner } from './answer-entity.ts';
 import { answerErrors, answerSync } from './answer-housekeeping.ts';
 import { answerOnCall } from './answer-oncall.ts';
+import { answerBuiltDocs, answerTeamDocs } from './answer-docs.ts';
 import { answerDocs } from './answer-oncall-docs.ts';
 import { answerScorecardRequest } from './answer-scorecard.ts';
 import { answerSearch } from './answer-search.ts';
@@ -34,7 +35,10 @@ export const answerRequest = async (deps: SlackDeps, request: SlackRequest, aske
     case 'oncall':
       return answerOnCall(deps, request, askerId, options.audience);
     case 'docs':
-      return answerDocs(deps, request.entity);
+      // Without built docs (no docs library wired), the links and TechDocs annotation the catalog file declares.
+      return deps.docs ? answerBuiltDocs(deps, deps.docs, request.entity) : answerDocs(deps, request.entity);
+    case 'team-docs':
+      return answerTeamDocs(deps, askerId);
     case 'scorecard':
       return answerScorecardRequest(deps, request.entity);
     case 'help':

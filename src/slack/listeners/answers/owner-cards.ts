@@ -1,4 +1,5 @@
 import type { Entity } from '../../../core/catalog/entity.ts';
+import { builtDocsUrl } from '../../../usecases/docs/docs-ports.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import { findPerson } from '../../../usecases/find-person.ts';
 import { findTeam } from '../../../usecases/find-team.ts';
@@ -104,7 +105,9 @@ const personCard = async (deps: SlackDeps, ref: string, options: OwnerCardOption
 const entityOwnerCard = async (deps: SlackDeps, ref: string, options: OwnerCardOptions): Promise<SlackMessage> => {
   const answer = findOwner(deps.store, ref);
   const [reach, onCall] = await Promise.all([reachFor(deps, answer.members, [answer.owner, answer.parent], options), onCallFor(deps, ref, options)]);
-  return ownerView(answer, { ...reach, ...pagerduty(deps), ...onCall, ...scorecardsFor(deps, ref) });
+  // The Docs button opens the rendered site when there is one, else the docs link the catalog file lists.
+  const docsUrl = builtDocsUrl(deps.docs, ref);
+  return ownerView(answer, { ...reach, ...pagerduty(deps), ...onCall, ...scorecardsFor(deps, ref), ...(docsUrl ? { docsUrl } : {}) });
 };
 
 /**

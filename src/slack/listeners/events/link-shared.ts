@@ -1,9 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { OwnerAnswer } from '../../../core/catalog-reader/catalog-answers.ts';
 import { classifySharedLink, meansTheEntity, type SharedLinkKind } from '../../../usecases/classify-shared-link.ts';
+import { builtDocsUrl } from '../../../usecases/docs/docs-ports.ts';
+import { findDocsLink, type DocsLinkAnswer } from '../../../usecases/docs/find-docs-link.ts';
 import { findEntityByUrl } from '../../../usecases/find-entity-by-url.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
+import { docsUnfurlView } from '../../views/docs-unfurl-view.ts';
 import { entityContextView, entityUnfurlView, type UnfurlContext } from '../../views/entity-unfurl-view.ts';
 import { teamChannelIds } from '../answers/owner-cards.ts';
 import type { LinkSharedArgs } from '../bolt-args.ts';
@@ -25,13 +28,27 @@ interface SharedLink {
   url: string;
   answer: OwnerAnswer;
   kind: SharedLinkKind;
+  /** Set for a page of Callboard's built docs: its title and section. */
+  docs?: DocsLinkAnswer;
 }
+
+/** Where Callboard's docs are served: `http.publicUrl` (links Callboard posts) and `slack.callboardUrl` when that is another address. */
+const docsBases = (deps: SlackDeps): string[] => [deps.docs?.publicUrl, deps.settings.callboardUrl].filter((base): base is string => base !== undefined);
+
+/** A link to a page of a built docs site, with the entity it documents (still in the catalog). */
+const resolveDocsLink = (deps: SlackDeps, url: string): SharedLink | undefined => {
+  const docs = deps.docs ? findDocsLink(deps.docs, url, docsBases(deps)) : undefined;
+  if (!docs || !deps.store.entityEnvelope(docs.entityRef)) return undefined;
+  return { url, answer: findOwner(deps.store, docs.entityRef), kind: 'docs', docs };
+};
 
 /**
  * The entity a link names and what part of it the link shows, or undefined when it names no catalog
  * entity (findEntityByUrl never throws on a link); links left alone are logged at debug for "why no card?".
  */
 const resolveLink = (deps: SlackDeps, url: string): SharedLink | undefined => {
+  const docs = resolveDocsLink(deps, url);
+  if (docs) return docs;
   const urlOptions = deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {};
   const ref = findEntityByUrl(deps.store, url, urlOptions);
   if (!ref) {
@@ -49,6 +66,7 @@ const resolveLink = (deps: SlackDeps, url: string): SharedLink | undefined => {
  * own preview is not drowned.
  */
 const previewOf = (deps: SlackDeps, link: SharedLink, ctx: UnfurlContext): { blocks: KnownBlock[] } | undefined => {
+  if (link.docs) return { blocks: docsUnfurlView(link.docs, link.answer, link.url, ctx) };
   if (meansTheEntity(link.kind)) return { blocks: entityUnfurlView(link.answer, ctx) };
   if ((deps.settings.unfurl?.otherLinks ?? 'context') === 'none') {
     deps.log.debug({ url: link.url, kind: link.kind }, 'shared link is inside an entity but not the entity; slack.unfurl.otherLinks is none');
@@ -63,6 +81,7 @@ const unfurlContextFor = async (deps: SlackDeps, links: readonly SharedLink[]): 
     deps,
     links.map((link) => link.answer.owner),
   ),
+  builtDocsUrl: (ref) => builtDocsUrl(deps.docs, ref),
 });
 
 /** Links the catalog knows unfurl, in one chat.unfurl call; links it does not know are left to Slack and other apps. */
