@@ -81,6 +81,14 @@ export const createProgram = (io: CliIo): Command => {
     .argument('<ref>', 'entity, team or scorecard ref or name, e.g. payments-api, group:default/payments-team or scorecard:production-readiness')
     .option('--json', 'print JSON; for an entity: [{ scorecard, entityRef, level, passed, total, rules, next }]')
     .action(lazyAction(io, async () => (await import('./commands/scorecard-command.ts')).scorecardCommand));
+  // `docs` also has subcommands: `callboard docs build` is registered on this command (`.command('build')`), its action
+  // beside docsCommand in src/cli/commands/docs.ts. Options given after `build` (--json, --config) are this command's:
+  // the subcommand reads them with `command.optsWithGlobals()`.
+  command('docs', "an entity's docs site and, with words, its best matching sections, linked to their headings (as /docs in Slack)")
+    .argument('<entity>', 'entity ref or name, e.g. payments-api')
+    .argument('[words...]', 'words to find sections with, e.g. provider outage')
+    .option('--json', 'print JSON: { entityRef, url, siteName, builtAt, commit, hits: [{ page, title, heading, anchor, url, snippet }] }')
+    .action(lazyAction(io, async () => (await import('./commands/docs.ts')).docsCommand));
   command('search', 'full-text search over names, titles, descriptions, tags and owners')
     .argument('<query...>', 'words to look for; prefixes match')
     .option('--kind <kind>', 'only this kind')
