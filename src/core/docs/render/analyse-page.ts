@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import type { DocsHeading, DocsSection } from '../docs-site.ts';
 import { LEADING_ATTRIBUTE_LIST, parseAttributeList, TRAILING_ATTRIBUTE_LIST } from './attribute-list.ts';
+import { forEachChildList } from './child-tokens.ts';
 import { createLineFinder } from './line-finder.ts';
 import { plainText } from './plain-text.ts';
 import { slugify, uniqueId } from './slugify.ts';
@@ -53,7 +54,9 @@ export const analysePage = (tokens: Token[], source: string, rewriteUrl: Rewrite
         (token as unknown as TabbedSetToken).setIndex = tabSets;
         break;
     }
-    forEachChildList(token, (children) => children.forEach((child, childIndex) => visit(child, blockOffset, children, childIndex)));
+    forEachChildList(token, (children) => {
+      for (let childIndex = 0; childIndex < children.length; childIndex += 1) visit(children[childIndex]!, blockOffset, children, childIndex);
+    });
   };
 
   const anchorHeading = (heading: AnchoredHeading): void => {
@@ -83,21 +86,6 @@ export const analysePage = (tokens: Token[], source: string, rewriteUrl: Rewrite
   }
 
   return { toc, sections, firstTitle: toc.find((heading) => heading.level === 1)?.text };
-};
-
-/** The child token lists of any token: inline tokens, list items, table cells, tabs, footnote contents. */
-const forEachChildList = (token: Token, each: (children: Token[]) => void): void => {
-  const record = token as unknown as Record<string, unknown>;
-  if (token.type === 'table') {
-    const table = token as Tokens.Table;
-    table.header.forEach((cell) => each(cell.tokens));
-    table.rows.forEach((row) => row.forEach((cell) => each(cell.tokens)));
-    return;
-  }
-  for (const key of ['titleTokens', 'tokens', 'items', 'tabs', 'content'] as const) {
-    const value = record[key];
-    if (Array.isArray(value) && value.length > 0) each(value as Token[]);
-  }
 };
 
 /** `## Title {#custom-id}`: the id is taken and the braces removed from the heading text. */

@@ -1,4 +1,5 @@
 import type { Token, Tokens } from 'marked';
+import { forEachChildList } from './child-tokens.ts';
 
 const TAG = /<[^>]*>/g;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
@@ -36,24 +37,22 @@ export const plainText = (tokens: Token[]): string => {
         return;
       }
     }
-    const record = token as unknown as Record<string, unknown>;
-    const lists = ['titleTokens', 'tokens', 'items', 'tabs', 'content'].filter((key) => Array.isArray(record[key]) && (record[key] as Token[]).length > 0);
-    if (lists.length === 0) {
-      if ('text' in token && typeof token.text === 'string') parts.push(decodeEntities(token.text));
-      return;
-    }
-    if (token.type === 'admonition' && typeof record.title === 'string') parts.push(record.title, ' ');
-    for (const key of lists) {
-      for (const child of record[key] as Token[]) {
+    let hasChildren = false;
+    const title = token.type === 'admonition' ? (token as unknown as { title?: string }).title : undefined;
+    if (title) parts.push(title, ' ');
+    forEachChildList(token, (children) => {
+      hasChildren ||= children.length > 0;
+      for (const child of children) {
         add(child);
-        if (isBlock(child)) parts.push(' ');
+        if (BLOCKS.has(child.type)) parts.push(' ');
       }
-      if (key === 'titleTokens') parts.push(' ');
-    }
+      // A tab's title is inline text: keep it apart from the tab's first words.
+      if (token.type === 'tab' && children === (token as unknown as { titleTokens: Token[] }).titleTokens) parts.push(' ');
+    });
+    if (!hasChildren && 'text' in token && typeof token.text === 'string') parts.push(decodeEntities(token.text));
   };
   tokens.forEach(add);
   return parts.join('');
 };
 
 const BLOCKS = new Set(['paragraph', 'list_item', 'list', 'heading', 'code', 'blockquote', 'table', 'tab', 'tabbedSet', 'admonition', 'footnote']);
-const isBlock = (token: Token): boolean => BLOCKS.has(token.type);
