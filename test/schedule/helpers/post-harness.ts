@@ -39,6 +39,8 @@ export interface PostHarnessOptions {
   leaseMs?: number;
   /** Wraps the Web API adapter (to hold a call back, say). */
   wrapApi?: (api: SchedulePostApi) => SchedulePostApi;
+  /** Builds the real messages, given this process's ledger (default: a message naming the schedule and slot). */
+  build?: (ledger: SqliteJobLedger) => (spec: ScheduleSpec, slot: Date, manual: boolean) => Promise<ScheduledMessage>;
 }
 
 /**
@@ -74,7 +76,7 @@ export const openPostHarness = (options: PostHarnessOptions) => {
     specs: options.specs,
     ledger,
     api: options.wrapApi ? options.wrapApi(api) : api,
-    build,
+    build: options.build ? options.build(ledger) : build,
     clock: options.clock,
     log,
     timed: false,
