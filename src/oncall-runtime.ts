@@ -18,7 +18,11 @@ export interface OnCallProviderOptions {
  * PAGERDUTY_TOKEN is set, built-in rotations (Rotation entities in this catalog) always. A new paging tool is one
  * file in src/oncall/ and one line here.
  */
-export const buildOnCallProviders = (config: Config, catalog: Pick<CatalogReader, 'entityEnvelope'>, options: OnCallProviderOptions): OnCallProvider[] => {
+export const buildOnCallProviders = (
+  config: Pick<Config, 'oncall'>,
+  catalog: Pick<CatalogReader, 'entityEnvelope'>,
+  options: OnCallProviderOptions,
+): OnCallProvider[] => {
   const { pagerduty } = config.oncall;
   const providers: OnCallProvider[] = [];
   if (pagerduty.token) {

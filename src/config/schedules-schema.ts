@@ -11,6 +11,8 @@ import { availablePostTypes, isPostTypeAvailable } from '../schedule/posts/post-
  * not exist can only be found when posting, and marks the schedule failing.
  */
 
+const CRON_EXPECTED = 'a cron expression of 5 fields, or 6 with seconds first, such as "0 9 * * MON"';
+
 const scheduleSchema = z
   .object({
     // Names the schedule in `callboard post <id>`, `callboard schedules` and the ledger.
@@ -19,10 +21,14 @@ const scheduleSchema = z
     scorecard: z.string().min(1).optional(),
     team: z.string().min(1).optional(),
     channel: z.string().regex(/^#?[a-z0-9][a-z0-9._-]*$|^[CG][A-Z0-9]{2,}$/, 'a channel name such as "#payments" or a channel id such as "C0123ABCD"'),
-    cron: z.string().refine(isCronExpression, 'a cron expression of 5 fields, or 6 with seconds first, such as "0 9 * * MON"'),
+    cron: z.string().refine(isCronExpression, CRON_EXPECTED).optional(),
     timezone: z.string().refine(isKnownTimeZone, 'an IANA time zone name such as "Europe/Berlin" or "UTC"').default('UTC'),
     missed: z.enum(['once', 'skip']).default('once'),
-    handoffLead: z.number().int().min(1).max(10_080).optional(),
+    // Minutes before each shift change (oncall-handoff only); at most a week.
+    handoffLead: z
+      .number()
+      .refine((minutes) => Number.isInteger(minutes) && minutes >= 1 && minutes <= 10_080, 'whole minutes from 1 to 10080 (a week), such as 60')
+      .optional(),
     quiet: z
       .string()
       .refine((text) => parseQuietHours(text) !== undefined, 'quiet hours as "HH:MM-HH:MM" such as "20:00-08:00"')
@@ -31,6 +37,17 @@ const scheduleSchema = z
   .strict();
 
 type ScheduleInput = z.output<typeof scheduleSchema>;
+
+/** A handoff follows its team's on-call (so it needs a team and takes no cron); every other post needs a cron. */
+const checkTiming = (schedule: ScheduleInput, issue: (key: string, message: string) => void): void => {
+  if (schedule.post !== 'oncall-handoff') {
+    if (schedule.cron === undefined) issue('cron', CRON_EXPECTED);
+    return;
+  }
+  if (schedule.team === undefined) issue('team', 'the team whose on-call hands over (oncall-handoff schedules need one), such as "group:payments-team"');
+  if (schedule.cron !== undefined)
+    issue('cron', "no cron: oncall-handoff posts follow the team's on-call, handoffLead minutes (default 60) before each shift change; remove cron");
+};
 
 const checkSchedules = (schedules: ScheduleInput[], ctx: z.RefinementCtx): void => {
   const firstIndexOf = new Map<string, number>();
@@ -46,6 +63,7 @@ const checkSchedules = (schedules: ScheduleInput[], ctx: z.RefinementCtx): void 
     if (schedule.post !== 'scorecard-digest' && schedule.scorecard !== undefined) issue('scorecard', `no scorecard: only scorecard-digest schedules take one`);
     if (schedule.post !== 'oncall-handoff' && schedule.handoffLead !== undefined)
       issue('handoffLead', 'no handoffLead: only oncall-handoff schedules take one');
+    checkTiming(schedule, issue);
   });
 };
 

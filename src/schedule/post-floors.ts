@@ -13,8 +13,8 @@ export class PostFloors {
   constructor(private readonly options: { ledger: Pick<PostLedger, 'lastRun'>; slots: PostSlots; log: Logger }) {}
 
   /** Missed slots at start-up: from the last recorded one when they are caught up (`once`), else only from now on. */
-  settleAtStart(spec: ScheduleSpec, now: Date): void {
-    this.floors.set(spec.id, this.startFloor(spec, now));
+  async settleAtStart(spec: ScheduleSpec, now: Date): Promise<void> {
+    this.floors.set(spec.id, await this.startFloor(spec, now));
   }
 
   /** Whatever happens to `slot` next, it is handled here: no retry loop at every tick. */
@@ -22,13 +22,13 @@ export class PostFloors {
     this.floors.set(spec.id, slot);
   }
 
-  private startFloor(spec: ScheduleSpec, now: Date): Date {
+  private async startFloor(spec: ScheduleSpec, now: Date): Promise<Date> {
     const lastSlot = this.lastSlotOf(spec);
     if (spec.missed === 'once' && lastSlot) {
       // A subscription made again after an unsubscribe finds the old one's slots under its id: none before it was made.
       return spec.createdAt && spec.createdAt > lastSlot ? spec.createdAt : lastSlot;
     }
-    if (lastSlot && spec.missed === 'skip' && this.options.slots.dueSlot(spec, lastSlot, now))
+    if (lastSlot && spec.missed === 'skip' && (await this.options.slots.dueSlot(spec, lastSlot, now)))
       this.options.log.info({ schedule: spec.id }, `schedule ${spec.id} missed slots while Callboard was down; skipped (missed: skip)`);
     return now;
   }

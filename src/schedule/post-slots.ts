@@ -1,7 +1,11 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { createCronSlots, type CronSlots } from './cron-slots.ts';
+import type { OnCallSchedule } from '../core/oncall/on-call.ts';
+import { createCronSlots } from './cron-slots.ts';
+import { handoffSlotSeries, type TeamShifts } from './handoff-slot-series.ts';
+import { ScheduleFailure } from './posts/post-type.ts';
 import { deferPastQuietHours, quietWindowStart } from './quiet-hours.ts';
-import type { ScheduleSpec } from './schedule-spec.ts';
+import { DEFAULT_HANDOFF_LEAD_MINUTES, type ScheduleSpec } from './schedule-spec.ts';
+import { cronSlotSeries, type SlotSeries } from './slot-series.ts';
 
 /**
  * Quiet windows jumped over at most in one `dueSlot` (each jump is one slot search, which for a seconds cron scans a
@@ -10,25 +14,61 @@ import type { ScheduleSpec } from './schedule-spec.ts';
  */
 const MAX_WINDOW_JUMPS = 4;
 
+/** Who is on call for a handoff schedule's team at an instant; throws ScheduleFailure saying why nobody can say. */
+export type HandoffShifts = (spec: ScheduleSpec, at: Date) => Promise<OnCallSchedule>;
+
+export interface PostSlotsOptions {
+  /** Replaceable so tests can count the slot searches. */
+  createSlots?: typeof createCronSlots;
+  /** Who is on call for a handoff schedule's team; without it, handoff schedules cannot be timed. */
+  handoffShifts?: HandoffShifts;
+}
+
+/** Whether a schedule's slots are shift changes (less the lead) rather than cron slots. */
+export const isHandoffSchedule = (spec: Pick<ScheduleSpec, 'post'>): boolean => spec.post === 'oncall-handoff';
+
+export const handoffLeadMsOf = (spec: Pick<ScheduleSpec, 'handoffLead'>): number => (spec.handoffLead ?? DEFAULT_HANDOFF_LEAD_MINUTES) * 60_000;
+
 /**
- * The slots of each schedule's cron in its time zone, with quiet hours applied. The node-cron tasks used as
- * matchers are never started (nothing is timed here); `close` destroys them.
+ * The slots of each schedule (its cron in its time zone, or its team's shift changes less the handoff lead), with
+ * quiet hours applied. The node-cron tasks used as matchers are never started (nothing is timed here); `close`
+ * destroys them.
  */
 export class PostSlots {
-  private readonly cache = new Map<string, { slots: CronSlots; task: ScheduledTask }>();
+  private readonly cronCache = new Map<string, { series: SlotSeries; task: ScheduledTask }>();
+  private readonly handoffCache = new Map<string, SlotSeries>();
 
-  /** `createSlots` is replaceable so tests can count the slot searches. */
-  constructor(private readonly createSlots: typeof createCronSlots = createCronSlots) {}
+  constructor(private readonly options: PostSlotsOptions = {}) {}
 
-  private slotsOf(spec: ScheduleSpec): CronSlots {
+  private seriesOf(spec: ScheduleSpec): SlotSeries {
+    return isHandoffSchedule(spec) ? this.handoffSeriesOf(spec) : this.cronSeriesOf(spec);
+  }
+
+  private cronSeriesOf(spec: ScheduleSpec): SlotSeries {
+    if (!spec.cron) throw new Error(`schedule ${spec.id} has no cron`);
     const key = `${spec.cron}\u0000${spec.timezone}`;
-    let entry = this.cache.get(key);
+    let entry = this.cronCache.get(key);
     if (!entry) {
       const task = cron.createTask(spec.cron, () => undefined, { timezone: spec.timezone });
-      entry = { slots: this.createSlots(spec.cron, spec.timezone, task), task };
-      this.cache.set(key, entry);
+      const create = this.options.createSlots ?? createCronSlots;
+      entry = { series: cronSlotSeries(create(spec.cron, spec.timezone, task)), task };
+      this.cronCache.set(key, entry);
     }
-    return entry.slots;
+    return entry.series;
+  }
+
+  /** One series per schedule, team and lead: it remembers the last shift changes it saw (see handoff-slot-series.ts). */
+  private handoffSeriesOf(spec: ScheduleSpec): SlotSeries {
+    const { handoffShifts } = this.options;
+    if (!handoffShifts) throw new ScheduleFailure('on-call unavailable: no on-call providers are configured in this process');
+    const key = `${spec.id}\u0000${spec.team ?? ''}\u0000${handoffLeadMsOf(spec)}`;
+    let series = this.handoffCache.get(key);
+    if (!series) {
+      const shifts: TeamShifts = (at) => handoffShifts(spec, at);
+      series = handoffSlotSeries(shifts, handoffLeadMsOf(spec));
+      this.handoffCache.set(key, series);
+    }
+    return series;
   }
 
   /** When the post for `slot` goes out: the slot itself, or the end of the quiet hours it falls in. */
@@ -37,22 +77,22 @@ export class PostSlots {
   }
 
   /** The latest slot after `floor` whose post time has come by `now`, if any. */
-  dueSlot(spec: ScheduleSpec, floor: Date, now: Date): Date | undefined {
-    const slots = this.slotsOf(spec);
-    let candidate = slots.latestBetween(floor, now);
+  async dueSlot(spec: ScheduleSpec, floor: Date, now: Date): Promise<Date | undefined> {
+    const slots = this.seriesOf(spec);
+    let candidate = await slots.latestBetween(floor, now);
     for (let i = 0; candidate && this.postTimeOf(spec, candidate) > now; i++) {
       if (i >= MAX_WINDOW_JUMPS) return undefined;
       // Every slot of this quiet window is posted at its end, still to come: look before the window began.
       const start = quietWindowStart(candidate, spec.quiet, spec.timezone);
       const before = start && start < candidate ? start : candidate;
-      candidate = slots.latestBetween(floor, new Date(before.getTime() - 1));
+      candidate = await slots.latestBetween(floor, new Date(before.getTime() - 1));
     }
     return candidate;
   }
 
   /** The next moment something of this schedule is due after `now`: its next slot, or the end of quiet hours. */
-  nextPostTime(spec: ScheduleSpec, now: Date): Date | undefined {
-    const next = this.slotsOf(spec).nextAfter(now);
+  async nextPostTime(spec: ScheduleSpec, now: Date): Promise<Date | undefined> {
+    const next = await this.seriesOf(spec).nextAfter(now);
     const deferredNow = this.postTimeOf(spec, now);
     const candidates = [next ? this.postTimeOf(spec, next) : undefined, deferredNow > now ? deferredNow : undefined];
     const times = candidates.filter((time): time is Date => time !== undefined).map((time) => time.getTime());
@@ -60,19 +100,20 @@ export class PostSlots {
   }
 
   /** The next slot after `now` and when it will be posted. */
-  nextSlot(spec: ScheduleSpec, now: Date): { slot: Date; postAt: Date } | undefined {
-    const slot = this.slotsOf(spec).nextAfter(now);
+  async nextSlot(spec: ScheduleSpec, now: Date): Promise<{ slot: Date; postAt: Date } | undefined> {
+    const slot = await this.seriesOf(spec).nextAfter(now);
     return slot ? { slot, postAt: this.postTimeOf(spec, slot) } : undefined;
   }
 
   close(): void {
-    for (const { task } of this.cache.values()) {
+    for (const { task } of this.cronCache.values()) {
       try {
         void task.destroy();
       } catch {
         // A task made with a time zone the runtime does not know throws even here; it was never started.
       }
     }
-    this.cache.clear();
+    this.cronCache.clear();
+    this.handoffCache.clear();
   }
 }

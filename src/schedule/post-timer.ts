@@ -8,7 +8,7 @@ export interface PostTimerOptions {
   clock: Clock;
   log: Logger;
   /** When something is next due (ms since the epoch), per schedule; undefined entries are left out. */
-  nextDueTimes: (now: Date) => (number | undefined)[];
+  nextDueTimes: (now: Date) => Promise<(number | undefined)[]>;
   tick: () => Promise<unknown>;
 }
 
@@ -22,10 +22,26 @@ export class PostTimer {
 
   constructor(private readonly options: PostTimerOptions) {}
 
+  /** Times the next tick; a failed look at what is next is logged and retried within a minute. */
   arm(): void {
     if (this.stopped) return;
     const now = this.options.clock.now();
-    const next = this.options.nextDueTimes(now).filter((time): time is number => time !== undefined);
+    void this.options
+      .nextDueTimes(now)
+      .catch((error: unknown) => {
+        this.options.log.error({ err: error }, 'scheduled posts: could not work out the next post time; looking again within a minute');
+        return [] as (number | undefined)[];
+      })
+      .then((times) =>
+        this.armAt(
+          now,
+          times.filter((time): time is number => time !== undefined),
+        ),
+      );
+  }
+
+  private armAt(now: Date, next: number[]): void {
+    if (this.stopped) return;
     const wait = Math.max(0, Math.min(MAX_SLEEP_MS, ...next.map((time) => time - now.getTime())));
     this.timer = setTimeout(() => {
       this.options

@@ -14,11 +14,12 @@ export interface ScheduleSpec {
   team?: string;
   /** A channel id, or a name (`#payments`) resolved when posting. */
   channel: string;
-  cron: string;
+  /** Cron schedules only: a handoff's slots are its team's shift changes less `handoffLead`. */
+  cron?: string;
   timezone: string;
   /** A slot missed while no Callboard process ran: post one catch-up (the latest), or skip. */
   missed: 'once' | 'skip';
-  /** oncall-handoff only: minutes before a shift change. */
+  /** oncall-handoff only: minutes before each shift change (default 60). */
   handoffLead?: number;
   quiet?: QuietHours;
   origin: 'config' | 'subscription';
@@ -32,3 +33,10 @@ export const ledgerJobOf = (scheduleId: string): string => `post:${scheduleId}`;
 
 /** The Slack message metadata event every scheduled post carries, so a restart can find it in the channel. */
 export const SCHEDULED_POST_EVENT = 'callboard_scheduled_post';
+
+/** The default minutes before a shift change that a handoff is posted. */
+export const DEFAULT_HANDOFF_LEAD_MINUTES = 60;
+
+/** When a schedule posts, in words: its cron, or how long before each shift change. */
+export const describeTiming = (spec: Pick<ScheduleSpec, 'post' | 'cron' | 'handoffLead'>): string =>
+  spec.post === 'oncall-handoff' ? `${spec.handoffLead ?? DEFAULT_HANDOFF_LEAD_MINUTES} min before each on-call shift change` : `cron ${spec.cron ?? '(none)'}`;

@@ -1,7 +1,7 @@
 import type { ScheduleConfig } from '../config/schedules-schema.ts';
 import { parseQuietHours } from './quiet-hours.ts';
 import type { PostTypeName } from './posts/post-type-names.ts';
-import type { ScheduleSpec } from './schedule-spec.ts';
+import { DEFAULT_HANDOFF_LEAD_MINUTES, type ScheduleSpec } from './schedule-spec.ts';
 
 /** A channel's subscription as stored (`/callboard subscribe health payments-team quiet 20:00-08:00`). */
 export interface ScheduleSubscription {
@@ -70,7 +70,8 @@ export const specOfSubscription = (subscription: ScheduleSubscription): Schedule
     post: subscription.post as PostTypeName,
     ...(subscription.team ? { team: subscription.team } : {}),
     channel: subscription.channel,
-    cron: subscription.cron,
+    // A handoff subscription's stored cron is not read: its slots are the team's shift changes.
+    ...(subscription.post === 'oncall-handoff' ? { handoffLead: DEFAULT_HANDOFF_LEAD_MINUTES } : { cron: subscription.cron }),
     timezone: subscription.timezone,
     missed: 'once',
     ...(quiet ? { quiet } : {}),
@@ -88,10 +89,10 @@ export const specOfConfig = (schedule: ScheduleConfig): ScheduleSpec => {
     ...(schedule.scorecard ? { scorecard: schedule.scorecard } : {}),
     ...(schedule.team ? { team: schedule.team } : {}),
     channel: schedule.channel,
-    cron: schedule.cron,
+    ...(schedule.cron !== undefined ? { cron: schedule.cron } : {}),
     timezone: schedule.timezone,
     missed: schedule.missed,
-    ...(schedule.post === 'oncall-handoff' ? { handoffLead: schedule.handoffLead ?? 60 } : {}),
+    ...(schedule.post === 'oncall-handoff' ? { handoffLead: schedule.handoffLead ?? DEFAULT_HANDOFF_LEAD_MINUTES } : {}),
     ...(quiet ? { quiet } : {}),
     origin: 'config',
   };

@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import type { Clock } from '../core/ports.ts';
 import type { ScheduleCommandDeps } from '../slack/listeners/schedules/schedule-command.ts';
 import type { PostLedger } from './post-ledger.ts';
-import { PostSlots } from './post-slots.ts';
+import { PostSlots, type HandoffShifts } from './post-slots.ts';
+import { buildOnCallProviders } from '../oncall-runtime.ts';
+import { teamShiftsAt } from './posts/team-on-call.ts';
 import { describeSchedules } from './schedule-status.ts';
 import type { SchedulePostApi } from './schedule-post-api.ts';
 import { ScheduledPosts } from './scheduled-posts.ts';
@@ -11,7 +13,7 @@ import type { Config } from '../config/load-config.ts';
 import type { CatalogReader } from '../core/ports.ts';
 import { loadMessageTemplates, type MessageTemplates } from '../messages/message-templates.ts';
 import type { TemplateSummary } from '../scaffolder/scaffolder.ts';
-import type { PostContext, ScheduledMessage } from './posts/post-type.ts';
+import type { PostContext, PostOnCall, ScheduledMessage } from './posts/post-type.ts';
 import { isPostTypeAvailable, loadPostType, postMessageNames } from './posts/post-types.ts';
 import { allScheduleSpecs, type ScheduleSubscriptions } from './schedule-subscriptions.ts';
 import { ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
@@ -35,7 +37,23 @@ export interface PostBuilderDeps {
   scorecards?: PostContext['scorecards'];
   /** Where the previous post of each schedule is found (`previousPostAt`). */
   ledger?: Pick<PostLedger, 'lastPosted'>;
+  /** On-call lookups for handoffs and catalog health; absent: handoffs fail saying so. */
+  oncall?: PostOnCall;
+  /** Built docs, once the docs builder is wired (catalog health's failed builds). */
+  docs?: PostContext['docs'];
 }
+
+/** The configuration's on-call providers for scheduled posts (each lookup within `oncall.timeoutMs`). */
+export const buildPostOnCall = (config: Pick<Config, 'oncall'>, store: CatalogReader): PostOnCall => ({
+  providers: buildOnCallProviders(config, store, { timeoutMs: config.oncall.timeoutMs }),
+  timeoutMs: config.oncall.timeoutMs,
+});
+
+/** A handoff schedule's slot source: its team's shifts, asked through the same providers (no Slack lookups). */
+export const handoffShiftsOf =
+  (store: CatalogReader, oncall: PostOnCall | undefined): HandoffShifts =>
+  (spec, at) =>
+    teamShiftsAt(store, oncall, spec.team, at);
 
 /** A channel id, which a post's recorded channel can be compared with (a name is resolved only when posting). */
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
@@ -65,6 +83,8 @@ export const createPostBuilder =
       messages: deps.messages,
       ...(deps.templates ? { templates: deps.templates } : {}),
       ...(deps.scorecards ? { scorecards: deps.scorecards } : {}),
+      ...(deps.oncall ? { oncall: deps.oncall } : {}),
+      ...(deps.docs ? { docs: deps.docs } : {}),
       ...(previousPostAt ? { previousPostAt } : {}),
     });
   };
@@ -74,7 +94,8 @@ export const scheduleSpecsOf = (config: Pick<Config, 'schedules'>, subscriptions
   allScheduleSpecs(config.schedules, subscriptions, isPostTypeAvailable);
 
 export interface ScheduledPostsWiring {
-  config: Pick<Config, 'schedules'>;
+  /** `oncall` builds the providers handoffs ask, unless `builder.oncall` is given; with neither, handoffs fail saying so. */
+  config: Pick<Config, 'schedules'> & Partial<Pick<Config, 'oncall'>>;
   subscriptions: ScheduleSubscriptions;
   ledger: PostLedger;
   builder: PostBuilderDeps;
@@ -89,20 +110,26 @@ export interface ScheduledPostsWiring {
 export const createScheduledPostsRuntime = (wiring: ScheduledPostsWiring) => {
   const clock = wiring.clock ?? { now: () => new Date() };
   const specs = scheduleSpecsOf(wiring.config, wiring.subscriptions);
-  const slots = new PostSlots();
+  const { oncall: oncallConfig } = wiring.config;
+  const oncall = wiring.builder.oncall ?? (oncallConfig ? buildPostOnCall({ oncall: oncallConfig }, wiring.builder.store) : undefined);
+  const handoffShifts = handoffShiftsOf(wiring.builder.store, oncall);
+  const slots = new PostSlots({ handoffShifts });
   const commands: ScheduleCommandDeps = {
     subscriptions: wiring.subscriptions,
     statuses: () => describeSchedules(specs(), wiring.ledger, slots, clock.now()),
     now: () => clock.now(),
   };
-  const start = async (api: SchedulePostApi): Promise<ScheduledPosts> => {
+  /** `slackIdsByEmail` (the Slack app's member directory) turns the names in a handoff into mentions. */
+  const start = async (api: SchedulePostApi, slackIdsByEmail?: PostOnCall['slackIdsByEmail']): Promise<ScheduledPosts> => {
+    const withSlack = oncall && slackIdsByEmail ? { ...oncall, slackIdsByEmail } : oncall;
     const posts = new ScheduledPosts({
       specs,
       ledger: wiring.ledger,
       api,
-      build: createPostBuilder({ ledger: wiring.ledger, ...wiring.builder }),
+      build: createPostBuilder({ ledger: wiring.ledger, ...wiring.builder, ...(withSlack ? { oncall: withSlack } : {}) }),
       clock,
       log: wiring.log,
+      handoffShifts,
     });
     await posts.start();
     return posts;

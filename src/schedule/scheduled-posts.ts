@@ -7,10 +7,10 @@ import { PostFloors } from './post-floors.ts';
 import type { PostLedger } from './post-ledger.ts';
 import { scheduledPostMetadataFor } from './post-metadata.ts';
 import type { PostOutcome } from './post-outcome.ts';
-import { PostSlots } from './post-slots.ts';
+import { PostSlots, type HandoffShifts } from './post-slots.ts';
 import { PostTimer } from './post-timer.ts';
 import type { SchedulePostApi } from './schedule-post-api.ts';
-import { ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
+import { describeTiming, ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
 import { SlotPoster, type BuildScheduledMessage } from './slot-poster.ts';
 
 export type { PostOutcome } from './post-outcome.ts';
@@ -26,6 +26,8 @@ export interface ScheduledPostsOptions {
   log: Logger;
   /** A claim without an end or a post older than this is taken over, at start-up and every lease period (default 15 min). */
   leaseMs?: number;
+  /** Who is on call for a handoff schedule's team (its slots are the shift changes); absent: handoffs cannot be timed. */
+  handoffShifts?: HandoffShifts;
   /** Arms a timer after `start` (default true); tests drive `tick` with an injected clock instead. */
   timed?: boolean;
 }
@@ -38,7 +40,7 @@ export interface ScheduledPostsOptions {
  * Slots missed while down are caught up once (the latest) or skipped, per the schedule's `missed` (post-floors.ts).
  */
 export class ScheduledPosts {
-  private readonly slots = new PostSlots();
+  private readonly slots: PostSlots;
   private readonly active = new ActivePosts();
   private readonly floors: PostFloors;
   private readonly poster: SlotPoster;
@@ -47,6 +49,7 @@ export class ScheduledPosts {
 
   constructor(private readonly options: ScheduledPostsOptions) {
     const { specs, ledger, api, log } = options;
+    this.slots = new PostSlots(options.handoffShifts ? { handoffShifts: options.handoffShifts } : {});
     this.floors = new PostFloors({ ledger, slots: this.slots, log });
     this.poster = new SlotPoster(options);
     const leaseMs = options.leaseMs ?? 15 * 60_000;
@@ -54,7 +57,7 @@ export class ScheduledPosts {
     this.timer = new PostTimer({
       clock: options.clock,
       log,
-      nextDueTimes: (now) => specs().map((spec) => this.slotsSafely(spec, () => this.slots.nextPostTime(spec, now))?.getTime()),
+      nextDueTimes: (now) => Promise.all(specs().map(async (spec) => (await this.slotsSafely(spec, () => this.slots.nextPostTime(spec, now)))?.getTime())),
       tick: () => this.tick(),
     });
   }
@@ -63,7 +66,7 @@ export class ScheduledPosts {
   async start(): Promise<void> {
     const now = this.options.clock.now();
     await this.recover(now);
-    for (const spec of this.options.specs()) this.slotsSafely(spec, () => this.floors.settleAtStart(spec, now));
+    for (const spec of this.options.specs()) await this.slotsSafely(spec, () => this.floors.settleAtStart(spec, now));
     await this.tick(now);
     if (this.options.timed ?? true) this.timer.arm();
   }
@@ -83,7 +86,7 @@ export class ScheduledPosts {
     const outcomes = new Map<string, PostOutcome>();
     await Promise.all(
       this.options.specs().map(async (spec) => {
-        const slot = this.slotsSafely(spec, () => this.slots.dueSlot(spec, this.floors.floorOf(spec, now), now));
+        const slot = await this.slotsSafely(spec, () => this.slots.dueSlot(spec, this.floors.floorOf(spec, now), now));
         if (slot) outcomes.set(spec.id, await this.runSlot(spec, slot));
       }),
     );
@@ -91,17 +94,15 @@ export class ScheduledPosts {
   }
 
   /**
-   * One schedule's slot arithmetic; a schedule whose cron or time zone this runtime cannot read (a stored
-   * subscription, say) is logged and left out, so it stops neither start-up, nor the timer, nor the others.
+   * One schedule's slot arithmetic; a schedule that cannot be timed (a stored subscription's cron or time zone this
+   * runtime cannot read, a handoff team whose on-call cannot be asked) is logged and left out, so it stops neither
+   * start-up, nor the timer, nor the others. `/callboard schedules` shows why.
    */
-  private slotsSafely<T>(spec: ScheduleSpec, compute: () => T): T | undefined {
+  private async slotsSafely<T>(spec: ScheduleSpec, compute: () => Promise<T>): Promise<T | undefined> {
     try {
-      return compute();
+      return await compute();
     } catch (error) {
-      this.options.log.error(
-        { err: error, schedule: spec.id },
-        `schedule ${spec.id} cannot be timed (cron ${spec.cron}, time zone ${spec.timezone}); it is not posted`,
-      );
+      this.options.log.error({ err: error, schedule: spec.id }, `schedule ${spec.id} cannot be timed (${describeTiming(spec)}); it is not posted`);
       return undefined;
     }
   }
@@ -141,7 +142,7 @@ export class ScheduledPosts {
   }
 
   /** For status: the next slot of a schedule and when it will be posted. */
-  nextSlot(spec: ScheduleSpec, now: Date): { slot: Date; postAt: Date } | undefined {
+  nextSlot(spec: ScheduleSpec, now: Date): Promise<{ slot: Date; postAt: Date } | undefined> {
     return this.slots.nextSlot(spec, now);
   }
 }

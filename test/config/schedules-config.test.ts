@@ -60,12 +60,9 @@ describe('schedules: in callboard.yaml', () => {
     );
   });
 
-  it('refuses a scorecard digest without a scorecard, and post types this version cannot send', () => {
+  it('refuses a scorecard digest without a scorecard', () => {
     const message = errorOf(`  - { id: readiness, post: scorecard-digest, channel: "#payments", cron: "0 9 * * MON" }\n`);
     expect(message).toContain('schedules[0].scorecard: got nothing — expected the name of the Scorecard to digest');
-    expect(message).toContain(
-      'schedules[0].post: got "scorecard-digest" — expected a post type this version of Callboard can send (catalog-health); scorecard-digest posts are not available yet',
-    );
   });
 
   it('refuses keys a post type does not take, and unknown keys', () => {
@@ -78,5 +75,18 @@ describe('schedules: in callboard.yaml', () => {
   it('checks quiet hours and channel names', () => {
     expect(errorOf(health('a', ', quiet: "8pm-8am"'))).toContain('schedules[0].quiet: got "8pm-8am" — expected quiet hours as "HH:MM-HH:MM"');
     expect(errorOf(health('a').replace('"#payments"', '"#Pay ments"'))).toContain('schedules[0].channel: got "#Pay ments"');
+  });
+
+  it("times a handoff by its team's shift changes: a team is needed, cron is refused, handoffLead in whole minutes", () => {
+    const handoff = (extra: string) => `  - { id: handoff, post: oncall-handoff, channel: "#payments"${extra} }\n`;
+    const file = writeConfig(handoff(', team: group:payments-team, handoffLead: 30'));
+    expect(loadConfig({ file, env: {} }).schedules[0]).toMatchObject({ post: 'oncall-handoff', team: 'group:payments-team', handoffLead: 30 });
+    expect(errorOf(handoff(''))).toContain('schedules[0].team: got nothing — expected the team whose on-call hands over');
+    expect(errorOf(handoff(', team: payments-team, cron: "0 9 * * *"'))).toContain(
+      'schedules[0].cron: got "0 9 * * *" — expected no cron: oncall-handoff posts follow the team\'s on-call',
+    );
+    expect(errorOf(handoff(', team: payments-team, handoffLead: "1h"'))).toContain('schedules[0].handoffLead: got "1h"');
+    expect(errorOf(handoff(', team: payments-team, handoffLead: 0'))).toContain('schedules[0].handoffLead: got 0 — expected whole minutes from 1 to 10080');
+    expect(errorOf(health('a').replace(', cron: "0 9 * * MON"', ''))).toContain('schedules[0].cron: got nothing — expected a cron expression');
   });
 });

@@ -63,10 +63,10 @@ describe('a schedule whose slots cannot be computed (a stored time zone this run
 });
 
 describe('the status of such a schedule', () => {
-  it('is listed as failing with the reason instead of breaking the list', () => {
+  it('is listed as failing with the reason instead of breaking the list', async () => {
     const slots = new PostSlots();
     const bad = testSchedule({ id: 'health.D0APPDM.all', timezone: 'Mars/Olympus', origin: 'subscription' });
-    const [badStatus, goodStatus] = describeSchedules([bad, testSchedule()], memoryLedger(), slots, new Date('2026-12-06T18:00:00Z'));
+    const [badStatus, goodStatus] = await describeSchedules([bad, testSchedule()], memoryLedger(), slots, new Date('2026-12-06T18:00:00Z'));
     expect(badStatus).toMatchObject({ id: 'health.D0APPDM.all', failing: expect.stringContaining('cannot be timed') });
     expect(badStatus!.next).toBeUndefined();
     expect(goodStatus!.next).toEqual({ slot: '2026-12-07T08:00:00.000Z', postAt: '2026-12-07T08:00:00.000Z' });

@@ -376,7 +376,7 @@ describe('quiet hours', () => {
     clock.set('2026-12-07T20:00:00Z');
     await posts.tick();
     expect(slotsPosted()).toEqual([]);
-    expect(posts.nextSlot(spec, clock.now())?.postAt.toISOString()).toBe('2026-12-09T07:00:00.000Z');
+    expect((await posts.nextSlot(spec, clock.now()))?.postAt.toISOString()).toBe('2026-12-09T07:00:00.000Z');
     clock.set('2026-12-08T07:00:00Z');
     await posts.tick();
     await posts.tick();

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import pino from 'pino';
 import { ScheduledPosts } from '../../schedule/scheduled-posts.ts';
-import { createPostBuilder, loadPostMessages, scheduleSpecsOf } from '../../schedule/scheduled-posts-runtime.ts';
+import { buildPostOnCall, createPostBuilder, loadPostMessages, scheduleSpecsOf } from '../../schedule/scheduled-posts-runtime.ts';
 import { describePostFailure } from '../../schedule/describe-post-failure.ts';
 import { buildScaffolder } from '../../scaffolder-runtime.ts';
 import { ChannelDirectory } from '../../slack/channel-directory.ts';
@@ -42,6 +42,7 @@ export const postCommand = (io: CliIo) => async (id: string, options: { config?:
         store: runtime.store,
         messages,
         templates: () => scaffolder.listTemplates(undefined),
+        oncall: buildPostOnCall(config, runtime.store),
         scorecards: runtime.scorecardResults,
         ledger: runtime.jobLedger,
       }),

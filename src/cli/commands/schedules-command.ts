@@ -1,7 +1,7 @@
 import { openCatalogRuntime } from '../../catalog-runtime.ts';
 import { PostSlots } from '../../schedule/post-slots.ts';
 import { describeSchedules, type ScheduleStatus } from '../../schedule/schedule-status.ts';
-import { scheduleSpecsOf } from '../../schedule/scheduled-posts-runtime.ts';
+import { buildPostOnCall, handoffShiftsOf, scheduleSpecsOf } from '../../schedule/scheduled-posts-runtime.ts';
 import { loadCliConfig, type CliIo } from '../cli-context.ts';
 
 const formatSchedule = (status: ScheduleStatus): string[] => [
@@ -16,9 +16,10 @@ const formatSchedule = (status: ScheduleStatus): string[] => [
 export const schedulesCommand = (io: CliIo) => async (options: { config?: string; json?: boolean }) => {
   const config = loadCliConfig(io, options.config);
   const runtime = openCatalogRuntime(config);
-  const slots = new PostSlots();
+  // Handoff schedules' next slots come from their team's on-call, asked as `npm start` would.
+  const slots = new PostSlots({ handoffShifts: handoffShiftsOf(runtime.store, buildPostOnCall(config, runtime.store)) });
   try {
-    const statuses = describeSchedules(scheduleSpecsOf(config, runtime.scheduleSubscriptions)(), runtime.jobLedger, slots, new Date());
+    const statuses = await describeSchedules(scheduleSpecsOf(config, runtime.scheduleSubscriptions)(), runtime.jobLedger, slots, new Date());
     if (options.json) return io.out(JSON.stringify(statuses, null, 2));
     io.out(
       statuses.length === 0

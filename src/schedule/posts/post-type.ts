@@ -1,8 +1,10 @@
 import type { KnownBlock } from '@slack/types';
+import type { DocsLibrary } from '../../core/docs/docs-library.ts';
 import type { CatalogReader } from '../../core/ports.ts';
+import type { ScorecardResultsStore } from '../../scorecards/results-store.ts';
+import type { FindOnCallDeps } from '../../usecases/oncall/find-oncall.ts';
 import type { MessageTemplates } from '../../messages/message-templates.ts';
 import type { TemplateSummary } from '../../scaffolder/scaffolder.ts';
-import type { ScorecardResultsStore } from '../../scorecards/results-store.ts';
 import type { ScheduleSpec } from '../schedule-spec.ts';
 import type { PostTypeName } from './post-type-names.ts';
 
@@ -23,14 +25,21 @@ export interface PostContext {
   templates?: () => readonly TemplateSummary[];
   /** The messages in templates/messages/ with the `postMessages` overrides. */
   messages: MessageTemplates<string>;
+  /** On-call lookups (handoffs; catalog health's entities without on-call); absent where no providers are built. */
+  oncall?: PostOnCall;
   /**
    * When this schedule's previous message to the same channel was made (the ledger's last posted slot, claimed just
    * before it was built); absent before the first. A digest reports what changed since then.
    */
   previousPostAt?: Date;
-  /** Stored scorecard results and history (a digest); absent where they are not kept. */
-  scorecards?: Pick<ScorecardResultsStore, 'resultsOfScorecard' | 'historyBetween'>;
+  /** Stored scorecard results and history (a digest; a handoff's failing lowest-level rules); absent where they are not kept. */
+  scorecards?: Pick<ScorecardResultsStore, 'resultsOfEntities' | 'resultsOfScorecard' | 'historyBetween'>;
+  /** Built docs (catalog health's entities whose docs failed to build); absent until the docs builder is wired. */
+  docs?: Pick<DocsLibrary, 'site'>;
 }
+
+/** findOnCall's dependencies other than the catalog: the providers, the deadline, Slack ids by email. */
+export type PostOnCall = Omit<FindOnCallDeps, 'catalog'>;
 
 /** One kind of scheduled post: one file each, registered in post-types.ts. */
 export interface PostType {

@@ -15,6 +15,7 @@ interface RegisteredPostType {
 const registry: Partial<Record<PostTypeName, RegisteredPostType>> = {
   'catalog-health': { messages: ['catalog-health'], load: async () => (await import('./catalog-health.ts')).catalogHealthPost },
   'scorecard-digest': { messages: ['scorecard-digest'], load: async () => (await import('./scorecard-digest.ts')).scorecardDigestPost },
+  'oncall-handoff': { messages: ['oncall-handoff'], load: async () => (await import('./oncall-handoff.ts')).oncallHandoffPost },
 };
 
 export const isPostTypeAvailable = (name: string): name is PostTypeName => Object.hasOwn(registry, name);

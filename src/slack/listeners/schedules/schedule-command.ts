@@ -5,6 +5,7 @@ import type { CatalogReader } from '../../../core/ports.ts';
 import { describeUnavailablePostType, isPostTypeAvailable } from '../../../schedule/posts/post-types.ts';
 import { DEFAULT_SUBSCRIPTION_CRON } from '../../../schedule/posts/post-type-names.ts';
 import { formatQuietHours } from '../../../schedule/quiet-hours.ts';
+import { describeTiming } from '../../../schedule/schedule-spec.ts';
 import type { ScheduleStatus } from '../../../schedule/schedule-status.ts';
 import { storedSubscriptionIdOf, type ScheduleSubscriptions } from '../../../schedule/schedule-subscriptions.ts';
 import { resolveTeam } from '../../../usecases/list-team-problems.ts';
@@ -18,7 +19,7 @@ import { slackPayload } from '../../views/slack-message.ts';
 export interface ScheduleCommandDeps {
   subscriptions: ScheduleSubscriptions;
   /** Every schedule's status (config's and the subscriptions) as of now. */
-  statuses: () => ScheduleStatus[];
+  statuses: () => Promise<ScheduleStatus[]>;
   now: () => Date;
 }
 
@@ -42,6 +43,9 @@ const findTeam = (store: CatalogReader, team: string | undefined): { name?: stri
 const subscribe = async (parsed: Subscribe, args: ScheduleCommandArgs, deps: ScheduleCommandDeps, store: CatalogReader): Promise<string> => {
   // Refused before anything is stored: a half-built post type never reaches a channel.
   if (!isPostTypeAvailable(parsed.post)) return `Not subscribed: ${describeUnavailablePostType(parsed.post)}.`;
+  // Handoffs follow one team's on-call: without a team there is no rotation to follow.
+  if (parsed.post === 'oncall-handoff' && !parsed.team)
+    return `Not subscribed: handoffs follow one team's on-call; name the team: \`/callboard subscribe ${parsed.word} <team>\`.`;
   const team = findTeam(store, parsed.team);
   if (typeof team === 'string') return `Not subscribed: ${team}`;
   const timezone = await webClientTimeZoneOf(args.client)(args.command.user_id).catch(() => 'UTC');
@@ -57,10 +61,11 @@ const subscribe = async (parsed: Subscribe, args: ScheduleCommandArgs, deps: Sch
     createdBy: args.command.user_id,
     createdAt: deps.now(),
   });
-  const status = deps.statuses().find((candidate) => candidate.id === id);
+  const status = (await deps.statuses()).find((candidate) => candidate.id === id);
   const next = status?.next ? ` Next post: <!date^${Math.floor(Date.parse(status.next.postAt) / 1000)}^{date_short_pretty} {time}|${status.next.postAt}>.` : '';
   const quiet = parsed.quiet ? ` Posts falling in quiet hours ${formatQuietHours(parsed.quiet)} wait until they end.` : '';
-  return `Subscribed <#${args.command.channel_id}> to ${parsed.word}${team.name ? ` for ${team.name}` : ''} (\`${DEFAULT_SUBSCRIPTION_CRON[parsed.post]}\`, ${timezone}).${quiet}${next} \`/callboard unsubscribe ${parsed.word}${team.name ? ` ${team.name}` : ''}\` stops it.`;
+  const timing = parsed.post === 'oncall-handoff' ? describeTiming({ post: parsed.post }) : `\`${DEFAULT_SUBSCRIPTION_CRON[parsed.post]}\``;
+  return `Subscribed <#${args.command.channel_id}> to ${parsed.word}${team.name ? ` for ${team.name}` : ''} (${timing}, ${timezone}).${quiet}${next} \`/callboard unsubscribe ${parsed.word}${team.name ? ` ${team.name}` : ''}\` stops it.`;
 };
 
 const unsubscribe = async (parsed: Unsubscribe, args: ScheduleCommandArgs, deps: ScheduleCommandDeps, store: CatalogReader): Promise<string> => {
@@ -80,7 +85,7 @@ export const scheduleCommand =
   (deps: ScheduleCommandDeps, store: CatalogReader) =>
   async (parsed: ScheduleCommand, args: ScheduleCommandArgs): Promise<void> => {
     await args.ack();
-    if (parsed.kind === 'schedules') return void (await args.respond(slackPayload(schedulesView(deps.statuses()))));
+    if (parsed.kind === 'schedules') return void (await args.respond(slackPayload(schedulesView(await deps.statuses()))));
     const text =
       parsed.kind === 'usage'
         ? parsed.message
