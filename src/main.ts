@@ -25,6 +25,8 @@ import type { Scaffolder } from './scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from './scaffolder/source-registrar.ts';
 import { buildScaffolder, buildSourceRegistrar } from './scaffolder-runtime.ts';
 import { buildSlackOnCall } from './oncall-runtime.ts';
+import { openPublishedDocs } from './published-docs-runtime.ts';
+import type { PublishedDocs } from './usecases/docs/docs-ports.ts';
 import { startScorecards } from './scorecards/score-after-passes.ts';
 import { startDocs } from './docs/docs-runtime.ts';
 
@@ -48,6 +50,8 @@ interface SlackWiring {
   readiness: Readiness;
   /** `/callboard subscribe | unsubscribe | schedules`. */
   schedules?: ScheduleCommandDeps;
+  /** Built docs and their public address: `/docs`, docs hits in `/find`, the Docs button, docs unfurls. */
+  docs: PublishedDocs;
 }
 
 /** Starts the Slack app when the environment has credentials; local mode (a hint) when it has none. */
@@ -79,6 +83,7 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
       ...(wiring.schedules ? { schedules: wiring.schedules } : {}),
       oncall: buildSlackOnCall(config, runtime.store),
       scorecards: runtime.scorecardResults,
+      docs: wiring.docs,
       recordRunThread: (runId, posted) =>
         void scaffolding.scaffolder
           .recordSlackThread(runId, posted)
@@ -183,7 +188,15 @@ export const main = async (): Promise<void> => {
   });
   const slack = await startSlack(
     config,
-    { connection, eventsRoute, readiness, scaffolding: { scaffolder, registrar, messages }, interrupted, schedules: scheduled.commands },
+    {
+      connection,
+      eventsRoute,
+      readiness,
+      scaffolding: { scaffolder, registrar, messages },
+      interrupted,
+      schedules: scheduled.commands,
+      docs: openPublishedDocs(config, runtime, server.url),
+    },
     runtime,
     log,
   );

@@ -81,14 +81,23 @@ export const createProgram = (io: CliIo): Command => {
     .argument('<ref>', 'entity, team or scorecard ref or name, e.g. payments-api, group:default/payments-team or scorecard:production-readiness')
     .option('--json', 'print JSON; for an entity: [{ scorecard, entityRef, level, passed, total, rules, next }]')
     .action(lazyAction(io, async () => (await import('./commands/scorecard-command.ts')).scorecardCommand));
-  // `docs` also has subcommands: `callboard docs build` is registered on this command (`.command('build')`), its action
-  // beside docsCommand in src/cli/commands/docs.ts. Options given after `build` (--json, --config) are this command's:
-  // the subcommand reads them with `command.optsWithGlobals()`.
-  command('docs', "an entity's docs site and, with words, its best matching sections, linked to their headings (as /docs in Slack)")
+  // `callboard docs <entity> [words]` and its subcommand `callboard docs build [<entity>]`: a first word naming the
+  // subcommand goes to it. Options after `build` (--json, --config) are parsed as `docs`'s own: build reads them all.
+  const docs = command('docs', "an entity's docs site and, with words, its best matching sections, linked to their headings (as /docs in Slack)")
     .argument('<entity>', 'entity ref or name, e.g. payments-api')
     .argument('[words...]', 'words to find sections with, e.g. provider outage')
     .option('--json', 'print JSON: { entityRef, url, siteName, builtAt, commit, hits: [{ page, title, heading, anchor, url, snippet }] }')
     .action(lazyAction(io, async () => (await import('./commands/docs.ts')).docsCommand));
+  docs
+    .command('build')
+    .description(
+      "build now the docs whose content changed (every documented entity's, or one's) and print pages, warnings and time; exit 1 when a build failed",
+    )
+    .argument('[entity]', 'only this entity, e.g. payments-api')
+    .exitOverride()
+    .action(async (entity: string | undefined, _options: unknown, build: Command) =>
+      (await import('./commands/docs-build-command.ts')).docsBuildCommand(io)(entity, build.optsWithGlobals()),
+    );
   command('search', 'full-text search over names, titles, descriptions, tags and owners')
     .argument('<query...>', 'words to look for; prefixes match')
     .option('--kind <kind>', 'only this kind')

@@ -5,7 +5,7 @@ import type { ScorecardResultsStore } from '../scorecards/results-store.ts';
 import type { MessageRenderer } from '../scaffolder/messages/create-message-renderer.ts';
 import type { Scaffolder } from '../scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from '../scaffolder/source-registrar.ts';
-import type { DocsAccess } from '../usecases/docs/docs-ports.ts';
+import type { PublishedDocs } from '../usecases/docs/docs-ports.ts';
 import type { SyncPassQueue } from '../usecases/sync/sync-pass-queue.ts';
 import { ChannelDirectory } from './channel-directory.ts';
 import { createScaffolderSlack, type ScaffolderSlack } from './listeners/scaffolder/scaffolder-slack.ts';
@@ -60,7 +60,7 @@ export interface CatalogDeps {
   /** Stored scorecard results for `/scorecard` (scored after every sync pass). */
   scorecards?: Pick<ScorecardResultsStore, 'resultsOfEntity' | 'resultsOfEntities' | 'resultsOfScorecard'>;
   /** Built docs sites and the public address links go to: `/docs`, docs hits in `/find`, the Docs button, docs unfurls. */
-  docs?: DocsAccess;
+  docs?: PublishedDocs;
 }
 
 /** Everything a listener may use; passed in, never imported. */

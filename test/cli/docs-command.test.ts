@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DocsAccess } from '../../src/usecases/docs/docs-ports.ts';
+import type { PublishedDocs } from '../../src/usecases/docs/docs-ports.ts';
 import { cli, exampleConfig } from '../helpers/run-cli.ts';
 import { paymentsApiSite, plainDocsLibrary } from '../helpers/plain-docs-library.ts';
 
-// The docs library is wired in one place (src/docs-access-runtime.ts): here it is the in-memory one.
-const wiring = vi.hoisted(() => ({ access: undefined as DocsAccess | undefined }));
-vi.mock('../../src/docs-access-runtime.ts', () => ({ openDocsAccess: () => wiring.access }));
+// The docs library is wired in one place (src/published-docs-runtime.ts): here it is the in-memory one.
+const wiring = vi.hoisted(() => ({ access: undefined as PublishedDocs | undefined }));
+vi.mock('../../src/published-docs-runtime.ts', () => ({ openPublishedDocs: () => wiring.access }));
 
 const PUBLIC = 'https://callboard.acme.example';
 const PAYMENTS_DOCS = `${PUBLIC}/docs/default/component/payments-api/`;
@@ -70,10 +70,10 @@ describe('callboard docs', () => {
     expect(unknown.err).toContain('No entity matches "unicornz"');
   });
 
-  it('without a docs library it says there are no built docs', async () => {
-    const { code, err } = await cli(['docs', 'payments-api', '--config', config]);
-    expect(code).toBe(1);
-    expect(err).toContain('no built docs');
+  it('`docs build` goes to the build subcommand, with the options given after it', async () => {
+    const { code, err } = await cli(['docs', 'build', 'unicornz', '--config', config]);
+    expect(code).toBe(2);
+    expect(err).toContain('No entity matches "unicornz"');
   });
 });
 

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { openDocsAccess } from '../../docs-access-runtime.ts';
+import { openPublishedDocs } from '../../published-docs-runtime.ts';
 import { answerParsed } from '../../slack/listeners/answers/answer-request.ts';
 import { parseMention } from '../../slack/parse/parse-mention.ts';
 import { parseScaffolderCommand } from '../../slack/parse/parse-scaffolder-command.ts';
@@ -43,7 +43,7 @@ export const askCommand = (io: CliIo) => async (text: string, options: AskOption
   const runtime = await openCatalogRuntimeForQuery(io, config);
   try {
     const oncall = { providers: await loadOnCallProviders(config.oncall.timeoutMs)(config, runtime.store), timeoutMs: config.oncall.timeoutMs };
-    const docs = openDocsAccess(config, runtime);
+    const docs = openPublishedDocs(config, runtime);
     const catalog = {
       store: runtime.store,
       sync: runtime.sync,
@@ -51,7 +51,7 @@ export const askCommand = (io: CliIo) => async (text: string, options: AskOption
       log: pino({ level: 'silent' }),
       oncall,
       scorecards: runtime.scorecardResults,
-      ...(docs ? { docs } : {}),
+      docs,
     };
     const deps = buildSlackDeps(catalog, localUserApi(options.userEmail));
     const [, command = '', rest = ''] = /^(\/\S+)\s*([\s\S]*)$/.exec(text.trim()) ?? [];

@@ -1,13 +1,13 @@
-import { openDocsAccess } from '../../docs-access-runtime.ts';
+import { openPublishedDocs } from '../../published-docs-runtime.ts';
 import { findDocs } from '../../usecases/docs/find-docs.ts';
 import { resolveDocsEntity } from '../../usecases/docs/split-docs-query.ts';
 import { CliExit, describeUnresolved, loadCliConfig, openCatalogRuntimeForQuery, type CliIo } from '../cli-context.ts';
 import { docsJson, formatDocs } from '../format/format-docs.ts';
 
 /**
- * `callboard docs …`: one command with subcommands (registered in src/cli/main.ts).
+ * `callboard docs …`: one command with a subcommand (both registered in src/cli/main.ts).
  *   callboard docs <entity> [words...] [--json]   an entity's docs site and its best sections (this file, docsCommand)
- *   callboard docs build [<entity>] [--json]      build docs now (a subcommand of `docs`: its action goes below)
+ *   callboard docs build [<entity>] [--json]      build docs now (docs-build-command.ts)
  */
 
 interface DocsOptions {
@@ -20,8 +20,7 @@ export const docsCommand = (io: CliIo) => async (entity: string, words: string[]
   const config = loadCliConfig(io, options.config);
   const runtime = await openCatalogRuntimeForQuery(io, config);
   try {
-    const access = openDocsAccess(config, runtime);
-    if (!access) throw new CliExit(1, 'This Callboard has no built docs yet; the docs links catalog files list are shown by `callboard entity <name>`.');
+    const access = openPublishedDocs(config, runtime);
     const resolution = resolveDocsEntity(runtime.store, entity, { hasDocs: (ref) => access.library.site(ref) !== undefined });
     if (resolution.status !== 'found') throw new CliExit(resolution.status === 'invalid' ? 2 : 1, describeUnresolved(resolution));
     const answer = findDocs(runtime.store, access, resolution.ref, words.join(' '));
@@ -31,5 +30,3 @@ export const docsCommand = (io: CliIo) => async (entity: string, words: string[]
     runtime.close();
   }
 };
-
-// `callboard docs build`: its action (docsBuildCommand) is added here, beside docsCommand.

@@ -2,7 +2,7 @@ import type { DocsHit, DocsLibrary, DocsSiteSummary } from '../../core/docs/docs
 import { docsPageUrl } from '../../core/docs/docs-url.ts';
 
 /** What the docs answers need: the built sites and the address links to them start with (`http.publicUrl`). */
-export interface DocsAccess {
+export interface PublishedDocs {
   library: DocsLibrary;
   /** `http.publicUrl`, else `http://<host>:<port>`. */
   publicUrl: string;
@@ -25,7 +25,7 @@ export interface LinkedDocsHit extends DocsHit {
   url: string;
 }
 
-export const docsHomeOf = (access: DocsAccess, site: DocsSiteSummary): DocsHome => ({
+export const docsHomeOf = (access: PublishedDocs, site: DocsSiteSummary): DocsHome => ({
   entityRef: site.entityRef,
   siteName: site.siteName,
   url: docsPageUrl(access.publicUrl, site.entityRef),
@@ -35,13 +35,13 @@ export const docsHomeOf = (access: DocsAccess, site: DocsSiteSummary): DocsHome 
   ...(site.lastError ? { lastError: site.lastError } : {}),
 });
 
-export const linkDocsHit = (access: DocsAccess, hit: DocsHit): LinkedDocsHit => ({
+export const linkDocsHit = (access: PublishedDocs, hit: DocsHit): LinkedDocsHit => ({
   ...hit,
   url: docsPageUrl(access.publicUrl, hit.entityRef, hit.pagePath, hit.anchor),
 });
 
 /** The rendered site's home URL of `ref`, when it has a built site (the Docs button's target). */
-export const builtDocsUrl = (access: DocsAccess | undefined, ref: string): string | undefined => {
+export const builtDocsUrl = (access: PublishedDocs | undefined, ref: string): string | undefined => {
   // A borrower (`backstage.io/techdocs-entity`) is listed under its own ref too, so its URL is its own.
   return access?.library.site(ref) ? docsPageUrl(access.publicUrl, ref) : undefined;
 };

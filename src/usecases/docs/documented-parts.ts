@@ -1,5 +1,5 @@
 import type { CatalogReader } from '../../core/ports.ts';
-import { docsHomeOf, type DocsAccess, type DocsHome } from './docs-ports.ts';
+import { docsHomeOf, type PublishedDocs, type DocsHome } from './docs-ports.ts';
 
 /** Enough for any real system or team; a group owning thousands is cut here rather than walked. */
 const MAX_PARTS = 500;
@@ -14,7 +14,7 @@ const partRefsOf = (store: CatalogReader, ref: string): string[] => {
 };
 
 /** The documented entities inside `ref` (see partRefsOf), sorted by site name; none for an entity of another kind. */
-export const documentedPartsOf = (store: CatalogReader, access: DocsAccess, ref: string): DocsHome[] => {
+export const documentedPartsOf = (store: CatalogReader, access: PublishedDocs, ref: string): DocsHome[] => {
   const homes = [...new Set(partRefsOf(store, ref))].slice(0, MAX_PARTS).flatMap((part) => {
     const site = access.library.site(part);
     return site ? [docsHomeOf(access, { ...site, entityRef: part })] : [];

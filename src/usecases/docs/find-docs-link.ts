@@ -1,6 +1,6 @@
 import { parseDocsPath } from '../../core/docs/docs-url.ts';
 import { parseHttpUrl } from '../../core/resolve/url-key.ts';
-import type { DocsAccess, DocsHome } from './docs-ports.ts';
+import type { PublishedDocs, DocsHome } from './docs-ports.ts';
 import { docsHomeOf } from './docs-ports.ts';
 
 /** A link to a page of Callboard's docs site: which entity, page and section it opens. */
@@ -57,7 +57,7 @@ const EXCERPT_CHARS = 400;
  * A shared link to Callboard's docs, answered from the built site: the page's title and the section the anchor
  * names. Undefined when the link is not a docs link or the entity has no site (the entity card answers then).
  */
-export const findDocsLink = (access: DocsAccess, text: string, bases: readonly string[]): DocsLinkAnswer | undefined => {
+export const findDocsLink = (access: PublishedDocs, text: string, bases: readonly string[]): DocsLinkAnswer | undefined => {
   const target = docsLinkTarget(text, bases);
   const site = target ? access.library.site(target.entityRef) : undefined;
   if (!target || !site) return undefined;

@@ -1,5 +1,5 @@
 import type { CatalogReader } from '../../core/ports.ts';
-import { docsHomeOf, linkDocsHit, type DocsAccess, type DocsHome, type LinkedDocsHit } from './docs-ports.ts';
+import { docsHomeOf, linkDocsHit, type PublishedDocs, type DocsHome, type LinkedDocsHit } from './docs-ports.ts';
 import { documentedPartsOf } from './documented-parts.ts';
 
 /** Sections shown for `/docs <entity> <words>`: a screenful, each with its snippet. */
@@ -29,7 +29,7 @@ const DOCS_PROBLEM = /\b(?:docs?|mkdocs|techdocs)\b/i;
 const buildErrorOf = (store: CatalogReader, ref: string): string | undefined =>
   store.problems({ entityRefs: [ref], severity: 'error' }).find((problem) => problem.origin === 'docs' || DOCS_PROBLEM.test(problem.message))?.message;
 
-const partsHits = (access: DocsAccess, words: string, parts: readonly DocsHome[]): LinkedDocsHit[] => {
+const partsHits = (access: PublishedDocs, words: string, parts: readonly DocsHome[]): LinkedDocsHit[] => {
   if (!words || parts.length === 0) return [];
   const refs = new Set(parts.map((part) => part.entityRef));
   return access.library
@@ -44,7 +44,7 @@ const partsHits = (access: DocsAccess, words: string, parts: readonly DocsHome[]
  * links. Without a site of its own: what it declares, why the build failed, and for a system, domain or team
  * the documented entities inside it (so `/docs payments runbook` finds the payments services' runbooks).
  */
-export const findDocs = (store: CatalogReader, access: DocsAccess, ref: string, words = ''): DocsAnswer => {
+export const findDocs = (store: CatalogReader, access: PublishedDocs, ref: string, words = ''): DocsAnswer => {
   const site = access.library.site(ref);
   const query = words.trim();
   // A site whose first build failed has nothing to serve: it is answered as no site, with the failure.

@@ -1,7 +1,7 @@
 import type { Entity } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { CatalogReader } from '../../core/ports.ts';
-import { docsHomeOf, type DocsAccess, type DocsHome } from './docs-ports.ts';
+import { docsHomeOf, type PublishedDocs, type DocsHome } from './docs-ports.ts';
 import { documentedPartsOf } from './documented-parts.ts';
 
 /** One team's docs: its own site (if any) and those of what it owns. */
@@ -16,7 +16,7 @@ export interface TeamDocs {
 const SOFTWARE_KINDS = new Set(['component', 'api', 'resource', 'system', 'domain', 'template']);
 
 /** `/docs` with no argument: for each of the asker's teams, the documented entities it owns (child groups' too). */
-export const findTeamDocs = (store: CatalogReader, access: DocsAccess, groups: readonly Entity[]): TeamDocs[] =>
+export const findTeamDocs = (store: CatalogReader, access: PublishedDocs, groups: readonly Entity[]): TeamDocs[] =>
   groups.map((group) => {
     const ref = entityRefOf(group);
     const ownSite = access.library.site(ref);

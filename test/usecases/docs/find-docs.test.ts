@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogRuntime } from '../../../src/catalog-runtime.ts';
-import type { DocsAccess } from '../../../src/usecases/docs/docs-ports.ts';
+import type { PublishedDocs } from '../../../src/usecases/docs/docs-ports.ts';
 import { findDocs } from '../../../src/usecases/docs/find-docs.ts';
 import { findTeamDocs } from '../../../src/usecases/docs/find-team-docs.ts';
 import { splitDocsQuery } from '../../../src/usecases/docs/split-docs-query.ts';
@@ -8,7 +8,7 @@ import { openExampleCatalog } from '../../slack/helpers/catalog-fixture.ts';
 import { paymentsApiSite, plainDocsLibrary, type PlainSite } from '../../helpers/plain-docs-library.ts';
 
 const PUBLIC = 'https://callboard.acme.example';
-const accessTo = (sites: PlainSite[]): DocsAccess => ({ library: plainDocsLibrary(sites), publicUrl: PUBLIC });
+const accessTo = (sites: PlainSite[]): PublishedDocs => ({ library: plainDocsLibrary(sites), publicUrl: PUBLIC });
 const access = accessTo([paymentsApiSite]);
 const PAYMENTS_API = 'component:default/payments-api';
 

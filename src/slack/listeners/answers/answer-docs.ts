@@ -1,5 +1,5 @@
 import { isDocsLink } from '../../../core/catalog/docs-link.ts';
-import type { DocsAccess } from '../../../usecases/docs/docs-ports.ts';
+import type { PublishedDocs } from '../../../usecases/docs/docs-ports.ts';
 import { findDocs } from '../../../usecases/docs/find-docs.ts';
 import { findTeamDocs } from '../../../usecases/docs/find-team-docs.ts';
 import { splitDocsQuery } from '../../../usecases/docs/split-docs-query.ts';
@@ -26,7 +26,7 @@ const docsLinksOf = (entity: Parameters<typeof entityLinks>[0]) =>
     .filter((entry) => (isDocsLink(entry) || DOCS_LIKE_LINK.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`)) && safeUrl(entry.url))
     .map((entry) => ({ title: entry.title ?? entry.url, url: entry.url }));
 
-const docsOfEntity = async (deps: SlackDeps, access: DocsAccess, ref: string, words: string): Promise<SlackMessage> => {
+const docsOfEntity = async (deps: SlackDeps, access: PublishedDocs, ref: string, words: string): Promise<SlackMessage> => {
   const owner = findOwner(deps.store, ref);
   const answer = findDocs(deps.store, access, ref, words);
   return docsAnswerView({ ...(await ownerFacts(deps, owner)), answer, links: docsLinksOf(owner.entity), command: DOCS_COMMAND });
@@ -36,7 +36,7 @@ const docsOfEntity = async (deps: SlackDeps, access: DocsAccess, ref: string, wo
  * `/docs <entity> [words]` over the built sites: the leading words name the entity (a chooser or "did you mean"
  * when they do not name one), the rest are searched in its docs.
  */
-export const answerBuiltDocs = (deps: SlackDeps, access: DocsAccess, text: string): Promise<SlackMessage> | SlackMessage => {
+export const answerBuiltDocs = (deps: SlackDeps, access: PublishedDocs, text: string): Promise<SlackMessage> | SlackMessage => {
   const options = {
     hasDocs: (ref: string) => access.library.site(ref) !== undefined,
     ...(deps.settings.callboardUrl ? { callboardUrl: deps.settings.callboardUrl } : {}),
