@@ -3,6 +3,7 @@ import { createSilentLogger } from '../../fakes/slack/silent-logger.ts';
 import type { FakeSlack } from '../../fakes/slack-api-server.ts';
 import type { ScheduledMessage } from '../../../src/schedule/posts/post-type.ts';
 import type { SchedulePostApi } from '../../../src/schedule/schedule-post-api.ts';
+import type { HandoffShifts } from '../../../src/schedule/post-slots.ts';
 import { ScheduledPosts } from '../../../src/schedule/scheduled-posts.ts';
 import type { ScheduleSpec } from '../../../src/schedule/schedule-spec.ts';
 import { webClientScheduleApi } from '../../../src/slack/slack-schedule-api.ts';
@@ -41,6 +42,8 @@ export interface PostHarnessOptions {
   wrapApi?: (api: SchedulePostApi) => SchedulePostApi;
   /** Builds the real messages, given this process's ledger (default: a message naming the schedule and slot). */
   build?: (ledger: SqliteJobLedger) => (spec: ScheduleSpec, slot: Date, manual: boolean) => Promise<ScheduledMessage>;
+  /** Handoff schedules' team shifts (their slots); absent: handoffs cannot be timed. */
+  handoffShifts?: HandoffShifts;
 }
 
 /**
@@ -77,6 +80,7 @@ export const openPostHarness = (options: PostHarnessOptions) => {
     ledger,
     api: options.wrapApi ? options.wrapApi(api) : api,
     build: options.build ? options.build(ledger) : build,
+    ...(options.handoffShifts ? { handoffShifts: options.handoffShifts } : {}),
     clock: options.clock,
     log,
     timed: false,

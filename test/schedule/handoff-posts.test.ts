@@ -1,0 +1,163 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadMessageTemplates } from '../../src/messages/message-templates.ts';
+import { PostSlots } from '../../src/schedule/post-slots.ts';
+import { createPostBuilder, handoffShiftsOf } from '../../src/schedule/scheduled-posts-runtime.ts';
+import { SCHEDULED_POST_EVENT } from '../../src/schedule/schedule-spec.ts';
+import { describeSchedules } from '../../src/schedule/schedule-status.ts';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack-api-server.ts';
+import { handoffSchedule, openHandoffWorld, switchableProvider, weeklyBerlin } from './helpers/handoff-world.ts';
+import { manualClock, tempDatabase } from './helpers/job-harness.ts';
+import { fakeClient, openPostHarness, type PostHarnessOptions } from './helpers/post-harness.ts';
+
+/** Payments' weekly Berlin rotation hands over on Mondays at 09:00 (08:00Z in December): slots at 07:00Z. */
+const SLOT = '2026-12-07T07:00:00.000Z';
+const NEXT_SLOT = '2026-12-14T07:00:00.000Z';
+const SUNDAY = '2026-12-06T18:00:00Z';
+
+let fake: FakeSlack;
+let world: Awaited<ReturnType<typeof openHandoffWorld>>;
+const clock = manualClock(SUNDAY);
+const open: { close(): Promise<void> }[] = [];
+const spec = handoffSchedule();
+
+const harness = (options: Partial<Omit<PostHarnessOptions, 'fake' | 'clock'>> & { path: string }) => {
+  const opened = openPostHarness({ specs: () => [spec], handoffShifts: world.handoffShifts, ...options, fake, clock });
+  open.push(opened);
+  return opened;
+};
+
+const slotsPosted = () => fake.messages('C0PAYMENTS').map((message) => (message.metadata as { event_payload: { slot: string } }).event_payload.slot);
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ now: () => clock.now().getTime(), channels: [{ id: 'C0PAYMENTS', name: 'payments' }] });
+  world = await openHandoffWorld({ 'rotation.yaml': weeklyBerlin() });
+});
+afterAll(async () => {
+  world.close();
+  await fake.close();
+});
+afterEach(async () => {
+  for (const opened of open.splice(0)) await opened.close();
+});
+beforeEach(async () => {
+  const client = fakeClient(fake);
+  for (const message of fake.messages()) await client.chat.delete({ channel: message.channel, ts: message.ts });
+  fake.clearCalls();
+});
+
+describe('handoff posts, once per slot', () => {
+  it('posts a handoff an hour before the shift change, once, and not again after a restart', async () => {
+    const path = tempDatabase();
+    clock.set(SUNDAY);
+    const first = harness({ path });
+    await first.posts.start();
+    expect(await first.posts.nextSlot(spec, clock.now())).toEqual({ slot: new Date(SLOT), postAt: new Date(SLOT) });
+    clock.set('2026-12-07T06:59:59Z');
+    expect(await first.posts.tick()).toEqual(new Map());
+    clock.set('2026-12-07T07:00:01Z');
+    expect(await first.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+    expect(await first.posts.tick()).toEqual(new Map());
+    await first.close();
+
+    clock.set('2026-12-07T07:30:00Z');
+    const second = harness({ path });
+    await second.posts.start();
+    expect(await second.posts.tick()).toEqual(new Map());
+    clock.set('2026-12-14T07:00:05Z');
+    await second.posts.tick();
+    expect(slotsPosted()).toEqual([SLOT, NEXT_SLOT]);
+    expect(fake.messages('C0PAYMENTS')[0]!.metadata).toEqual({ event_type: SCHEDULED_POST_EVENT, event_payload: { schedule: spec.id, slot: SLOT } });
+  });
+
+  it('a kill between claim and post: the restart finds the message by its metadata, or posts it once', async () => {
+    const path = tempDatabase();
+    clock.set('2026-12-07T07:00:00.100Z');
+    const killed = harness({ path, claimedBy: 'elsewhere:4242' });
+    expect(await killed.ledger.claim(`post:${spec.id}`, SLOT, clock.now())).toBe(true);
+    await killed.close();
+
+    clock.set('2026-12-07T07:30:00Z');
+    const restarted = harness({ path });
+    await restarted.posts.start();
+    expect(slotsPosted()).toEqual([SLOT]);
+    expect(restarted.ledger.lastRun(`post:${spec.id}`)).toMatchObject({ slot: SLOT, result: 'ok', post: { channel: 'C0PAYMENTS' } });
+
+    // The same again, but the killed process's message reached Slack: found, not posted twice.
+    const path2 = tempDatabase();
+    clock.set('2026-12-14T07:00:00.100Z');
+    const killed2 = harness({ path: path2, claimedBy: 'elsewhere:4243' });
+    expect(await killed2.ledger.claim(`post:${spec.id}`, NEXT_SLOT, clock.now())).toBe(true);
+    await killed2.close();
+    const sent = await fakeClient(fake).chat.postMessage({
+      channel: 'C0PAYMENTS',
+      text: 'handoff',
+      metadata: { event_type: SCHEDULED_POST_EVENT, event_payload: { schedule: spec.id, slot: NEXT_SLOT } },
+    });
+    clock.set('2026-12-14T07:30:00Z');
+    const restarted2 = harness({ path: path2 });
+    await restarted2.posts.start();
+    expect(slotsPosted()).toEqual([SLOT, NEXT_SLOT]);
+    expect(restarted2.ledger.lastRun(`post:${spec.id}`)).toMatchObject({ slot: NEXT_SLOT, result: 'ok', post: { ts: sent.ts } });
+  });
+
+  it('two processes on one database never both post a handoff', async () => {
+    const path = tempDatabase();
+    clock.set(SUNDAY);
+    const one = harness({ path, claimedBy: 'one:1' });
+    const two = harness({ path, claimedBy: 'two:2' });
+    await Promise.all([one.posts.start(), two.posts.start()]);
+    clock.set('2026-12-07T07:00:00.500Z');
+    const outcomes = await Promise.all([one.posts.tick(), two.posts.tick(), one.posts.tick(), two.posts.tick()]);
+    expect(slotsPosted()).toEqual([SLOT]);
+    expect(outcomes.flatMap((map) => [...map.values()]).filter((outcome) => outcome === 'posted')).toHaveLength(1);
+  });
+});
+
+describe('handoff posts when the on-call provider is down', () => {
+  it('the slot fails with "on-call unavailable: <reason>", shown as failing, and the next slot is posted', async () => {
+    const { provider, state } = switchableProvider(world.oncall.providers[0]!);
+    const oncall = { providers: [provider], timeoutMs: 1_000 };
+    const handoffShifts = handoffShiftsOf(world.catalog.store, oncall);
+    const messages = loadMessageTemplates({ names: ['oncall-handoff'], overrides: {}, configKey: 'postMessages' });
+    const build = createPostBuilder({ store: world.catalog.store, messages, oncall });
+    const path = tempDatabase();
+    clock.set(SUNDAY);
+    const running = harness({ path, handoffShifts, build: () => build });
+    await running.posts.start();
+
+    // The slot was learnt while the provider answered; it is down when the slot comes.
+    state.down = true;
+    clock.set('2026-12-07T07:00:01Z');
+    expect(await running.posts.tick()).toEqual(new Map([[spec.id, 'failed']]));
+    expect(running.ledger.lastRun(`post:${spec.id}`)).toMatchObject({
+      slot: SLOT,
+      result: 'failed',
+      message: 'on-call unavailable: the test provider is down (HTTP 503)',
+    });
+    const slots = new PostSlots({ handoffShifts });
+    const [status] = await describeSchedules([spec], running.ledger, slots, clock.now());
+    expect(status).toMatchObject({
+      id: spec.id,
+      cron: '60 min before each on-call shift change',
+      handoffLead: 60,
+      failing: expect.stringContaining('on-call unavailable'),
+    });
+    slots.close();
+
+    state.down = false;
+    clock.set('2026-12-14T07:00:01Z');
+    expect(await running.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+    expect(slotsPosted()).toEqual([NEXT_SLOT]);
+    expect(JSON.stringify(fake.messages('C0PAYMENTS')[0]!.blocks)).toContain('*Level 1 · primary*: Alice Adams → Bob Brown (until Mon 21 Dec, 09:00)');
+  });
+
+  it('a handoff that cannot be timed at all shows why in /callboard schedules', async () => {
+    const { provider, state } = switchableProvider(world.oncall.providers[0]!);
+    state.down = true;
+    const slots = new PostSlots({ handoffShifts: handoffShiftsOf(world.catalog.store, { providers: [provider], timeoutMs: 1_000 }) });
+    const [status] = await describeSchedules([spec], { lastRun: () => undefined, lastPosted: () => undefined }, slots, new Date(SUNDAY));
+    expect(status!.failing).toBe('on-call unavailable: the test provider is down (HTTP 503)');
+    expect(status!.next).toBeUndefined();
+    slots.close();
+  });
+});
