@@ -9,8 +9,9 @@ import { repoRoot } from '../../helpers/run-cli.ts';
 let child: ChildProcess;
 let port = 0;
 const printed: string[] = [];
+const seen = new Set<string>();
 
-// `npm start` in local mode (no Slack) on the example org, read until the local-mode line.
+// `npm start` in local mode (no Slack) on the example org, read until it is up and has built the example docs.
 beforeAll(async () => {
   child = spawn(process.execPath, [join(repoRoot, 'bin/start.js')], {
     cwd: mkdtempSync(join(tmpdir(), 'callboard-cwd-')),
@@ -32,7 +33,8 @@ beforeAll(async () => {
     }
     const entry = JSON.parse(line) as { msg?: string; port?: number };
     if (entry.msg === 'HTTP server listening') port = entry.port!;
-    if (entry.msg === 'Slack not configured') break;
+    seen.add(entry.msg ?? '');
+    if (seen.has('Slack not configured') && seen.has('docs built after a sync pass')) break;
   }
 });
 afterAll(() => void child?.kill('SIGTERM'));
@@ -50,5 +52,18 @@ describe('npm start serves the docs site', () => {
     expect((await fetch(`http://127.0.0.1:${port}/docs/_static/docs.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect((await fetch(`http://127.0.0.1:${port}/docs/default/component/no-such-thing/`)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
+
+  it("serves the example org's built docs: listed by owner, a page with its header, and search", async () => {
+    const index = await (await fetch(`http://127.0.0.1:${port}/docs`)).text();
+    expect(index).toContain('href="/docs/default/component/checkout-service/"');
+    const page = await fetch(`http://127.0.0.1:${port}/docs/default/component/checkout-service/runbook/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<dt>Owner</dt>');
+    expect(html).toContain('aria-current="page">Runbook</a>');
+    const search = await fetch(`http://127.0.0.1:${port}/docs/search?q=rollback`, { headers: { accept: 'application/json' } });
+    const { hits } = (await search.json()) as { hits: { entityRef: string; url: string }[] };
+    expect(hits.some((hit) => hit.entityRef === 'component:default/checkout-service' && hit.url.startsWith(`http://127.0.0.1:${port}/docs/`))).toBe(true);
   });
 });
