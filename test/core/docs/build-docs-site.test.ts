@@ -291,3 +291,13 @@ describe('buildDocsSite: page limits and encodings', () => {
     expect(site.warnings).toEqual([{ file: 'docs/README.md', message: "docs/README.md is not served: docs/index.md is that folder's page" }]);
   });
 });
+
+describe('buildDocsSite: code highlighting', () => {
+  it('highlights languages outside highlight.js common set that service docs use (Dockerfile, protobuf)', () => {
+    const site = buildSite(textFiles({ 'docs/index.md': '```dockerfile\nFROM node:22\n```\n\n```protobuf\nmessage Ping {}\n```\n' }));
+    expect(site.pages[0]!.html).toContain('<code class="hljs language-dockerfile"><span class="hljs-keyword">FROM</span>');
+    expect(site.pages[0]!.html).toContain(
+      '<code class="hljs language-protobuf"><span class="hljs-keyword">message </span><span class="hljs-title">Ping</span>',
+    );
+  });
+});

@@ -1,8 +1,8 @@
-import hljs from 'highlight.js/lib/common';
 import { Marked, type Token, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { markedHighlight } from 'marked-highlight';
 import { admonitionExtension } from './admonition-extension.ts';
+import { highlightCode } from './highlight-code.ts';
 import { escapeHtml } from './escape-html.ts';
 import type { AnchoredHeading, AttributedImage } from './analyse-page.ts';
 import { tabbedExtension } from './tabbed-extension.ts';
@@ -12,10 +12,6 @@ export interface MarkdownRenderer {
   /** Renders one page; `analyse` sees (and may rewrite) the page's tokens before they are turned into HTML. */
   render(markdown: string, analyse: (tokens: Token[]) => void): string;
 }
-
-/** Fenced code through highlight.js when it knows the language; otherwise marked escapes it as plain text. */
-const highlight = (code: string, language: string): string =>
-  language && hljs.getLanguage(language) ? hljs.highlight(code, { language, ignoreIllegals: true }).value : code;
 
 const headingHtml = (token: Tokens.Heading, inner: string): string => {
   const { anchor } = token as AnchoredHeading;
@@ -34,7 +30,7 @@ export const createMarkdownRenderer = (): MarkdownRenderer => {
   let analyse: ((tokens: Token[]) => void) | undefined;
   const marked = new Marked(
     { gfm: true, async: false },
-    markedHighlight({ langPrefix: 'hljs language-', emptyLangClass: 'hljs', highlight }),
+    markedHighlight({ langPrefix: 'hljs language-', emptyLangClass: 'hljs', highlight: highlightCode }),
     markedFootnote(),
     {
       extensions: [admonitionExtension, tabbedExtension],
