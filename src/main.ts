@@ -216,7 +216,10 @@ export const main = async (): Promise<void> => {
     const [{ webClientScheduleApi }, { boltLogger }] = await Promise.all([import('./slack/slack-schedule-api.ts'), import('./slack/bolt-logger.ts')]);
     return webClientScheduleApi(client.app.client, client.deps.channels, { logger: boltLogger(log) });
   };
-  const posts = slack ? await scheduled.start(await postingApi(slack)) : undefined;
+  // Handoffs mention people through the Slack app's member directory (users.lookupByEmail, cached).
+  const posts = slack
+    ? await scheduled.start(await postingApi(slack), (emails) => slack.deps.directory.slackIdsByEmail(emails, { budgetMs: 3_000 }))
+    : undefined;
   if (!slack && scheduled.specs().length > 0) log.warn('schedules are configured but Slack is not: nothing is posted in local mode');
   log.info(
     { jobs: jobSpecs.map((spec) => `${spec.name}: ${spec.enabled ? `${spec.schedule}${spec.timezone ? ` (${spec.timezone})` : ''}` : 'disabled'}`) },
