@@ -23,11 +23,9 @@ export type DocsAnswer =
       hits: LinkedDocsHit[];
     };
 
-/** A docs build failure is recorded as a problem on the entity; these words tell it from other problems. */
-const DOCS_PROBLEM = /\b(?:docs?|mkdocs|techdocs)\b/i;
-
+/** Why the entity's docs could not be built: the docs build records its errors as the entity's problems of origin `docs`. */
 const buildErrorOf = (store: CatalogReader, ref: string): string | undefined =>
-  store.problems({ entityRefs: [ref], severity: 'error' }).find((problem) => problem.origin === 'docs' || DOCS_PROBLEM.test(problem.message))?.message;
+  store.problems({ entityRefs: [ref], severity: 'error' }).find((problem) => problem.origin === 'docs')?.message;
 
 const partsHits = (access: PublishedDocs, words: string, parts: readonly DocsHome[]): LinkedDocsHit[] => {
   if (!words || parts.length === 0) return [];

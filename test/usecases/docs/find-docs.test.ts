@@ -49,6 +49,27 @@ describe('findDocs', () => {
     });
   });
 
+  it("names the docs build's own error among the entity's problems (origin docs), not other problems", () => {
+    const problems = [
+      {
+        severity: 'error',
+        origin: 'file',
+        message: 'docs: the docs links are fine, this is a file problem',
+        sourceId: 's',
+        entityRef: 'component:default/checkout-service',
+      },
+      {
+        severity: 'error',
+        origin: 'docs',
+        message: 'docs URL is not in any configured source',
+        sourceId: 's',
+        entityRef: 'component:default/checkout-service',
+      },
+    ];
+    const store = Object.create(runtime.store, { problems: { value: () => problems } }) as typeof runtime.store;
+    expect(findDocs(store, access, 'component:default/checkout-service')).toMatchObject({ buildError: 'docs URL is not in any configured source' });
+  });
+
   it("keeps a failed rebuild's last good site, saying the latest build failed", () => {
     const stale = accessTo([{ ...paymentsApiSite, lastError: 'docs/big.md is larger than 5 MB' }]);
     expect(findDocs(runtime.store, stale, PAYMENTS_API)).toMatchObject({ status: 'site', home: { lastError: 'docs/big.md is larger than 5 MB' } });
