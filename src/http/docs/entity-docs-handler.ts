@@ -1,4 +1,5 @@
 import { stringifyEntityRef } from '../../core/catalog/refs.ts';
+import type { DocsSiteSummary } from '../../core/docs/docs-library.ts';
 import { docsPagePath } from '../../core/docs/docs-url.ts';
 import type { HttpRequest, HttpResponse } from '../http-types.ts';
 import type { DocsContext } from './docs-context.ts';
@@ -8,9 +9,9 @@ import { assetResponse, htmlResponse, redirectResponse } from './docs-responses.
 import { findEntityHeader } from './entity-header.ts';
 import { noSuchPage, noSuchPath, noSuchSite, notFoundResponse } from './not-found-page.ts';
 
-const renderPage = async (context: DocsContext, entityRef: string, pagePath: string): Promise<HttpResponse> => {
+const renderPage = async (context: DocsContext, summary: DocsSiteSummary, pagePath: string): Promise<HttpResponse> => {
   const { library, templates } = context;
-  const summary = library.site(entityRef)!;
+  const { entityRef } = summary;
   const page = library.page(entityRef, pagePath);
   if (!page) return notFoundResponse(templates, noSuchPage(library, entityRef, pagePath || '/'), entityRef);
   const header = await findEntityHeader(context, entityRef);
@@ -43,9 +44,10 @@ export const entityDocsHandler =
     // `_static` and any other `_` name are the site's own folders, never an entity's (Backstage namespaces cannot start with `_`).
     if (!namespace || !kind || !name || namespace.startsWith('_')) return notFoundResponse(templates, noSuchPath());
     const entityRef = stringifyEntityRef({ kind, namespace, name });
-    if (!library.site(entityRef)) return notFoundResponse(templates, noSuchSite(catalog, entityRef));
+    const summary = library.site(entityRef);
+    if (!summary) return notFoundResponse(templates, noSuchSite(catalog, entityRef));
     const rest = restSegments.join('/');
     if (rest === '' && !trailingSlash) return redirectResponse(docsPagePath(entityRef), request.query);
-    if (trailingSlash) return renderPage(context, entityRef, rest === '' ? '' : `${rest}/`);
+    if (trailingSlash) return renderPage(context, summary, rest === '' ? '' : `${rest}/`);
     return serveFileOrRedirect(context, request, entityRef, rest);
   };
