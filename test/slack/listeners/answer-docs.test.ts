@@ -141,5 +141,8 @@ describe('the Docs button', () => {
     };
     await docsAction(deps)(args as never);
     expect(JSON.stringify(replies)).toContain(`Its docs are at ${PAYMENTS_DOCS}`);
+    replies.length = 0;
+    await docsAction(deps)({ ...args, action: { ...args.action, value: 'resource:default/orders-db' } } as never);
+    expect(JSON.stringify(replies)).toContain('This entity has no docs. Add `backstage.io/techdocs-ref: dir:.`');
   });
 });

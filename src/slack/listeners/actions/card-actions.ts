@@ -26,7 +26,7 @@ export const docsAction =
       buttonNoticeView(
         url
           ? `Its docs are at ${url}`
-          : 'This entity lists no docs page. Add a link titled "Docs" to `metadata.links` in its catalog file, and the Docs button appears.',
+          : 'This entity has no docs. Add `backstage.io/techdocs-ref: dir:.` (with an `mkdocs.yml` and a `docs/` folder) or a link titled "Docs" in `metadata.links` to its catalog file, and the Docs button appears.',
       ),
     );
   };
