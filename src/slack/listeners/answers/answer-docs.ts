@@ -1,35 +1,25 @@
-import { isDocsLink } from '../../../core/catalog/docs-link.ts';
 import type { PublishedDocs } from '../../../usecases/docs/docs-ports.ts';
 import { findDocs } from '../../../usecases/docs/find-docs.ts';
 import { findTeamDocs } from '../../../usecases/docs/find-team-docs.ts';
 import { splitDocsQuery } from '../../../usecases/docs/split-docs-query.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import { SlashCommands } from '../../ids.ts';
-import { safeUrl } from '../../mrkdwn.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { docsAnswerView } from '../../views/docs-answer-view.ts';
 import { entityChooserView } from '../../views/entity-chooser-view.ts';
 import { notFoundView, usageView } from '../../views/not-found-view.ts';
-import { entityLinks } from '../../views/owner-text.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { teamDocsView } from '../../views/team-docs-view.ts';
-import { ownerFacts } from './answer-oncall-docs.ts';
+import { docsLikeLinks, ownerFacts } from './answer-oncall-docs.ts';
 import { teamChannelIds } from './owner-cards.ts';
 
 /** Named in hints: `/callboard docs` works with either manifest (manifests/manifest.callboard-only.yml has no `/docs`). */
 const DOCS_COMMAND = `${SlashCommands.callboard} docs`;
-/** Links besides the site that people mean by docs: runbooks, handbooks, wikis, READMEs. */
-const DOCS_LIKE_LINK = /runbook|handbook|wiki|readme/i;
-
-const docsLinksOf = (entity: Parameters<typeof entityLinks>[0]) =>
-  entityLinks(entity)
-    .filter((entry) => (isDocsLink(entry) || DOCS_LIKE_LINK.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`)) && safeUrl(entry.url))
-    .map((entry) => ({ title: entry.title ?? entry.url, url: entry.url }));
 
 const docsOfEntity = async (deps: SlackDeps, access: PublishedDocs, ref: string, words: string): Promise<SlackMessage> => {
   const owner = findOwner(deps.store, ref);
   const answer = findDocs(deps.store, access, ref, words);
-  return docsAnswerView({ ...(await ownerFacts(deps, owner)), answer, links: docsLinksOf(owner.entity), command: DOCS_COMMAND });
+  return docsAnswerView({ ...(await ownerFacts(deps, owner)), answer, links: docsLikeLinks(owner.entity), command: DOCS_COMMAND });
 };
 
 /**

@@ -48,13 +48,17 @@ const techdocsOf = (entity: Entity): { ref: string; location?: string } | undefi
   return { ref, ...(location && safeUrl(location) ? { location } : {}) };
 };
 
+/** The entity's docs links (the Docs button's) and what else people mean by docs: runbooks, handbooks, wikis, READMEs. */
+export const docsLikeLinks = (entity: Entity): Array<{ title: string; url: string }> =>
+  entityLinks(entity)
+    .filter((entry) => (isDocsLink(entry) || DOCS_LIKE_LINK.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`)) && safeUrl(entry.url))
+    .map((entry) => ({ title: entry.title ?? entry.url, url: entry.url }));
+
 /** "Where are the docs for X?": its docs and runbook links and TechDocs, or that it has none, with the owner. */
 export const answerDocs = (deps: SlackDeps, text: string): Promise<SlackMessage> =>
   withEntity(deps, text, 'docs', async (ref) => {
     const answer = findOwner(deps.store, ref);
-    const links = entityLinks(answer.entity)
-      .filter((entry) => (isDocsLink(entry) || DOCS_LIKE_LINK.test(`${entry.title ?? ''} ${entry.type ?? ''} ${entry.icon ?? ''}`)) && safeUrl(entry.url))
-      .map((entry) => ({ title: entry.title ?? entry.url, url: entry.url }));
+    const links = docsLikeLinks(answer.entity);
     const techdocs = techdocsOf(answer.entity);
     return docsView({ ...(await ownerFacts(deps, answer)), links, ...(techdocs ? { techdocs } : {}) });
   });
