@@ -12,11 +12,15 @@ import { onCallLine, type OnCallCardLine } from './oncall-view.ts';
 import { ownedText, problemsText } from './owned-text.ts';
 import { linksText, peopleText, personText, teamChannelText, teamLeadRef, teamReachText, type ReachContext } from './owner-text.ts';
 import { ephemeralMessage, type SlackMessage } from './slack-message.ts';
+import { teamScorecardText } from './team-scorecard-lines.ts';
+import type { TeamScorecardSummary } from '../../scorecards/team-scorecard-summary.ts';
 
 export type TeamViewContext = ReachContext &
   Pick<EntityButtonContext, 'pagerdutyUrl'> & {
     /** The team's own on-call now (level 1), in one line under how to reach it; absent when on-call is not set up. */
     onCall?: OnCallCardLine;
+    /** Its entities' levels per scorecard, from stored results; absent or empty when none is on a scorecard. */
+    scorecards?: readonly TeamScorecardSummary[];
   };
 
 const MAX_DESCRIPTION = 1500;
@@ -88,6 +92,8 @@ export const teamView = (answer: TeamAnswer, ctx: TeamViewContext): SlackMessage
   const structure = structureText(answer, ctx);
   if (structure) blocks.push(sectionBlock(structure, 'team.structure'));
   blocks.push(sectionBlock(ownedText(answer.owned), 'team.owned'));
+  const scorecards = teamScorecardText(ctx.scorecards ?? [], group.metadata.name);
+  if (scorecards) blocks.push(sectionBlock(scorecards, 'team.scorecards'));
   blocks.push(sectionBlock(problemsText(answer.problems, group.metadata.name), 'team.problems'));
   const links = linksText(group);
   if (links) blocks.push(sectionBlock(links, 'team.links'));

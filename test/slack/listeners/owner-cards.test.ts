@@ -53,6 +53,35 @@ describe('/owner shows the entity’s stored scorecard results', () => {
   });
 });
 
+describe('/owner <team> summarises its entities’ stored scorecard results', () => {
+  it('reads the results of what the team owns and shows the level counts and the next best fix', async () => {
+    const asked: string[][] = [];
+    const result = (entityRef: string, level: string, failing: string[]) => ({
+      scorecard: 'scorecard:default/production-readiness',
+      entityRef,
+      level,
+      passed: 4,
+      total: 6,
+      levels: [],
+      rules: failing.map((id) => ({ id, level: 'silver', passed: false })),
+      next: { level: 'silver', failing },
+    });
+    const scorecards = {
+      resultsOfEntity: () => [],
+      resultsOfEntities: (refs: readonly string[]) => {
+        asked.push([...refs]);
+        return [result('component:default/cart-service', 'bronze', ['has-oncall']), result('component:default/checkout-service', 'bronze', ['has-oncall'])];
+      },
+      resultsOfScorecard: () => [],
+    };
+    const deps = { ...slackDepsFor(runtime, {}, memoryUsers().api, memoryChannels().api), scorecards };
+    const message = await answerRequest(deps, { kind: 'owner', entity: 'group:default/checkout-team' }, People.marcus.id, {});
+    expect(asked[0]).toContain('component:default/checkout-service');
+    expect(blockIds(message)).toContain('team.scorecards');
+    expect(allText(message)).toMatch(/:bar_chart: Production readiness: gold 0 · silver 0 · bronze 2 · no level 0 · next best fix: [^\n]+ \(lifts 2\)/);
+  });
+});
+
 describe('/owner answers by kind', () => {
   it('a Group gets the team card, never "add spec.owner"', async () => {
     const message = await owner('group:default/checkout-team');

@@ -17,6 +17,7 @@ import {
   HOSTILE_ESCAPED,
   user,
 } from './view-helpers.ts';
+import { scorecardSummary } from './scorecard-summaries.ts';
 
 let runtime: CatalogRuntime;
 beforeAll(async () => {
@@ -187,5 +188,37 @@ describe('teamView edge cases', () => {
     expectNoInjectedControls(message);
     expect(allMrkdwn(message)).toContain(HOSTILE_ESCAPED);
     expect(allMrkdwn([blockById(message.blocks, 'team.people')])).toContain('and 380 more');
+  });
+
+  it("shows each scorecard's level counts and next best fix after what the team owns, from stored results", () => {
+    const scorecards = [
+      scorecardSummary(),
+      scorecardSummary('Security', { nextBestFix: { id: 'sast', level: 'bronze', lifts: 0, blocking: 3 } }),
+      scorecardSummary('Cost', { nextBestFix: null }),
+    ];
+    const message = teamView(base(), { slackIdsByEmail: new Map(), scorecards });
+    const ids = blockIds(message.blocks);
+    expect(ids.indexOf('team.scorecards')).toBe(ids.indexOf('team.owned') + 1);
+    expect(allMrkdwn([blockById(message.blocks, 'team.scorecards')])).toBe(
+      [
+        ':bar_chart: Production readiness: gold 2 · silver 0 · bronze 1 · no level 0 · next best fix: Has a runbook (lifts 1)',
+        ':bar_chart: Security: gold 2 · silver 0 · bronze 1 · no level 0 · most missing: sast (3)',
+        ':bar_chart: Cost: gold 2 · silver 0 · bronze 1 · no level 0',
+        '`/scorecard team-a` ranks its entities.',
+      ].join('\n'),
+    );
+    expect(blockIds(teamView(base(), { slackIdsByEmail: new Map(), scorecards: [] }).blocks)).not.toContain('team.scorecards');
+  });
+
+  it('keeps many scorecards with hostile, long titles within limits and escaped', () => {
+    const scorecards = Array.from({ length: 12 }, (_, i) =>
+      scorecardSummary(`${HOSTILE} ${i} ${FIVE_KB}`, { nextBestFix: { id: 'r', level: 'gold', title: FIVE_KB, lifts: 2, blocking: 2 } }),
+    );
+    const message = teamView(base(), { slackIdsByEmail: new Map(), scorecards });
+    const text = allMrkdwn([blockById(message.blocks, 'team.scorecards')]);
+    expect(text.split('\n')).toHaveLength(6);
+    expect(text).toContain('And 7 more scorecards.');
+    expectMessageWithinLimits(message);
+    expectNoInjectedControls(message);
   });
 });

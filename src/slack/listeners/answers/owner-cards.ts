@@ -3,6 +3,7 @@ import { builtDocsUrl } from '../../../usecases/docs/docs-ports.ts';
 import { findOwner } from '../../../usecases/find-owner.ts';
 import { findPerson } from '../../../usecases/find-person.ts';
 import { findTeam } from '../../../usecases/find-team.ts';
+import { summarizeTeamScorecards } from '../../../scorecards/team-scorecard-summary.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { profileOf } from '../../views/entity-text.ts';
 import { teamChannelName, type Audience, type ReachContext } from '../../views/owner-text.ts';
@@ -86,7 +87,8 @@ const teamCard = async (deps: SlackDeps, ref: string, options: OwnerCardOptions)
     reachFor(deps, people, [answer.group, answer.parent, ...answer.children], options),
     onCallFor(deps, ref, options),
   ]);
-  return teamView(answer, { ...reach, ...pagerduty(deps), ...onCall });
+  const scorecards = deps.scorecards ? summarizeTeamScorecards({ catalog: deps.store, results: deps.scorecards }, ref) : [];
+  return teamView(answer, { ...reach, ...pagerduty(deps), ...onCall, scorecards });
 };
 
 /** A User: their teams and what those own. */
