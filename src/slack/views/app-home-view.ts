@@ -9,6 +9,8 @@ import type { OnCallAnswer } from '../../usecases/oncall/find-oncall.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import { problemCountsText, type ProblemCounts } from './problem-text.ts';
 import { byAttention, teamBlocks, type HomeEntity } from './home-team-blocks.ts';
+import { teamScorecardLine } from './team-scorecard-lines.ts';
+import type { TeamScorecardSummary } from '../../scorecards/team-scorecard-summary.ts';
 
 export type { HomeEntity } from './home-team-blocks.ts';
 
@@ -28,6 +30,8 @@ export interface AppHomeData {
   channelIds?: ReadonlyMap<string, string>;
   /** Each team's own on-call now (level 1) by group ref, for the first teams; times in the reader's zone. */
   onCall?: { timeZone: string | undefined; byTeam: ReadonlyMap<string, OnCallAnswer> };
+  /** Each team's scorecard summaries (stored results) by group ref; a team on no scorecard has none. */
+  scorecards?: ReadonlyMap<string, readonly TeamScorecardSummary[]>;
   /** What a Home button just did (a sync's progress or summary), shown under the header. Blocks without buttons. */
   notice?: KnownBlock[];
 }
@@ -92,6 +96,17 @@ const teamOnCall = (data: AppHomeData, group: Entity): string | undefined => {
   return answer ? onCallLine(answer, data.onCall?.timeZone ? { timeZone: data.onCall.timeZone } : {}) : undefined;
 };
 
+/** At most this many scorecards under a team's heading; `/scorecard <team>` has them all. */
+const MAX_HOME_SCORECARDS = 3;
+
+/** One line per scorecard under the team's heading: level counts and the next best fix. */
+const teamScorecards = (data: AppHomeData, group: Entity): string[] => {
+  const summaries = data.scorecards?.get(entityRefOf(group)) ?? [];
+  const lines = summaries.slice(0, MAX_HOME_SCORECARDS).map((summary) => `:bar_chart: ${teamScorecardLine(summary)}`);
+  const more = summaries.length - lines.length;
+  return more > 0 ? [...lines, `…and ${plural(more, 'more scorecard')}: \`/scorecard ${escapeMrkdwn(group.metadata.name)}\``] : lines;
+};
+
 /** The App Home tab: who you are, your teams' entities (problems first), and quick actions. Within 100 blocks for any team size. */
 export const appHomeView = (data: AppHomeData): HomeView => {
   const blocks: KnownBlock[] = [
@@ -102,7 +117,10 @@ export const appHomeView = (data: AppHomeData): HomeView => {
     quickActions(data),
   ];
   const teams = data.teams.slice(0, MAX_TEAMS);
-  teams.forEach((team, index) => blocks.push(...teamBlocks(team, index, data.channelIds, teamOnCall(data, team.group))));
+  teams.forEach((team, index) => {
+    const onCall = teamOnCall(data, team.group);
+    blocks.push(...teamBlocks(team, index, data.channelIds, [...(onCall ? [onCall] : []), ...teamScorecards(data, team.group)]));
+  });
   const hiddenTeams = data.teams.length - teams.length;
   if (hiddenTeams > 0) blocks.push(contextBlock([`${plural(hiddenTeams, 'more team')} not shown.`], 'home.more_teams'));
   return { type: 'home', blocks: blocks.slice(0, Limits.viewBlocks) };

@@ -37,19 +37,19 @@ const teamHeading = (group: Entity, entities: readonly HomeEntity[], channelIds:
   return parts.join('  ·  ');
 };
 
-/** A team on the Home tab in at most four blocks, however many entities it owns; its on-call line goes under the heading. */
+/**
+ * A team on the Home tab in at most four blocks, however many entities it owns; `lines` (its on-call, its scorecards)
+ * go under the heading, in the same block.
+ */
 export const teamBlocks = (
   team: { group: Entity; entities: HomeEntity[] },
   index: number,
   channelIds?: ReadonlyMap<string, string>,
-  onCallLine?: string,
+  lines: readonly string[] = [],
 ): KnownBlock[] => {
   const sorted = [...team.entities].sort(byAttention);
   const heading = teamHeading(team.group, sorted, channelIds);
-  const blocks: KnownBlock[] = [
-    dividerBlock(`home.team.${index}.divider`),
-    sectionBlock(onCallLine ? `${heading}\n${onCallLine}` : heading, `home.team.${index}.heading`),
-  ];
+  const blocks: KnownBlock[] = [dividerBlock(`home.team.${index}.divider`), sectionBlock([heading, ...lines].join('\n'), `home.team.${index}.heading`)];
   if (sorted.length === 0) return [...blocks, contextBlock(['This team owns nothing in the catalog yet.'], `home.team.${index}.empty`)];
   const { shown } = fitLines(sorted.slice(0, MAX_LISTED).map(entityLine), LIST_CHARS);
   blocks.push(sectionBlock(shown.join('\n'), `home.team.${index}.entities`));

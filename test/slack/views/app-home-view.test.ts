@@ -14,6 +14,7 @@ import {
   HOSTILE_ESCAPED,
   user,
 } from './view-helpers.ts';
+import { scorecardSummary } from './scorecard-summaries.ts';
 
 const entity = (name: string, extra: Partial<HomeEntity> = {}): HomeEntity => ({
   ref: `component:default/${name}`,
@@ -124,5 +125,41 @@ describe('appHomeView', () => {
     expect(allMrkdwn(view)).toContain(HOSTILE_ESCAPED);
     expect(allMrkdwn(view)).toContain(EMOJI_RTL);
     expectViewWithinLimits(view);
+  });
+
+  it("shows each team's scorecard levels under its heading, at most three, from stored results", () => {
+    const payments = group('payments-team', { title: 'Payments' });
+    const scorecards = new Map([
+      ['group:default/checkout-team', [scorecardSummary()]],
+      ['group:default/payments-team', ['A', 'B', 'C', 'D', 'E'].map((title) => scorecardSummary(title))],
+    ]);
+    const view = appHomeView({
+      user: user('a'),
+      teams: [
+        { group: checkout, entities: [entity('cart-service')] },
+        { group: payments, entities: [entity('ledger')] },
+      ],
+      problems: NONE,
+      problemScope: 'your teams',
+      canSync: false,
+      scorecards,
+    });
+    const checkoutHeading = allMrkdwn([blockById(view.blocks, 'home.team.0.heading')]).split('\n');
+    expect(checkoutHeading[1]).toBe(':bar_chart: Production readiness: gold 2 · silver 0 · bronze 1 · no level 0 · next best fix: Has a runbook (lifts 1)');
+    const paymentsHeading = allMrkdwn([blockById(view.blocks, 'home.team.1.heading')]).split('\n');
+    expect(paymentsHeading.slice(1).map((line) => line.split(':')[2])).toEqual([' A', ' B', ' C', undefined]);
+    expect(paymentsHeading.at(-1)).toBe('…and 2 more scorecards: `/scorecard payments-team`');
+    expectViewWithinLimits(view);
+  });
+
+  it('stays within limits with many teams each on many scorecards with long titles', () => {
+    const teams = Array.from({ length: 40 }, (_, t) => ({ group: group(`team-${t}`, { title: FIVE_KB }), entities: [entity(`svc-${t}`, { title: FIVE_KB })] }));
+    const scorecards = new Map(
+      teams.map((team) => [`group:default/${team.group.metadata.name}`, Array.from({ length: 8 }, () => scorecardSummary(`${HOSTILE} ${FIVE_KB}`))]),
+    );
+    const view = appHomeView({ user: user('a'), teams, problems: NONE, problemScope: 'your teams', canSync: false, scorecards });
+    expectViewWithinLimits(view);
+    expectNoInjectedControls(view);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
   });
 });

@@ -13,6 +13,7 @@ import type { SlackMessage } from '../../views/slack-message.ts';
 import type { WhoamiIdentity } from '../../views/whoami-view.ts';
 import { askerTimeZone, lookUpOnCall } from './oncall-lookup.ts';
 import { teamChannelIds } from './owner-cards.ts';
+import { summarizeTeamScorecards } from '../../../scorecards/team-scorecard-summary.ts';
 
 interface HomeProblems {
   problems: StoredProblem[];
@@ -43,6 +44,17 @@ const teamsOnCall = async (deps: SlackDeps, slackUserId: string, groups: readonl
   return { timeZone, byTeam: new Map(refs.map((ref, index) => [ref, answers[index]!])) };
 };
 
+/** Teams the tab lists (and so summarises scorecards for): app-home-view shows 15. */
+const MAX_SCORECARD_TEAMS = 15;
+
+/** Each shown team's scorecard summaries from stored results (nothing is scored for a tab), by group ref. */
+const teamsScorecards = (deps: SlackDeps, groups: readonly Entity[]): AppHomeData['scorecards'] => {
+  const results = deps.scorecards;
+  if (!results) return undefined;
+  const refs = groups.slice(0, MAX_SCORECARD_TEAMS).map((group) => entityRefOf(group));
+  return new Map(refs.map((ref) => [ref, summarizeTeamScorecards({ catalog: deps.store, results }, ref)]));
+};
+
 /**
  * The App Home tab of one Slack user: their teams, what those own, and open problems. `notice`
  * (a sync's progress or summary) shows under the header, so Home buttons report on the tab itself.
@@ -58,10 +70,15 @@ export const answerHome = async (deps: SlackDeps, slackUserId: string, notice?: 
     slackUserId,
     teams.map((team) => team.group),
   );
+  const scorecards = teamsScorecards(
+    deps,
+    teams.map((team) => team.group),
+  );
   return appHomeView({
     ...(identity.user ? { user: identity.user } : {}),
     teams,
     ...(onCall ? { onCall } : {}),
+    ...(scorecards ? { scorecards } : {}),
     problems: countProblems(mine.problems),
     problemScope: mine.scope,
     canSync: canStartSync(deps.settings.syncAllowed, identity),
