@@ -3,14 +3,14 @@ import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { StoredProblem } from '../../core/catalog-reader/catalog-queries.ts';
 import type { CatalogReader } from '../../core/ports.ts';
 import { listAllProblems, listTeamProblems, resolveTeam } from '../../usecases/list-team-problems.ts';
+import { coveredEntities, entitiesWithoutDocs, entitiesWithoutOnCall } from './catalog-health-coverage.ts';
 import { catalogHealthView } from './catalog-health-view.ts';
 import { ScheduleFailure, type PostContext, type PostType } from './post-type.ts';
 
 /**
  * Catalog health: a team's catalog problems (invalid entities and files, conflicts, dangling refs, missing
  * Location targets, unreachable sources) and its templates that cannot run — what Backstage users only find in
- * logs, sent to those who can fix it. Without `team`, the whole catalog. (Entities without docs or on-call are
- * not reported yet: no use case answers that.)
+ * logs, sent to those who can fix it; and its entities with no docs or no on-call. Without `team`, the whole catalog.
  */
 
 /** How many problems and templates are listed; the rest are counted and left to `/callboard errors`. */
@@ -48,7 +48,7 @@ const findTeam = (store: CatalogReader, team: string): Entity => {
 };
 
 /** The message data (templates/messages/README.md documents it). */
-export const catalogHealthData = (context: Pick<PostContext, 'schedule' | 'store' | 'templates'>) => {
+export const catalogHealthData = (context: Pick<PostContext, 'schedule' | 'store' | 'templates' | 'docs' | 'oncall'>) => {
   const { schedule, store } = context;
   const group = schedule.team ? findTeam(store, schedule.team) : undefined;
   const teamRef = group ? entityRefOf(group) : undefined;
@@ -81,7 +81,15 @@ export const catalogHealthData = (context: Pick<PostContext, 'schedule' | 'store
       problem: clip(template.problems[0]?.message ?? 'cannot run'),
     })),
     templatesMore: Math.max(0, broken.length - LISTED_TEMPLATES),
+    ...coverageOf(context, teamRef),
   };
+};
+
+/** Entities without docs, and without on-call when providers are built here (catalog-health-coverage.ts). */
+const coverageOf = (context: Pick<PostContext, 'store' | 'docs' | 'oncall'>, teamRef: string | undefined) => {
+  const entities = coveredEntities(context.store, teamRef);
+  const noOnCall = entitiesWithoutOnCall(context.store, entities, context.oncall);
+  return { noDocs: entitiesWithoutDocs(entities, context.docs), ...(noOnCall ? { noOnCall } : {}) };
 };
 
 export const catalogHealthPost: PostType = {

@@ -93,8 +93,8 @@ describe('catalog-health post for a catalog with 500 problems', () => {
     sourceId: 'dir:test',
     origin: i % 2 === 0 ? 'file' : 'dangling',
   }));
-  // The whole-catalog view reads problems and asks who owns each entity: nobody, here.
-  const store = { problems: () => problems, entityEnvelope: () => undefined, relatedRefs: () => [] } as unknown as CatalogReader;
+  // The whole-catalog view reads problems and asks who owns each entity: nobody, here; no entities to check for docs.
+  const store = { problems: () => problems, entityEnvelope: () => undefined, relatedRefs: () => [], entities: () => [] } as unknown as CatalogReader;
 
   it('shows the counts and the first problems, points to the command for the rest, and fits Block Kit', async () => {
     const message = await catalogHealthPost.build(context(store, { schedule: testSchedule() }));
