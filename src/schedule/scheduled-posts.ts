@@ -46,6 +46,8 @@ export class ScheduledPosts {
   private readonly poster: SlotPoster;
   private readonly recovery: ClaimRecovery;
   private readonly timer: PostTimer;
+  /** Per schedule that cannot be timed, the reason last logged. */
+  private readonly untimed = new Map<string, string>();
 
   constructor(private readonly options: ScheduledPostsOptions) {
     const { specs, ledger, api, log } = options;
@@ -100,8 +102,14 @@ export class ScheduledPosts {
    */
   private async slotsSafely<T>(spec: ScheduleSpec, compute: () => Promise<T>): Promise<T | undefined> {
     try {
-      return await compute();
+      const result = await compute();
+      this.untimed.delete(spec.id);
+      return result;
     } catch (error) {
+      // Asked again at every tick (a handoff's provider may come back): logged when the reason changes, not each minute.
+      const reason = error instanceof Error ? error.message : String(error);
+      if (this.untimed.get(spec.id) === reason) return undefined;
+      this.untimed.set(spec.id, reason);
       this.options.log.error({ err: error, schedule: spec.id }, `schedule ${spec.id} cannot be timed (${describeTiming(spec)}); it is not posted`);
       return undefined;
     }
