@@ -5,6 +5,7 @@ import type { Digest } from '../../core/scorecards/digest/digest.ts';
 import { readScorecard } from '../../core/scorecards/read-scorecard.ts';
 import type { Scorecard } from '../../core/scorecards/scorecard.ts';
 import { resolveTeam } from '../../usecases/list-team-problems.ts';
+import { escapeMrkdwn } from '../../slack/mrkdwn.ts';
 import { ScheduleFailure, type PostContext, type PostType } from './post-type.ts';
 import { scorecardDigestData } from './scorecard-digest-data.ts';
 import { scorecardDigestView } from './scorecard-digest-view.ts';
@@ -13,7 +14,8 @@ import { scorecardDigestView } from './scorecard-digest-view.ts';
  * Scorecard digest: a scorecard's level distribution, what moved up or down since the schedule's previous post to
  * the channel and which rules moved it, the most failing rules, and a row per team with its next best fix — from
  * stored results and history only (nothing is scored to post). With `team`, only that team's entities (and its
- * child groups').
+ * child groups'). Without `scorecard` (a `/callboard subscribe scorecards` subscription), one part per scorecard that
+ * scores an entity in scope.
  */
 
 /** The schedule's scorecard, by name or ref; a ScheduleFailure saying what to fix when it is missing or invalid. */
@@ -46,43 +48,69 @@ const ownersOf = (store: CatalogReader, entityRefs: readonly string[]): Map<stri
     }),
   );
 
-/** The digest for a schedule, read from the store (exported for `callboard` and tests). */
-export const scorecardDigestOf = (context: Pick<PostContext, 'schedule' | 'store' | 'scorecards' | 'previousPostAt'>): { digest: Digest; scope: string } => {
+/**
+ * The schedule's scorecard, or for a schedule naming none (a channel's `/callboard subscribe scorecards`) every valid
+ * Scorecard in the catalog, by ref.
+ */
+const scorecardsOf = (store: CatalogReader, schedule: PostContext['schedule']): Scorecard[] => {
+  if (schedule.scorecard !== undefined) return [findScorecard(store, schedule)];
+  return store
+    .entities({ kind: 'Scorecard' })
+    .flatMap((entity) => {
+      const read = readScorecard(entity);
+      return read.ok ? [read.scorecard] : [];
+    })
+    .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+};
+
+/**
+ * The digests for a schedule, read from the store (nothing is scored): its scorecard's, or each scorecard's that scores
+ * an entity in scope when it names none.
+ */
+export const scorecardDigestsOf = (
+  context: Pick<PostContext, 'schedule' | 'store' | 'scorecards' | 'previousPostAt'>,
+): { digests: Digest[]; scope: string } => {
   const { schedule, store, scorecards } = context;
   if (!scorecards) throw new ScheduleFailure('scorecard results are not kept by this process; post the digest from npm start or callboard post');
-  const scorecard = findScorecard(store, schedule);
   const team = schedule.team ? teamScope(store, schedule.team) : undefined;
-  const results = scorecards.resultsOfScorecard(scorecard.ref);
-  const history = context.previousPostAt ? scorecards.historyBetween(scorecard.ref, context.previousPostAt) : [];
-  const owners =
-    team?.owners ??
-    ownersOf(
-      store,
-      results.map((result) => result.entityRef),
-    );
-  const digest = buildDigest({
-    scorecard,
-    results,
-    history,
-    owners,
-    ...(team ? { team: { ref: team.ref, entities: new Set(team.owners.keys()) } } : {}),
-    ...(context.previousPostAt ? { previousAt: context.previousPostAt } : {}),
+  const digests = scorecardsOf(store, schedule).map((scorecard) => {
+    const results = scorecards.resultsOfScorecard(scorecard.ref);
+    const history = context.previousPostAt ? scorecards.historyBetween(scorecard.ref, context.previousPostAt) : [];
+    return buildDigest({
+      scorecard,
+      results,
+      history,
+      owners:
+        team?.owners ??
+        ownersOf(
+          store,
+          results.map((result) => result.entityRef),
+        ),
+      ...(team ? { team: { ref: team.ref, entities: new Set(team.owners.keys()) } } : {}),
+      ...(context.previousPostAt ? { previousAt: context.previousPostAt } : {}),
+    });
   });
-  return { digest, scope: team ? team.name : 'every team' };
+  return { digests: schedule.scorecard !== undefined ? digests : digests.filter((digest) => digest.entities > 0), scope: team ? team.name : 'every team' };
+};
+
+const titleOf = (context: PostContext, digests: readonly Digest[], scope: string): string => {
+  const only = context.schedule.scorecard !== undefined ? digests[0] : undefined;
+  const name = only ? (only.scorecard.title ?? only.scorecard.name) : 'scorecards';
+  return `Scorecard digest: ${name}${context.schedule.team ? ` · ${scope}` : ''}`;
 };
 
 export const scorecardDigestPost: PostType = {
   name: 'scorecard-digest',
   messageNames: ['scorecard-digest'],
   build: async (context) => {
-    const { digest, scope } = scorecardDigestOf(context);
-    const data = scorecardDigestData(digest, scope);
-    const body = context.messages.render('scorecard-digest', data);
+    const { digests, scope } = scorecardDigestsOf(context);
+    const bodies = digests.map((digest) => context.messages.render('scorecard-digest', scorecardDigestData(digest, scope)));
     const when = context.manual ? 'posted by hand' : `slot ${context.slot.toISOString()}`;
+    const pointer = digests.length === 1 ? `/scorecard ${digests[0]!.scorecard.name}` : '/scorecard <entity|team|scorecard>';
     return scorecardDigestView({
-      title: `Scorecard digest: ${data.scorecard}${context.schedule.team ? ` · ${scope}` : ''}`,
-      body,
-      context: `Schedule ${context.schedule.id} · ${when} · ${data.moreCommand} for an entity's rules`,
+      title: titleOf(context, digests, scope),
+      body: bodies.length > 0 ? bodies.join('\n\n') : `No entity of ${escapeMrkdwn(scope)} is on a scorecard yet.`,
+      context: `Schedule ${context.schedule.id} · ${when} · ${pointer} for the rules`,
     });
   },
 };

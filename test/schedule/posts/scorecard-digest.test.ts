@@ -104,6 +104,15 @@ describe('scorecard-digest post', () => {
     expect(text).not.toContain('team-b');
   });
 
+  it('covers every scorecard that scores an entity in scope when the schedule names none (a subscription)', async () => {
+    const schedule = testSchedule({ id: 'subscribed', post: 'scorecard-digest', team: 'team-b', origin: 'subscription' });
+    const message = await scorecardDigestPost.build(context(catalog.store, { schedule }));
+    expect(message.text).toContain('Scorecard digest: scorecards · team-b');
+    expect(textOf(message)).toContain('*Production readiness* for *team-b*: 3 entities');
+    const empty = await scorecardDigestPost.build(context(catalog.store, { schedule, scorecards: { ...storedResults(week()), resultsOfScorecard: () => [] } }));
+    expect(textOf(empty)).toContain('No entity of team-b is on a scorecard yet.');
+  });
+
   it('marks the schedule failing when its scorecard or team is not in the catalog', async () => {
     const missing = scorecardDigestPost.build(context(catalog.store, { schedule: testSchedule({ post: 'scorecard-digest', scorecard: 'ghost' }) }));
     await expect(missing).rejects.toBeInstanceOf(ScheduleFailure);

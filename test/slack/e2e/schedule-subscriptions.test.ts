@@ -99,9 +99,14 @@ describe('/callboard subscribe', () => {
     }
   });
 
-  it('refuses a post type that is not available yet, storing nothing', async () => {
+  it('subscribes a channel to scorecard digests for a team, and unsubscribes it', async () => {
     const answer = await callboard('subscribe scorecards payments-team', TeamChannels.orders.id);
-    expect(textOf(answer)).toContain('Not subscribed: scorecard-digest posts are not available in this version of Callboard');
+    expect(textOf(answer)).toContain(`Subscribed <#${TeamChannels.orders.id}> to scorecards for payments-team`);
+    expect(h.runtime.scheduleSubscriptions.list().map((subscription) => [subscription.channel, subscription.post])).toContainEqual([
+      TeamChannels.orders.id,
+      'scorecard-digest',
+    ]);
+    expect(textOf(await callboard('unsubscribe scorecards payments-team', TeamChannels.orders.id))).toContain('Unsubscribed');
     expect(h.runtime.scheduleSubscriptions.list().map((subscription) => subscription.channel)).not.toContain(TeamChannels.orders.id);
   });
 
