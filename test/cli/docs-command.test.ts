@@ -34,6 +34,13 @@ describe('callboard docs', () => {
     );
   });
 
+  it("without words, lists the site's pages", async () => {
+    withLibrary();
+    const { code, out } = await cli(['docs', 'payments-api', '--config', config]);
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(2)).toEqual(['', 'Pages:', `  Overview  ${PAYMENTS_DOCS}`, `  Runbook  ${PAYMENTS_DOCS}runbook/`]);
+  });
+
   it('--json prints { entityRef, url, siteName, builtAt, commit, hits }', async () => {
     withLibrary();
     const { code, out } = await cli(['docs', 'payments-api', 'outage', '--json', '--config', config]);

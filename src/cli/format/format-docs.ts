@@ -43,7 +43,10 @@ const wordsLines = (answer: DocsAnswer): string[] => {
 
 /** `callboard docs <entity> [words]` as text: the site (or why there is none, and the parts' sites), then the sections found. */
 export const formatDocs = (answer: DocsAnswer): string => {
-  if (answer.status === 'site') return [...homeLines(answer.home), ...wordsLines(answer)].join('\n');
+  if (answer.status === 'site') {
+    const pages = answer.words || answer.home.pages.length === 0 ? [] : ['', 'Pages:', ...answer.home.pages.map((page) => `  ${page.title}  ${page.url}`)];
+    return [...homeLines(answer.home), ...pages, ...wordsLines(answer)].join('\n');
+  }
   const parts =
     answer.parts.length > 0
       ? ['', `Docs of its parts (${answer.parts.length}):`, ...answer.parts.map((part) => `  ${part.siteName}  ${part.url}  (${part.entityRef})`)]

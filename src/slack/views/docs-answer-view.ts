@@ -68,11 +68,25 @@ const partsText = (parts: readonly DocsHome[]): string => {
   return [`*Docs of its parts (${parts.length})*`, ...shown, ...(hidden > 0 ? [`…and ${plural(hidden, 'more site')}`] : [])].join('\n');
 };
 
-const siteBlocks = (answer: Extract<DocsAnswer, { status: 'site' }>, facts: DocsAnswerFacts): KnownBlock[] => [
-  headerBlock(`Docs: ${answer.home.siteName}`, 'docs.header'),
-  sectionBlock(`*${link(answer.home.url, truncate(answer.home.siteName, 150))}*\n${ownerClause(facts)}.`, 'docs.home'),
-  contextBlock([buildText(answer.home)], 'docs.built'),
-];
+/** "Pages: Overview · Runbook": the nav's pages, asked without words. */
+const pagesText = (home: DocsHome): string | undefined => {
+  if (home.pages.length === 0) return undefined;
+  const { shown } = fitLines(
+    home.pages.map((page) => link(page.url, truncate(page.title, 80))),
+    PARTS_CHARS,
+  );
+  return `Pages: ${shown.join('  ·  ')}`;
+};
+
+const siteBlocks = (answer: Extract<DocsAnswer, { status: 'site' }>, facts: DocsAnswerFacts): KnownBlock[] => {
+  const pages = answer.words ? undefined : pagesText(answer.home);
+  return [
+    headerBlock(`Docs: ${answer.home.siteName}`, 'docs.header'),
+    sectionBlock(`*${link(answer.home.url, truncate(answer.home.siteName, 150))}*\n${ownerClause(facts)}.`, 'docs.home'),
+    ...(pages ? [sectionBlock(pages, 'docs.pages')] : []),
+    contextBlock([buildText(answer.home)], 'docs.built'),
+  ];
+};
 
 const noSiteBlocks = (answer: Extract<DocsAnswer, { status: 'none' }>, facts: DocsAnswerFacts): KnownBlock[] => {
   const name = `*${escapeMrkdwn(truncate(facts.entityName, 80))}*`;

@@ -30,6 +30,7 @@ const home = (extra: Partial<DocsHome> = {}): DocsHome => ({
   pageCount: 3,
   builtAt: '2026-12-01T09:30:00.000Z',
   commit: '4f1c2a9e0b7d11aa',
+  pages: [],
   ...extra,
 });
 
@@ -89,6 +90,17 @@ describe('docsAnswerView', () => {
     expect(allMrkdwn([blockById(message.blocks, 'docs.hit.1')])).toBe(`*<${BASE}|Overview>*\nNo marks here.`);
     expect(message.text).toBe(`Docs for payments-api: <${BASE}|Payments API> (2 matching sections)`);
     expectMessageWithinLimits(message);
+    expectNoInjectedControls(message);
+  });
+
+  it("without words, links the site's pages as its nav lists them", () => {
+    const pages = [
+      { title: 'Overview', url: BASE },
+      { title: `Runbook ${HOSTILE}`, url: `${BASE}runbook/` },
+    ];
+    const message = docsAnswerView(facts({ status: 'site', entityRef: home().entityRef, words: '', home: home({ pages }), hits: [] }));
+    expect(blockIds(message.blocks)).toEqual(['docs.header', 'docs.home', 'docs.pages', 'docs.built']);
+    expect(allMrkdwn([blockById(message.blocks, 'docs.pages')])).toBe(`Pages: <${BASE}|Overview>  ·  <${BASE}runbook/|Runbook ${HOSTILE_ESCAPED}>`);
     expectNoInjectedControls(message);
   });
 

@@ -30,6 +30,10 @@ describe('findDocs', () => {
       pageCount: 2,
       builtAt: '2026-12-01T09:30:00.000Z',
       commit: '4f1c2a9e0b7d',
+      pages: [
+        { title: 'Overview', url: `${PUBLIC}/docs/default/component/payments-api/` },
+        { title: 'Runbook', url: `${PUBLIC}/docs/default/component/payments-api/runbook/` },
+      ],
     });
     expect(answer.hits.map((hit) => hit.url)).toEqual([`${PUBLIC}/docs/default/component/payments-api/runbook/#provider-outage`]);
     expect(findDocs(runtime.store, access, PAYMENTS_API).hits).toEqual([]);
