@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { JobRunRecord } from '../../src/schedule/job-ledger.ts';
+import { previousPostOf } from '../../src/schedule/scheduled-posts-runtime.ts';
+import { testSchedule } from './helpers/post-harness.ts';
+
+const claimed = new Date('2026-12-07T08:00:00.300Z');
+const posted = (channel: string, slot = '2026-12-07T08:00:00.000Z'): JobRunRecord => ({
+  job: 'post:health-weekly',
+  slot,
+  claimedBy: 'host:1',
+  startedAt: claimed,
+  finishedAt: new Date('2026-12-07T08:00:01Z'),
+  result: 'ok',
+  post: { channel, ts: '1.2' },
+});
+const ledgerWith = (record?: JobRunRecord) => ({
+  lastPosted: (job: string) => {
+    expect(job).toBe('post:health-weekly');
+    return record;
+  },
+});
+const NEXT_SLOT = new Date('2026-12-14T08:00:00Z');
+
+describe('previousPostOf', () => {
+  it("is when the schedule's last posted slot was claimed (its message was built right after)", () => {
+    expect(previousPostOf(ledgerWith(posted('C0PAYMENTS')), testSchedule(), NEXT_SLOT)).toEqual(claimed);
+  });
+
+  it('is absent before the first post, without a ledger, and for the slot being posted', () => {
+    expect(previousPostOf(ledgerWith(undefined), testSchedule(), NEXT_SLOT)).toBeUndefined();
+    expect(previousPostOf(undefined, testSchedule(), NEXT_SLOT)).toBeUndefined();
+    expect(previousPostOf(ledgerWith(posted('C0PAYMENTS', NEXT_SLOT.toISOString())), testSchedule(), NEXT_SLOT)).toBeUndefined();
+  });
+
+  it('is absent when the last post went to another channel than the schedule names now; a channel name cannot be compared', () => {
+    expect(previousPostOf(ledgerWith(posted('C0ELSEWHERE')), testSchedule(), NEXT_SLOT)).toBeUndefined();
+    expect(previousPostOf(ledgerWith(posted('C0ELSEWHERE')), testSchedule({ channel: '#payments' }), NEXT_SLOT)).toEqual(claimed);
+  });
+});
