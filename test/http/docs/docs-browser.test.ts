@@ -92,12 +92,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the docs site in a browser', () => {
       await page.goto(`${server.url}${path}`);
       const images = await page
         .locator('.docs-body img')
-        .evaluateAll((found) => found.map((image) => ({ src: image.getAttribute('src'), width: (image as HTMLImageElement).naturalWidth })));
+        .evaluateAll((found) => found.map((image) => ({ src: image.getAttribute('src'), width: (image as unknown as { naturalWidth: number }).naturalWidth })));
       for (const image of images) expect(image.width, `${path}: ${image.src}`).toBeGreaterThan(0);
       // The renderer writes links between pages relative (`../runbook/#stuck-checkouts`): resolved here as the browser does.
       const links = await page
         .locator('.docs-body a[href]')
-        .evaluateAll((found) => found.map((link) => (link as HTMLAnchorElement).href).filter((href) => href.startsWith(location.origin)));
+        .evaluateAll(
+          (found, origin) => found.map((link) => (link as unknown as { href: string }).href).filter((href) => href.startsWith(origin)),
+          new URL(server.url).origin,
+        );
       checked = { images: checked.images + images.length, links: checked.links + links.length };
       for (const link of links) expect((await fetch(link)).status, `${path} → ${link}`).toBe(200);
     }
@@ -110,7 +113,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the docs site in a browser', () => {
   it('follows the reader’s light or dark preference with no script', async () => {
     const background = async (colorScheme: 'light' | 'dark') => {
       const page = await open(home, { colorScheme });
-      const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      // Expressions as strings: the project compiles without the DOM library (tsconfig.json).
+      const color = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
       await page.close();
       return color;
     };
@@ -126,7 +130,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the docs site in a browser', () => {
     expect(await menu.getByRole('link', { name: 'Runbook' }).isVisible()).toBe(false);
     await menu.locator('summary').click();
     expect(await menu.getByRole('link', { name: 'Runbook' }).isVisible()).toBe(true);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   });
