@@ -4,6 +4,7 @@ import { openCatalogRuntime, type CatalogRuntime } from './catalog-runtime.ts';
 import { loadConfig, type Config } from './config/load-config.ts';
 import { checkDocsAccessConfig } from './http/auth/check-docs-access-config.ts';
 import { openDocsAccess } from './http/auth/open-docs-access.ts';
+import { docsOnCallLine } from './docs/docs-on-call-line.ts';
 import { mountDocsRoutes } from './http/docs/mount-docs-routes.ts';
 import { Readiness } from './http/readiness.ts';
 import { healthRoutes } from './http/routes/health.ts';
@@ -24,7 +25,7 @@ import type { RunRecord } from './core/scaffolder/run-record.ts';
 import type { Scaffolder } from './scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from './scaffolder/source-registrar.ts';
 import { buildScaffolder, buildSourceRegistrar } from './scaffolder-runtime.ts';
-import { buildSlackOnCall } from './oncall-runtime.ts';
+import { buildOnCallProviders, buildSlackOnCall } from './oncall-runtime.ts';
 import { openPublishedDocs } from './published-docs-runtime.ts';
 import type { PublishedDocs } from './usecases/docs/docs-ports.ts';
 import { startScorecards } from './scorecards/score-after-passes.ts';
@@ -113,7 +114,13 @@ const startServer = async (config: Config, router: Router, log: Logger): Promise
  */
 const mountDocsSite = (config: Config, router: Router, runtime: CatalogRuntime, server: HttpServer, log: Logger): void => {
   const publicUrl = (config.http.publicUrl ?? server.url).replace(/\/+$/, '');
-  mountDocsRoutes(router, { library: runtime.docs, catalog: runtime.store, access: openDocsAccess(config, process.env, log), publicUrl });
+  const onCallLine = docsOnCallLine({
+    catalog: runtime.store,
+    providers: buildOnCallProviders(config, runtime.store, { timeoutMs: config.oncall.timeoutMs }),
+    timeoutMs: config.oncall.timeoutMs,
+    clock: { now: () => new Date() },
+  });
+  mountDocsRoutes(router, { library: runtime.docs, catalog: runtime.store, access: openDocsAccess(config, process.env, log), publicUrl, onCallLine });
   log.info({ url: `${publicUrl}/docs` }, 'docs site mounted');
   process.stdout.write(`\nDocs: ${publicUrl}/docs\n\n`);
 };
