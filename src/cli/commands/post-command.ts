@@ -44,6 +44,7 @@ export const postCommand = (io: CliIo) => async (id: string, options: { config?:
         templates: () => scaffolder.listTemplates(undefined),
         oncall: buildPostOnCall(config, runtime.store),
         scorecards: runtime.scorecardResults,
+        docs: runtime.docs,
         ledger: runtime.jobLedger,
       }),
       clock: { now: () => new Date() },
