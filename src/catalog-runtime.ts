@@ -11,6 +11,7 @@ import { SqliteCatalogStore } from './store/sqlite-catalog-store.ts';
 import { SqliteCatalogWriter } from './store/sqlite-catalog-writer.ts';
 import { SqliteDocsLibrary } from './store/sqlite-docs-library.ts';
 import { SqliteDocsStore } from './store/sqlite-docs-store.ts';
+import { SqliteIncidentCardLedger } from './store/sqlite-incident-card-ledger.ts';
 import { SqliteJobLedger } from './store/sqlite-job-ledger.ts';
 import { SqliteRegisteredSources } from './store/sqlite-registered-sources.ts';
 import { SqliteRunStore } from './store/sqlite-run-store.ts';
@@ -26,6 +27,8 @@ export interface CatalogRuntime {
   writeQueue: WriteQueue;
   /** Runs of scheduled jobs, claimed once per slot (writes through `writeQueue`); its `claimOnce` runs a webhook delivery once. */
   jobLedger: SqliteJobLedger;
+  /** Incident context cards posted per (channel, entity), in the job ledger's table (writes through `writeQueue`). */
+  incidentCards: SqliteIncidentCardLedger;
   registry: KindRegistry;
   /** Sources added by `callboard register` and `catalog:register` (writes through `writeQueue`); already in `sync`. */
   registeredSources: SqliteRegisteredSources;
@@ -111,6 +114,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
     sync,
     writeQueue,
     jobLedger: new SqliteJobLedger({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
+    incidentCards: new SqliteIncidentCardLedger({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
     registry,
     registeredSources,
     runStore: new SqliteRunStore({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),

@@ -105,7 +105,7 @@ const docsSchema = z
 const incidentsSchema = z
   .object({
     // Regular expressions on channel names: a channel created or renamed to match gets a context card per entity it names.
-    channelPatterns: z.array(z.string().min(1)).default([]),
+    channelPatterns: z.array(z.string().min(1).refine(isValidRegex, 'a valid JavaScript regular expression')).default([]),
     // How far the blast radius (dependencies and dependents) reaches.
     blastRadiusDepth: z.number().int().min(1).max(5).default(2),
   })

@@ -147,6 +147,8 @@ export interface EntityOrigin {
   sourceId: string;
   path: string;
   version?: string;
+  /** ISO time the entity's stored content last changed (it was added, or its document changed) in a sync pass. */
+  changedAt?: string;
 }
 
 /** What the catalog remembers of one configured source from its passes. */

@@ -101,8 +101,8 @@ const prepareStatements = (client: Database.Database) => ({
   ),
   counts: client.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM entities GROUP BY kind ORDER BY kind'),
   // The sources row holds the content version, then '#' and a settings fingerprint when the source has settings.
-  origin: client.prepare<[string], { sourceId: string; path: string; version: string | null }>(
-    `SELECT e.source_id AS sourceId, f.path AS path, s.version AS version
+  origin: client.prepare<[string], { sourceId: string; path: string; version: string | null; updatedAt: number }>(
+    `SELECT e.source_id AS sourceId, f.path AS path, s.version AS version, e.updated_at AS updatedAt
      FROM entities e JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id WHERE e.ref = ?`,
   ),
   usersWithEmail: client.prepare<[string], RefRow>(
@@ -222,7 +222,7 @@ export class SqliteCatalogStore implements CatalogReader, SourceStatusReader {
     if (!row) return undefined;
     const cut = row.version?.lastIndexOf('#') ?? -1;
     const version = cut < 0 ? row.version : row.version?.slice(0, cut);
-    return { sourceId: row.sourceId, path: row.path, ...(version ? { version } : {}) };
+    return { sourceId: row.sourceId, path: row.path, ...(version ? { version } : {}), changedAt: new Date(row.updatedAt).toISOString() };
   }
 
   private relationsJson(ref: string): string {
