@@ -55,10 +55,15 @@ spec:
   dependsOn: [resource:db-${i % 200}]
 `;
 
-const README = `# Service\n\n${'Some words about the service. '.repeat(40)}\n\n## Runbook\n\nRestart it.\n`;
+/** Each service's README is its own text (its name in it), as in a real org: only templated files share a blob. */
+const readme = (i: number): string => `# Service ${i}\n\n${'Some words about the service. '.repeat(40)}\n\n## Runbook\n\nRestart it.\n`;
 
 const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@callboard.invalid', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 }).trim();
+  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@callboard.invalid', '-c', 'gc.auto=0', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  }).trim();
 
 const write = (root: string, path: string, text: string): void => {
   mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -95,7 +100,7 @@ try {
   for (let i = 0; i < count; i++) {
     const folder = `services/svc-${i}`;
     write(repo, `${folder}/catalog-info.yaml`, component(i));
-    if (i % 9 !== 0) write(repo, `${folder}/README.md`, i % 11 === 0 ? `${README}TODO\n` : README);
+    if (i % 9 !== 0) write(repo, `${folder}/README.md`, i % 11 === 0 ? `${readme(i)}TODO\n` : readme(i));
     if (i % 5 !== 0) write(repo, `${folder}/.github/workflows/ci.yaml`, 'on: push\n');
     if (i % 4 !== 0) write(repo, `${folder}/Dockerfile`, 'FROM node:22\n');
   }

@@ -1,9 +1,9 @@
 import type { EntityWithRelations } from '../core/catalog/entity.ts';
-import { dependencyNodeBudget } from '../core/graph/dependency-edges.ts';
-import { unknownFact, type DependencyLifecycle, type EntityFacts, type FileFact, type UnknownFact } from '../core/scorecards/facts.ts';
+import { unknownFact, type EntityFacts, type FileFact, type UnknownFact } from '../core/scorecards/facts.ts';
 import type { FactsNeeded } from '../core/scorecards/facts-needed.ts';
 import type { CatalogReader } from '../core/ports.ts';
 import { mapWithConcurrency } from '../sources/map-with-concurrency.ts';
+import { createDependencyLifecycles, type DependencyLifecycles } from './dependency-lifecycles.ts';
 import type { EntityLocation } from './results-store.ts';
 import type { SourceFileReader } from './source-file-reader.ts';
 
@@ -21,6 +21,8 @@ export interface GatherDeps {
   onCallTimeoutMs: number;
   /** On-call lookups in flight at once. */
   onCallConcurrency: number;
+  /** Dependency walks shared by the batches of one run (a new one per call when left out). */
+  dependencyLifecycles?: DependencyLifecycles;
 }
 
 /** One entity to gather facts for, with the union of what its matching scorecards need. */
@@ -55,8 +57,8 @@ export const mergeNeeded = (all: readonly FactsNeeded[]): FactsNeeded => ({
 
 /**
  * Gathers the facts for many entities at once: files batched per source and version (one read of each path), on-call
- * lookups bounded in number and time, dependency lifecycles from one forward walk per entity (lifecycles cached for
- * the run). Returns facts in the order of `requests`.
+ * lookups bounded in number and time, dependency lifecycles from walks shared by the entities that depend on the same
+ * things. Returns facts in the order of `requests`.
  */
 export async function gatherFacts(deps: GatherDeps, requests: readonly FactsRequest[]): Promise<EntityFacts[]> {
   const fileFacts = await readFilesBySource(deps.files, requests);
@@ -66,14 +68,7 @@ export async function gatherFacts(deps: GatherDeps, requests: readonly FactsRequ
     const lookup = deps.hasOnCallNow;
     return withTimeout(deps.onCallTimeoutMs, () => lookup(request.location.ref));
   });
-  const lifecycles = new Map<string, string | undefined>();
-  const lifecycleOf = (ref: string): string | undefined => {
-    if (!lifecycles.has(ref)) {
-      const lifecycle = deps.catalog.entityEnvelope(ref)?.spec?.lifecycle;
-      lifecycles.set(ref, typeof lifecycle === 'string' ? lifecycle : undefined);
-    }
-    return lifecycles.get(ref);
-  };
+  const dependencyLifecycles = deps.dependencyLifecycles ?? createDependencyLifecycles(deps.catalog);
   return requests.map((request, index) => {
     const files = fileFacts.get(groupKey(request.location));
     return {
@@ -81,7 +76,7 @@ export async function gatherFacts(deps: GatherDeps, requests: readonly FactsRequ
       docsChangedAt: unknownFact(DOCS_NOT_BUILT),
       onCallNow: onCall[index]!,
       dependsOnLifecycles: request.needed.dependencies
-        ? dependencyLifecycles(deps, request.location.ref, lifecycleOf)
+        ? dependencyLifecycles(request.entity, request.location.ref)
         : unknownFact('dependencies were not walked'),
     };
   });
@@ -105,15 +100,4 @@ async function readFilesBySource(files: SourceFileReader, requests: readonly Fac
     read.set(key, await files.readMany(origin, [...group.paths]));
   }
   return read;
-}
-
-function dependencyLifecycles(deps: GatherDeps, ref: string, lifecycleOf: (ref: string) => string | undefined): readonly DependencyLifecycle[] | UnknownFact {
-  const walk = deps.catalog.dependencyWalk(ref, 'forward', { budget: dependencyNodeBudget });
-  if (walk.budgetReached) return unknownFact(`more than ${dependencyNodeBudget} dependencies to walk`);
-  return walk.nodes
-    .filter((node) => node.exists)
-    .map((node) => {
-      const lifecycle = lifecycleOf(node.ref);
-      return lifecycle === undefined ? { ref: node.ref } : { ref: node.ref, lifecycle };
-    });
 }

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { EntityWithRelations } from '../core/catalog/entity.ts';
-import { diffResults } from '../core/scorecards/diff-results.ts';
+import { diffResults, type ResultsDiff } from '../core/scorecards/diff-results.ts';
 import { evaluateScorecard, type ScorecardResult } from '../core/scorecards/evaluate-scorecard.ts';
 import { factsNeeded } from '../core/scorecards/facts-needed.ts';
 import { matchFilter } from '../core/scorecards/match-filter.ts';
 import { readScorecard } from '../core/scorecards/read-scorecard.ts';
 import type { Scorecard } from '../core/scorecards/scorecard.ts';
 import type { CatalogReader, Clock } from '../core/ports.ts';
+import { createDependencyLifecycles, type DependencyLifecycles } from './dependency-lifecycles.ts';
 import { gatherFacts, mergeNeeded, type FactsRequest, type HasOnCallNow } from './gather-facts.ts';
-import type { EntityLocation, ScorecardResultsStore } from './results-store.ts';
+import type { EntityLocation, ScorecardResultsStore, SourceVersions } from './results-store.ts';
+import { sameAsStored } from './same-as-stored.ts';
 import type { SourceFileReader } from './source-file-reader.ts';
 import { foldersTouched } from './touched-by-change.ts';
 
@@ -64,6 +66,67 @@ const readScorecards = (catalog: ScorecardRunnerDeps['catalog']): { scorecards: 
  */
 const stampOf = (location: EntityLocation, scorecardsKey: string): string => `${location.etag}|${scorecardsKey}`;
 
+/** A source whose content version moved since its entities were scored, and the paths the move changed. */
+interface MovedSource {
+  sourceId: string;
+  version: string;
+  /** A git diff of the two versions, under way; absent when every entity is scored anyway or none was before. */
+  changedPaths?: Promise<ReadonlySet<string> | undefined>;
+}
+
+/**
+ * Starts a diff for every source that moved. A source's file reader is asked for no file at the new version at the
+ * same time: a git source's reader starts its `git cat-file` (and checks the commit is held) while git diff runs,
+ * instead of after it.
+ */
+const startSourceDiffs = (options: RefreshOptions, sources: readonly SourceVersions[], files: SourceFileReader): MovedSource[] =>
+  sources.flatMap((source) => {
+    if (!source.current || source.current === source.scored) return [];
+    const moved: MovedSource = { sourceId: source.sourceId, version: source.current };
+    if (options.all || !source.scored) return [moved];
+    moved.changedPaths = files.changedPaths(source.sourceId, source.scored, source.current);
+    // Awaited in selectCandidates; marked handled so a failure there is not reported twice.
+    moved.changedPaths.catch(() => undefined);
+    files.readMany({ sourceId: source.sourceId, version: source.current }, []).catch(() => undefined);
+    return [moved];
+  });
+
+/**
+ * What to write for a batch: the results that differ from the stored ones (compared as stored, so an unchanged
+ * result is neither rewritten nor diffed), the pairs no longer scored, and the history of both (diffResults of the
+ * pairs that differ: an identical pair has no change to record).
+ */
+const compareWithStored = (
+  previous: readonly ScorecardResult[],
+  previousByPair: ReadonlyMap<string, ScorecardResult>,
+  current: readonly ScorecardResult[],
+): { upserts: ScorecardResult[]; removals: { scorecard: string; entityRef: string }[]; diff: ResultsDiff } => {
+  const currentKeys = new Set(current.map((result) => pairKey(result.scorecard, result.entityRef)));
+  const removed = previous.filter((result) => !currentKeys.has(pairKey(result.scorecard, result.entityRef)));
+  const upserts: ScorecardResult[] = [];
+  const replaced: ScorecardResult[] = [];
+  for (const result of current) {
+    const before = previousByPair.get(pairKey(result.scorecard, result.entityRef));
+    if (before && sameAsStored(before, result)) continue;
+    upserts.push(result);
+    if (before) replaced.push(before);
+  }
+  return {
+    upserts,
+    removals: removed.map(({ scorecard, entityRef }) => ({ scorecard, entityRef })),
+    diff: diffResults([...replaced, ...removed], upserts),
+  };
+};
+
+/** What every batch of one run shares. */
+interface ScoringRun {
+  scorecards: readonly Scorecard[];
+  scorecardsKey: string;
+  files: SourceFileReader;
+  now: Date;
+  dependencyLifecycles: DependencyLifecycles;
+}
+
 const pairKey = (scorecard: string, entityRef: string): string => `${scorecard}\u0000${entityRef}`;
 
 /**
@@ -89,31 +152,30 @@ export class ScorecardRunner {
     const started = performance.now();
     const now = clock.now();
     const { scorecards, key } = readScorecards(catalog);
-    // After a pass, SQLite tells which entities differ from their stamps; `all` and `only` look at every entity.
-    const everything = options.all || options.only;
-    const stored = everything
-      ? (() => {
-          const stamps = results.stamps();
-          return results.entityLocations().map((location) => ({ location, stamp: stamps.get(location.ref) }));
-        })()
-      : results.changedLocations(key);
-    const gone = options.only ? [] : results.goneEntities();
     const files = this.deps.openFiles();
     const report: RefreshReport = { entities: 0, results: 0, changes: 0, up: 0, down: 0, durationMs: 0 };
     const batchSize = this.deps.batchSize ?? 1000;
     try {
-      const { candidates, sourceVersions } = await this.selectCandidates(options, stored, scorecards, key, files);
+      // The git diffs run while SQLite looks for the entities that changed.
+      const moved = startSourceDiffs(options, results.sourceVersions(), files);
+      // After a pass, SQLite tells which entities differ from their stamps; `all` and `only` look at every entity.
+      const stored = options.all || options.only ? this.everyLocation() : results.changedLocations(key);
+      const gone = options.only ? [] : results.goneEntities();
+      const candidates = await this.selectCandidates(options, stored, moved, scorecards, key);
       report.entities = candidates.length;
+      const run: ScoringRun = { scorecards, scorecardsKey: key, files, now, dependencyLifecycles: createDependencyLifecycles(catalog) };
       for (let start = 0; start < candidates.length || (start === 0 && gone.length > 0); start += batchSize) {
-        const batch = candidates.slice(start, start + batchSize);
-        const removedEntities = start === 0 ? gone : [];
-        const outcome = await this.scoreBatch(batch, removedEntities, scorecards, key, files, now);
+        const outcome = await this.scoreBatch(run, candidates.slice(start, start + batchSize), start === 0 ? gone : []);
         report.results += outcome.results;
         report.changes += outcome.changes;
         report.up += outcome.up;
         report.down += outcome.down;
       }
-      if (sourceVersions.length > 0) await results.write({ at: now, upserts: [], removals: [], changes: [], stamps: [], sourceVersions });
+      const sourceVersions = moved.map(({ sourceId, version }) => ({ sourceId, version }));
+      // `only` scores part of a source: the version its other entities were scored at stays recorded.
+      if (sourceVersions.length > 0 && !options.only) {
+        await results.write({ at: now, upserts: [], removals: [], changes: [], stamps: [], sourceVersions });
+      }
     } finally {
       await files.close();
     }
@@ -121,47 +183,46 @@ export class ScorecardRunner {
     return report;
   }
 
+  private everyLocation(): { location: EntityLocation; stamp?: string | undefined }[] {
+    const stamps = this.deps.results.stamps();
+    return this.deps.results.entityLocations().map((location) => ({ location, stamp: stamps.get(location.ref) }));
+  }
+
   /**
    * The entities to score: every one with `all`; else those never scored, changed, or scored before a scorecard
    * changed, and those of a source that moved to a version touching their folder (their catalog file, or a file a
    * scorecard reads for them: a git diff of the two commits; every entity of the source when it cannot be told).
-   * Also the source versions to record (not for `only`, which scores part of a source).
    */
   private async selectCandidates(
     options: RefreshOptions,
     stored: readonly { location: EntityLocation; stamp?: string | undefined }[],
+    moved: readonly MovedSource[],
     scorecards: readonly Scorecard[],
     key: string,
-    files: SourceFileReader,
-  ): Promise<{ candidates: EntityLocation[]; sourceVersions: { sourceId: string; version: string }[] }> {
+  ): Promise<EntityLocation[]> {
     const { results } = this.deps;
     const candidates = new Map<string, EntityLocation>();
     const wanted = (location: EntityLocation) => !options.only || options.only.has(location.ref);
     for (const { location, stamp } of stored) {
       if (wanted(location) && (options.all || stamp !== stampOf(location, key))) candidates.set(location.ref, location);
     }
-    const sourceVersions: { sourceId: string; version: string }[] = [];
-    for (const source of results.sourceVersions()) {
-      if (!source.current || source.current === source.scored) continue;
-      if (!options.only) sourceVersions.push({ sourceId: source.sourceId, version: source.current });
-      if (options.all || !source.scored) continue;
-      const changed = await files.changedPaths(source.sourceId, source.scored, source.current);
+    for (const source of moved) {
+      if (!source.changedPaths) continue;
+      const changed = await source.changedPaths;
       const folders = changed ? foldersTouched(changed, scorecards) : 'all';
       const touched =
         folders === 'all' ? results.locationsOfSource(source.sourceId) : folders.flatMap((folder) => results.locationsOfSource(source.sourceId, folder));
       for (const location of touched) if (wanted(location)) candidates.set(location.ref, location);
     }
-    return { candidates: [...candidates.values()], sourceVersions };
+    return [...candidates.values()];
   }
 
   private async scoreBatch(
+    run: ScoringRun,
     batch: readonly EntityLocation[],
     gone: readonly string[],
-    scorecards: readonly Scorecard[],
-    scorecardsKey: string,
-    files: SourceFileReader,
-    now: Date,
   ): Promise<{ results: number; changes: number; up: number; down: number }> {
+    const { scorecards, scorecardsKey, files, now } = run;
     const { catalog, results } = this.deps;
     const previous = results.resultsOfEntities([...batch.map((location) => location.ref), ...gone]);
     const previousByPair = new Map(previous.map((result) => [pairKey(result.scorecard, result.entityRef), result]));
@@ -180,6 +241,7 @@ export class ScorecardRunner {
         ...(this.deps.hasOnCallNow ? { hasOnCallNow: this.deps.hasOnCallNow } : {}),
         onCallTimeoutMs: this.deps.onCallTimeoutMs ?? 2000,
         onCallConcurrency: 8,
+        dependencyLifecycles: run.dependencyLifecycles,
       },
       work.map((item) => item.request),
     );
@@ -199,18 +261,13 @@ export class ScorecardRunner {
         );
       }
     });
-    const currentKeys = new Set(current.map((result) => pairKey(result.scorecard, result.entityRef)));
     // Previous results of entities that were not found now (deleted between the listing and the read) are kept.
     const scored = new Set([...work.map((item) => item.request.location.ref), ...gone]);
-    const relevantPrevious = previous.filter((result) => scored.has(result.entityRef));
-    const removals = relevantPrevious
-      .filter((result) => !currentKeys.has(pairKey(result.scorecard, result.entityRef)))
-      .map(({ scorecard, entityRef }) => ({ scorecard, entityRef }));
-    const diff = diffResults(relevantPrevious, current);
-    const upserts = current.filter((result) => {
-      const before = previousByPair.get(pairKey(result.scorecard, result.entityRef));
-      return !before || JSON.stringify(before) !== JSON.stringify(result);
-    });
+    const { upserts, removals, diff } = compareWithStored(
+      previous.filter((result) => scored.has(result.entityRef)),
+      previousByPair,
+      current,
+    );
     const stamps = [
       ...work.map((item) => ({ entityRef: item.request.location.ref, stamp: stampOf(item.request.location, scorecardsKey) })),
       ...gone.map((entityRef) => ({ entityRef, stamp: null })),

@@ -92,15 +92,33 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
     return tree;
   };
 
-  const readGitByBlob = async (gitDir: string, blobs: Map<string, string>, path: string): Promise<FileFact> => {
-    const blob = blobs.get(path);
-    if (!blob) return { kind: 'missing' };
-    try {
-      const object = await gitReaderFor(gitDir).read(blob);
-      return object ? { kind: 'found', text: capped(object.content.toString('utf8')) } : unknownFact(`git could not find the blob of ${path}`);
-    } catch (error) {
-      return unknownFact(`git could not read ${path}: ${errorText(error)}`);
-    }
+  /**
+   * Paths read by blob id, each distinct blob once (and made text once): services made from one template share their
+   * Dockerfile, CI workflow and licence, so thousands of paths are often a few hundred blobs.
+   */
+  const readGitByBlob = async (gitDir: string, blobs: Map<string, string>, paths: readonly string[]): Promise<Map<string, FileFact>> => {
+    const texts = new Map<string, Promise<string | undefined>>();
+    const textOf = (blob: string): Promise<string | undefined> => {
+      let text = texts.get(blob);
+      if (!text) {
+        text = gitReaderFor(gitDir)
+          .read(blob)
+          .then((object) => (object ? capped(object.content.toString('utf8')) : undefined));
+        texts.set(blob, text);
+      }
+      return text;
+    };
+    const factOf = async (path: string): Promise<FileFact> => {
+      const blob = blobs.get(path);
+      if (!blob) return { kind: 'missing' };
+      try {
+        const text = await textOf(blob);
+        return text === undefined ? unknownFact(`git could not find the blob of ${path}`) : { kind: 'found', text };
+      } catch (error) {
+        return unknownFact(`git could not read ${path}: ${errorText(error)}`);
+      }
+    };
+    return new Map(await Promise.all(paths.map(async (path) => [path, await factOf(path)] as const)));
   };
 
   const gitReaderFor = (gitDir: string): GitObjectReader => {
@@ -146,7 +164,7 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
           if (paths.length > READ_BY_PATH_MAX) {
             const blobs = await treeOf(gitDir, commit).catch(() => undefined);
             if (!blobs) return allUnknown(paths, `git could not list commit ${commit.slice(0, 12)} of git source "${source.id}"`);
-            return new Map(await Promise.all(paths.map(async (path) => [path, await readGitByBlob(gitDir, blobs, path)] as const)));
+            return readGitByBlob(gitDir, blobs, paths);
           }
           return new Map(await Promise.all(paths.map(async (path) => [path, await readGit(gitDir, commit, path)] as const)));
         }
