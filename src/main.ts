@@ -190,7 +190,13 @@ export const main = async (): Promise<void> => {
     config,
     subscriptions: runtime.scheduleSubscriptions,
     ledger: runtime.jobLedger,
-    builder: { store: runtime.store, messages: postMessages, templates: () => scaffolder.listTemplates(undefined), scorecards: runtime.scorecardResults },
+    builder: {
+      store: runtime.store,
+      messages: postMessages,
+      templates: () => scaffolder.listTemplates(undefined),
+      scorecards: runtime.scorecardResults,
+      docs: runtime.docs,
+    },
     log,
   });
   const slack = await startSlack(
