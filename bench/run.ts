@@ -1,8 +1,8 @@
 // `npm run bench [-- --sizes 2000,50000,500000] [--slack-sizes 5130,51300] [--create-sizes 51300] [--slack-only] [--startup-only]
-// [--scaffolder-only] [--oncall-only]`: start-up figures of the compiled program and the GitHub push webhook on the example
+// [--scaffolder-only] [--oncall-only] [--docs-only]`: start-up figures of the compiled program and the GitHub push webhook on the example
 // org (a few seconds), catalog sync and query figures on synthetic orgs, the Slack slash-command round trip, the scaffolder's
 // figures (dry run, whole run on the local Git host, /owner after the run, and /create → views.open at about 100k entities),
-// then /oncall over Slack, cold and warm, with the PagerDuty fake adding 100 ms per call.
+// then /oncall over Slack, cold and warm, with the PagerDuty fake adding 100 ms per call, then the docs figures (bench/docs-benches.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { runSlackRoundtrip } from './slack-roundtrip.ts';
 import { formatScaffolderLocal, measureScaffolderLocal } from './scaffolder-local.ts';
 import { runCreateToModal } from './scaffolder-slack.ts';
 import { runOnCallSlack } from './oncall-slack.ts';
+import { runDocsBenches } from './docs-benches.ts';
 import { formatStartup, measureStartup } from './startup.ts';
 import { formatWebhookPush, measureWebhookPush } from './webhook-push.ts';
 
@@ -20,8 +21,9 @@ const slackOnly = process.argv.includes('--slack-only');
 const startupOnly = process.argv.includes('--startup-only');
 const scaffolderOnly = process.argv.includes('--scaffolder-only');
 const oncallOnly = process.argv.includes('--oncall-only');
+const docsOnly = process.argv.includes('--docs-only');
 const sizes =
-  slackOnly || startupOnly || scaffolderOnly || oncallOnly
+  slackOnly || startupOnly || scaffolderOnly || oncallOnly || docsOnly
     ? []
     : (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000'))
         .split(',')
@@ -81,9 +83,9 @@ const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 100
 
 // The start-up step and the sync children run the compiled program, as bin/ does.
 buildDistIfStale('bench');
-const startup = slackOnly || scaffolderOnly || oncallOnly ? undefined : await measureStartup();
+const startup = slackOnly || scaffolderOnly || oncallOnly || docsOnly ? undefined : await measureStartup();
 if (startup) console.log(`\n${formatStartup(startup)}`);
-const webhook = slackOnly || scaffolderOnly || oncallOnly ? undefined : await measureWebhookPush();
+const webhook = slackOnly || scaffolderOnly || oncallOnly || docsOnly ? undefined : await measureWebhookPush();
 if (webhook) console.log(`\n${formatWebhookPush(webhook)}`);
 
 const results: unknown[] = [];
@@ -114,11 +116,12 @@ for (const n of sizes) {
   console.log(`  verify               ${JSON.stringify(verify)}`);
   for (const [name, figures] of Object.entries(queries)) console.log(`  ${name.padEnd(20)} p50 ${fmt(figures.p50)}  p99 ${fmt(figures.p99)}`);
 }
-const slack = startupOnly || scaffolderOnly || oncallOnly ? undefined : await runSlackRoundtrip(workDir, slackSizes);
-const scaffolderLocal = slackOnly || startupOnly || oncallOnly ? undefined : await measureScaffolderLocal();
+const slack = startupOnly || scaffolderOnly || oncallOnly || docsOnly ? undefined : await runSlackRoundtrip(workDir, slackSizes);
+const scaffolderLocal = slackOnly || startupOnly || oncallOnly || docsOnly ? undefined : await measureScaffolderLocal();
 if (scaffolderLocal) console.log(`\n${formatScaffolderLocal(scaffolderLocal)}`);
-const createToModal = slackOnly || startupOnly || oncallOnly ? undefined : await runCreateToModal(workDir, createSizes);
+const createToModal = slackOnly || startupOnly || oncallOnly || docsOnly ? undefined : await runCreateToModal(workDir, createSizes);
 const scaffolder = scaffolderLocal || createToModal ? { local: scaffolderLocal, createToModal } : undefined;
-const oncall = slackOnly || startupOnly || scaffolderOnly ? undefined : await runOnCallSlack();
-writeFileSync(join(workDir, 'results.json'), JSON.stringify({ startup, webhook, catalog: results, slack, scaffolder, oncall }, null, 2));
+const oncall = slackOnly || startupOnly || scaffolderOnly || docsOnly ? undefined : await runOnCallSlack();
+const docs = slackOnly || startupOnly || scaffolderOnly || oncallOnly ? undefined : runDocsBenches();
+writeFileSync(join(workDir, 'results.json'), JSON.stringify({ startup, webhook, catalog: results, slack, scaffolder, oncall, docs }, null, 2));
 console.log(`\nresults written to ${join(workDir, 'results.json')}`);

@@ -1,0 +1,268 @@
+// `node --import tsx bench/docs-site.ts [--pages N]`: the docs site end to end with the real parts. A real git
+// repository holds one Component per 40 pages (catalog-info.yaml with techdocs-ref dir:., mkdocs.yml, ~4 KB pages as
+// bench/docs-render.ts writes them); it is synced, then built by the real builder (createDocsBuilder, what npm start
+// runs after a sync pass) into the SQLite docs store, with the renderer loaded inside the timed step:
+//   - cold build (target: 1,000 pages < 3 s, 3,400 < 10 s), wall and CPU time;
+//   - a re-sync with nothing changed, then the builder's run (target: < 5% of the cold build);
+//   - a one-page change, synced and built;
+//   - the real HTTP server (mountDocsRoutes, the open loopback gate): warm page GETs p99 (target < 5 ms), alternating
+//     with GET /healthz on the same server as the baseline;
+//   - docs search on these pages, against the catalog's entity search (FTS) as the baseline.
+// Without --pages it measures 1,000 and 3,400 pages, each in a fresh process, and prints the lines (a `--pages` run
+// needs TSX_TSCONFIG_PATH=bench/tsconfig.tsx.json, which the parent sets; with --json it prints one JSON line).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { openCatalogRuntime, type CatalogRuntime } from '../src/catalog-runtime.ts';
+import { loadConfig } from '../src/config/load-config.ts';
+import { loadBuildDocsSite } from '../src/docs/build-docs-site-port.ts';
+import { createDocsBuilder } from '../src/docs/docs-runtime.ts';
+import type { DocsRunReport } from '../src/docs/docs-builder.ts';
+import { createDocsAccess } from '../src/http/auth/create-docs-access.ts';
+import { mountDocsRoutes } from '../src/http/docs/mount-docs-routes.ts';
+import { healthzRoute } from '../src/http/routes/health.ts';
+import { createRouter } from '../src/http/router.ts';
+import { startHttpServer, type HttpServer } from '../src/http/server.ts';
+import { TestGitRemote } from '../test/helpers/git-repo.ts';
+import { seededRandom } from '../test/helpers/seeded-random.ts';
+import { docsPage } from './docs-render.ts';
+import { percentiles, type Percentiles } from './percentiles.ts';
+
+export const DOCS_SITE_SIZES = [1_000, 3_400];
+/** tsx applies the root tsconfig's `paths` (highlight.js → hand-written .d.ts) at run time; bench children run without. */
+export const TSX_RUNTIME_ENV = { ...process.env, TSX_TSCONFIG_PATH: join(import.meta.dirname, 'tsconfig.tsx.json') };
+const PAGES_PER_SITE = 40;
+const NO_CHANGE_RUNS = 5;
+const WARM_PAGES = 200;
+const GET_SAMPLES = 2_000;
+const SEARCH_SAMPLES = 500;
+const IMAGES = 10;
+
+export interface DocsSiteResult {
+  pages: number;
+  sites: number;
+  syncMs: number;
+  cold: { ms: number; cpuMs: number; pages: number; warnings: number };
+  noChange: { syncMs: number; buildMs: number; unchanged: number; ratio: number };
+  onePage: { syncMs: number; buildMs: number; built: number };
+  get: { page: Percentiles; healthz: Percentiles; pageBytes: number };
+  search: { docs: Percentiles & { hits: number }; entities: Percentiles };
+}
+
+const serviceName = (site: number): string => `svc-${String(site).padStart(3, '0')}`;
+const folderOf = (index: number): string => `area-${Math.floor(index / 20)}`;
+const pagePath = (index: number): string => `docs/${folderOf(index)}/page-${index}.md`;
+
+/** Page `index` of a site: docs-render.ts's page, with the service named so sites differ. */
+const sitePage = (site: number, index: number, edit = ''): string =>
+  docsPage(index, PAGES_PER_SITE - 1).replace('the synthetic benchmark site.', `the synthetic benchmark site of ${serviceName(site)}.${edit}`);
+
+const catalogInfo = (site: number): string =>
+  [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    `  name: ${serviceName(site)}`,
+    '  annotations:',
+    '    backstage.io/techdocs-ref: dir:.',
+    'spec:',
+    '  type: service',
+    '  lifecycle: production',
+    `  owner: team-${site % 8}`,
+    '',
+  ].join('\n');
+
+/** One Component per site: its catalog file, mkdocs.yml without nav, an index page, 39 pages and ten images. */
+const repositoryFiles = (sites: number): Record<string, string> => {
+  const files: Record<string, string> = {};
+  for (let site = 0; site < sites; site++) {
+    const root = `services/${serviceName(site)}`;
+    files[`${root}/catalog-info.yaml`] = catalogInfo(site);
+    files[`${root}/mkdocs.yml`] = `site_name: ${serviceName(site)}\nplugins:\n  - techdocs-core\n`;
+    files[`${root}/docs/index.md`] = `# ${serviceName(site)}\n\nStart at [page 0](area-0/page-0.md).\n`;
+    for (let image = 0; image < IMAGES; image++) files[`${root}/docs/images/diagram-${image}.png`] = `\x89PNG-${site}-${image}`.padEnd(2048, '.');
+    for (let index = 0; index < PAGES_PER_SITE - 1; index++) files[`${root}/${pagePath(index)}`] = sitePage(site, index);
+  }
+  return files;
+};
+
+const openRuntime = (dir: string, url: string): { config: ReturnType<typeof loadConfig>; runtime: CatalogRuntime } => {
+  const file = join(dir, 'callboard.yaml');
+  writeFileSync(file, `database:\n  path: callboard.db\ncatalog:\n  sources:\n    - type: git\n      id: bench\n      url: ${url}\n      branch: main\n`);
+  const config = loadConfig({ file, env: {} });
+  return { config, runtime: openCatalogRuntime(config, { onWriteWait: () => {} }) };
+};
+
+const timed = async <T>(step: () => Promise<T>): Promise<[T, number]> => {
+  const started = performance.now();
+  const value = await step();
+  return [value, performance.now() - started];
+};
+
+const check = (report: DocsRunReport, what: string): void => {
+  if (report.failed.length > 0) throw new Error(`${what}: ${report.failed.map((failure) => `${failure.entityRef}: ${failure.error}`).join('; ')}`);
+};
+
+/** One GET on a keep-alive connection, its body read to the end; throws unless 200. */
+const get = (agent: Agent, server: HttpServer, path: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const call = request(`${server.url}${path}`, { agent, headers: { accept: 'text/html' } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => (response.statusCode === 200 ? resolve(bytes) : reject(new Error(`GET ${path}: ${response.statusCode}`))));
+    });
+    call.on('error', reject);
+    call.end();
+  });
+
+/** Warm page GETs alternating with /healthz, one connection, each page served once before the timed rounds. */
+const measureGets = async (runtime: CatalogRuntime, sites: number): Promise<DocsSiteResult['get']> => {
+  const router = createRouter([healthzRoute]);
+  const server = await startHttpServer({ router, host: '127.0.0.1', port: 0, log: pino({ level: 'silent' }) });
+  mountDocsRoutes(router, { library: runtime.docs, catalog: runtime.store, access: createDocsAccess({ http: { host: '127.0.0.1' } }), publicUrl: server.url });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const random = seededRandom(7);
+  const paths = Array.from({ length: WARM_PAGES }, () => {
+    const index = Math.floor(random() * (PAGES_PER_SITE - 1));
+    return `/docs/default/component/${serviceName(Math.floor(random() * sites))}/${folderOf(index)}/page-${index}/`;
+  });
+  try {
+    let pageBytes = 0;
+    for (const path of paths) pageBytes += await get(agent, server, path);
+    for (let warm = 0; warm < 200; warm++) await get(agent, server, '/healthz');
+    const page: number[] = [];
+    const healthz: number[] = [];
+    for (let sample = 0; sample < GET_SAMPLES; sample++) {
+      const path = paths[Math.floor(random() * paths.length)]!;
+      let started = performance.now();
+      await get(agent, server, path);
+      page.push(performance.now() - started);
+      started = performance.now();
+      await get(agent, server, '/healthz');
+      healthz.push(performance.now() - started);
+    }
+    return { page: percentiles(page), healthz: percentiles(healthz), pageBytes: Math.round(pageBytes / paths.length) };
+  } finally {
+    agent.destroy();
+    await server.close();
+  }
+};
+
+/** Docs search (FTS5 over the built sections) against the catalog's entity search, alternating, same connection kind. */
+const measureSearch = (runtime: CatalogRuntime): DocsSiteResult['search'] => {
+  const docsWords = ['replica', 'ledger lock', 'rollout', 'idempotency', 'settlement window', 'circuit breaker', 'svc-004', 'dashboard'];
+  const entityWords = ['svc', 'svc-004', 'service', 'team-3', 'production'];
+  const docs: number[] = [];
+  const entities: number[] = [];
+  let hits = 0;
+  for (let sample = 0; sample < SEARCH_SAMPLES + 20; sample++) {
+    let started = performance.now();
+    hits += runtime.docs.search(docsWords[sample % docsWords.length]!, { limit: 10 }).length;
+    const docsMs = performance.now() - started;
+    started = performance.now();
+    runtime.store.search(entityWords[sample % entityWords.length]!);
+    const entitiesMs = performance.now() - started;
+    // The first searches prepare the statements and warm the page cache.
+    if (sample < 20) continue;
+    docs.push(docsMs);
+    entities.push(entitiesMs);
+  }
+  return { docs: { ...percentiles(docs), hits: Math.round(hits / (SEARCH_SAMPLES + 20)) }, entities: percentiles(entities) };
+};
+
+const measure = async (pages: number): Promise<DocsSiteResult> => {
+  const sites = Math.ceil(pages / PAGES_PER_SITE);
+  const dir = mkdtempSync(join(tmpdir(), 'callboard-docs-site-'));
+  const remote = await TestGitRemote.create('main');
+  const { config, runtime } = openRuntime(dir, remote.url);
+  try {
+    await remote.commit(repositoryFiles(sites), 'docs');
+    const [, syncMs] = await timed(() => runtime.sync.syncAll());
+    // What npm start does after the first pass: load the renderer, then build every documented entity.
+    const cpuBefore = process.cpuUsage();
+    const [[builder, cold], coldMs] = await timed(async () => {
+      const builder = createDocsBuilder(config, runtime, await loadBuildDocsSite());
+      return [builder, await builder.run()] as const;
+    });
+    const cpu = process.cpuUsage(cpuBefore);
+    check(cold, 'cold build');
+    const builtPages = cold.built.reduce((sum, site) => sum + site.pages, 0);
+
+    const noChange: { syncMs: number; buildMs: number; unchanged: number }[] = [];
+    for (let run = 0; run < NO_CHANGE_RUNS; run++) {
+      const [, again] = await timed(() => runtime.sync.syncAll());
+      const [report, buildMs] = await timed(() => builder.run());
+      check(report, 'no-change run');
+      noChange.push({ syncMs: again, buildMs, unchanged: report.unchanged });
+    }
+    const median = <T>(items: T[], by: (item: T) => number): T => [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)]!;
+    const quiet = median(noChange, (run) => run.buildMs);
+
+    await remote.commit({ [`services/${serviceName(1)}/${pagePath(5)}`]: sitePage(1, 5, ' Edited once.') }, 'one page');
+    const [, onePageSyncMs] = await timed(() => runtime.sync.syncAll());
+    const [onePage, onePageMs] = await timed(() => builder.run());
+    check(onePage, 'one-page change');
+
+    return {
+      pages: builtPages,
+      sites,
+      syncMs,
+      cold: { ms: coldMs, cpuMs: (cpu.user + cpu.system) / 1000, pages: builtPages, warnings: cold.built.reduce((sum, site) => sum + site.warnings.length, 0) },
+      noChange: { ...quiet, ratio: quiet.buildMs / coldMs },
+      onePage: { syncMs: onePageSyncMs, buildMs: onePageMs, built: onePage.built.length },
+      get: await measureGets(runtime, sites),
+      search: measureSearch(runtime),
+    };
+  } finally {
+    runtime.close();
+    await remote.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 1000 ? `${ms.toFixed(2)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const pct = (value: Percentiles): string => `median ${fmt(value.p50)}  p99 ${fmt(value.p99)}`;
+
+/** The figures of one size as lines, with each target and each baseline ratio. */
+export const formatDocsSite = (result: DocsSiteResult): string => {
+  const target = result.pages <= 1_000 ? 3_000 : (10_000 * result.pages) / 3_400;
+  return [
+    `docs site end to end, ${result.pages} pages in ${result.sites} sites (git source, real builder, store and HTTP server)`,
+    `  catalog sync            ${fmt(result.syncMs)}`,
+    `  cold build              ${fmt(result.cold.ms)} (${fmt(result.cold.cpuMs)} CPU), ${result.cold.warnings} warnings  (target < ${fmt(target)})`,
+    `  no-change re-sync       pass ${fmt(result.noChange.syncMs)}, docs run ${fmt(result.noChange.buildMs)} (${result.noChange.unchanged} sites unchanged) = ` +
+      `${(result.noChange.ratio * 100).toFixed(2)}% of the cold build  (target < 5%)`,
+    `  one-page change         pass ${fmt(result.onePage.syncMs)}, docs run ${fmt(result.onePage.buildMs)} (${result.onePage.built} site rebuilt)`,
+    `  warm page GET           ${pct(result.get.page)}  (${result.get.pageBytes} bytes; target p99 < 5 ms)`,
+    `  GET /healthz (baseline) ${pct(result.get.healthz)}  → page p99 ${(result.get.page.p99 / result.get.healthz.p99).toFixed(1)}× healthz`,
+    `  docs search             ${pct(result.search.docs)}  (${result.search.docs.hits} hits)`,
+    `  entity search (baseline) ${pct(result.search.entities)}  → docs p99 ${(result.search.docs.p99 / result.search.entities.p99).toFixed(1)}× entity search`,
+  ].join('\n');
+};
+
+/** Each size in a fresh Node process (module loading and the renderer's first use included in the cold build). */
+export const runDocsSite = (sizes: readonly number[] = DOCS_SITE_SIZES, env: NodeJS.ProcessEnv = process.env): DocsSiteResult[] =>
+  sizes.map((size) => {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--pages', String(size), '--json'], {
+      encoding: 'utf8',
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+    });
+    return JSON.parse(output.trim().split('\n').pop()!) as DocsSiteResult;
+  });
+
+const pagesArg = process.argv.indexOf('--pages');
+const runDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (!runDirectly) {
+  // Imported (by bench/run.ts): nothing runs.
+} else if (pagesArg > 0) {
+  const result = await measure(Number(process.argv[pagesArg + 1]));
+  console.log(process.argv.includes('--json') ? JSON.stringify(result) : formatDocsSite(result));
+} else {
+  for (const result of runDocsSite(DOCS_SITE_SIZES, TSX_RUNTIME_ENV)) console.log(formatDocsSite(result));
+}
