@@ -6,6 +6,7 @@ import type { MessageRenderer } from '../scaffolder/messages/create-message-rend
 import type { Scaffolder } from '../scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from '../scaffolder/source-registrar.ts';
 import type { PublishedDocs } from '../usecases/docs/docs-ports.ts';
+import type { IncidentCardLedger } from '../usecases/incidents/incident-card-ledger.ts';
 import type { SyncPassQueue } from '../usecases/sync/sync-pass-queue.ts';
 import { ChannelDirectory } from './channel-directory.ts';
 import { createScaffolderSlack, type ScaffolderSlack } from './listeners/scaffolder/scaffolder-slack.ts';
@@ -39,6 +40,16 @@ export interface OnCallSettings {
   timeoutMs: number;
 }
 
+/** Incident channels (`incidents:` in callboard.yaml): which channels get context cards, and the cards already posted. */
+export interface IncidentSettings {
+  /** `incidents.channelPatterns`, compiled: a channel created or renamed to match gets cards unasked. */
+  channelPatterns: readonly RegExp[];
+  /** `incidents.blastRadiusDepth`. */
+  blastRadiusDepth: number;
+  /** One card per (channel, entity), across retries, restarts and processes. */
+  ledger: IncidentCardLedger;
+}
+
 /** The catalog side Slack needs, built by the composition root. */
 export interface CatalogDeps {
   store: CatalogReader;
@@ -61,6 +72,8 @@ export interface CatalogDeps {
   scorecards?: Pick<ScorecardResultsStore, 'resultsOfEntity' | 'resultsOfEntities' | 'resultsOfScorecard'>;
   /** Built docs sites and the public address links go to: `/docs`, docs hits in `/find`, the Docs button, docs unfurls. */
   docs?: PublishedDocs;
+  /** Incident channel context cards; without it no channel gets one and `@Callboard context` says it is not set up. */
+  incidents?: IncidentSettings;
 }
 
 /** Everything a listener may use; passed in, never imported. */

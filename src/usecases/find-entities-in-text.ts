@@ -2,7 +2,7 @@ import { stringifyEntityRef, tryParseEntityRef } from '../core/catalog/refs.ts';
 import type { EntitySummary } from '../core/catalog-reader/catalog-queries.ts';
 import type { CatalogReader } from '../core/ports.ts';
 import { matchSummary } from '../core/resolve/lookup-key.ts';
-import { normaliseText } from '../core/resolve/normalise-text.ts';
+import { normaliseText, normalisedWords } from '../core/resolve/normalise-text.ts';
 import { findEntitiesByUrl } from './find-entity-by-url.ts';
 
 /** How many entities one message lists by default: a message naming more is a list, not a question. */
@@ -58,5 +58,54 @@ export const findEntitiesInText = (
     if (pick?.status === 'ambiguous') pick.candidates.forEach(add);
   }
   for (const word of input.names) entitiesNamedBy(store, word).forEach(add);
+  return [...found.values()];
+};
+
+/** The most words one name spans in a channel name or topic (`inc-2024-checkout-service-down` → `checkout-service`). */
+const MAX_NAME_WORDS = 6;
+/** Words read from one text: a channel name is at most 80 characters, a topic or purpose 250. */
+const MAX_TEXT_WORDS = 80;
+
+/** Every run of up to {@link MAX_NAME_WORDS} consecutive words, joined as lookup keys are (`checkout-service`). */
+const wordRunKeys = (words: readonly string[]): string[] => {
+  const keys = new Set<string>();
+  for (let start = 0; start < words.length; start += 1) {
+    for (let length = 1; length <= MAX_NAME_WORDS && start + length <= words.length; length += 1) keys.add(words.slice(start, start + length).join('-'));
+  }
+  return [...keys];
+};
+
+/**
+ * Which entities of `kinds` free text names (a channel's name, topic and purpose), where words run together with
+ * `-` or spaces: by name, title or alias (`callboard.dev/aliases`), in any case and with any separators. Read left
+ * to right, the longest run of words naming something wins, so `inc-checkout-service-down` names checkout-service
+ * even when an entity is called `checkout`. In order of appearance, without repeats, at most `limit`.
+ */
+export const findEntitiesInPhrases = (
+  store: CatalogReader,
+  texts: readonly string[],
+  options: { kinds: ReadonlySet<string>; limit: number },
+): EntitySummary[] => {
+  const wordLists = texts.map((text) => normalisedWords(text).slice(0, MAX_TEXT_WORDS));
+  const keys = [...new Set(wordLists.flatMap(wordRunKeys))];
+  if (keys.length === 0) return [];
+  const byKey = new Map<string, EntitySummary[]>();
+  for (const match of store.entitiesWithLookupKeys(keys)) {
+    if (match.source !== 'name' && match.source !== 'title' && match.source !== 'alias') continue;
+    if (!options.kinds.has(match.kind.toLowerCase())) continue;
+    const list = byKey.get(match.key) ?? [];
+    if (!list.some((entity) => entity.ref === match.ref)) list.push(matchSummary(match));
+    byKey.set(match.key, list);
+  }
+  const found = new Map<string, EntitySummary>();
+  for (const words of wordLists) {
+    for (let start = 0; start < words.length && found.size < options.limit;) {
+      const runAt = (length: number) => words.slice(start, start + length).join('-');
+      let length = Math.min(MAX_NAME_WORDS, words.length - start);
+      while (length > 0 && !byKey.has(runAt(length))) length -= 1;
+      for (const entity of byKey.get(runAt(length)) ?? []) if (found.size < options.limit) found.set(entity.ref, entity);
+      start += Math.max(length, 1);
+    }
+  }
   return [...found.values()];
 };

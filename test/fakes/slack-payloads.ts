@@ -7,7 +7,17 @@ import type { SlackInbound } from './slack/inbound.ts';
  * Bolt's HTTPReceiver expects (reference §1.1, §2, §8.1–8.3).
  */
 
-export { appHomeOpened, appMention, channelRename, eventCallback, linkShared, messageEvent, urlVerification } from './slack/event-payloads.ts';
+export {
+  appHomeOpened,
+  appMention,
+  channelCreated,
+  channelRename,
+  eventCallback,
+  linkShared,
+  memberJoinedChannel,
+  messageEvent,
+  urlVerification,
+} from './slack/event-payloads.ts';
 export type { LinkSharedInput, MessageEventInput } from './slack/event-payloads.ts';
 export { blockActions, blockSuggestion, globalShortcut, messageShortcut, slashCommand, viewSubmission } from './slack/interactive-payloads.ts';
 export type {

@@ -55,6 +55,11 @@ const SCOPE_EVIDENCE: Record<string, RegExp> = {
   'groups:history': /\.conversations\.history\(/,
   // Team channel names → ids (conversations.list) and the channel_rename event that keeps them current.
   'channels:read': /\.conversations\.list\(/,
+  // Incident channels: join a public channel whose name matches incidents.channelPatterns to post its context cards.
+  'channels:join': /\.conversations\.join\(/,
+  // Incident channels: the name, topic and purpose of a private channel Callboard is invited to (conversations.info),
+  // and member_joined_channel there.
+  'groups:read': /\.conversations\.info\(/,
   // Mention replies, ephemeral failures and help, paging updates of its own messages, App Home DMs.
   'chat:write': /\.chat\.(?:postMessage|postEphemeral|update)\(/,
   // Slash commands and the message shortcut.

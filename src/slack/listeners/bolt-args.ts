@@ -47,7 +47,8 @@ type EventOf<Type extends string> = SlackEventMiddlewareArgs<Type>['event'];
 export interface MentionArgs {
   event: Pick<EventOf<'app_mention'>, 'user' | 'text' | 'channel' | 'ts' | 'thread_ts'>;
   context: Pick<AllMiddlewareArgs['context'], 'botUserId'>;
-  client: { chat: Pick<WebClient['chat'], 'postMessage' | 'postEphemeral'> };
+  /** conversations.*: `@Callboard context` reads (and joins) the channel it is asked in. */
+  client: { chat: Pick<WebClient['chat'], 'postMessage' | 'postEphemeral'>; conversations: Pick<WebClient['conversations'], 'info' | 'join'> };
 }
 
 export interface HomeOpenedArgs {

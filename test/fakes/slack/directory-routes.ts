@@ -1,6 +1,6 @@
 import { asString, fail, ok, requireFields } from './answers.ts';
 import { listConversations } from './conversations-list.ts';
-import { resolveChannel, type MethodContext, type RouteTable } from './method-route.ts';
+import { checkScopes, resolveChannel, type MethodContext, type RouteTable } from './method-route.ts';
 import { renderChannel, renderUser } from './workspace.ts';
 
 /** auth.test, users.* and conversations.*: answers from the users and channels the test seeded. */
@@ -52,6 +52,9 @@ function conversationsInfo(ctx: MethodContext) {
   const target = resolveChannel(ctx, ctx.body.channel, false);
   if (!target.ok) return target.answer;
   if (!target.channel) return ok({ channel: { id: target.id, is_im: true, is_channel: false, is_private: true, is_member: true } });
+  // Each conversation type needs its own read scope: a public channel channels:read, a private one groups:read.
+  const scopeRefusal = checkScopes(ctx.state, [target.channel.isPrivate ? 'groups:read' : 'channels:read']);
+  if (scopeRefusal) return scopeRefusal;
   return ok({ channel: renderChannel(target.channel, ctx.state.options.team) });
 }
 

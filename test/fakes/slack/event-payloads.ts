@@ -126,3 +126,52 @@ export function channelRename(input: { channelId: string; name: string; created?
   };
   return eventCallback(event, input);
 }
+
+/**
+ * `channel_created` (scope channels:read; public channels only): `channel` is an object (reference §2.4), with the
+ * creator. Seed the channel in the fake too (`botIsMember: false`: nobody invited the bot yet).
+ */
+export function channelCreated(input: { channelId: string; name: string; creator: string; eventId?: string; workspace?: WorkspaceRef }): SlackInbound {
+  const { team } = input.workspace ?? DEFAULT_WORKSPACE;
+  const event = {
+    type: 'channel_created',
+    channel: {
+      id: input.channelId,
+      name: input.name,
+      name_normalized: input.name,
+      created: 1_700_000_000,
+      creator: input.creator,
+      is_channel: true,
+      is_private: false,
+      is_archived: false,
+      is_shared: false,
+      is_org_shared: false,
+      context_team_id: team.id,
+    },
+  };
+  return eventCallback(event, input);
+}
+
+/**
+ * `member_joined_channel` (channels:read / groups:read): `channel_type` is one letter, `C` public or `G` private;
+ * `inviter` is absent when the member joined by itself (the bot's own conversations.join).
+ */
+export function memberJoinedChannel(input: {
+  userId: string;
+  channelId: string;
+  channelType: 'C' | 'G';
+  inviter?: string;
+  eventId?: string;
+  workspace?: WorkspaceRef;
+}): SlackInbound {
+  const { team } = input.workspace ?? DEFAULT_WORKSPACE;
+  const event = {
+    type: 'member_joined_channel',
+    user: input.userId,
+    channel: input.channelId,
+    channel_type: input.channelType,
+    team: team.id,
+    ...(input.inviter ? { inviter: input.inviter } : {}),
+  };
+  return eventCallback(event, input);
+}

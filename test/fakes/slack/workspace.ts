@@ -34,6 +34,9 @@ export interface FakeChannel {
   botIsMember?: boolean;
   /** Members for chat.postEphemeral's user_not_in_channel; absent means everyone is in. */
   members?: string[];
+  /** conversations.info's `topic.value` and `purpose.value`; empty by default. */
+  topic?: string;
+  purpose?: string;
 }
 
 export const DEFAULT_TEAM: FakeTeam = { id: 'T0CALLBOARD', name: 'Callboard Test', domain: 'callboard-test' };
@@ -93,8 +96,8 @@ export function renderChannel(channel: FakeChannel, team: FakeTeam): Record<stri
     is_member: channel.botIsMember ?? true,
     created: 1_700_000_000,
     creator: 'U0CREATOR',
-    topic: { value: '', creator: '', last_set: 0 },
-    purpose: { value: '', creator: '', last_set: 0 },
+    topic: { value: channel.topic ?? '', creator: channel.topic ? 'U0CREATOR' : '', last_set: channel.topic ? 1_700_000_000 : 0 },
+    purpose: { value: channel.purpose ?? '', creator: channel.purpose ? 'U0CREATOR' : '', last_set: channel.purpose ? 1_700_000_000 : 0 },
     context_team_id: team.id,
   };
 }

@@ -59,6 +59,10 @@ export const startHarness = async (
     schedules?: CatalogDeps['schedules'];
     /** On-call providers and budget (`/oncall`, the on-call lines of cards and App Home). */
     oncall?: CatalogDeps['oncall'];
+    /** Incident channel cards: patterns, blast radius depth and the ledger. */
+    incidents?: CatalogDeps['incidents'];
+    /** Built docs and their public address. */
+    docs?: CatalogDeps['docs'];
   } = {},
 ): Promise<Harness> => {
   const mode = options.mode ?? 'http';
@@ -82,6 +86,8 @@ export const startHarness = async (
       ...options.scaffolding,
       ...(options.schedules ? { schedules: options.schedules } : {}),
       ...(options.oncall ? { oncall: options.oncall } : {}),
+      ...(options.incidents ? { incidents: options.incidents } : {}),
+      ...(options.docs ? { docs: options.docs } : {}),
     },
     { connection, apiUrl: fake.apiUrl, clientOptions: FAST_CLIENT },
   );

@@ -5,6 +5,8 @@ import { sharedCopy } from '../../views/shared-copy.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
 import { answerRequest } from '../answers/answer-request.ts';
 import type { MentionArgs } from '../bolt-args.ts';
+import { parseContextMention } from '../../parse/parse-context-mention.ts';
+import { postIncidentContext } from '../incidents/post-incident-context.ts';
 import { isPersonalRequest } from './mention-visibility.ts';
 
 /**
@@ -22,6 +24,10 @@ export const appMention =
       const copy = sharedCopy(message, asker);
       return client.chat.postMessage({ ...where, text: copy.text, blocks: copy.blocks });
     };
+    // `@Callboard context [<entity>]`: incident context cards for this channel, not an answer in the thread.
+    const asked = parseContextMention(event.text, context.botUserId);
+    if (asked)
+      return postIncidentContext(deps, client, { kind: 'asked', channelId: event.channel, userId: asker, words: asked.words, threadTs: where.thread_ts });
     const parsed = parseMention(event.text, context.botUserId);
     if (!parsed.ok) return void (await toAsker(shortHelpView(parsed.problem)));
     if (parsed.request.kind === 'help') return void (await toAsker(shortHelpView()));
