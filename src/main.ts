@@ -26,6 +26,7 @@ import type { Scaffolder } from './scaffolder/scaffolder.ts';
 import type { SourceRegistrar } from './scaffolder/source-registrar.ts';
 import { buildScaffolder, buildSourceRegistrar } from './scaffolder-runtime.ts';
 import { buildOnCallProviders, buildSlackOnCall } from './oncall-runtime.ts';
+import { compileChannelPatterns } from './core/incidents/incident-channel.ts';
 import { openPublishedDocs } from './published-docs-runtime.ts';
 import type { PublishedDocs } from './usecases/docs/docs-ports.ts';
 import { startScorecards } from './scorecards/score-after-passes.ts';
@@ -85,6 +86,11 @@ const startSlack = async (config: Config, wiring: SlackWiring, runtime: CatalogR
       oncall: buildSlackOnCall(config, runtime.store),
       scorecards: runtime.scorecardResults,
       docs: wiring.docs,
+      incidents: {
+        channelPatterns: compileChannelPatterns(config.incidents.channelPatterns),
+        blastRadiusDepth: config.incidents.blastRadiusDepth,
+        ledger: runtime.incidentCards,
+      },
       recordRunThread: (runId, posted) =>
         void scaffolding.scaffolder
           .recordSlackThread(runId, posted)
