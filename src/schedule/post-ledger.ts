@@ -9,6 +9,11 @@ export interface PostLedger extends Pick<JobLedger, 'claim' | 'finish' | 'lastRu
   unconfirmedClaims(job: string): JobRunRecord[];
   takeOver(job: string, slot: string, from: string): Promise<boolean>;
   lastPosted(job: string): JobRunRecord | undefined;
+  /**
+   * The latest slot before `slot` that was posted or is being posted (claimed, not yet ended): what a digest
+   * counts as the previous post, so two processes posting back-to-back slots agree on which one came first.
+   */
+  postBefore(job: string, slot: string): JobRunRecord | undefined;
 }
 
 /**

@@ -36,7 +36,7 @@ export interface PostBuilderDeps {
   templates?: () => readonly TemplateSummary[];
   scorecards?: PostContext['scorecards'];
   /** Where the previous post of each schedule is found (`previousPostAt`). */
-  ledger?: Pick<PostLedger, 'lastPosted'>;
+  ledger?: Pick<PostLedger, 'postBefore'>;
   /** On-call lookups for handoffs and catalog health; absent: handoffs fail saying so. */
   oncall?: PostOnCall;
   /** Built docs, once the docs builder is wired (catalog health's failed builds). */
@@ -59,13 +59,15 @@ export const handoffShiftsOf =
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
 
 /**
- * When the schedule's previous message was made: the claim time of its last posted slot (the message is built right
- * after the claim), unless that message went to another channel than the schedule names now.
+ * When the schedule's previous message was made: the claim time of the latest earlier slot that was posted or is
+ * being posted (the message is built right after the claim), unless that message went to another channel than the
+ * schedule names now. A slot in flight counts, so back-to-back slots in two processes agree on which came first.
  */
-export const previousPostOf = (ledger: Pick<PostLedger, 'lastPosted'> | undefined, schedule: ScheduleSpec, slot: Date): Date | undefined => {
-  const last = ledger?.lastPosted(ledgerJobOf(schedule.id));
-  if (!last?.post || last.slot === slot.toISOString()) return undefined;
-  if (CHANNEL_ID.test(schedule.channel) && last.post.channel !== schedule.channel) return undefined;
+export const previousPostOf = (ledger: Pick<PostLedger, 'postBefore'> | undefined, schedule: ScheduleSpec, slot: Date): Date | undefined => {
+  const last = ledger?.postBefore(ledgerJobOf(schedule.id), slot.toISOString());
+  if (!last) return undefined;
+  // A post still in flight has no channel yet: it goes where the schedule names now.
+  if (last.post && CHANNEL_ID.test(schedule.channel) && last.post.channel !== schedule.channel) return undefined;
   return last.startedAt;
 };
 

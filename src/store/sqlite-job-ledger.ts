@@ -56,6 +56,7 @@ export class SqliteJobLedger implements JobLedger {
   private readonly updateTakeOver: Database.Statement<[string, number, string, string, string]>;
   private readonly selectUnconfirmed: Database.Statement<[string], JobRunRow>;
   private readonly selectLastPosted: Database.Statement<[string], JobRunRow>;
+  private readonly selectPostBefore: Database.Statement<[string, string], JobRunRow>;
 
   constructor(private readonly options: SqliteJobLedgerOptions) {
     this.claimedBy = options.claimedBy ?? `${hostname()}:${process.pid}`;
@@ -74,6 +75,9 @@ export class SqliteJobLedger implements JobLedger {
       `SELECT ${runColumns} FROM job_runs WHERE job = ? AND finished_at IS NULL AND post_ts IS NULL ORDER BY slot`,
     );
     this.selectLastPosted = options.reader.prepare(`SELECT ${runColumns} FROM job_runs WHERE job = ? AND post_ts IS NOT NULL ORDER BY slot DESC LIMIT 1`);
+    this.selectPostBefore = options.reader.prepare(
+      `SELECT ${runColumns} FROM job_runs WHERE job = ? AND slot < ? AND (post_ts IS NOT NULL OR finished_at IS NULL) ORDER BY slot DESC LIMIT 1`,
+    );
   }
 
   /** This process's name in the rows it claims (`host:pid`). */
@@ -125,6 +129,11 @@ export class SqliteJobLedger implements JobLedger {
   /** The latest slot whose message Slack confirmed. */
   lastPosted(job: string): JobRunRecord | undefined {
     const row = this.selectLastPosted.get(job);
+    return row ? toRecord(row) : undefined;
+  }
+
+  postBefore(job: string, slot: string): JobRunRecord | undefined {
+    const row = this.selectPostBefore.get(job, slot);
     return row ? toRecord(row) : undefined;
   }
 

@@ -13,13 +13,18 @@ const posted = (channel: string, slot = '2026-12-07T08:00:00.000Z'): JobRunRecor
   result: 'ok',
   post: { channel, ts: '1.2' },
 });
-const ledgerWith = (record?: JobRunRecord) => ({
-  lastPosted: (job: string) => {
+/** The ledger's rule over a few records: the latest earlier slot posted or still in flight. */
+const ledgerWith = (...records: (JobRunRecord | undefined)[]) => ({
+  postBefore: (job: string, slot: string) => {
     expect(job).toBe('post:health-weekly');
-    return record;
+    const earlier = records.filter((record): record is JobRunRecord => !!record && record.slot < slot && (!!record.post || !record.finishedAt));
+    return earlier.sort((a, b) => (a.slot < b.slot ? 1 : -1))[0];
   },
 });
 const NEXT_SLOT = new Date('2026-12-14T08:00:00Z');
+
+const inFlight = (slot: string): JobRunRecord => ({ job: 'post:health-weekly', slot, claimedBy: 'host:2', startedAt: new Date(slot), result: 'running' });
+const failed = (slot: string): JobRunRecord => ({ ...inFlight(slot), finishedAt: new Date(slot), result: 'failed' });
 
 describe('previousPostOf', () => {
   it("is when the schedule's last posted slot was claimed (its message was built right after)", () => {
@@ -35,5 +40,12 @@ describe('previousPostOf', () => {
   it('is absent when the last post went to another channel than the schedule names now; a channel name cannot be compared', () => {
     expect(previousPostOf(ledgerWith(posted('C0ELSEWHERE')), testSchedule(), NEXT_SLOT)).toBeUndefined();
     expect(previousPostOf(ledgerWith(posted('C0ELSEWHERE')), testSchedule({ channel: '#payments' }), NEXT_SLOT)).toEqual(claimed);
+  });
+
+  it('counts an earlier slot still being posted by another process, but not a failed one nor a later one', () => {
+    const earlier = '2026-12-10T08:00:00.000Z';
+    expect(previousPostOf(ledgerWith(posted('C0PAYMENTS'), inFlight(earlier)), testSchedule(), NEXT_SLOT)).toEqual(new Date(earlier));
+    expect(previousPostOf(ledgerWith(posted('C0PAYMENTS'), failed(earlier)), testSchedule(), NEXT_SLOT)).toEqual(claimed);
+    expect(previousPostOf(ledgerWith(posted('C0PAYMENTS', '2026-12-21T08:00:00.000Z')), testSchedule(), NEXT_SLOT)).toBeUndefined();
   });
 });

@@ -24,6 +24,7 @@ const memoryLedger = (): PostLedger => {
     recordPost: async (job, slot, post) => void Object.assign(runs.get(key(job, slot))!, { post }),
     lastRun: (job) => ofJob(job)[0],
     lastPosted: (job) => ofJob(job).find((run) => run.post),
+    postBefore: (job, slot) => ofJob(job).find((run) => run.slot < slot && (run.post || !run.finishedAt)),
     unconfirmedClaims: () => [],
     takeOver: async () => false,
   };

@@ -71,4 +71,16 @@ describe('SqliteJobLedger for scheduled posts', () => {
     expect(claimantGone(claim(`here:${process.ppid}`, '2026-12-07T08:00:00Z'), new Date('2026-12-07T08:01:00Z'), lease, 'here')).toBe(false);
     expect(claimantGone(claim('here:2147483647', '2026-12-07T08:00:00Z'), new Date('2026-12-07T08:01:00Z'), lease, 'here')).toBe(true);
   });
+
+  it('finds the latest earlier slot posted or in flight, skipping failed and later slots', async () => {
+    const ledger = openLedger(tempDatabase(), 'host:1');
+    await ledger.claim('post:digest', '2026-12-01', new Date(SLOT));
+    await ledger.recordPost('post:digest', '2026-12-01', { channel: 'C1', ts: '1.1' });
+    await ledger.claim('post:digest', '2026-12-08', new Date(SLOT));
+    await ledger.finish('post:digest', '2026-12-08', { finishedAt: new Date(SLOT), result: 'failed' });
+    await ledger.claim('post:digest', '2026-12-22', new Date(SLOT));
+    expect(ledger.postBefore('post:digest', '2026-12-15')?.slot).toBe('2026-12-01');
+    expect(ledger.postBefore('post:digest', '2026-12-29')?.slot).toBe('2026-12-22');
+    expect(ledger.postBefore('post:digest', '2026-12-01')).toBeUndefined();
+  });
 });

@@ -65,7 +65,7 @@ export const digestBuilder = (path: string) => {
   const messages = loadMessageTemplates({ names: ['scorecard-digest'], overrides: {}, configKey: 'postMessages' });
   const store = new SqliteCatalogStore(catalogDb);
   return {
-    build: (ledger: Pick<PostLedger, 'lastPosted'>) => createPostBuilder({ store, messages, scorecards, ledger }),
+    build: (ledger: Pick<PostLedger, 'postBefore'>) => createPostBuilder({ store, messages, scorecards, ledger }),
     close: () => {
       catalogDb.$client.close();
       resultsDb.close();
