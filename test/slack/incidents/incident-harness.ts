@@ -32,11 +32,16 @@ const pagerdutyDown = new PagerdutyProvider({
   fetch: async () => new Response('{"error":{"message":"Service Unavailable"}}', { status: 503, headers: { 'content-type': 'application/json' } }),
 });
 
-export const startIncidentApp = (runtime: CatalogRuntime, channels: FakeChannel[], mode: 'http' | 'socket' = 'http'): Promise<Harness> =>
+export const startIncidentApp = (
+  runtime: CatalogRuntime,
+  channels: FakeChannel[],
+  mode: 'http' | 'socket' = 'http',
+  options: { scopes?: string[] } = {},
+): Promise<Harness> =>
   startHarness({
     mode,
     runtime,
-    fake: { scopes: manifestBotScopes(), channels: [...Object.values(TeamChannels), ...channels] },
+    fake: { scopes: options.scopes ?? manifestBotScopes(), channels: [...Object.values(TeamChannels), ...channels] },
     oncall: { providers: [pagerdutyDown, new RotationProvider({ findEntity: (ref) => runtime.store.entityEnvelope(ref) })], timeoutMs: 1500 },
     incidents: { channelPatterns: compileChannelPatterns(INCIDENT_PATTERNS), blastRadiusDepth: 2, ledger: runtime.incidentCards },
   });
