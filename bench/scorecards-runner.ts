@@ -1,20 +1,43 @@
-// `node --import tsx bench/scorecards-runner.ts [--entities 10000]`: the scorecard runner end to end on a real git
-// repository the bench makes (N components, each with a folder of files, 50 teams, 200 databases, one Scorecard of
-// 20 rules, 8 of them reading files). After one sync pass (not measured), it measures: scoring everything (facts
-// read from the git mirror at the synced commit through one `git cat-file --batch`, evaluation, one write); a refresh
-// after a pass that changed nothing; and a refresh after a commit that changes one README (git diff of the two
-// commits, one entity scored). On-call answers at once (a fake); docs are unknown (not built yet). Not part of
-// `npm run bench` (bench/scorecards.ts measures the pure engine alone).
-import { execFileSync } from 'node:child_process';
+// `node --import tsx bench/scorecards-runner.ts [--entities 10000] [--samples 15] [--json]`: the scorecard runner end
+// to end on a real git repository the bench makes (N components, each with a folder of files, 50 teams, 200
+// databases, one Scorecard of 20 rules, 8 of them reading files). After one sync pass (not measured), it measures:
+// scoring everything the first time (facts read from the git mirror at the synced commit through one `git cat-file
+// --batch`, evaluation, writes); scoring everything again (nothing changed); a refresh after a pass that changed
+// nothing; and, repeated, a refresh after a commit that changes one README (git diff of the two commits, one entity
+// scored) and after one that changes one catalog file. Baselines from the same run: the no-change refresh (what every
+// refresh costs) and one `git diff --name-only` of the same two commits (the process any file-following refresh
+// starts). On-call answers at once (a fake); docs are unknown (no docs library). `npm run bench` runs it with
+// `--json` (figures as the last line, progress on stderr) next to bench/scorecards.ts, the pure engine's baseline.
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { percentiles, type Percentiles } from './percentiles.ts';
 import { openCatalogRuntime } from '../src/catalog-runtime.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createScorecardRunner } from '../src/scorecards/scorecard-runtime.ts';
 
 const argEntities = process.argv.indexOf('--entities');
 const count = argEntities > 0 ? Number(process.argv[argEntities + 1]) : 10_000;
+const argSamples = process.argv.indexOf('--samples');
+const samples = argSamples > 0 ? Number(process.argv[argSamples + 1]) : 15;
+const json = process.argv.includes('--json');
+/** With `--json`, progress goes to stderr and stdout's last line is the figures. */
+const say = (line: string): void => {
+  if (json) process.stderr.write(`${line}\n`);
+  else console.log(line);
+};
+
+export interface ScorecardRunnerFigures {
+  entities: number;
+  rules: number;
+  firstRunMs: number;
+  again: Percentiles;
+  noChange: Percentiles;
+  gitDiff: Percentiles;
+  oneReadme: Percentiles;
+  oneCatalogFile: Percentiles;
+}
 
 const RULES = `
     - { id: owned-by-group, level: bronze, check: { relation: ownedBy, targetKind: Group }, fix: Set spec.owner to a group. }
@@ -70,12 +93,18 @@ const write = (root: string, path: string, text: string): void => {
   writeFileSync(join(root, path), text);
 };
 
-const time = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+const timed = async <T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> => {
   const started = performance.now();
   const value = await work();
-  console.log(`${label}: ${(performance.now() - started).toFixed(1)} ms`);
-  return value;
+  return { ms: performance.now() - started, value };
 };
+
+const spreadOf = (p: Percentiles): string => `median ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (${p.count} samples)`;
+
+const gitDiffOnce = (repo: string, from: string, to: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    execFile('git', ['diff', '--name-only', '--no-renames', '-z', from, to], { cwd: repo }, (error) => (error ? reject(error) : resolve()));
+  });
 
 const root = mkdtempSync(join(tmpdir(), 'callboard-bench-scorecards-'));
 const repo = join(root, 'repo');
@@ -113,29 +142,57 @@ try {
   const config = loadConfig({ file: join(root, 'callboard.yaml'), env: {} });
   const runtime = openCatalogRuntime(config, { onWriteWait: () => {} });
   try {
-    await time('sync pass (preparation, not a target)', () => runtime.sync.syncAll());
+    const sync = await timed(() => runtime.sync.syncAll());
+    say(`sync pass (preparation, not measured): ${sync.ms.toFixed(0)} ms`);
     const runner = createScorecardRunner(config, runtime, { hasOnCallNow: async () => true });
-    console.log(`${count} components × 20 rules (8 read files), git source`);
-    const first = await time('score everything (first run: read files, evaluate, store)  target < 2000 ms', () => runner.refresh());
-    console.log(`  ${JSON.stringify(first)}`);
-    const again = await time('score everything again (previous results given, nothing changed)', () => runner.refresh({ all: true }));
-    console.log(`  ${JSON.stringify(again)}`);
-    const idle = await time('refresh after a pass that changed nothing', () => runner.refresh());
-    console.log(`  ${JSON.stringify(idle)}`);
-    write(repo, 'services/svc-42/README.md', '# Service 42\n\nNo runbook any more.\n');
-    git(repo, 'commit', '--quiet', '-am', 'one README');
-    await runtime.sync.syncAll();
-    const one = await time('refresh after a commit changing one README  target < 50 ms', () => runner.refresh());
-    console.log(`  ${JSON.stringify(one)}`);
-    write(repo, 'services/svc-43/catalog-info.yaml', component(43).replace('tags: [java]', 'tags: [java, kotlin]'));
-    git(repo, 'commit', '--quiet', '-am', 'one catalog file');
-    await runtime.sync.syncAll();
-    const entity = await time('refresh after a commit changing one catalog file  target < 50 ms', () => runner.refresh());
-    console.log(`  ${JSON.stringify(entity)}`);
+    say(`${count} components × 20 rules (8 read files), git source`);
+    const first = await timed(() => runner.refresh());
+    say(`score everything (first run: read files, evaluate, store): ${first.ms.toFixed(0)} ms  ${JSON.stringify(first.value)}`);
+    const again: number[] = [];
+    for (let i = 0; i < 3; i++) again.push((await timed(() => runner.refresh({ all: true }))).ms);
+    say(`score everything again (nothing changed): ${spreadOf(percentiles(again))}`);
+    const noChange: number[] = [];
+    for (let i = 0; i < samples; i++) noChange.push((await timed(() => runner.refresh())).ms);
+    say(`refresh after a pass that changed nothing: ${spreadOf(percentiles(noChange))}`);
+    const oneReadme: number[] = [];
+    const gitDiff: number[] = [];
+    const oneCatalogFile: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const before = git(repo, 'rev-parse', 'HEAD');
+      write(repo, `services/svc-${i * 7 + 1}/README.md`, `# Service ${i * 7 + 1}\n\nNo runbook any more (${i}).\n`);
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '--quiet', '-m', `one README (${i})`);
+      gitDiff.push((await timed(() => gitDiffOnce(repo, before, 'HEAD'))).ms);
+      await runtime.sync.syncAll();
+      const one = await timed(() => runner.refresh());
+      if (one.value.entities !== 1) throw new Error(`a one-README commit scored ${one.value.entities} entities, expected 1`);
+      oneReadme.push(one.ms);
+      write(repo, `services/svc-${i * 7 + 2}/catalog-info.yaml`, component(i * 7 + 2).replace('tags: [java]', `tags: [java, k${i}]`));
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '--quiet', '-m', `one catalog file (${i})`);
+      await runtime.sync.syncAll();
+      const entity = await timed(() => runner.refresh());
+      if (entity.value.entities !== 1) throw new Error(`a one-catalog-file commit scored ${entity.value.entities} entities, expected 1`);
+      oneCatalogFile.push(entity.ms);
+    }
+    say(`refresh after a commit changing one README: ${spreadOf(percentiles(oneReadme))}`);
+    say(`refresh after a commit changing one catalog file: ${spreadOf(percentiles(oneCatalogFile))}`);
+    say(`git diff --name-only of two commits (a spawned git, the floor of a file-following refresh): ${spreadOf(percentiles(gitDiff))}`);
     const levels = new Map<string, number>();
     for (const result of runtime.scorecardResults.resultsOfScorecard('scorecard:default/bench'))
       levels.set(String(result.level), (levels.get(String(result.level)) ?? 0) + 1);
-    console.log(`levels: ${[...levels].map(([level, n]) => `${level} ${n}`).join(', ')}`);
+    say(`levels: ${[...levels].map(([level, n]) => `${level} ${n}`).join(', ')}`);
+    const figures: ScorecardRunnerFigures = {
+      entities: count,
+      rules: 20,
+      firstRunMs: first.ms,
+      again: percentiles(again),
+      noChange: percentiles(noChange),
+      gitDiff: percentiles(gitDiff),
+      oneReadme: percentiles(oneReadme),
+      oneCatalogFile: percentiles(oneCatalogFile),
+    };
+    if (json) console.log(JSON.stringify(figures));
   } finally {
     runtime.close();
   }

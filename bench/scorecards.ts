@@ -1,7 +1,9 @@
-// `node --import tsx bench/scorecards.ts [--entities 10000]`: the pure scorecard engine on synthetic data. Scores N
-// entities on one scorecard of 20 rules (field, relation, file and contains, docs, on-call, dependency and combinator
-// checks) with facts gathered beforehand, twice (the second run with the first as previous results and an on-call
-// outage), then diffs the two runs and re-scores one entity after a one-file change. Not part of `npm run bench`.
+// `node --import tsx bench/scorecards.ts [--entities 10000] [--runs 5] [--json]`: the pure scorecard engine on
+// synthetic data. Scores N entities on one scorecard of 20 rules (field, relation, file and contains, docs, on-call,
+// dependency and combinator checks) with facts gathered beforehand, `runs` times each: a first run, a run with the
+// first as previous results and an on-call outage, the diff of the two; then re-scores one entity after a one-file
+// change 200 times. The baseline of bench/scorecards-runner.ts (the same N × 20 with the facts read and the results
+// stored); `npm run bench` runs both with `--json` (figures as the last line, progress on stderr).
 import type { EntityWithRelations } from '../src/core/catalog/entity.ts';
 import { diffResults } from '../src/core/scorecards/diff-results.ts';
 import { evaluateScorecard, type ScorecardResult } from '../src/core/scorecards/evaluate-scorecard.ts';
@@ -10,10 +12,29 @@ import { factsNeeded } from '../src/core/scorecards/facts-needed.ts';
 import { matchFilter } from '../src/core/scorecards/match-filter.ts';
 import { readScorecard } from '../src/core/scorecards/read-scorecard.ts';
 import type { Scorecard } from '../src/core/scorecards/scorecard.ts';
+import { percentiles, type Percentiles } from './percentiles.ts';
 
 const argEntities = process.argv.indexOf('--entities');
 const count = argEntities > 0 ? Number(process.argv[argEntities + 1]) : 10_000;
+const argRuns = process.argv.indexOf('--runs');
+const runs = argRuns > 0 ? Number(process.argv[argRuns + 1]) : 5;
+const json = process.argv.includes('--json');
 const NOW = new Date('2026-12-06T09:00:00Z');
+/** With `--json`, progress goes to stderr and stdout's last line is the figures. */
+const say = (line: string): void => {
+  if (json) process.stderr.write(`${line}\n`);
+  else console.log(line);
+};
+
+export interface ScorecardEngineFigures {
+  entities: number;
+  rules: number;
+  factsNeeded: Percentiles;
+  evaluateFirst: Percentiles;
+  evaluateWithPrevious: Percentiles;
+  diff: Percentiles;
+  oneEntity: Percentiles;
+}
 
 const RULES = [
   { id: 'owned-by-group', level: 'bronze', check: { relation: 'ownedBy', targetKind: 'Group' } },
@@ -89,12 +110,19 @@ const factsOf = (i: number, scorecard: Scorecard, onCall: boolean | ReturnType<t
   };
 };
 
-const time = <T>(label: string, work: () => T): T => {
-  const start = performance.now();
-  const value = work();
-  console.log(`${label}: ${(performance.now() - start).toFixed(1)} ms`);
-  return value;
+/** Runs `work` `times` times; the last value and every duration. */
+const repeat = <T>(times: number, work: () => T): { value: T; ms: number[] } => {
+  const ms: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    value = work();
+    ms.push(performance.now() - start);
+  }
+  return { value: value as T, ms };
 };
+
+const spreadOf = (p: Percentiles): string => `median ${p.p50.toFixed(p.p50 < 10 ? 2 : 1)} ms, p99 ${p.p99.toFixed(p.p99 < 10 ? 2 : 1)} ms (${p.count} runs)`;
 
 const scorecard = readBench();
 const entities = Array.from({ length: count }, (_, i) => entityOf(i));
@@ -108,23 +136,40 @@ const scoreAll = (facts: EntityFacts[], previous?: ScorecardResult[]): Scorecard
       : [],
   );
 
-console.log(`${count} entities × ${RULES.length} rules, facts gathered beforehand`);
-time('factsNeeded for every entity', () => entities.forEach((_, i) => factsNeeded(scorecard, `services/svc-${i}/catalog-info.yaml`)));
-const first = time('evaluate all (first run)', () => scoreAll(healthy));
-const second = time('evaluate all (on-call outage, previous results given)', () => scoreAll(outage, first));
-const diff = time('diffResults between the two runs', () => diffResults(first, second));
-const one = time('re-evaluate one entity after a one-file change, and diff it', () => {
+say(`${count} entities × ${RULES.length} rules, facts gathered beforehand`);
+const needed = repeat(runs, () => entities.forEach((_, i) => factsNeeded(scorecard, `services/svc-${i}/catalog-info.yaml`)));
+say(`factsNeeded for every entity: ${spreadOf(percentiles(needed.ms))}`);
+const first = repeat(runs, () => scoreAll(healthy));
+say(`evaluate all (first run): ${spreadOf(percentiles(first.ms))}`);
+const second = repeat(runs, () => scoreAll(outage, first.value));
+say(`evaluate all (on-call outage, previous results given): ${spreadOf(percentiles(second.ms))}`);
+const diff = repeat(runs, () => diffResults(first.value, second.value));
+say(`diffResults between the two runs: ${spreadOf(percentiles(diff.ms))}`);
+const one = repeat(200, () => {
   const changed = evaluateScorecard({
     scorecard,
     entity: entities[0]!,
     catalogFile: 'services/svc-0/catalog-info.yaml',
     facts: healthy[1]!,
     now: NOW,
-    previous: second[0],
+    previous: second.value[0],
   });
-  return diffResults([second[0]!], [changed]);
+  return diffResults([second.value[0]!], [changed]);
 });
+say(`re-evaluate one entity after a one-file change, and diff it: ${spreadOf(percentiles(one.ms))}`);
 const levels = new Map<string, number>();
-for (const result of second) levels.set(String(result.level), (levels.get(String(result.level)) ?? 0) + 1);
-console.log(`levels after the outage: ${[...levels].map(([level, n]) => `${level} ${n}`).join(', ')}`);
-console.log(`changes stored: ${diff.changes.length}, movers: ${diff.up.length} up, ${diff.down.length} down; one-file change: ${one.changes.length} change`);
+for (const result of second.value) levels.set(String(result.level), (levels.get(String(result.level)) ?? 0) + 1);
+say(`levels after the outage: ${[...levels].map(([level, n]) => `${level} ${n}`).join(', ')}`);
+say(
+  `changes stored: ${diff.value.changes.length}, movers: ${diff.value.up.length} up, ${diff.value.down.length} down; one-file change: ${one.value.changes.length} change`,
+);
+const figures: ScorecardEngineFigures = {
+  entities: count,
+  rules: RULES.length,
+  factsNeeded: percentiles(needed.ms),
+  evaluateFirst: percentiles(first.ms),
+  evaluateWithPrevious: percentiles(second.ms),
+  diff: percentiles(diff.ms),
+  oneEntity: percentiles(one.ms),
+};
+if (json) console.log(JSON.stringify(figures));
