@@ -1,8 +1,8 @@
 // `npm run bench [-- --sizes 2000,50000,500000] [--slack-sizes 5130,51300] [--create-sizes 51300] [--slack-only] [--startup-only]
-// [--scaffolder-only] [--oncall-only] [--scorecards-only]`: start-up figures of the compiled program and the GitHub push webhook on the example
+// [--scaffolder-only] [--oncall-only] [--scorecards-only] [--docs-only]`: start-up figures of the compiled program and the GitHub push webhook on the example
 // org (a few seconds), catalog sync and query figures on synthetic orgs, the Slack slash-command round trip, the scaffolder's
 // figures (dry run, whole run on the local Git host, /owner after the run, and /create → views.open at about 100k entities),
-// then /oncall over Slack, cold and warm, with the PagerDuty fake adding 100 ms per call.
+// then /oncall over Slack, cold and warm, with the PagerDuty fake adding 100 ms per call, then the docs figures (bench/docs-benches.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { formatScaffolderLocal, measureScaffolderLocal } from './scaffolder-loca
 import { runCreateToModal } from './scaffolder-slack.ts';
 import { runOnCallSlack } from './oncall-slack.ts';
 import { formatScorecards, measureScorecards } from './scorecards-summary.ts';
+import { runDocsBenches } from './docs-benches.ts';
 import { formatStartup, measureStartup } from './startup.ts';
 import { formatWebhookPush, measureWebhookPush } from './webhook-push.ts';
 
@@ -22,8 +23,9 @@ const startupOnly = process.argv.includes('--startup-only');
 const scaffolderOnly = process.argv.includes('--scaffolder-only');
 const oncallOnly = process.argv.includes('--oncall-only');
 const scorecardsOnly = process.argv.includes('--scorecards-only');
+const docsOnly = process.argv.includes('--docs-only');
 const sizes =
-  slackOnly || startupOnly || scaffolderOnly || oncallOnly || scorecardsOnly
+  slackOnly || startupOnly || scaffolderOnly || oncallOnly || scorecardsOnly || docsOnly
     ? []
     : (argSizes > 0 ? process.argv[argSizes + 1]! : (process.env.BENCH_SIZES ?? '2000,50000'))
         .split(',')
@@ -83,9 +85,9 @@ const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 100
 
 // The start-up step and the sync children run the compiled program, as bin/ does.
 buildDistIfStale('bench');
-const startup = slackOnly || scaffolderOnly || oncallOnly || scorecardsOnly ? undefined : await measureStartup();
+const startup = slackOnly || scaffolderOnly || oncallOnly || docsOnly || scorecardsOnly ? undefined : await measureStartup();
 if (startup) console.log(`\n${formatStartup(startup)}`);
-const webhook = slackOnly || scaffolderOnly || oncallOnly || scorecardsOnly ? undefined : await measureWebhookPush();
+const webhook = slackOnly || scaffolderOnly || oncallOnly || docsOnly || scorecardsOnly ? undefined : await measureWebhookPush();
 if (webhook) console.log(`\n${formatWebhookPush(webhook)}`);
 
 const results: unknown[] = [];
@@ -116,14 +118,15 @@ for (const n of sizes) {
   console.log(`  verify               ${JSON.stringify(verify)}`);
   for (const [name, figures] of Object.entries(queries)) console.log(`  ${name.padEnd(20)} p50 ${fmt(figures.p50)}  p99 ${fmt(figures.p99)}`);
 }
-const slack = startupOnly || scaffolderOnly || oncallOnly || scorecardsOnly ? undefined : await runSlackRoundtrip(workDir, slackSizes);
-const scaffolderLocal = slackOnly || startupOnly || oncallOnly || scorecardsOnly ? undefined : await measureScaffolderLocal();
+const slack = startupOnly || scaffolderOnly || oncallOnly || docsOnly || scorecardsOnly ? undefined : await runSlackRoundtrip(workDir, slackSizes);
+const scaffolderLocal = slackOnly || startupOnly || oncallOnly || docsOnly || scorecardsOnly ? undefined : await measureScaffolderLocal();
 if (scaffolderLocal) console.log(`\n${formatScaffolderLocal(scaffolderLocal)}`);
-const createToModal = slackOnly || startupOnly || oncallOnly || scorecardsOnly ? undefined : await runCreateToModal(workDir, createSizes);
+const createToModal = slackOnly || startupOnly || oncallOnly || docsOnly || scorecardsOnly ? undefined : await runCreateToModal(workDir, createSizes);
 const scaffolder = scaffolderLocal || createToModal ? { local: scaffolderLocal, createToModal } : undefined;
-const oncall = slackOnly || startupOnly || scaffolderOnly || scorecardsOnly ? undefined : await runOnCallSlack();
+const oncall = slackOnly || startupOnly || scaffolderOnly || docsOnly || scorecardsOnly ? undefined : await runOnCallSlack();
 // The pure engine, then the runner end to end on a 10k-component git repository (each in its own process).
-const scorecards = slackOnly || startupOnly || scaffolderOnly || oncallOnly ? undefined : measureScorecards(runChild);
+const scorecards = slackOnly || startupOnly || scaffolderOnly || oncallOnly || docsOnly ? undefined : measureScorecards(runChild);
 if (scorecards) console.log(`\n${formatScorecards(scorecards)}`);
-writeFileSync(join(workDir, 'results.json'), JSON.stringify({ startup, webhook, catalog: results, slack, scaffolder, oncall, scorecards }, null, 2));
+const docs = slackOnly || startupOnly || scaffolderOnly || oncallOnly || scorecardsOnly ? undefined : runDocsBenches();
+writeFileSync(join(workDir, 'results.json'), JSON.stringify({ startup, webhook, catalog: results, slack, scaffolder, oncall, scorecards, docs }, null, 2));
 console.log(`\nresults written to ${join(workDir, 'results.json')}`);
