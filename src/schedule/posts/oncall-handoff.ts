@@ -1,4 +1,5 @@
 import { entityRefOf } from '../../core/catalog/refs.ts';
+import { escapeMrkdwn } from '../../slack/mrkdwn.ts';
 import { handoffLeadMsOf } from '../post-slots.ts';
 import { DEFAULT_HANDOFF_LEAD_MINUTES } from '../schedule-spec.ts';
 import { inheritedFailingRules, inheritedProblems } from './handoff-inheritance.ts';
@@ -59,7 +60,7 @@ export const oncallHandoffPost: PostType = {
     return oncallHandoffView({
       title: `On-call handoff: ${data.team.name} at ${data.at}`,
       body,
-      context: `${data.onCall.name} (${data.onCall.provider}) · schedule ${context.schedule.id} · ${when}`,
+      context: `${escapeMrkdwn(data.onCall.name)} (${data.onCall.provider}) · schedule ${context.schedule.id} · ${when}`,
     });
   },
 };

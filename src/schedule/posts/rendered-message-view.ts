@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { escapeMrkdwn } from '../../slack/mrkdwn.ts';
 import type { ScheduledMessage } from './post-type.ts';
 
 /**
@@ -44,5 +45,6 @@ export const renderedMessageView = (input: { title: string; body: string; contex
     { type: 'context', elements: [{ type: 'mrkdwn', text: clip(input.context, SECTION_LIMIT) }] },
   ];
   const firstLine = sections[0]?.split('\n').find((line) => line.trim() !== '') ?? '';
-  return { text: clip(`${input.title}: ${firstLine}`, 3000), blocks };
+  // The header is plain text, but the notification text is read as mrkdwn: the title (catalog titles) is escaped there.
+  return { text: clip(`${escapeMrkdwn(input.title)}: ${firstLine}`, 3000), blocks };
 };

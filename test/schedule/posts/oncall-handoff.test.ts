@@ -146,3 +146,37 @@ describe('oncall-handoff post for a PagerDuty-backed team (strict fake)', () => 
     expect(fake.requestsTo('/oncalls').every((request) => request.authorization === `Token token=${FAKE_PAGERDUTY_TOKEN}`)).toBe(true);
   });
 });
+
+describe('oncall-handoff post names from the catalog', () => {
+  let world: Awaited<ReturnType<typeof openHandoffWorld>>;
+  beforeAll(async () => {
+    const team = JSON.stringify({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'payments-team', title: 'R&D <!here>' },
+      spec: { type: 'team', children: [] },
+    });
+    const titled = JSON.parse(weeklyBerlin()) as { metadata: Record<string, unknown> };
+    titled.metadata.title = 'Primary <!channel> & co';
+    world = await openHandoffWorld({ 'team.yaml': team, 'rotation.yaml': JSON.stringify(titled) });
+  });
+  afterAll(() => world.close());
+
+  it('escapes the team and rotation titles in the notification text and the context line, where Slack reads mrkdwn', async () => {
+    const message = await oncallHandoffPost.build({
+      schedule: handoffSchedule(),
+      slot: new Date('2026-12-23T22:00:00Z'),
+      manual: false,
+      store: world.catalog.store,
+      messages,
+      oncall: world.oncall,
+    });
+    expect(message.text).toContain('On-call handoff: R&amp;D &lt;!here&gt; at');
+    expect(message.text).not.toContain('<!here>');
+    const context = JSON.stringify(message.blocks.at(-1));
+    expect(context).toContain('Primary &lt;!channel&gt; &amp; co (rotation)');
+    expect(context).not.toContain('<!channel>');
+    // The header is plain text: shown as written.
+    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringContaining('R&D <!here>') } });
+  });
+});

@@ -37,4 +37,9 @@ describe('scorecard digest view', () => {
     expect(message.blocks.at(-1)).toMatchObject({ type: 'context' });
     expect(checkMessageLimits(message)).toEqual([]);
   });
+  it('escapes the title in the notification text, which Slack reads as mrkdwn, and keeps it as written in the header', () => {
+    const message = scorecardDigestView({ title: 'Scorecard digest: Ready <!channel> & co', body: 'part', context: 'Schedule x' });
+    expect(message.text).toBe('Scorecard digest: Ready &lt;!channel&gt; &amp; co: part');
+    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Scorecard digest: Ready <!channel> & co' } });
+  });
 });
