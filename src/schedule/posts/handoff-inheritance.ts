@@ -2,6 +2,7 @@ import type { Entity } from '../../core/catalog/entity.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { StoredProblem } from '../../core/catalog-reader/catalog-queries.ts';
 import type { CatalogReader } from '../../core/ports.ts';
+import { isFailing } from '../../core/scorecards/digest/rule-standing.ts';
 import { listTeamProblems } from '../../usecases/list-team-problems.ts';
 import type { PostContext } from './post-type.ts';
 
@@ -56,7 +57,8 @@ export const inheritedFailingRules = (store: CatalogReader, scorecards: PostCont
   for (const result of scorecards.resultsOfEntities(owned)) {
     const lowest = result.levels[0]?.level;
     for (const rule of result.rules) {
-      if (rule.level !== lowest || rule.passed !== false) continue;
+      // As the digest counts it: unknown keeps the last known result, so an outage hides no failing rule.
+      if (rule.level !== lowest || !isFailing(rule)) continue;
       const key = `${result.scorecard}\u0000${rule.id}`;
       const entry = byRule.get(key) ?? { scorecard: result.scorecard, rule: rule.id, level: rule.level, entities: [] };
       entry.entities.push(result.entityRef);

@@ -90,6 +90,30 @@ describe('oncall-handoff post for a rotation', () => {
     expect(text).not.toContain('has-docs');
   });
 
+  it('counts a lowest-level rule that is unknown now but failed when last known as failing (unknown keeps the previous result)', async () => {
+    const unused = () => {
+      throw new Error('a handoff reads only resultsOfEntities');
+    };
+    const scorecards = {
+      resultsOfScorecard: unused,
+      historyBetween: unused,
+      resultsOfEntities: (refs: readonly string[]) =>
+        refs.includes('component:default/checkout')
+          ? [
+              result('component:default/checkout', [
+                { id: 'owned-by-group', level: 'bronze', passed: true },
+                { id: 'has-oncall', level: 'bronze', passed: null, message: 'on-call unavailable', lastKnown: false },
+                { id: 'has-runbook', level: 'bronze', passed: null, lastKnown: true },
+              ]),
+            ]
+          : [],
+    };
+    const text = textOf(await oncallHandoffPost.build(context({ scorecards })));
+    expect(text).toContain('1 lowest-level scorecard rule failing');
+    expect(text).toContain('production-readiness: has-oncall (bronze) on 1: checkout');
+    expect(text).not.toContain('has-runbook');
+  });
+
   it('by hand, announces the next shift change', async () => {
     const message = await oncallHandoffPost.build(context({ manual: true, slot: new Date('2026-12-25T12:00:00Z') }));
     expect(textOf(message)).toContain('<@U0FRANK> → Carol Chen');
