@@ -60,7 +60,7 @@ describe('a channel created with an incident name', () => {
     expect(text).toContain('Depended on by, within 2 hops');
     expect(text).toContain('Storefront');
     // The example org was synced just now: its catalog entry changed within the last 7 days.
-    expect(text).toContain('Catalog entry changed');
+    expect(text).toContain('Catalog entry added or changed');
     expect(card!.body.metadata).toEqual({ event_type: 'callboard_incident_card', event_payload: { entity_ref: 'component:default/checkout-service' } });
   });
 

@@ -47,6 +47,7 @@ const linkText = (heading: string, url: string | undefined, label: string, missi
   return `*${heading}*\n${safe ? link(safe, truncate(label, 80)) : missing}`;
 };
 
+/** A blast-radius entity written to the catalog within the last 7 days is flagged: a likely suspect. */
 const radiusLine = (entry: BlastRadiusSide['entries'][number]): string => {
   // An API and its component often share a title ("Payments API"): anything but a component says its kind.
   const kind = entry.ref.slice(0, entry.ref.indexOf(':'));
@@ -56,7 +57,7 @@ const radiusLine = (entry: BlastRadiusSide['entries'][number]): string => {
     `• ${name}${entry.exists ? '' : ' (not in the catalog)'}`,
     owner ? ` — ${escapeMrkdwn(truncate(owner, 60))}` : ' — no owner',
     entry.depth > 1 ? ` _(${entry.depth} hops)_` : '',
-    entry.changedRecentlyAt ? `  :pencil2: changed ${slackDate(entry.changedRecentlyAt)}` : '',
+    entry.changedRecentlyAt ? `  :pencil2: catalog entry written ${slackDate(entry.changedRecentlyAt)}` : '',
   ];
   return parts.join('');
 };
@@ -73,11 +74,15 @@ const radiusText = (heading: string, side: BlastRadiusSide): string => {
   ].join('\n');
 };
 
+/**
+ * The store keeps no versions of an entity, only when a sync pass last wrote it (added, or its document changed):
+ * the card says "added or changed" because it cannot tell which.
+ */
 const changeText = (change: CatalogChange | undefined): string => {
   if (!change) return 'Catalog changes: nothing recorded for this entity.';
   const where = `${escapeMrkdwn(change.path)} in ${escapeMrkdwn(change.sourceId)}${change.version ? ` (source at \`${escapeMrkdwn(change.version.slice(0, 12))}\`)` : ''}`;
   return change.recent
-    ? `:pencil2: Catalog entry changed ${slackDate(change.changedAt)} (last 7 days): ${where}`
+    ? `:pencil2: Catalog entry added or changed ${slackDate(change.changedAt)} (last 7 days): ${where}`
     : `No catalog change in the last 7 days (entry last changed ${slackDate(change.changedAt)}).`;
 };
 

@@ -53,7 +53,7 @@ describe('incidentCardView', () => {
     expect(text).toContain('<https://wiki.acme.example/runbooks/checkout|Runbook>');
     expect(text).toContain('<https://callboard.acme.example/docs/default/component/checkout-service/|Docs home>');
     expect(text).toContain('• Cart Service — Checkout');
-    expect(text).toContain('• Payments API (api) — payments-team _(2 hops)_  :pencil2: changed');
+    expect(text).toContain('• Payments API (api) — payments-team _(2 hops)_  :pencil2: catalog entry written');
     expect(text).toContain('• ghost (not in the catalog) — no owner');
     expect(text).toContain('…and 4 more');
     expect(text).toContain('Depended on by, within 2 hops*  none in the catalog');
