@@ -6,7 +6,7 @@
 // nothing; and, repeated, a refresh after a commit that changes one README (git diff of the two commits, one entity
 // scored) and after one that changes one catalog file. Baselines from the same run: the no-change refresh (what every
 // refresh costs) and one `git diff --name-only` of the same two commits (the process any file-following refresh
-// starts). On-call answers at once (a fake); docs are unknown (no docs library). `npm run bench` runs it with
+// starts). On-call answers at once (a fake); docs checks fail (no docs are built here). `npm run bench` runs it with
 // `--json` (figures as the last line, progress on stderr) next to bench/scorecards.ts, the pure engine's baseline.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

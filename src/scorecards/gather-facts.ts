@@ -1,6 +1,7 @@
 import type { EntityWithRelations } from '../core/catalog/entity.ts';
 import { unknownFact, type EntityFacts, type FileFact, type UnknownFact } from '../core/scorecards/facts.ts';
 import type { FactsNeeded } from '../core/scorecards/facts-needed.ts';
+import type { DocsLibrary } from '../core/docs/docs-library.ts';
 import type { CatalogReader } from '../core/ports.ts';
 import { mapWithConcurrency } from '../sources/map-with-concurrency.ts';
 import { createDependencyLifecycles, type DependencyLifecycles } from './dependency-lifecycles.ts';
@@ -10,13 +11,15 @@ import type { SourceFileReader } from './source-file-reader.ts';
 /** Whether someone is on call for the entity now: true, false, or unknown with why (a provider down or slow). */
 export type HasOnCallNow = (entityRef: string) => Promise<boolean | UnknownFact>;
 
-/** Nothing in Callboard renders docs yet, so a `docs` check can only be unknown, never a guessed pass or fail. */
+/** Without a docs library (a process that does not read built docs) a `docs` check is unknown, never a guessed pass or fail. */
 export const DOCS_NOT_BUILT = 'docs are not built by Callboard yet';
 
 export interface GatherDeps {
   catalog: Pick<CatalogReader, 'dependencyWalk' | 'entityEnvelope'>;
   files: SourceFileReader;
   hasOnCallNow?: HasOnCallNow;
+  /** Built docs: when an entity's served site last changed. Absent: `docs` checks are unknown. */
+  docs?: Pick<DocsLibrary, 'site'>;
   /** One on-call lookup's limit: a slow provider makes the rule unknown, never a late run. */
   onCallTimeoutMs: number;
   /** On-call lookups in flight at once. */
@@ -73,7 +76,7 @@ export async function gatherFacts(deps: GatherDeps, requests: readonly FactsRequ
     const files = fileFacts.get(groupKey(request.location));
     return {
       file: (path: string): FileFact => files?.get(path) ?? unknownFact(`${path} was not read`),
-      docsChangedAt: unknownFact(DOCS_NOT_BUILT),
+      docsChangedAt: request.needed.docs ? docsChangedAt(deps.docs, request.location.ref) : unknownFact('docs were not checked'),
       onCallNow: onCall[index]!,
       dependsOnLifecycles: request.needed.dependencies
         ? dependencyLifecycles(request.entity, request.location.ref)
@@ -101,3 +104,13 @@ async function readFilesBySource(files: SourceFileReader, requests: readonly Fac
   }
   return read;
 }
+
+/**
+ * When the entity's served docs last changed; null (the check fails: no rendered docs) when it has no site, which is
+ * also the case when every build of its docs failed: a site is listed only once a build succeeded, and a later
+ * failure keeps the last good build served, so its change time still counts.
+ */
+const docsChangedAt = (docs: GatherDeps['docs'], entityRef: string): string | null | UnknownFact => {
+  if (!docs) return unknownFact(DOCS_NOT_BUILT);
+  return docs.site(entityRef)?.changedAt ?? null;
+};

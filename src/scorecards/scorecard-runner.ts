@@ -6,6 +6,7 @@ import { factsNeeded } from '../core/scorecards/facts-needed.ts';
 import { matchFilter } from '../core/scorecards/match-filter.ts';
 import { readScorecard } from '../core/scorecards/read-scorecard.ts';
 import type { Scorecard } from '../core/scorecards/scorecard.ts';
+import type { DocsLibrary } from '../core/docs/docs-library.ts';
 import type { CatalogReader, Clock } from '../core/ports.ts';
 import { createDependencyLifecycles, type DependencyLifecycles } from './dependency-lifecycles.ts';
 import { gatherFacts, mergeNeeded, type FactsRequest, type HasOnCallNow } from './gather-facts.ts';
@@ -20,6 +21,8 @@ export interface ScorecardRunnerDeps {
   /** A file reader for one run, closed at its end (it holds git processes). */
   openFiles: () => SourceFileReader;
   hasOnCallNow?: HasOnCallNow;
+  /** Built docs for `docs` checks; without it they are unknown. */
+  docs?: Pick<DocsLibrary, 'site'>;
   clock: Clock;
   /** One on-call lookup's limit (default 2 s). */
   onCallTimeoutMs?: number;
@@ -239,6 +242,7 @@ export class ScorecardRunner {
         catalog,
         files,
         ...(this.deps.hasOnCallNow ? { hasOnCallNow: this.deps.hasOnCallNow } : {}),
+        ...(this.deps.docs ? { docs: this.deps.docs } : {}),
         onCallTimeoutMs: this.deps.onCallTimeoutMs ?? 2000,
         onCallConcurrency: 8,
         dependencyLifecycles: run.dependencyLifecycles,

@@ -31,16 +31,17 @@ export interface ScorecardRuntimeOptions {
   onCallTimeoutMs?: number;
 }
 
-/** The runner on the catalog runtime: its reader, its results store (writes in the one queue), its sources' files. */
+/** The runner on the catalog runtime: its reader, its results store (writes in the one queue), its sources' files, its built docs. */
 export const createScorecardRunner = (
   config: Config,
-  runtime: Pick<CatalogRuntime, 'store' | 'scorecardResults' | 'registeredSources'>,
+  runtime: Pick<CatalogRuntime, 'store' | 'scorecardResults' | 'registeredSources' | 'docs'>,
   options: ScorecardRuntimeOptions = {},
 ): ScorecardRunner =>
   new ScorecardRunner({
     catalog: runtime.store,
     results: runtime.scorecardResults,
     openFiles: () => createSourceFileReader({ config, registeredSources: runtime.registeredSources }),
+    docs: runtime.docs,
     clock: options.clock ?? { now: () => new Date() },
     ...(options.hasOnCallNow ? { hasOnCallNow: options.hasOnCallNow } : {}),
     ...(options.onCallTimeoutMs ? { onCallTimeoutMs: options.onCallTimeoutMs } : {}),

@@ -6,7 +6,6 @@ import { openCatalogRuntime, type CatalogRuntime } from '../../src/catalog-runti
 import { loadConfig, type Config } from '../../src/config/load-config.ts';
 import { unknownFact, type UnknownFact } from '../../src/core/scorecards/facts.ts';
 import { scorecardJsonOf } from '../../src/core/scorecards/scorecard-json.ts';
-import { DOCS_NOT_BUILT } from '../../src/scorecards/gather-facts.ts';
 import { createScorecardRunner } from '../../src/scorecards/scorecard-runtime.ts';
 import type { ScorecardRunner } from '../../src/scorecards/scorecard-runner.ts';
 import { startScorecards } from '../../src/scorecards/score-after-passes.ts';
@@ -82,7 +81,7 @@ const resultOf = (ref: string) => runtime.scorecardResults.resultsOfEntity(ref)[
 const ruleOf = (ref: string, id: string) => resultOf(ref).rules.find((rule) => rule.id === id)!;
 
 describe('the scorecard runner', () => {
-  it('reads file checks from the git source at the synced commit, stores results, and says docs are unknown', async () => {
+  it('reads file checks from the git source at the synced commit, stores results, and fails docs checks without built docs', async () => {
     const report = await runner.refresh();
     expect(report).toMatchObject({ results: 2, changes: 2 });
     expect(scorecardJsonOf(resultOf(A))).toEqual({
@@ -97,7 +96,7 @@ describe('the scorecard runner', () => {
         { id: 'runbook', level: 'silver', passed: true },
         { id: 'oncall', level: 'silver', passed: true },
         { id: 'codeowners', level: 'gold', passed: false, message: '.github/CODEOWNERS does not exist' },
-        { id: 'fresh-docs', level: 'gold', passed: null, message: `docs could not be checked: ${DOCS_NOT_BUILT}` },
+        { id: 'fresh-docs', level: 'gold', passed: false, message: 'has no rendered docs' },
         { id: 'no-deprecated', level: 'gold', passed: true },
       ],
       next: { level: 'gold', failing: ['codeowners', 'fresh-docs'] },
