@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { channelCreated } from '../../fakes/slack-payloads.ts';
+import { channelCreated, channelRename } from '../../fakes/slack-payloads.ts';
 import { People } from '../helpers/catalog-fixture.ts';
 import type { Harness } from '../helpers/slack-harness.ts';
 import { manifestBotScopes } from '../e2e/e2e-harness.ts';
@@ -38,5 +38,19 @@ describe('incident cards across processes', () => {
     expect(h.logs.some((line) => line.error === 'missing_scope' && String(line.msg).includes('could not join'))).toBe(true);
     expect(postsIn(h, ORDERS_INC.id)).toEqual([]);
     expect(await runtime.incidentCards.claim(ORDERS_INC.id, 'component:default/orders-service')).toBe(true);
+  });
+
+  it('a card Slack refused is not marked posted: the next event for the channel posts it', async () => {
+    const { runtime } = await openIncidentCatalog();
+    const h = await startIncidentApp(runtime, [ORDERS_INC]);
+    open.push(h);
+    h.fake.failNext('chat.postMessage', { kind: 'error', error: 'restricted_action' });
+    await h.send(channelCreated({ channelId: ORDERS_INC.id, name: ORDERS_INC.name, creator: People.marcus.id }));
+    expect((await waitForHandled(h, ORDERS_INC.id))[0]).toMatchObject({ result: 'not posted', posted: [] });
+    expect(h.logs.some((line) => line.error === 'restricted_action' && line.msg === 'incident channel: the card was not posted')).toBe(true);
+    h.fake.renameChannel(ORDERS_INC.id, 'inc-orders-service-timeouts-sev2');
+    await h.send(channelRename({ channelId: ORDERS_INC.id, name: 'inc-orders-service-timeouts-sev2' }));
+    expect((await waitForHandled(h, ORDERS_INC.id, 2))[1]).toMatchObject({ result: 'cards', posted: ['component:default/orders-service'] });
+    expect(postsIn(h, ORDERS_INC.id).map((call) => (call.response as { ok: boolean }).ok)).toEqual([false, true]);
   });
 });

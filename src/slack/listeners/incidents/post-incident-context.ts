@@ -98,7 +98,7 @@ const buildCard = async (flow: Flow, ref: string, others: readonly string[]): Pr
 };
 
 /** Posts a claimed message and records its ts; a refused post releases the claim so a later event may try again. */
-const postClaimed = async (flow: Flow, channelId: string, key: string, message: SlackMessage): Promise<void> => {
+const postClaimed = async (flow: Flow, channelId: string, key: string, message: SlackMessage): Promise<boolean> => {
   const { ledger } = flow.settings;
   try {
     const posted = await flow.client.chat.postMessage({
@@ -110,10 +110,25 @@ const postClaimed = async (flow: Flow, channelId: string, key: string, message: 
       metadata: { event_type: CARD_EVENT_TYPE, event_payload: { entity_ref: key } },
     });
     await ledger.recordPost(channelId, key, posted.ts ?? '');
+    return true;
   } catch (error) {
     const reason = slackErrorCode(error);
     flow.deps.log.warn({ channel: channelId, entityRef: key, error: reason }, 'incident channel: the card was not posted');
     await ledger.release(channelId, key, reason);
+    return false;
+  }
+};
+
+/** A card that cannot be built (the entity left the catalog, a store failure) gives its claim back. */
+const buildClaimedCard = async (flow: Flow, channelId: string, ref: string, others: readonly string[]): Promise<SlackMessage | undefined> => {
+  try {
+    const card = await buildCard(flow, ref, others);
+    if (!card) await flow.settings.ledger.release(channelId, ref, 'the entity left the catalog');
+    return card;
+  } catch (error) {
+    flow.deps.log.error({ err: error, channel: channelId, entityRef: ref }, 'incident channel: the card could not be built');
+    await flow.settings.ledger.release(channelId, ref, 'the card could not be built');
+    return undefined;
   }
 };
 
@@ -126,14 +141,15 @@ const postCards = async (flow: Flow, channel: IncidentChannel, found: readonly E
   const earlier = carded.filter((_, index) => !claims[index]);
   // On-call lookups run side by side; cards post in the order the channel names them. The line naming the
   // entities past the cap goes on the last card posted now.
-  const cards = await Promise.all(mine.map((ref, index) => buildCard(flow, ref, index === mine.length - 1 ? others : [])));
+  const cards = await Promise.all(mine.map((ref, index) => buildClaimedCard(flow, channel.id, ref, index === mine.length - 1 ? others : [])));
+  const posted: string[] = [];
   for (const [index, ref] of mine.entries()) {
     const card = cards[index];
-    if (card) await postClaimed(flow, channel.id, ref, card);
-    else await ledger.release(channel.id, ref, 'the entity left the catalog');
+    if (card && (await postClaimed(flow, channel.id, ref, card))) posted.push(ref);
   }
   if (earlier.length > 0 && mine.length === 0) await tellAsker(flow, alreadyPostedView(earlier));
-  return { result: mine.length > 0 ? 'cards' : 'already posted', posted: mine, earlier };
+  if (mine.length === 0) return { result: 'already posted', posted, earlier };
+  return { result: posted.length > 0 ? 'cards' : 'not posted', posted, earlier };
 };
 
 /** Nothing named: unasked, silence; an invitation, one notice per channel; asked, a note to the asker. */
@@ -151,7 +167,7 @@ const reportNothingFound = async (flow: Flow, channel: IncidentChannel): Promise
 
 /** How one run ended, logged once per event (tests wait for it). */
 interface Outcome {
-  result: 'not an incident channel' | 'cannot read' | 'archived' | 'nothing found' | 'not a member' | 'cards' | 'already posted';
+  result: 'not an incident channel' | 'cannot read' | 'archived' | 'nothing found' | 'not a member' | 'cards' | 'already posted' | 'not posted';
   posted?: string[];
   earlier?: string[];
   error?: string;
