@@ -74,12 +74,13 @@ export const previousPostOf = (ledger: Pick<PostLedger, 'postBefore'> | undefine
 /** Builds a schedule's message with its post type (loaded on first use). */
 export const createPostBuilder =
   (deps: PostBuilderDeps) =>
-  async (schedule: ScheduleSpec, slot: Date, manual: boolean): Promise<ScheduledMessage> => {
+  async (schedule: ScheduleSpec, slot: Date, manual: boolean, now?: Date): Promise<ScheduledMessage> => {
     const type = await loadPostType(schedule.post);
     const previousPostAt = previousPostOf(deps.ledger, schedule, slot);
     return type.build({
       schedule,
       slot,
+      ...(now ? { now } : {}),
       manual,
       store: deps.store,
       messages: deps.messages,

@@ -10,7 +10,7 @@ import { PostAnswerLost, type SchedulePostApi } from './schedule-post-api.ts';
 import { ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
 
 /** Builds the message for a slot (the post type registry); throws ScheduleFailure for a schedule at fault. */
-export type BuildScheduledMessage = (spec: ScheduleSpec, slot: Date, manual: boolean) => Promise<ScheduledMessage>;
+export type BuildScheduledMessage = (spec: ScheduleSpec, slot: Date, manual: boolean, now?: Date) => Promise<ScheduledMessage>;
 
 export interface SlotPosterOptions {
   ledger: PostLedger;
@@ -36,7 +36,7 @@ export class SlotPoster {
   async post(spec: ScheduleSpec, key: string, slot: Date): Promise<PostOutcome> {
     let posted: Posted;
     try {
-      const message = await this.options.build(spec, slot, false);
+      const message = await this.options.build(spec, slot, false, this.options.clock.now());
       const channel = await this.channelOf(spec);
       posted = await this.postLookingFirst(spec, channel, message, key);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadMessageTemplates } from '../../src/messages/message-templates.ts';
 import { PostSlots } from '../../src/schedule/post-slots.ts';
+import { parseQuietHours } from '../../src/schedule/quiet-hours.ts';
 import { createPostBuilder, handoffShiftsOf } from '../../src/schedule/scheduled-posts-runtime.ts';
 import { SCHEDULED_POST_EVENT } from '../../src/schedule/schedule-spec.ts';
 import { describeSchedules } from '../../src/schedule/schedule-status.ts';
@@ -110,6 +111,23 @@ describe('handoff posts, once per slot', () => {
     const outcomes = await Promise.all([one.posts.tick(), two.posts.tick(), one.posts.tick(), two.posts.tick()]);
     expect(slotsPosted()).toEqual([SLOT]);
     expect(outcomes.flatMap((map) => [...map.values()]).filter((outcome) => outcome === 'posted')).toHaveLength(1);
+  });
+});
+
+describe('handoff posts delayed by quiet hours', () => {
+  it('a handoff held past the change by quiet hours says the change has happened, not that it is an hour away', async () => {
+    const quietSpec = handoffSchedule({ quiet: parseQuietHours('07:30-09:30')! });
+    const messages = loadMessageTemplates({ names: ['oncall-handoff'], overrides: {}, configKey: 'postMessages' });
+    const build = createPostBuilder({ store: world.catalog.store, messages, oncall: world.oncall });
+    clock.set(SUNDAY);
+    const running = harness({ path: tempDatabase(), specs: () => [quietSpec], build: () => build });
+    await running.posts.start();
+    // The 08:00 (Berlin) slot for the 09:00 change is held until quiet hours end at 09:30.
+    clock.set('2026-12-07T08:30:01Z');
+    expect(await running.posts.tick()).toEqual(new Map([[quietSpec.id, 'posted']]));
+    const text = JSON.stringify(fake.messages('C0PAYMENTS')[0]!.blocks);
+    expect(text).toContain('on-call changed at *Mon 7 Dec, 09:00* (Europe/Berlin).');
+    expect(text).not.toContain('in 60 min');
   });
 });
 

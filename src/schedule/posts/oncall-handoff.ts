@@ -34,6 +34,8 @@ export const oncallHandoffData = async (context: PostContext) => {
     teamOnCallAt(store, context.oncall, schedule.team, at),
   ]);
   const levels = handoffLevels(before.schedule, after.schedule, schedule.timezone);
+  // From when it is posted, not the lead: quiet hours or a catch-up can post it late, even after the change.
+  const minutesLeft = Math.round((at.getTime() - (context.now ?? context.slot).getTime()) / 60_000);
   return {
     team: { ref: entityRefOf(group), name: group.metadata.title ?? group.metadata.name },
     onCall: { name: after.schedule.name, provider: after.schedule.provider, ...(after.schedule.url ? { url: after.schedule.url } : {}) },
@@ -41,6 +43,8 @@ export const oncallHandoffData = async (context: PostContext) => {
     atIso: at.toISOString(),
     timezone: schedule.timezone,
     leadMinutes: schedule.handoffLead ?? DEFAULT_HANDOFF_LEAD_MINUTES,
+    minutesLeft: Math.max(0, minutesLeft),
+    changed: minutesLeft <= 0,
     levels,
     changing: levels.filter((level) => level.changes).length,
     overrides: handoffOverrides(store, after, at, schedule.timezone),

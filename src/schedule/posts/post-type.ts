@@ -19,6 +19,8 @@ export interface PostContext {
   schedule: ScheduleSpec;
   /** The slot being posted, or the moment of a manual post (`callboard post`). */
   slot: Date;
+  /** When the message is built to be posted: later than the slot after quiet hours, downtime or a recovery. Absent: the slot. */
+  now?: Date;
   manual: boolean;
   store: CatalogReader;
   /** Software templates with whether each can run; absent where the scaffolder is not built. */

@@ -114,6 +114,16 @@ describe('oncall-handoff post for a rotation', () => {
     expect(text).not.toContain('has-runbook');
   });
 
+  it('says how long until the change from when it is posted, and that it has happened when posted after it (quiet hours, catch-up)', async () => {
+    // Slot 22:00Z for the change at 23:00Z, posted 15 minutes late.
+    const late = textOf(await oncallHandoffPost.build(context({ now: new Date('2026-12-23T22:15:00Z') })));
+    expect(late).toContain('on-call changes at *Thu 24 Dec, 00:00* (Europe/Berlin), in 45 min.');
+    // Posted when quiet hours ended at 08:00 Berlin, hours after the change.
+    const after = await oncallHandoffPost.build(context({ now: new Date('2026-12-24T07:00:00Z') }));
+    expect(textOf(after)).toContain('on-call changed at *Thu 24 Dec, 00:00* (Europe/Berlin).');
+    expect(textOf(after)).not.toMatch(/in -?\d+ min/);
+  });
+
   it('by hand, announces the next shift change', async () => {
     const message = await oncallHandoffPost.build(context({ manual: true, slot: new Date('2026-12-25T12:00:00Z') }));
     expect(textOf(message)).toContain('<@U0FRANK> → Carol Chen');
