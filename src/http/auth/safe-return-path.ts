@@ -18,6 +18,7 @@ export const safeReturnPath = (value: string | null | undefined): string => {
   } catch {
     return DOCS_ROOT;
   }
-  if (url.origin !== BASE) return DOCS_ROOT;
+  // Dot segments can collapse into a leading `//` (`/.//evil`, `/a/..//evil`): a protocol-relative Location again.
+  if (url.origin !== BASE || url.pathname.startsWith('//')) return DOCS_ROOT;
   return `${url.pathname}${url.search}${url.hash}`;
 };

@@ -13,6 +13,9 @@ describe('safeReturnPath', () => {
   it.each([
     ['protocol-relative', '//evil.example/docs'],
     ['absolute URL', 'https://evil.example/docs'],
+    ['dot segment before //', '/.//evil.example'],
+    ['parent segment before //', '/docs/..//evil.example'],
+    ['encoded dot before //', '/%2e//evil.example'],
     ['backslash', '/\\evil.example'],
     ['backslash later', '/docs\\..\\..\\/evil'],
     ['tab inside //', '/\t/evil.example'],
