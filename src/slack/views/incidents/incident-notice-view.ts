@@ -11,7 +11,7 @@ const notice = (text: string, blockId: string): SlackMessage => ({ text, blocks:
 export const nothingFoundView = (asked?: string): SlackMessage =>
   notice(
     asked
-      ? `No catalog entity found for "${escapeMrkdwn(truncate(asked, 100))}"; try \`@Callboard context <name>\` with a service's name.`
+      ? `No catalog entity found for "${escapeMrkdwn(truncate(asked, 100))}"; try \`@Callboard context &lt;name&gt;\` with a service's name.`
       : "No catalog entity found in this channel's name, topic or purpose; try `@Callboard context &lt;name&gt;`.",
     'incident.nothing_found',
   );

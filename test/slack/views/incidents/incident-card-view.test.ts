@@ -97,6 +97,9 @@ describe('incident notices', () => {
   it('nothing found says how to ask, with what was asked escaped', () => {
     expect(nothingFoundView().text).toContain('try `@Callboard context &lt;name&gt;`');
     expect(nothingFoundView('<b>flux</b>').text).toContain('"&lt;b&gt;flux&lt;/b&gt;"');
+    // The hint after what was asked is mrkdwn too: a raw `<name>` is read as a link, not shown.
+    expect(nothingFoundView('flux').text).toContain('try `@Callboard context &lt;name&gt;`');
+    expect(nothingFoundView('flux').text).not.toMatch(/<(?!!date)/);
     expect(alreadyPostedView(['component:default/checkout-service']).text).toContain('`checkout-service` is already in this channel');
   });
 });
