@@ -1,19 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocsSite } from '../../../src/core/docs/build-docs-site.ts';
 import { mountDocsRoutes } from '../../../src/http/docs/mount-docs-routes.ts';
 import { createRouter } from '../../../src/http/router.ts';
 import { startHttpServer, type HttpServer } from '../../../src/http/server.ts';
+import { BROWSER_TEST_TIMEOUT_MS, launchChromium } from '../../helpers/browser.ts';
 import { memoryDocsLibrary } from '../../helpers/memory-docs-library.ts';
 import { repoRoot } from '../../helpers/run-cli.ts';
 import { fakeCatalog } from '../../scaffolder/run/helpers/fake-catalog.ts';
 import { entities, fakeAccess } from './docs-test-site.ts';
 
 // The example org's checkout docs, built by the real renderer, served by the real server, read in Debian's Chromium.
-const CHROMIUM = '/usr/bin/chromium';
 const docsRoot = join(repoRoot, 'examples/acme/services/checkout-service');
 const home = '/docs/default/component/checkout/';
 
@@ -46,8 +46,8 @@ beforeAll(async () => {
     publicUrl: 'http://127.0.0.1',
   });
   server = await startHttpServer({ router, host: '127.0.0.1', port: 0, log: pino({ level: 'silent' }) });
-  browser = await chromium.launch({ executablePath: CHROMIUM });
-});
+  browser = await launchChromium();
+}, BROWSER_TEST_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -62,7 +62,7 @@ const open = async (path: string, options: { colorScheme?: 'light' | 'dark'; wid
   return page;
 };
 
-describe.skipIf(!existsSync(CHROMIUM))('the docs site in a browser', () => {
+describe('the docs site in a browser', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('clicks through the nav, the page contents and search', async () => {
     const page = await open(home);
     expect(await page.title()).toBe('Checkout Service · Callboard docs');
@@ -81,6 +81,34 @@ describe.skipIf(!existsSync(CHROMIUM))('the docs site in a browser', () => {
     expect(await page.locator('.search-hits mark').count()).toBeGreaterThan(0);
     await page.locator('.search-hits a').first().click();
     await page.waitForURL(new RegExp(`${home}`));
+    await page.close();
+  });
+
+  it('the page contents scroll their heading into view, a search hit opens its section, "Edit this page" points at the source file', async () => {
+    const page = await open(`${home}runbook/`);
+    const inView = async (id: string) => {
+      const box = (await page.locator(`[id="${id}"]`).boundingBox())!;
+      return box.y >= 0 && box.y + box.height <= 900;
+    };
+    // The last heading: the one the reader has to scroll to.
+    expect(await page.locator('.toc a').last().textContent()).toBe('Promo code abuse');
+    expect(await inView('promo-code-abuse')).toBe(false);
+    await page.locator('.toc a').last().click();
+    expect(new URL(page.url()).hash).toBe('#promo-code-abuse');
+    expect(await inView('promo-code-abuse')).toBe(true);
+    const edit = page.locator('.edit-link');
+    expect(await edit.textContent()).toBe('Edit this page');
+    // mkdocs' rule: repo_url + edit_uri + the page's path below docs_dir (examples/acme/services/checkout-service/mkdocs.yml).
+    expect(await edit.getAttribute('href')).toBe('https://github.com/acme/checkout-service/edit/main/docs/runbook.md');
+    await page.fill('#docs-search-q', 'rollbacks');
+    await page.press('#docs-search-q', 'Enter');
+    await page.waitForURL(/\/docs\/search\?/);
+    const hit = page.locator(`.search-hits a[href$="${home}runbook/#rolling-back"]`);
+    expect(await hit.count()).toBe(1);
+    await hit.click();
+    await page.waitForURL(`${server.url}${home}runbook/#rolling-back`);
+    expect(await page.locator('[id="rolling-back"]').evaluate((heading) => heading.tagName)).toBe('H2');
+    expect(await inView('rolling-back')).toBe(true);
     await page.close();
   });
 
