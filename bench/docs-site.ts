@@ -1,7 +1,8 @@
 // `node --import tsx bench/docs-site.ts [--pages N]`: the docs site end to end with the real parts. A real git
 // repository holds one Component per 40 pages (catalog-info.yaml with techdocs-ref dir:., mkdocs.yml, ~4 KB pages as
 // bench/docs-render.ts writes them); it is synced, then built by the real builder (createDocsBuilder, what npm start
-// runs after a sync pass) into the SQLite docs store, with the renderer loaded inside the timed step:
+// runs after a sync pass, from the compiled dist/ as bin/start.js runs it; --source for src/) into the SQLite docs
+// store, with the renderer loaded inside the timed step:
 //   - cold build (target: 1,000 pages < 3 s, 3,400 < 10 s), wall and CPU time;
 //   - a re-sync with nothing changed, then the builder's run (target: < 5% of the cold build);
 //   - a one-page change, synced and built;
@@ -13,20 +14,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { openCatalogRuntime, type CatalogRuntime } from '../src/catalog-runtime.ts';
-import { loadConfig } from '../src/config/load-config.ts';
-import { loadBuildDocsSite } from '../src/docs/build-docs-site-port.ts';
-import { createDocsBuilder } from '../src/docs/docs-runtime.ts';
+import type { CatalogRuntime } from '../src/catalog-runtime.ts';
+import type { Config } from '../src/config/load-config.ts';
 import type { DocsRunReport } from '../src/docs/docs-builder.ts';
-import { createDocsAccess } from '../src/http/auth/create-docs-access.ts';
-import { mountDocsRoutes } from '../src/http/docs/mount-docs-routes.ts';
-import { healthzRoute } from '../src/http/routes/health.ts';
-import { createRouter } from '../src/http/router.ts';
-import { startHttpServer, type HttpServer } from '../src/http/server.ts';
+import type { HttpServer } from '../src/http/server.ts';
+import { buildDistIfStale } from '../test/helpers/build-dist.ts';
 import { TestGitRemote } from '../test/helpers/git-repo.ts';
 import { seededRandom } from '../test/helpers/seeded-random.ts';
 import { docsPage } from './docs-render.ts';
@@ -51,7 +47,30 @@ export interface DocsSiteResult {
   onePage: { syncMs: number; buildMs: number; built: number };
   get: { page: Percentiles; healthz: Percentiles; pageBytes: number };
   search: { docs: Percentiles & { hits: number }; entities: Percentiles };
+  /** One-minute load average at the start and the end: above 2 on a 2-core machine, other work competed. */
+  loadAverage: { start: number; end: number };
 }
+
+/**
+ * The parts npm start runs, from the compiled dist/ (as bin/start.js runs them: the render threads load compiled
+ * JavaScript, not TypeScript through tsx), or from src/ with --source.
+ */
+const loadParts = async () => {
+  const [root, ext] = process.argv.includes('--source') ? ['../src', 'ts'] : ['../dist', 'js'];
+  const load = (path: string): Promise<unknown> => import(`${root}/${path}.${ext}`);
+  return {
+    ...((await load('catalog-runtime')) as typeof import('../src/catalog-runtime.ts')),
+    ...((await load('config/load-config')) as typeof import('../src/config/load-config.ts')),
+    ...((await load('docs/docs-runtime')) as typeof import('../src/docs/docs-runtime.ts')),
+    ...((await load('docs/build-docs-site-port')) as typeof import('../src/docs/build-docs-site-port.ts')),
+    ...((await load('http/auth/create-docs-access')) as typeof import('../src/http/auth/create-docs-access.ts')),
+    ...((await load('http/docs/mount-docs-routes')) as typeof import('../src/http/docs/mount-docs-routes.ts')),
+    ...((await load('http/routes/health')) as typeof import('../src/http/routes/health.ts')),
+    ...((await load('http/router')) as typeof import('../src/http/router.ts')),
+    ...((await load('http/server')) as typeof import('../src/http/server.ts')),
+  };
+};
+type Parts = Awaited<ReturnType<typeof loadParts>>;
 
 const serviceName = (site: number): string => `svc-${String(site).padStart(3, '0')}`;
 const folderOf = (index: number): string => `area-${Math.floor(index / 20)}`;
@@ -90,11 +109,11 @@ const repositoryFiles = (sites: number): Record<string, string> => {
   return files;
 };
 
-const openRuntime = (dir: string, url: string): { config: ReturnType<typeof loadConfig>; runtime: CatalogRuntime } => {
+const openRuntime = (parts: Parts, dir: string, url: string): { config: Config; runtime: CatalogRuntime } => {
   const file = join(dir, 'callboard.yaml');
   writeFileSync(file, `database:\n  path: callboard.db\ncatalog:\n  sources:\n    - type: git\n      id: bench\n      url: ${url}\n      branch: main\n`);
-  const config = loadConfig({ file, env: {} });
-  return { config, runtime: openCatalogRuntime(config, { onWriteWait: () => {} }) };
+  const config = parts.loadConfig({ file, env: {} });
+  return { config, runtime: parts.openCatalogRuntime(config, { onWriteWait: () => {} }) };
 };
 
 const timed = async <T>(step: () => Promise<T>): Promise<[T, number]> => {
@@ -120,10 +139,11 @@ const get = (agent: Agent, server: HttpServer, path: string): Promise<number> =>
   });
 
 /** Warm page GETs alternating with /healthz, one connection, each page served once before the timed rounds. */
-const measureGets = async (runtime: CatalogRuntime, sites: number): Promise<DocsSiteResult['get']> => {
-  const router = createRouter([healthzRoute]);
-  const server = await startHttpServer({ router, host: '127.0.0.1', port: 0, log: pino({ level: 'silent' }) });
-  mountDocsRoutes(router, { library: runtime.docs, catalog: runtime.store, access: createDocsAccess({ http: { host: '127.0.0.1' } }), publicUrl: server.url });
+const measureGets = async (parts: Parts, runtime: CatalogRuntime, sites: number): Promise<DocsSiteResult['get']> => {
+  const router = parts.createRouter([parts.healthzRoute]);
+  const server = await parts.startHttpServer({ router, host: '127.0.0.1', port: 0, log: pino({ level: 'silent' }) });
+  const access = parts.createDocsAccess({ http: { host: '127.0.0.1' } });
+  parts.mountDocsRoutes(router, { library: runtime.docs, catalog: runtime.store, access, publicUrl: server.url });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const random = seededRandom(7);
   const paths = Array.from({ length: WARM_PAGES }, () => {
@@ -176,16 +196,18 @@ const measureSearch = (runtime: CatalogRuntime): DocsSiteResult['search'] => {
 
 const measure = async (pages: number): Promise<DocsSiteResult> => {
   const sites = Math.ceil(pages / PAGES_PER_SITE);
+  const loadAtStart = loadavg()[0]!;
+  const parts = await loadParts();
   const dir = mkdtempSync(join(tmpdir(), 'callboard-docs-site-'));
   const remote = await TestGitRemote.create('main');
-  const { config, runtime } = openRuntime(dir, remote.url);
+  const { config, runtime } = openRuntime(parts, dir, remote.url);
   try {
     await remote.commit(repositoryFiles(sites), 'docs');
     const [, syncMs] = await timed(() => runtime.sync.syncAll());
     // What npm start does after the first pass: load the renderer, then build every documented entity.
     const cpuBefore = process.cpuUsage();
     const [[builder, cold], coldMs] = await timed(async () => {
-      const builder = createDocsBuilder(config, runtime, await loadBuildDocsSite());
+      const builder = parts.createDocsBuilder(config, runtime, await parts.loadBuildDocsSite());
       return [builder, await builder.run()] as const;
     });
     const cpu = process.cpuUsage(cpuBefore);
@@ -211,11 +233,17 @@ const measure = async (pages: number): Promise<DocsSiteResult> => {
       pages: builtPages,
       sites,
       syncMs,
-      cold: { ms: coldMs, cpuMs: (cpu.user + cpu.system) / 1000, pages: builtPages, warnings: cold.built.reduce((sum, site) => sum + site.warnings.length, 0) },
+      cold: {
+        ms: coldMs,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        pages: builtPages,
+        warnings: cold.built.reduce((sum, site) => sum + site.warnings.length, 0),
+      },
       noChange: { ...quiet, ratio: quiet.buildMs / coldMs },
       onePage: { syncMs: onePageSyncMs, buildMs: onePageMs, built: onePage.built.length },
-      get: await measureGets(runtime, sites),
+      get: await measureGets(parts, runtime, sites),
       search: measureSearch(runtime),
+      loadAverage: { start: loadAtStart, end: loadavg()[0]! },
     };
   } finally {
     runtime.close();
@@ -241,6 +269,7 @@ export const formatDocsSite = (result: DocsSiteResult): string => {
     `  GET /healthz (baseline) ${pct(result.get.healthz)}  → page p99 ${(result.get.page.p99 / result.get.healthz.p99).toFixed(1)}× healthz`,
     `  docs search             ${pct(result.search.docs)}  (${result.search.docs.hits} hits)`,
     `  entity search (baseline) ${pct(result.search.entities)}  → docs p99 ${(result.search.docs.p99 / result.search.entities.p99).toFixed(1)}× entity search`,
+    `  load average            ${result.loadAverage.start.toFixed(1)} at the start, ${result.loadAverage.end.toFixed(1)} at the end`,
   ].join('\n');
 };
 
@@ -264,5 +293,6 @@ if (!runDirectly) {
   const result = await measure(Number(process.argv[pagesArg + 1]));
   console.log(process.argv.includes('--json') ? JSON.stringify(result) : formatDocsSite(result));
 } else {
+  buildDistIfStale('bench');
   for (const result of runDocsSite(DOCS_SITE_SIZES, TSX_RUNTIME_ENV)) console.log(formatDocsSite(result));
 }
