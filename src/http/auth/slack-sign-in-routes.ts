@@ -25,7 +25,11 @@ export const startLink = (returnPath: string): string => `${START_PATH}?return=$
 
 const tryAgain = { href: startLink(DOCS_ROOT), text: 'Sign in with Slack again' };
 const redirect = (location: string, cookie: string): HttpResponse => ({ status: 302, headers: { location, 'set-cookie': cookie, ...NO_STORE }, body: '' });
-const sameToken = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+// Lengths compared in bytes: timingSafeEqual throws on buffers of different sizes, and `é` is one character but two bytes.
+const sameToken = (a: string, b: string): boolean => {
+  const [left, right] = [Buffer.from(a), Buffer.from(b)];
+  return left.length === right.length && timingSafeEqual(left, right);
+};
 
 /** Sends the browser to Slack's authorize endpoint, remembering state, nonce and the return path in a signed cookie. */
 const start =

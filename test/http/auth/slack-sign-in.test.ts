@@ -87,6 +87,17 @@ describe('Sign in with Slack, through real HTTP against the Slack OIDC fake', ()
     expect(await stranger.text()).toContain('not started in this browser');
   });
 
+  it('refuses a state of the right length in characters but not in bytes (é) as a mismatch, not a 500', async () => {
+    const browser = new Browser();
+    const start = url('/auth/slack/start?return=%2Fdocs');
+    const authorize = locationOf(await browser.get(start), start);
+    const callback = new URL(locationOf(await browser.get(authorize), authorize));
+    callback.searchParams.set('state', `é${'A'.repeat(42)}`);
+    const mismatch = await browser.get(callback.href);
+    expect(mismatch.status).toBe(400);
+    expect(await mismatch.text()).toContain('state mismatch');
+  });
+
   it('accepts an answer once: replaying the callback is refused', async () => {
     const browser = new Browser();
     const { callbackUrl, answer } = await signIn(world, browser);
