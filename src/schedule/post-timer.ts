@@ -19,6 +19,8 @@ export interface PostTimerOptions {
 export class PostTimer {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** The tick under way, which `stop` waits for (a handoff's tick may be waiting on an on-call provider). */
+  private ticking: Promise<unknown> | undefined;
 
   constructor(private readonly options: PostTimerOptions) {}
 
@@ -44,16 +46,21 @@ export class PostTimer {
     if (this.stopped) return;
     const wait = Math.max(0, Math.min(MAX_SLEEP_MS, ...next.map((time) => time - now.getTime())));
     this.timer = setTimeout(() => {
-      this.options
+      this.ticking = this.options
         .tick()
         .catch((error: unknown) => this.options.log.error({ err: error }, 'scheduled posts: a tick failed; the next one retries'))
-        .finally(() => this.arm());
+        .finally(() => {
+          this.ticking = undefined;
+          this.arm();
+        });
     }, wait);
     this.timer.unref();
   }
 
-  stop(): void {
+  /** No more ticks; resolves once the one under way, if any, has ended (so nothing is claimed or posted after). */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.ticking;
   }
 }

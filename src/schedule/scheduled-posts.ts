@@ -74,7 +74,7 @@ export class ScheduledPosts {
   }
 
   async stop(): Promise<void> {
-    this.timer.stop();
+    await this.timer.stop();
     await Promise.allSettled([...this.active.pending(), this.recovery.pending()]);
     this.slots.close();
   }
