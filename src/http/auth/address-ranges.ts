@@ -54,6 +54,17 @@ export const parseAddressRanges = (entries: readonly string[]): ParsedRanges => 
   };
 };
 
+/**
+ * Whether one range holds every IPv4 or every IPv6 address (`0.0.0.0/0`, `::/0`, `::ffff:0:0/96`): as trusted
+ * proxies that would believe the header from anyone. A CIDR range is contiguous, so holding both ends means all.
+ */
+export const coversEveryAddress = (entry: string): boolean => {
+  const parsed = parseAddressRanges([entry]);
+  if (!parsed.ok) return false;
+  const holds = (addresses: string[]): boolean => addresses.every((address) => parsed.ranges.contains(address));
+  return holds(['0.0.0.0', '255.255.255.255']) || holds(['::', 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff']);
+};
+
 /** A host Callboard can listen on without anyone else on the network reaching it. */
 export const isLoopbackHost = (host: string): boolean => {
   const bare = normalizeAddress(host.replace(/^\[(.*)\]$/, '$1')).toLowerCase();

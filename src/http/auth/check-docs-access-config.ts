@@ -1,6 +1,6 @@
 import type { Config } from '../../config/load-config.ts';
 import { InvalidInputError } from '../../core/errors.ts';
-import { isLoopbackHost, parseAddressRanges } from './address-ranges.ts';
+import { coversEveryAddress, isLoopbackHost, parseAddressRanges } from './address-ranges.ts';
 
 export type DocsHttpConfig = Pick<Config['http'], 'host' | 'publicUrl' | 'auth'>;
 
@@ -34,6 +34,11 @@ const checkProxies = (proxies: readonly string[]): void => {
   if (!parsed.ok)
     throw new InvalidInputError(
       `http.auth.trustedHeader.proxies: "${parsed.invalid}" is not an address range: write CIDR ranges such as 10.0.0.0/8, 192.168.1.10/32 or fd00::/8`,
+    );
+  const everyone = proxies.find(coversEveryAddress);
+  if (everyone !== undefined)
+    throw new InvalidInputError(
+      `http.auth.trustedHeader.proxies: "${everyone}" holds every address, so anyone could send the header and be let in: list only the authenticating proxy's addresses (e.g. 10.0.0.5/32)`,
     );
 };
 

@@ -37,6 +37,14 @@ describe('checkDocsAccessConfig', () => {
     expect(message).toContain('http.auth.trustedHeader.proxies: "proxy.internal" is not an address range');
   });
 
+  it.each(['0.0.0.0/0', '::/0', '::ffff:0.0.0.0/96', '::ffff:0:0/96'])(
+    'refuses a proxies entry %s that holds every address: anyone could send the header',
+    (entry) => {
+      const message = refusal({ host: '0.0.0.0', auth: { trustedHeader: { name: 'X-User', proxies: ['10.0.0.0/8', entry] } } });
+      expect(message).toContain(`http.auth.trustedHeader.proxies: "${entry}" holds every`);
+    },
+  );
+
   it('accepts loopback without sign-in, and each complete sign-in on any host', () => {
     for (const host of ['127.0.0.1', '::1', 'localhost']) expect(() => checkDocsAccessConfig({ http: { host } }, {})).not.toThrow();
     expect(() =>
