@@ -35,7 +35,7 @@ export const oncallHandoffData = async (context: PostContext) => {
   ]);
   const levels = handoffLevels(before.schedule, after.schedule, schedule.timezone);
   // From when it is posted, not the lead: quiet hours or a catch-up can post it late, even after the change.
-  const minutesLeft = Math.round((at.getTime() - (context.now ?? context.slot).getTime()) / 60_000);
+  const msLeft = at.getTime() - (context.now ?? context.slot).getTime();
   return {
     team: { ref: entityRefOf(group), name: group.metadata.title ?? group.metadata.name },
     onCall: { name: after.schedule.name, provider: after.schedule.provider, ...(after.schedule.url ? { url: after.schedule.url } : {}) },
@@ -43,8 +43,9 @@ export const oncallHandoffData = async (context: PostContext) => {
     atIso: at.toISOString(),
     timezone: schedule.timezone,
     leadMinutes: schedule.handoffLead ?? DEFAULT_HANDOFF_LEAD_MINUTES,
-    minutesLeft: Math.max(0, minutesLeft),
-    changed: minutesLeft <= 0,
+    // Rounded up: a change 20 seconds away is "in 1 min", not "in 0 min".
+    minutesLeft: Math.max(0, Math.ceil(msLeft / 60_000)),
+    changed: msLeft <= 0,
     levels,
     changing: levels.filter((level) => level.changes).length,
     overrides: handoffOverrides(store, after, at, schedule.timezone),

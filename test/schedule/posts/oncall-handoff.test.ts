@@ -118,6 +118,8 @@ describe('oncall-handoff post for a rotation', () => {
     // Slot 22:00Z for the change at 23:00Z, posted 15 minutes late.
     const late = textOf(await oncallHandoffPost.build(context({ now: new Date('2026-12-23T22:15:00Z') })));
     expect(late).toContain('on-call changes at *Thu 24 Dec, 00:00* (Europe/Berlin), in 45 min.');
+    const justBefore = textOf(await oncallHandoffPost.build(context({ now: new Date('2026-12-23T22:59:40Z') })));
+    expect(justBefore).toContain('on-call changes at *Thu 24 Dec, 00:00* (Europe/Berlin), in 1 min.');
     // Posted when quiet hours ended at 08:00 Berlin, hours after the change.
     const after = await oncallHandoffPost.build(context({ now: new Date('2026-12-24T07:00:00Z') }));
     expect(textOf(after)).toContain('on-call changed at *Thu 24 Dec, 00:00* (Europe/Berlin).');
