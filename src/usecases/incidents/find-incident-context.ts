@@ -25,6 +25,8 @@ export interface BlastRadiusSide {
   entries: BlastRadiusEntry[];
   /** Entities past the depth asked for. */
   beyondDepth: number;
+  /** The read stopped at its budget with more entities within the depth: `entries` is a first part, not all. */
+  budgetReached?: boolean;
 }
 
 /** Where the runbook is: a link of the entity (titled or typed runbook), else a page of its built docs named so. */
@@ -117,7 +119,9 @@ const blastRadius = (deps: IncidentContextDeps, ref: string, direction: 'forward
       ...(changedAt && changedRecently(changedAt, deps.now) ? { changedRecentlyAt: changedAt } : {}),
     };
   });
-  return { entries, beyondDepth: answer.beyondDepth };
+  // A shared database with hundreds of dependents stops the walk at the budget: say so rather than understate it.
+  const withinDepthCapped = answer.budgetReached && answer.beyondDepth === 0;
+  return { entries, beyondDepth: answer.beyondDepth, ...(withinDepthCapped ? { budgetReached: true } : {}) };
 };
 
 /**

@@ -93,6 +93,23 @@ describe('findIncidentContext', () => {
     expect(findIncidentContext({ store: runtime.store, depth: 1, now: later }, 'component:default/cart-service')!.change!.recent).toBe(false);
   });
 
+  it('marks a blast radius cut at the read budget within the depth, so the card does not understate it', () => {
+    const shared = 'resource:default/payments-ledger-db';
+    // The example catalog is small: the store's walk is cut as a shared database with hundreds of dependents would be.
+    const store = new Proxy(runtime.store, {
+      get: (target, key) =>
+        key === 'dependencyWalk'
+          ? (ref: string, direction: 'forward' | 'reverse', options: { depth?: number; budget: number }) => {
+              const walk = target.dependencyWalk(ref, direction, options);
+              return direction === 'reverse' ? { ...walk, beyondDepth: 0, budgetReached: true } : walk;
+            }
+          : Reflect.get(target, key, target),
+    });
+    const context = findIncidentContext({ store, depth: 2, now: NOW }, shared)!;
+    expect(context.dependents.budgetReached).toBe(true);
+    expect(context.dependencies.budgetReached).toBeUndefined();
+  });
+
   it('is undefined for a ref the catalog does not hold', () => {
     expect(findIncidentContext({ store: runtime.store, depth: 1, now: NOW }, 'component:default/nope')).toBeUndefined();
   });

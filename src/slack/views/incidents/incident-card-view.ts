@@ -67,10 +67,12 @@ const radiusText = (heading: string, side: BlastRadiusSide): string => {
   const lines = side.entries.slice(0, MAX_RADIUS_LINES).map(radiusLine);
   const { shown } = fitLines(lines, RADIUS_CHARS);
   const more = side.entries.length - shown.length + side.beyondDepth;
+  // Cut at the read budget, the count is a floor: "200+" and "at least", never a total that understates.
+  const atLeast = side.budgetReached ? '+' : '';
   return [
-    `*${heading}* (${side.entries.length}${side.beyondDepth > 0 ? `, ${side.beyondDepth} further out` : ''})`,
+    `*${heading}* (${side.entries.length}${atLeast}${side.beyondDepth > 0 ? `, ${side.beyondDepth} further out` : ''})`,
     ...shown,
-    ...(more > 0 ? [`…and ${more.toLocaleString('en-US')} more`] : []),
+    ...(more > 0 ? [`…and ${side.budgetReached ? 'at least ' : ''}${more.toLocaleString('en-US')} more`] : []),
   ].join('\n');
 };
 

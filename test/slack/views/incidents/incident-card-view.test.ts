@@ -93,6 +93,20 @@ describe('incidentCardView', () => {
   });
 });
 
+describe('incidentCardView: a blast radius cut at the read budget', () => {
+  it('counts the entities read as a floor, not as the total', () => {
+    const entries = Array.from({ length: 200 }, (_, index) => ({ ref: `component:default/s-${index}`, depth: 1, exists: true }));
+    const card = incidentCardView({
+      context: context({ dependents: { entries, beyondDepth: 0, budgetReached: true } }),
+      onCall: { notConfigured: true },
+      depth: 2,
+    });
+    expect(textOf(card)).toContain('Depended on by, within 2 hops* (200+)');
+    expect(textOf(card)).toContain('…and at least 192 more');
+    expect(textOf(card)).toContain('Depends on, within 2 hops* (3, 4 further out)');
+  });
+});
+
 describe('incident notices', () => {
   it('nothing found says how to ask, with what was asked escaped', () => {
     expect(nothingFoundView().text).toContain('try `@Callboard context &lt;name&gt;`');
