@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type CryptoKey, type JWK } from 'jose';
 
 /** The person the fake signs in, whatever workspace the app asked for (so a wrong-workspace answer can be tested). */
 export interface SlackOidcUser {
@@ -26,6 +26,8 @@ export interface TokenTampering {
   claims?: Record<string, unknown>;
   /** Sign with a key that is not in the JWKS, under the published key id or an unknown one. */
   signWith?: 'foreign-key-same-kid' | 'foreign-key-unknown-kid';
+  /** Not RS256: unsigned (`alg: none`), or HS256 keyed with the published public key (algorithm confusion). */
+  alg?: 'none' | 'HS256-public-key';
 }
 
 export interface RecordedOidcRequest {
@@ -169,6 +171,11 @@ export class SlackOidcServer {
       ...this.tampering.claims,
     };
     const payload = Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
+    if (this.tampering.alg === 'none') return new UnsecuredJWT(payload).encode();
+    if (this.tampering.alg === 'HS256-public-key') {
+      const publicPem = await exportSPKI((await importJWK(this.key.publicJwk, 'RS256', { extractable: true })) as CryptoKey);
+      return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', kid: this.key.kid, typ: 'JWT' }).sign(new TextEncoder().encode(publicPem));
+    }
     const signer = this.tampering.signWith ? this.foreign : this.key;
     const kid = this.tampering.signWith === 'foreign-key-unknown-kid' ? 'not-published' : signer.kid;
     return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).sign(signer.privateKey);

@@ -137,6 +137,26 @@ describe('Sign in with Slack, through real HTTP against the Slack OIDC fake', ()
     }
   });
 
+  it('refuses an unsigned id_token (alg none) and one signed HS256 with the public key (algorithm confusion)', async () => {
+    for (const alg of ['none', 'HS256-public-key'] as const) {
+      world.slack.tampering = { alg };
+      const browser = new Browser();
+      const { answer } = await signIn(world, browser);
+      expect(answer.status, alg).toBe(401);
+      expect(await answer.text()).toContain('could not be verified');
+      expect(browser.cookies.has('callboard_session')).toBe(false);
+    }
+  });
+
+  it('refuses an id_token without a workspace claim, rather than skipping the workspace check', async () => {
+    world.slack.tampering = { claims: { 'https://slack.com/team_id': undefined } };
+    const browser = new Browser();
+    const { answer } = await signIn(world, browser);
+    expect(answer.status).toBe(401);
+    expect(await answer.text()).toContain('lacks a user, a team or a nonce');
+    expect(browser.cookies.has('callboard_session')).toBe(false);
+  });
+
   it('never sends the person elsewhere after sign-in: other origins and protocol-relative paths become /docs', async () => {
     for (const attempt of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', '/%5Cevil', 'javascript:alert(1)']) {
       const { answer } = await signIn(world, new Browser(), attempt);
