@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { snippetMark, type DocsHit, type DocsLibrary, type DocsSearchOptions, type DocsSiteSummary } from '../core/docs/docs-library.ts';
+import { type DocsHit, type DocsLibrary, type DocsSearchOptions, type DocsSiteSummary } from '../core/docs/docs-library.ts';
 import type { DocsHeading, DocsNavItem, DocsPage, DocsWarning } from '../core/docs/docs-site.ts';
+import { markSnippet } from '../core/docs/mark-snippet.ts';
 import { toMatchExpression, tokenizeQuery } from '../core/search/search-query.ts';
 
 /** bm25 weights per column: page title, heading, text. A word in a title or heading outranks the same word in text. */
@@ -8,6 +9,13 @@ const RANK = 'bm25(docs_search, 10.0, 5.0, 1.0)';
 /** Words of context around the matched ones in a snippet. */
 const SNIPPET_TOKENS = 16;
 const DEFAULT_LIMIT = 10;
+/**
+ * bm25 costs microseconds per matching section, and a common word matches most of 100,000 sections: ranking them all
+ * took hundreds of milliseconds. So the rank is taken over the first POOL matches in titles and headings plus the first
+ * POOL in any column. A word in fewer sections than that (nearly every real query) gets the exact bm25 order; a very
+ * common one, the best of a pool in which title and heading hits come first.
+ */
+const POOL = 300;
 const MAX_LIMIT = 100;
 
 interface SiteRow {
@@ -39,7 +47,7 @@ interface HitRow {
   pageTitle: string;
   anchor: string;
   heading: string;
-  snippet: string | null;
+  text: string;
 }
 
 const SITE_COLUMNS = `entity_ref AS entityRef, site_name AS siteName, nav_json AS navJson, page_count AS pageCount, repo_url AS repoUrl,
@@ -67,10 +75,8 @@ export class SqliteDocsLibrary implements DocsLibrary {
 
   constructor(client: Database.Database) {
     const lender = 'coalesce((SELECT lender_ref FROM docs_borrowers WHERE entity_ref = @ref), @ref)';
-    const details = `SELECT s.id, s.entity_ref AS entityRef, s.page_path AS pagePath, s.page_title AS pageTitle, s.anchor, s.heading,
-        snippet(docs_search, 2, '${snippetMark.start}', '${snippetMark.end}', '…', ${SNIPPET_TOKENS}) AS snippet
-      FROM docs_search JOIN docs_sections s ON s.id = docs_search.rowid
-      WHERE docs_search MATCH @match AND docs_search.rowid IN (SELECT value FROM json_each(@ids))`;
+    const details = `SELECT id, entity_ref AS entityRef, page_path AS pagePath, page_title AS pageTitle, anchor, heading, text
+      FROM docs_sections WHERE id IN (SELECT value FROM json_each(@ids))`;
     this.statements = {
       site: client.prepare<{ ref: string }, SiteRow>(`SELECT ${SITE_COLUMNS} FROM docs_sites WHERE entity_ref = ${lender} AND built_at IS NOT NULL`),
       sites: client.prepare<[], SiteRow>(`SELECT ${SITE_COLUMNS} FROM docs_sites WHERE built_at IS NOT NULL`),
@@ -85,15 +91,24 @@ export class SqliteDocsLibrary implements DocsLibrary {
         `SELECT content_type AS contentType, data FROM docs_assets WHERE entity_ref = ${lender} AND path = @path`,
       ),
       lenderOf: client.prepare<{ ref: string }, { ref: string }>(`SELECT ${lender} AS ref`),
-      // The best ids first (bm25 only), then snippets for that page of hits alone.
-      ranked: client.prepare<{ match: string; limit: number }, { id: number }>(
-        `SELECT rowid AS id FROM docs_search WHERE docs_search MATCH @match ORDER BY ${RANK} LIMIT @limit`,
+      // The best ids first (bm25 only), then snippets for that page of hits alone. bm25 is computed for a bounded pool:
+      // the first POOL matches in titles and headings, and the first POOL in any column (see POOL).
+      ranked: client.prepare<{ match: string; headed: string; limit: number; pool: number }, { id: number }>(
+        `SELECT id FROM (
+           SELECT * FROM (SELECT rowid AS id, ${RANK} AS score FROM docs_search WHERE docs_search MATCH @headed LIMIT @pool)
+           UNION ALL
+           SELECT * FROM (SELECT rowid AS id, ${RANK} AS score FROM docs_search WHERE docs_search MATCH @match LIMIT @pool)
+         ) GROUP BY id ORDER BY min(score) LIMIT @limit`,
       ),
-      rankedIn: client.prepare<{ match: string; limit: number; ref: string }, { id: number }>(
+      // One site's sections are one rowid range (a site is written in one transaction): FTS5 seeks straight to it.
+      span: client.prepare<{ ref: string }, { low: number | null; high: number | null }>(
+        'SELECT min(id) AS low, max(id) AS high FROM docs_sections WHERE entity_ref = @ref',
+      ),
+      rankedIn: client.prepare<{ match: string; limit: number; ref: string; low: number; high: number }, { id: number }>(
         `SELECT f.rowid AS id FROM docs_search f JOIN docs_sections s ON s.id = f.rowid
-         WHERE docs_search MATCH @match AND s.entity_ref = @ref ORDER BY ${RANK} LIMIT @limit`,
+         WHERE docs_search MATCH @match AND f.rowid BETWEEN @low AND @high AND s.entity_ref = @ref ORDER BY ${RANK} LIMIT @limit`,
       ),
-      details: client.prepare<{ match: string; ids: string }, HitRow>(details),
+      details: client.prepare<{ ids: string }, HitRow>(details),
     };
   }
 
@@ -133,23 +148,40 @@ export class SqliteDocsLibrary implements DocsLibrary {
     return row ? { contentType: row.contentType, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) } : undefined;
   }
 
+  private rankAll(match: string, limit: number): { id: number }[] {
+    return this.statements.ranked.all({ match, headed: `{page_title heading} : (${match})`, limit, pool: Math.max(POOL, limit) });
+  }
+
+  private rankIn(ref: string, match: string, limit: number): { id: number }[] {
+    const { low, high } = this.statements.span.get({ ref }) ?? {};
+    if (low === null || low === undefined || high === null || high === undefined) return [];
+    return this.statements.rankedIn.all({ match, limit, ref, low, high });
+  }
+
   search(words: string, options: DocsSearchOptions = {}): DocsHit[] {
     const terms = tokenizeQuery(words);
     if (terms.length === 0) return [];
     const match = toMatchExpression(terms);
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)));
     const asked = options.entityRef?.toLowerCase();
-    const ids = asked
-      ? this.statements.rankedIn.all({ match, limit, ref: this.statements.lenderOf.get({ ref: asked })!.ref })
-      : this.statements.ranked.all({ match, limit });
+    const ids = asked ? this.rankIn(this.statements.lenderOf.get({ ref: asked })!.ref, match, limit) : this.rankAll(match, limit);
     if (ids.length === 0) return [];
-    const byId = new Map(this.statements.details.all({ match, ids: JSON.stringify(ids.map((row) => row.id)) }).map((row) => [row.id, row]));
+    const byId = new Map(this.statements.details.all({ ids: JSON.stringify(ids.map((row) => row.id)) }).map((row) => [row.id, row]));
     return ids.flatMap(({ id }) => {
       const row = byId.get(id);
       if (!row) return [];
       // A borrower asked for its docs: the hits are its own.
       const entityRef = asked ?? row.entityRef;
-      return [{ entityRef, pagePath: row.pagePath, pageTitle: row.pageTitle, anchor: row.anchor, heading: row.heading, snippet: row.snippet ?? '' }];
+      return [
+        {
+          entityRef,
+          pagePath: row.pagePath,
+          pageTitle: row.pageTitle,
+          anchor: row.anchor,
+          heading: row.heading,
+          snippet: markSnippet(row.text, terms, SNIPPET_TOKENS),
+        },
+      ];
     });
   }
 }
