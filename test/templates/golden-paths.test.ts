@@ -197,7 +197,7 @@ it('the catalog lists every golden path as runnable, with no problem on any of t
   expect(runtime.errors.filter((line) => !line.startsWith('The catalog database is empty'))).toEqual([]);
 });
 
-it('every folder in templates/ (but messages/ and pages/, Callboard's own) is a golden path this test renders', () => {
+it('every folder in templates/ (but messages/ and pages/, Callboard’s own) is a golden path this test renders', () => {
   const shipped = readdirSync(templatesRoot, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !['messages', 'pages'].includes(entry.name))
     .map((entry) => entry.name)
