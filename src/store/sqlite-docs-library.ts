@@ -9,6 +9,9 @@ const RANK = 'bm25(docs_search, 10.0, 5.0, 1.0)';
 /** Words of context around the matched ones in a snippet. */
 const SNIPPET_TOKENS = 16;
 const DEFAULT_LIMIT = 10;
+
+/** Every term as a whole word (quoted, so nothing typed is FTS5 syntax). */
+const wholeWords = (terms: readonly string[]): string => terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND ');
 /**
  * bm25 costs microseconds per matching section, and a common word matches most of 100,000 sections: ranking them all
  * took hundreds of milliseconds. So the rank is taken over the first POOL matches in titles and headings plus the first
@@ -161,10 +164,17 @@ export class SqliteDocsLibrary implements DocsLibrary {
   search(words: string, options: DocsSearchOptions = {}): DocsHit[] {
     const terms = tokenizeQuery(words);
     if (terms.length === 0) return [];
-    const match = toMatchExpression(terms);
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)));
     const asked = options.entityRef?.toLowerCase();
-    const ids = asked ? this.rankIn(this.statements.lenderOf.get({ ref: asked })!.ref, match, limit) : this.rankAll(match, limit);
+    const rank = (match: string) => (asked ? this.rankIn(this.statements.lenderOf.get({ ref: asked })!.ref, match, limit) : this.rankAll(match, limit));
+    // Whole words first: a prefix of a common word expands to hundreds of terms and costs ten times more; prefixes
+    // (a word still being typed) only fill the places whole words left open.
+    const ids = rank(wholeWords(terms));
+    if (ids.length < limit) {
+      const seen = new Set(ids.map((row) => row.id));
+      ids.push(...rank(toMatchExpression(terms)).filter((row) => !seen.has(row.id)));
+    }
+    ids.splice(limit);
     if (ids.length === 0) return [];
     const byId = new Map(this.statements.details.all({ ids: JSON.stringify(ids.map((row) => row.id)) }).map((row) => [row.id, row]));
     return ids.flatMap(({ id }) => {
