@@ -29,7 +29,8 @@ const loopbackAccess: DocsAccess = { routes: [], check: () => ({ viewer: { id: '
 const slackAccess = (http: DocsHttpConfig & { publicUrl: string }, slack: { clientId: string; teamId: string }, deps: DocsAccessDeps): DocsAccess => {
   if (!deps.sessionKey || !deps.clientSecret) throw new Error('Sign in with Slack needs deps.sessionKey and deps.clientSecret');
   const now = deps.now ?? Date.now;
-  const session = { key: deps.sessionKey, teamId: slack.teamId, secure: http.publicUrl.startsWith('https:'), now };
+  // Parsed, not prefix-matched: the config accepts `HTTPS://…`, and its cookies must still be Secure.
+  const session = { key: deps.sessionKey, teamId: slack.teamId, secure: new URL(http.publicUrl).protocol === 'https:', now };
   const client = createSlackOidcClient({
     baseUrl: deps.slackBaseUrl ?? SLACK_OIDC_BASE_URL,
     clientId: slack.clientId,

@@ -76,6 +76,15 @@ describe('issueSession / readSession', () => {
     expect(new URL(start.headers!.location!).searchParams.get('redirect_uri')).toBe('https://docs.acme.example/auth/slack/callback');
   });
 
+  it('is Secure for a public URL written with an upper-case scheme (HTTPS://), which the config accepts', async () => {
+    const access = createDocsAccess(
+      { http: { host: '0.0.0.0', publicUrl: 'HTTPS://docs.acme.example', auth: { slack: { clientId: '1.2', teamId: TEAM_ID } } } },
+      { clientSecret: 's', sessionKey: Buffer.alloc(32) },
+    );
+    const start = (await createRouter(access.routes).request(httpRequest('GET', '/auth/slack/start'))) as HttpResponse;
+    expect(start.headers?.['set-cookie']).toMatch(/^callboard_signin=.*; Secure$/);
+  });
+
   it('is not accepted for another workspace (the configured team changed)', () => {
     const issued = issueSession(settings, { id: USER.userId, name: USER.name });
     expect(readSession(settings, cookieHeader(issued))).toEqual({ id: USER.userId, name: USER.name, via: 'slack' });
