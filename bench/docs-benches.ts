@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOCS_SITE_SIZES, formatDocsSite, runDocsSite, TSX_RUNTIME_ENV, type DocsSiteResult } from './docs-site.ts';
+import { DOCS_SITE_SIZES, formatDocsSite, runDocsSite, type DocsSiteResult } from './docs-site.ts';
 
 export interface DocsRenderFigure {
   pages: number;
@@ -27,7 +27,6 @@ export interface DocsBenchResults {
 const runScript = (script: string, ...args: string[]): string =>
   execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...args], {
     encoding: 'utf8',
-    env: TSX_RUNTIME_ENV,
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 24,
   });
@@ -52,7 +51,7 @@ const runSearch = (): DocsSearchFigure | undefined => {
 export const runDocsBenches = (): DocsBenchResults => {
   console.log('\nDocs: the renderer alone, cold, each size in a fresh process (targets 1,000 pages < 3 s, 3,400 < 10 s)');
   const render = DOCS_SITE_SIZES.map(runRender);
-  const site = runDocsSite(DOCS_SITE_SIZES, TSX_RUNTIME_ENV);
+  const site = runDocsSite(DOCS_SITE_SIZES, process.env);
   for (const result of site) console.log(`\n${formatDocsSite(result)}`);
   const renderAt = (pages: number) => render.find((figure) => figure.pages === pages);
   for (const result of site) {

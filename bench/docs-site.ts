@@ -9,8 +9,8 @@
 //   - the real HTTP server (mountDocsRoutes, the open loopback gate): warm page GETs p99 (target < 5 ms), alternating
 //     with GET /healthz on the same server as the baseline;
 //   - docs search on these pages, against the catalog's entity search (FTS) as the baseline.
-// Without --pages it measures 1,000 and 3,400 pages, each in a fresh process, and prints the lines (a `--pages` run
-// needs TSX_TSCONFIG_PATH=bench/tsconfig.tsx.json, which the parent sets; with --json it prints one JSON line).
+// Without --pages it measures 1,000 and 3,400 pages, each in a fresh process, and prints the lines (with --json a
+// `--pages` run prints one JSON line).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -29,8 +29,6 @@ import { docsPage } from './docs-render.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
 
 export const DOCS_SITE_SIZES = [1_000, 3_400];
-/** tsx applies the root tsconfig's `paths` (highlight.js → hand-written .d.ts) at run time; bench children run without. */
-export const TSX_RUNTIME_ENV = { ...process.env, TSX_TSCONFIG_PATH: join(import.meta.dirname, 'tsconfig.tsx.json') };
 const PAGES_PER_SITE = 40;
 const NO_CHANGE_RUNS = 5;
 const WARM_PAGES = 200;
@@ -294,5 +292,5 @@ if (!runDirectly) {
   console.log(process.argv.includes('--json') ? JSON.stringify(result) : formatDocsSite(result));
 } else {
   buildDistIfStale('bench');
-  for (const result of runDocsSite(DOCS_SITE_SIZES, TSX_RUNTIME_ENV)) console.log(formatDocsSite(result));
+  for (const result of runDocsSite(DOCS_SITE_SIZES, process.env)) console.log(formatDocsSite(result));
 }

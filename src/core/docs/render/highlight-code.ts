@@ -1,21 +1,27 @@
-import hljs from 'highlight.js/lib/common';
-import dockerfile from 'highlight.js/lib/languages/dockerfile';
-import groovy from 'highlight.js/lib/languages/groovy';
-import nginx from 'highlight.js/lib/languages/nginx';
-import powershell from 'highlight.js/lib/languages/powershell';
-import properties from 'highlight.js/lib/languages/properties';
-import protobuf from 'highlight.js/lib/languages/protobuf';
-import scala from 'highlight.js/lib/languages/scala';
+import { createRequire } from 'node:module';
+
+/** The part of highlight.js's API Callboard calls. */
+interface Highlighter {
+  getLanguage(name: string): object | undefined;
+  registerLanguage(name: string, language: unknown): void;
+  highlight(code: string, options: { language: string; ignoreIllegals: boolean }): { value: string };
+}
+
+// Loaded with require, typed by hand: highlight.js's own types start with `/// <reference lib="dom" />`, which
+// would swap Node's fetch, Response and stream types for the browser's across the whole project.
+const load = createRequire(import.meta.url);
+const hljs = load('highlight.js/lib/common') as Highlighter;
+const languageNamed = (name: string): unknown => load(`highlight.js/lib/languages/${name}`);
 
 /**
  * highlight.js with its common set (36 languages, a third of the full bundle's load time) plus languages service
  * docs often use that it leaves out: Dockerfiles, protobuf, Gradle/Groovy, PowerShell, properties, nginx, Scala.
  */
-const EXTRAS = { dockerfile, groovy, nginx, powershell, properties, protobuf, scala };
+const EXTRAS = ['dockerfile', 'groovy', 'nginx', 'powershell', 'properties', 'protobuf', 'scala'];
 let extrasRegistered = false;
 
 const registerExtras = (): void => {
-  for (const [name, language] of Object.entries(EXTRAS)) if (!hljs.getLanguage(name)) hljs.registerLanguage(name, language);
+  for (const name of EXTRAS) if (!hljs.getLanguage(name)) hljs.registerLanguage(name, languageNamed(name));
   extrasRegistered = true;
 };
 
