@@ -48,7 +48,12 @@ const start =
 const createUsedStates = (now: () => number) => {
   const used = new Map<string, number>();
   return (state: string, expires: number): boolean => {
-    for (const [seen, until] of used) if (until <= now()) used.delete(seen);
+    // Entries arrive in about the order they expire: stop at the first live one, so a flood of callbacks costs
+    // each one a few deletions, not a scan of every state seen in the last 10 minutes.
+    for (const [seen, until] of used) {
+      if (until > now()) break;
+      used.delete(seen);
+    }
     if (used.has(state)) return false;
     used.set(state, expires);
     return true;
