@@ -16,6 +16,3 @@ export interface IncidentCardLedger {
   /** The `ts` of the card posted for this entity in this channel, if Slack confirmed one. */
   postedTs(channelId: string, entityRef: string): string | undefined;
 }
-
-/** The ledger key of the "no catalog entity found" notice, posted at most once per channel on an invitation. */
-export const NOTHING_FOUND_KEY = '(nothing found)';

@@ -17,12 +17,13 @@ const RANDOM = { id: 'C0RANDOMCHAT', name: 'random-chatter', botIsMember: false 
 const COFFEE = { id: 'C0INCCOFFEE', name: 'inc-coffee-machine', botIsMember: false };
 const WAR_ROOM = { id: 'C0WARROOM', name: 'war-room-7', topic: 'kafka consumer lag growing', botIsMember: true };
 const HIDDEN_PRIVATE = { id: 'G0PRIVHIDDEN', name: 'inc-private-orders', isPrivate: true, botIsMember: false };
-const INVITED_PRIVATE = { id: 'G0SECRESPONSE', name: 'sec-response', isPrivate: true, botIsMember: true, purpose: 'SSO outage on identity-service' };
+const INVITED_PRIVATE = { id: 'G0SECRESPONSE', name: 'inc-sec-response', isPrivate: true, botIsMember: true, purpose: 'SSO outage on identity-service' };
+const MYSTERY_INC = { id: 'C0INCMYSTERY', name: 'inc-strange-noises', botIsMember: true };
 const PLANNING = { id: 'C0PLANNING', name: 'planning', botIsMember: false };
 const PAYMENTS_INC = { id: 'C0INCPAYMENTS', name: 'incident-payments-api-errors', botIsMember: false };
 const QUIET = { id: 'C0QUIETROOM', name: 'quiet-room', botIsMember: true };
 
-const CHANNELS = [CHECKOUT_INC, RANDOM, COFFEE, WAR_ROOM, HIDDEN_PRIVATE, INVITED_PRIVATE, PLANNING, PAYMENTS_INC, QUIET];
+const CHANNELS = [CHECKOUT_INC, RANDOM, COFFEE, WAR_ROOM, HIDDEN_PRIVATE, INVITED_PRIVATE, PLANNING, PAYMENTS_INC, QUIET, MYSTERY_INC];
 
 let catalog: { runtime: CatalogRuntime; configFile: string };
 let h: Harness;
@@ -114,36 +115,40 @@ describe('renames', () => {
     h.fake.renameChannel(PLANNING.id, 'cart-retro');
     await h.send(channelRename({ channelId: PLANNING.id, name: 'cart-retro' }));
     expect((await waitForHandled(h, PLANNING.id, 2))[1]).toMatchObject({ result: 'not an incident channel' });
-    h.fake.renameChannel(PLANNING.id, 'inc-cart-service-errors');
+    // Callboard was removed from the channel meanwhile: its one card is there, so it does not rejoin.
+    h.fake.addChannel({ ...PLANNING, name: 'inc-cart-service-errors', botIsMember: false });
     await h.send(channelRename({ channelId: PLANNING.id, name: 'inc-cart-service-errors' }));
-    expect((await waitForHandled(h, PLANNING.id, 3))[2]).toMatchObject({ result: 'already posted' });
+    expect((await waitForHandled(h, PLANNING.id, 3))[2]).toMatchObject({ result: 'already posted', earlier: ['component:default/cart-service'] });
     expect(postsIn(h, PLANNING.id)).toHaveLength(1);
+    expect(h.fake.calls('conversations.join').filter((call) => call.body.channel === PLANNING.id)).toHaveLength(1);
   });
 });
 
-describe('asked: an invitation or @Callboard context', () => {
-  it('invited to a channel that does not match: cards for what its topic names (an alias), on-call from a rotation', async () => {
+describe('invited: the channel name decides, as for a created channel', () => {
+  it('invited to a channel that does not match (people invite Callboard to mention it): no post, no join', async () => {
     await h.send(memberJoinedChannel({ userId: DEFAULT_BOT.userId, channelId: WAR_ROOM.id, channelType: 'C', inviter: People.marcus.id }));
-    expect((await waitForHandled(h, WAR_ROOM.id))[0]).toMatchObject({ result: 'cards', posted: ['resource:default/events-kafka'] });
-    const text = blockText(postsIn(h, WAR_ROOM.id)[0]!);
-    expect(text).toContain('Platform on-call');
-    expect(text).not.toContain('on-call unavailable');
+    expect((await waitForHandled(h, WAR_ROOM.id))[0]).toMatchObject({ result: 'not an incident channel' });
+    expect(postsIn(h, WAR_ROOM.id)).toEqual([]);
+    expect(h.fake.calls('chat.postEphemeral').filter((call) => call.body.channel === WAR_ROOM.id)).toEqual([]);
     expect(h.fake.calls('conversations.join').filter((call) => call.body.channel === WAR_ROOM.id)).toEqual([]);
   });
 
-  it('another member joining is not an invitation of Callboard', async () => {
+  it('invited to a matching channel that names nothing known: no message at all', async () => {
+    await h.send(memberJoinedChannel({ userId: DEFAULT_BOT.userId, channelId: MYSTERY_INC.id, channelType: 'C', inviter: People.marcus.id }));
+    expect((await waitForHandled(h, MYSTERY_INC.id))[0]).toMatchObject({ result: 'nothing found' });
+    expect(postsIn(h, MYSTERY_INC.id)).toEqual([]);
+    expect(h.fake.calls('chat.postEphemeral').filter((call) => call.body.channel === MYSTERY_INC.id)).toEqual([]);
+  });
+
+  it('another member joining is not an invitation of Callboard; Callboard invited to a plain channel stays quiet', async () => {
     await h.send(memberJoinedChannel({ userId: People.sofia.id, channelId: QUIET.id, channelType: 'C', inviter: People.marcus.id }));
     await h.send(memberJoinedChannel({ userId: DEFAULT_BOT.userId, channelId: QUIET.id, channelType: 'C', inviter: People.marcus.id }));
     const outcomes = await waitForHandled(h, QUIET.id, 1);
     expect(outcomes).toHaveLength(1);
-    // Invited to a channel naming nothing: the one short notice, and only once.
-    expect(outcomes[0]).toMatchObject({ result: 'nothing found' });
+    expect(outcomes[0]).toMatchObject({ result: 'not an incident channel' });
     await h.send(memberJoinedChannel({ userId: DEFAULT_BOT.userId, channelId: QUIET.id, channelType: 'C', inviter: People.sofia.id }));
-    await waitForHandled(h, QUIET.id, 2);
-    const notices = postsIn(h, QUIET.id);
-    expect(notices).toHaveLength(1);
-    expect(notices[0]!.body.text).toContain('No catalog entity found');
-    expect(notices[0]!.body.text).toContain('@Callboard context &lt;name&gt;');
+    expect((await waitForHandled(h, QUIET.id, 2))[1]).toMatchObject({ result: 'not an incident channel' });
+    expect(postsIn(h, QUIET.id)).toEqual([]);
   });
 
   it('invited to a private channel: reads it with groups:read and posts without joining', async () => {
@@ -158,13 +163,24 @@ describe('asked: an invitation or @Callboard context', () => {
     expect((await waitForHandled(h, HIDDEN_PRIVATE.id))[0]).toMatchObject({ result: 'cannot read', error: 'channel_not_found' });
     expect(postsIn(h, HIDDEN_PRIVATE.id)).toEqual([]);
   });
+});
+
+describe('asked: @Callboard context', () => {
+  it('@Callboard context with no name in a channel that does not match: cards for what its topic names (an alias), on-call from a rotation', async () => {
+    await h.send(appMention({ userId: People.marcus.id, channelId: WAR_ROOM.id, text: 'context', threadTs: '1700000000.000200' }));
+    expect((await waitForHandled(h, WAR_ROOM.id, 2))[1]).toMatchObject({ result: 'cards', posted: ['resource:default/events-kafka'] });
+    const text = blockText(postsIn(h, WAR_ROOM.id)[0]!);
+    expect(text).toContain('Platform on-call');
+    expect(text).not.toContain('on-call unavailable');
+    expect(h.fake.calls('conversations.join').filter((call) => call.body.channel === WAR_ROOM.id)).toEqual([]);
+  });
 
   it('@Callboard context <entity> in any channel posts that card; asked again, the asker hears it is already there', async () => {
     await h.send(appMention({ userId: People.marcus.id, channelId: QUIET.id, text: 'context orders-db', threadTs: '1700000000.000300' }));
     expect((await waitForHandled(h, QUIET.id, 3))[2]).toMatchObject({ result: 'cards', posted: ['resource:default/orders-db'] });
     await h.send(appMention({ userId: People.marcus.id, channelId: QUIET.id, text: 'context orders-db', threadTs: '1700000000.000300' }));
     expect((await waitForHandled(h, QUIET.id, 4))[3]).toMatchObject({ result: 'already posted' });
-    expect(postsIn(h, QUIET.id)).toHaveLength(2);
+    expect(postsIn(h, QUIET.id)).toHaveLength(1);
     const [ephemeral] = h.fake.calls('chat.postEphemeral').filter((call) => call.body.channel === QUIET.id);
     expect(ephemeral!.body).toMatchObject({ user: People.marcus.id, thread_ts: '1700000000.000300' });
     expect(ephemeral!.body.text).toContain('already in this channel');
@@ -190,6 +206,8 @@ describe('a restart', () => {
     await h.send(channelRename({ channelId: PLANNING.id, name: 'inc-cart-service-errors' }));
     expect((await waitForHandled(h, PLANNING.id))[0]).toMatchObject({ result: 'already posted' });
     expect(h.fake.calls('chat.postMessage')).toEqual([]);
+    // Every card is in the ledger: neither channel is joined again.
+    expect(h.fake.calls('conversations.join')).toEqual([]);
     expect(handledIn(h, CHECKOUT_INC.id)).toHaveLength(1);
   });
 });

@@ -20,7 +20,7 @@ export const register = (app: App, deps: SlackDeps): void => {
   app.event('channel_rename', async (args) => {
     for (const listener of renamed) await listener(args);
   });
-  // Incident channels: context cards when a matching channel opens or Callboard is invited.
+  // Incident channels: context cards when a matching channel opens, is renamed to match, or invites Callboard.
   app.event('channel_created', channelCreated(deps));
   app.event('member_joined_channel', memberJoinedChannel(deps));
 };

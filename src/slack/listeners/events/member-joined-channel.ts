@@ -9,14 +9,14 @@ export interface MemberJoinedArgs {
 }
 
 /**
- * `member_joined_channel` for Callboard itself. Someone invited it (`inviter` set): cards for what the channel
- * names, whatever its name, or a note that it names nothing. Callboard joined by itself (no inviter: its own
- * conversations.join): only what an incident channel's name calls for, already claimed by the event that joined.
+ * `member_joined_channel` for Callboard itself, invited (`inviter` set) or joining by itself (its own
+ * conversations.join). Either way the same rule as a created or renamed channel: cards only when the channel's name
+ * matches `incidents.channelPatterns`. Being invited is not being asked: people invite Callboard to ordinary
+ * channels to mention it, and it stays quiet there (`@Callboard context` asks).
  */
 export const memberJoinedChannel =
   (deps: SlackDeps) =>
   async ({ event, context, client }: MemberJoinedArgs): Promise<void> => {
     if (!context.botUserId || event.user !== context.botUserId) return;
-    const trigger = event.inviter ? ({ kind: 'invited', channelId: event.channel } as const) : ({ kind: 'joined', channelId: event.channel } as const);
-    await postIncidentContext(deps, client, trigger);
+    await postIncidentContext(deps, client, { kind: event.inviter ? 'invited' : 'joined', channelId: event.channel });
   };

@@ -3,7 +3,6 @@ import type { EntitySummary } from '../../../core/catalog-reader/catalog-queries
 import { INCIDENT_ENTITY_KINDS, isIncidentChannel, MAX_INCIDENT_CARDS } from '../../../core/incidents/incident-channel.ts';
 import { findEntitiesInPhrases } from '../../../usecases/find-entities-in-text.ts';
 import { findIncidentContext } from '../../../usecases/incidents/find-incident-context.ts';
-import { NOTHING_FOUND_KEY } from '../../../usecases/incidents/incident-card-ledger.ts';
 import type { IncidentSettings, SlackDeps } from '../../slack-deps.ts';
 import { incidentCardView, type IncidentOnCall } from '../../views/incidents/incident-card-view.ts';
 import { alreadyPostedView, cannotJoinView, nothingFoundView } from '../../views/incidents/incident-notice-view.ts';
@@ -21,13 +20,13 @@ export interface IncidentClient {
 }
 
 /**
- * Why the flow runs. Unasked (a channel created or renamed, Callboard joining by itself) it posts only in a channel
- * whose name matches `incidents.channelPatterns`, and says nothing when the channel names no entity. Asked (an
- * invitation, `@Callboard context`) it posts in any channel and says when it found nothing.
+ * Why the flow runs. A channel event (created, renamed, Callboard invited or joining by itself) posts only in a
+ * channel whose name matches `incidents.channelPatterns`, and never posts to say it found nothing: people invite
+ * Callboard to ordinary channels just to mention it. Only `@Callboard context` works in any channel, and tells the
+ * asker alone when it found nothing.
  */
 export type IncidentTrigger =
-  | { kind: 'created' | 'renamed' | 'joined'; channelId: string; name?: string }
-  | { kind: 'invited'; channelId: string }
+  | { kind: 'created' | 'renamed' | 'joined' | 'invited'; channelId: string; name?: string }
   | { kind: 'asked'; channelId: string; userId: string; words: string; threadTs: string };
 
 /** Names beyond the cards' cap listed in one line; past this many the line counts them. */
@@ -152,18 +151,19 @@ const postCards = async (flow: Flow, channel: IncidentChannel, found: readonly E
   return { result: posted.length > 0 ? 'cards' : 'not posted', posted, earlier };
 };
 
-/** Nothing named: unasked, silence; an invitation, one notice per channel; asked, a note to the asker. */
-const reportNothingFound = async (flow: Flow, channel: IncidentChannel): Promise<Outcome> => {
+/** Nothing named: the asker hears how to ask (only them); a channel event stays silent. */
+const reportNothingFound = async (flow: Flow): Promise<Outcome> => {
   const { trigger } = flow;
-  if (isAsked(trigger)) {
-    await tellAsker(flow, nothingFoundView(trigger.words || undefined));
-    return { result: 'nothing found' };
-  }
-  if (trigger.kind === 'invited' && (await flow.settings.ledger.claim(channel.id, NOTHING_FOUND_KEY))) {
-    await postClaimed(flow, channel.id, NOTHING_FOUND_KEY, nothingFoundView());
-  }
+  if (isAsked(trigger)) await tellAsker(flow, nothingFoundView(trigger.words || undefined));
   return { result: 'nothing found' };
 };
+
+/** Cards would go out for these; none left means nothing to post, so no reason to join (or rejoin) the channel. */
+const notYetPosted = (flow: Flow, channelId: string, found: readonly EntitySummary[]): string[] =>
+  found
+    .slice(0, MAX_INCIDENT_CARDS)
+    .map((entity) => entity.ref)
+    .filter((ref) => flow.settings.ledger.postedTs(channelId, ref) === undefined);
 
 /** How one run ended, logged once per event (tests wait for it). */
 interface Outcome {
@@ -175,7 +175,7 @@ interface Outcome {
 
 const run = async (flow: Flow): Promise<Outcome> => {
   const { trigger, settings } = flow;
-  const asked = trigger.kind === 'asked' || trigger.kind === 'invited';
+  const asked = isAsked(trigger);
   // The event's own name settles most unasked events without a Slack call.
   if (!asked && 'name' in trigger && trigger.name !== undefined && !isIncidentChannel(trigger.name, settings.channelPatterns)) {
     return { result: 'not an incident channel' };
@@ -192,9 +192,14 @@ const run = async (flow: Flow): Promise<Outcome> => {
     return { result: 'archived' };
   }
   const found = entitiesFor(flow, channel);
-  if (found.length === 0 && !asked) return { result: 'nothing found' };
+  if (found.length === 0) return reportNothingFound(flow);
+  // A channel that removed Callboard is not rejoined just to learn every card is already there.
+  if (!channel.isMember && notYetPosted(flow, channel.id, found).length === 0) {
+    const earlier = found.slice(0, MAX_INCIDENT_CARDS).map((entity) => entity.ref);
+    await tellAsker(flow, alreadyPostedView(earlier));
+    return { result: 'already posted', posted: [], earlier };
+  }
   if (!(await ensureMember(flow, channel))) return { result: 'not a member' };
-  if (found.length === 0) return reportNothingFound(flow, channel);
   return postCards(flow, channel, found);
 };
 
