@@ -15,11 +15,17 @@ interface DocsOptions {
   json?: boolean;
 }
 
-/** The same answer as `/docs <entity> [words]` in Slack, printed; exit 1 when the entity has no docs to open. */
+/** The same answer as `/docs <entity> [words]` in Slack, printed, after building what changed; exit 1 when the entity has no docs to open. */
 export const docsCommand = (io: CliIo) => async (entity: string, words: string[], options: DocsOptions) => {
   const config = loadCliConfig(io, options.config);
   const runtime = await openCatalogRuntimeForQuery(io, config);
   try {
+    // As `callboard scorecard` scores first: the docs whose content changed since their last build are built now, so
+    // the answer never waits for `npm start` (an unchanged site costs a look at its content key).
+    const { createDocsBuilder } = await import('../../docs/docs-runtime.ts');
+    const { loadBuildDocsSite } = await import('../../docs/build-docs-site-port.ts');
+    const report = await createDocsBuilder(config, runtime, await loadBuildDocsSite()).run({});
+    if (report.built.length > 0) io.err(`Built the docs of ${report.built.length} ${report.built.length === 1 ? 'entity' : 'entities'} first.`);
     const access = openPublishedDocs(config, runtime);
     const resolution = resolveDocsEntity(runtime.store, entity, { hasDocs: (ref) => access.library.site(ref) !== undefined });
     if (resolution.status !== 'found') throw new CliExit(resolution.status === 'invalid' ? 2 : 1, describeUnresolved(resolution));
