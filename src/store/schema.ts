@@ -328,7 +328,10 @@ export const docsAssets = sqliteTable(
   (table) => [primaryKey({ columns: [table.entityRef, table.path] })],
 );
 
-/** A search document per page section (the text under one heading); `docs_search` (FTS5) indexes it by `id`. */
+/**
+ * A search document per page section (the text under one heading). `docs_search` (FTS5, contentless, migration 0012)
+ * indexes it by `id`; SqliteDocsStore fills and empties that index per site, so only it writes these rows.
+ */
 export const docsSections = sqliteTable(
   'docs_sections',
   {

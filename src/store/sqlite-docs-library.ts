@@ -2,24 +2,41 @@ import type Database from 'better-sqlite3';
 import { type DocsHit, type DocsLibrary, type DocsSearchOptions, type DocsSiteSummary } from '../core/docs/docs-library.ts';
 import type { DocsHeading, DocsNavItem, DocsPage, DocsWarning } from '../core/docs/docs-site.ts';
 import { markSnippet } from '../core/docs/mark-snippet.ts';
-import { toMatchExpression, tokenizeQuery } from '../core/search/search-query.ts';
+import { rankSections } from '../core/docs/rank-sections.ts';
+import { tokenizeQuery } from '../core/search/search-query.ts';
+import { docsSiteToken } from './docs-search-site.ts';
 
-/** bm25 weights per column: page title, heading, text. A word in a title or heading outranks the same word in text. */
-const RANK = 'bm25(docs_search, 10.0, 5.0, 1.0)';
 /** Words of context around the matched ones in a snippet. */
 const SNIPPET_TOKENS = 16;
 const DEFAULT_LIMIT = 10;
-
-/** Every term as a whole word (quoted, so nothing typed is FTS5 syntax). */
-const wholeWords = (terms: readonly string[]): string => terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND ');
-/**
- * bm25 costs microseconds per matching section, and a common word matches most of 100,000 sections: ranking them all
- * took hundreds of milliseconds. So the rank is taken over the first POOL matches in titles and headings plus the first
- * POOL in any column. A word in fewer sections than that (nearly every real query) gets the exact bm25 order; a very
- * common one, the best of a pool in which title and heading hits come first.
- */
-const POOL = 300;
 const MAX_LIMIT = 100;
+
+/** A term as FTS5 reads it: quoted, so nothing typed is FTS5 syntax; `*` makes it a prefix. */
+const quoted = (term: string, prefix: boolean): string => `"${term.replace(/"/g, '""')}"${prefix ? '*' : ''}`;
+
+/**
+ * The match expressions tried in turn, each filling the places the ones before it left open: every term a whole
+ * word; then the last one a prefix (the word still being typed: `checkout roll` finds rollback); then every term a
+ * prefix (`refu back`). A prefix costs FTS5 the postings of every word it starts, so the whole words a person
+ * finished typing stay whole as long as that finds something.
+ */
+const stagesOf = (terms: readonly string[]): { match: string; prefixes: boolean }[] => {
+  const last = terms.length - 1;
+  const expressions = [
+    terms.map((term) => quoted(term, false)),
+    terms.map((term, index) => quoted(term, index === last)),
+    terms.map((term) => quoted(term, true)),
+  ].map((parts) => parts.join(' AND '));
+  return [...new Set(expressions)].map((match, index) => ({ match, prefixes: index > 0 }));
+};
+/**
+ * A common word matches most of 100,000 sections, so FTS5 is asked only for ids, which it streams and stops after
+ * POOL (no bm25(): its first call scans every posting of every term to weigh them, ~4 ms for a common word): the
+ * first POOL matches in titles and headings, and the first POOL in any column. rankSections orders that pool. A
+ * word in fewer sections than that (nearly every real query) has all its sections ranked; a very common one, the
+ * best of a pool in which title and heading hits come first.
+ */
+const POOL = 100;
 
 interface SiteRow {
   entityRef: string;
@@ -94,22 +111,13 @@ export class SqliteDocsLibrary implements DocsLibrary {
         `SELECT content_type AS contentType, data FROM docs_assets WHERE entity_ref = ${lender} AND path = @path`,
       ),
       lenderOf: client.prepare<{ ref: string }, { ref: string }>(`SELECT ${lender} AS ref`),
-      // The best ids first (bm25 only), then snippets for that page of hits alone. bm25 is computed for a bounded pool:
-      // the first POOL matches in titles and headings, and the first POOL in any column (see POOL).
-      ranked: client.prepare<{ match: string; headed: string; limit: number; pool: number }, { id: number }>(
-        `SELECT id FROM (
-           SELECT * FROM (SELECT rowid AS id, ${RANK} AS score FROM docs_search WHERE docs_search MATCH @headed LIMIT @pool)
-           UNION ALL
-           SELECT * FROM (SELECT rowid AS id, ${RANK} AS score FROM docs_search WHERE docs_search MATCH @match LIMIT @pool)
-         ) GROUP BY id ORDER BY min(score) LIMIT @limit`,
+      // Ids only: FTS5 streams them in rowid order and stops at the pool (see POOL). The words are kept to the
+      // text columns: `site` holds one token per site (docs-search-site.ts), which a typed prefix could otherwise match.
+      matching: client.prepare<{ match: string; pool: number }, { id: number }>(
+        'SELECT rowid AS id FROM docs_search WHERE docs_search MATCH @match LIMIT @pool',
       ),
-      // One site's sections are one rowid range (a site is written in one transaction): FTS5 seeks straight to it.
-      span: client.prepare<{ ref: string }, { low: number | null; high: number | null }>(
-        'SELECT min(id) AS low, max(id) AS high FROM docs_sections WHERE entity_ref = @ref',
-      ),
-      rankedIn: client.prepare<{ match: string; limit: number; ref: string; low: number; high: number }, { id: number }>(
-        `SELECT f.rowid AS id FROM docs_search f JOIN docs_sections s ON s.id = f.rowid
-         WHERE docs_search MATCH @match AND f.rowid BETWEEN @low AND @high AND s.entity_ref = @ref ORDER BY ${RANK} LIMIT @limit`,
+      matchingIn: client.prepare<{ ref: string; match: string; pool: number }, { id: number }>(
+        `SELECT rowid AS id FROM docs_search WHERE docs_search MATCH '{site} : ' || ${docsSiteToken('@ref')} || ' AND ' || @match LIMIT @pool`,
       ),
       details: client.prepare<{ ids: string }, HitRow>(details),
     };
@@ -151,14 +159,20 @@ export class SqliteDocsLibrary implements DocsLibrary {
     return row ? { contentType: row.contentType, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) } : undefined;
   }
 
-  private rankAll(match: string, limit: number): { id: number }[] {
-    return this.statements.ranked.all({ match, headed: `{page_title heading} : (${match})`, limit, pool: Math.max(POOL, limit) });
+  /** The candidate ids of one match: the first POOL in titles and headings, then the first POOL in any column. */
+  private candidates(match: string, limit: number, ref: string | undefined): number[] {
+    const pool = Math.max(POOL, limit);
+    const find = (columns: string) => {
+      const expression = `{${columns}} : (${match})`;
+      return ref ? this.statements.matchingIn.all({ ref, match: expression, pool }) : this.statements.matching.all({ match: expression, pool });
+    };
+    return [...new Set([...find('page_title heading'), ...find('page_title heading text')].map((row) => row.id))];
   }
 
-  private rankIn(ref: string, match: string, limit: number): { id: number }[] {
-    const { low, high } = this.statements.span.get({ ref }) ?? {};
-    if (low === null || low === undefined || high === null || high === undefined) return [];
-    return this.statements.rankedIn.all({ match, limit, ref, low, high });
+  private sections(ids: readonly number[], ref: string | undefined): HitRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.details.all({ ids: JSON.stringify(ids) });
+    return ref ? rows.filter((row) => row.entityRef === ref) : rows;
   }
 
   search(words: string, options: DocsSearchOptions = {}): DocsHit[] {
@@ -166,32 +180,24 @@ export class SqliteDocsLibrary implements DocsLibrary {
     if (terms.length === 0) return [];
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)));
     const asked = options.entityRef?.toLowerCase();
-    const rank = (match: string) => (asked ? this.rankIn(this.statements.lenderOf.get({ ref: asked })!.ref, match, limit) : this.rankAll(match, limit));
-    // Whole words first: a prefix of a common word expands to hundreds of terms and costs ten times more; prefixes
-    // (a word still being typed) only fill the places whole words left open.
-    const ids = rank(wholeWords(terms));
-    if (ids.length < limit) {
-      const seen = new Set(ids.map((row) => row.id));
-      ids.push(...rank(toMatchExpression(terms)).filter((row) => !seen.has(row.id)));
+    const lender = asked ? this.statements.lenderOf.get({ ref: asked })!.ref : undefined;
+    const hits: HitRow[] = [];
+    const seen = new Set<number>();
+    for (const stage of stagesOf(terms)) {
+      if (hits.length >= limit) break;
+      const ids = this.candidates(stage.match, limit, lender).filter((id) => !seen.has(id));
+      const ranked = rankSections(this.sections(ids, lender), terms, { prefixes: stage.prefixes }).slice(0, limit - hits.length);
+      for (const row of ranked) seen.add(row.id);
+      hits.push(...ranked);
     }
-    ids.splice(limit);
-    if (ids.length === 0) return [];
-    const byId = new Map(this.statements.details.all({ ids: JSON.stringify(ids.map((row) => row.id)) }).map((row) => [row.id, row]));
-    return ids.flatMap(({ id }) => {
-      const row = byId.get(id);
-      if (!row) return [];
+    return hits.map((row) => ({
       // A borrower asked for its docs: the hits are its own.
-      const entityRef = asked ?? row.entityRef;
-      return [
-        {
-          entityRef,
-          pagePath: row.pagePath,
-          pageTitle: row.pageTitle,
-          anchor: row.anchor,
-          heading: row.heading,
-          snippet: markSnippet(row.text, terms, SNIPPET_TOKENS),
-        },
-      ];
-    });
+      entityRef: asked ?? row.entityRef,
+      pagePath: row.pagePath,
+      pageTitle: row.pageTitle,
+      anchor: row.anchor,
+      heading: row.heading,
+      snippet: markSnippet(row.text, terms, SNIPPET_TOKENS),
+    }));
   }
 }

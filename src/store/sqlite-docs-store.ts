@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DocsWarning } from '../core/docs/docs-site.ts';
 import type { DocsProblem, DocsStore, DocumentedEntityRow, FailureWrite, SiteWrite, StoredDocsState } from '../docs/docs-store.ts';
+import { docsSiteToken } from './docs-search-site.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 export interface SqliteDocsStoreOptions {
@@ -61,6 +62,16 @@ const prepareWrites = (writer: Database.Database) => ({
   deletePages: writer.prepare<[string]>('DELETE FROM docs_pages WHERE entity_ref = ?'),
   deleteAssets: writer.prepare<[string]>('DELETE FROM docs_assets WHERE entity_ref = ?'),
   deleteSections: writer.prepare<[string]>('DELETE FROM docs_sections WHERE entity_ref = ?'),
+  // docs_search is contentless and filled per site in one statement (a trigger per row cost three times as much):
+  // entries leave it with the values they were indexed with, read back from docs_sections before those rows go.
+  indexSections: writer.prepare<[string]>(
+    `INSERT INTO docs_search (rowid, page_title, heading, text, site)
+     SELECT id, page_title, heading, text, ${docsSiteToken('entity_ref')} FROM docs_sections WHERE entity_ref = ?`,
+  ),
+  unindexSections: writer.prepare<[string]>(
+    `INSERT INTO docs_search (docs_search, rowid, page_title, heading, text, site)
+     SELECT 'delete', id, page_title, heading, text, ${docsSiteToken('entity_ref')} FROM docs_sections WHERE entity_ref = ?`,
+  ),
   deleteSite: writer.prepare<[string]>('DELETE FROM docs_sites WHERE entity_ref = ?'),
   deleteProblems: writer.prepare<[string]>('DELETE FROM docs_problems WHERE entity_ref = ?'),
   insertPage: writer.prepare<[string, string, string, string, string, string, string | null]>(
@@ -145,11 +156,13 @@ export class SqliteDocsStore implements DocsStore {
     await this.options.queue.transaction(`docs of ${entityRef}`, () => {
       w.deletePages.run(entityRef);
       w.deleteAssets.run(entityRef);
+      w.unindexSections.run(entityRef);
       w.deleteSections.run(entityRef);
       for (const page of site.pages) {
         w.insertPage.run(entityRef, page.path, page.sourcePath, page.title, page.html, JSON.stringify(page.toc), page.editUrl ?? null);
         for (const section of page.sections) w.insertSection.run(entityRef, page.path, page.title, section.anchor, section.heading, section.text);
       }
+      w.indexSections.run(entityRef);
       for (const asset of site.assets) w.insertAsset.run(entityRef, asset.path, asset.contentType, Buffer.from(asset.data));
       w.upsertSite.run({
         entityRef,
@@ -197,7 +210,7 @@ export class SqliteDocsStore implements DocsStore {
     const w = this.writes;
     await this.options.queue.transaction('docs of removed entities', () => {
       for (const ref of entityRefs) {
-        for (const statement of [w.deletePages, w.deleteAssets, w.deleteSections, w.deleteSite, w.deleteProblems]) statement.run(ref);
+        for (const statement of [w.deletePages, w.deleteAssets, w.unindexSections, w.deleteSections, w.deleteSite, w.deleteProblems]) statement.run(ref);
       }
     });
   }

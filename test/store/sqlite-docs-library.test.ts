@@ -102,6 +102,31 @@ describe('SqliteDocsLibrary', () => {
     expect(library.site(PAYMENTS)?.pageCount).toBe(1);
   });
 
+  it('ranks whole words before prefixes, and takes the last word as the one still being typed', async () => {
+    await save(
+      docsSite(LEDGER, [
+        docsPage('', 'Ledger', [
+          ['Rollback', 'Roll back a checkout deploy from the pipeline.'],
+          ['Roll forward', 'A checkout fix can roll forward instead.'],
+          ['Rolling restarts', 'Restart the ledger workers one at a time.'],
+        ]),
+      ]),
+    );
+    expect(library.search('checkout roll').map((hit) => hit.anchor)).toEqual(['roll-forward', 'rollback']);
+    expect(library.search('checkout rollb').map((hit) => hit.anchor)).toEqual(['rollback']);
+    expect(library.search('roll').map((hit) => hit.anchor)).toEqual(['roll-forward', 'rollback', 'rolling-restarts']);
+  });
+
+  it("searches one site's sections only, and never matches the token that marks a site", async () => {
+    await save();
+    await save(docsSite(LEDGER, [docsPage('', 'Ledger', [['Refunds', 'Refunds are settled by the ledger.']])]));
+    expect(library.search('refunds', { entityRef: LEDGER }).map((hit) => `${hit.entityRef} ${hit.anchor}`)).toEqual([`${LEDGER} refunds`]);
+    expect(library.search('refunds', { entityRef: 'component:default/nothing' })).toEqual([]);
+    // The site token is 's' and the hex of the ref ('c' is 63): typed, it is just a word nothing contains.
+    expect(library.search('s636f6d')).toEqual([]);
+    expect(library.search('s6')).toEqual([]);
+  });
+
   it('keeps the last good build served after a failure, and tells the failure', async () => {
     await save();
     await store.recordFailure({ entityRef: PAYMENTS, key: 'k2', error: 'mkdocs.yml: bad YAML', problems: [] });
