@@ -5,6 +5,7 @@ import type { JobRunRecord, PostedMessage } from './job-ledger.ts';
 import { CLOCK_SKEW_MS, scheduledPostMetadataFor } from './post-metadata.ts';
 import { claimantGone, type PostLedger } from './post-ledger.ts';
 import type { PostOutcome } from './post-outcome.ts';
+import { plannedPostTimeOf } from './post-slots.ts';
 import type { SchedulePostApi } from './schedule-post-api.ts';
 import { ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
 import type { SlotPoster } from './slot-poster.ts';
@@ -102,7 +103,8 @@ export class ClaimRecovery {
   private async resolveUnconfirmed(spec: ScheduleSpec, key: string, claimedAt: Date, now: Date): Promise<PostOutcome> {
     const { poster } = this.options;
     const slot = new Date(key);
-    const oldest = new Date(Math.min(slot.getTime(), claimedAt.getTime()) - CLOCK_SKEW_MS);
+    // Posted no earlier than planned (a handoff's slot is the change, posted the lead before it) nor than claimed.
+    const oldest = new Date(Math.min(plannedPostTimeOf(spec, slot).getTime(), claimedAt.getTime()) - CLOCK_SKEW_MS);
     let found: PostedMessage | undefined;
     try {
       const channel = await poster.channelOf(spec);

@@ -19,13 +19,15 @@ const shiftChangesOf = (schedule: OnCallSchedule): number[] => {
 };
 
 /**
- * A handoff schedule's slots: each shift change of the team's on-call (any level), `leadMs` earlier. A lookup at
- * `instant + lead` shows the latest change at or before it (when the shifts on now began) and the next ones (when
- * they end, and when the next people start), so neither direction walks shift by shift. The changes of the last
- * answer are remembered: when the provider is down, a slot learnt before is still due, and its post fails with the
- * reason (the slot is recorded failed, and the next slot tries again) rather than silently never coming.
+ * A handoff schedule's slots: the shift changes of the team's on-call (any level) themselves, so a slot's identity in
+ * the ledger is the change it announces whatever the lead (post-slots.ts posts each one `handoffLead` earlier: a
+ * changed lead never announces a change twice). A lookup at `instant` shows the latest change at or before it (when
+ * the shifts on now began) and the next ones (when they end, and when the next people start), so neither direction
+ * walks shift by shift. The changes of the last answer are remembered: when the provider is down, a slot learnt
+ * before is still due, and its post fails with the reason (the slot is recorded failed, and the next slot tries
+ * again) rather than silently never coming.
  */
-export const handoffSlotSeries = (shifts: TeamShifts, leadMs: number): SlotSeries => {
+export const handoffSlotSeries = (shifts: TeamShifts): SlotSeries => {
   let known: number[] | undefined;
   const changesAround = async (at: number): Promise<number[]> => {
     try {
@@ -37,14 +39,14 @@ export const handoffSlotSeries = (shifts: TeamShifts, leadMs: number): SlotSerie
   };
   return {
     async nextAfter(instant) {
-      const at = instant.getTime() + leadMs;
+      const at = instant.getTime();
       const next = (await changesAround(at)).find((change) => change > at);
-      return next === undefined ? undefined : new Date(next - leadMs);
+      return next === undefined ? undefined : new Date(next);
     },
     async latestBetween(floor, instant) {
-      const at = instant.getTime() + leadMs;
+      const at = instant.getTime();
       const latest = (await changesAround(at)).filter((change) => change <= at).at(-1);
-      return latest !== undefined && latest - leadMs > floor.getTime() ? new Date(latest - leadMs) : undefined;
+      return latest !== undefined && latest > floor.getTime() ? new Date(latest) : undefined;
     },
   };
 };

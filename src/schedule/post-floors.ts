@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import type { PostLedger } from './post-ledger.ts';
-import type { PostSlots } from './post-slots.ts';
+import { slotFloorAt, type PostSlots } from './post-slots.ts';
 import { ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
 
 /**
  * Per schedule, the floor: slots at or before it are not this process's to post (already handled, skipped as
- * missed, or from before the schedule existed). A slot is due only after its schedule's floor.
+ * missed, or from before the schedule existed). A slot is due only after its schedule's floor. Floors are slots, as
+ * the ledger keeps them: for a handoff, shift changes (a moment in time becomes one through `slotFloorAt`).
  */
 export class PostFloors {
   private readonly floors = new Map<string, Date>();
@@ -26,18 +27,19 @@ export class PostFloors {
     const lastSlot = this.lastSlotOf(spec);
     if (spec.missed === 'once' && lastSlot) {
       // A subscription made again after an unsubscribe finds the old one's slots under its id: none before it was made.
-      return spec.createdAt && spec.createdAt > lastSlot ? spec.createdAt : lastSlot;
+      const made = spec.createdAt ? slotFloorAt(spec, spec.createdAt) : undefined;
+      return made && made > lastSlot ? made : lastSlot;
     }
     if (lastSlot && spec.missed === 'skip' && (await this.options.slots.dueSlot(spec, lastSlot, now)))
       this.options.log.info({ schedule: spec.id }, `schedule ${spec.id} missed slots while Callboard was down; skipped (missed: skip)`);
-    return now;
+    return slotFloorAt(spec, now);
   }
 
   /** The floor as of `now`; a schedule first seen after start-up (a new subscription) posts from when it was made. */
   floorOf(spec: ScheduleSpec, now: Date): Date {
     let floor = this.floors.get(spec.id);
     if (!floor) {
-      floor = spec.createdAt && spec.createdAt < now ? spec.createdAt : now;
+      floor = slotFloorAt(spec, spec.createdAt && spec.createdAt < now ? spec.createdAt : now);
       this.floors.set(spec.id, floor);
     }
     const lastSlot = this.lastSlotOf(spec);

@@ -29,9 +29,22 @@ export const isHandoffSchedule = (spec: Pick<ScheduleSpec, 'post'>): boolean => 
 
 export const handoffLeadMsOf = (spec: Pick<ScheduleSpec, 'handoffLead'>): number => (spec.handoffLead ?? DEFAULT_HANDOFF_LEAD_MINUTES) * 60_000;
 
+/** How long before its slot a schedule posts: a handoff's lead before the shift change; nothing for a cron slot. */
+const leadMsOf = (spec: Pick<ScheduleSpec, 'post' | 'handoffLead'>): number => (isHandoffSchedule(spec) ? handoffLeadMsOf(spec) : 0);
+
+/** When a slot is meant to be posted, before quiet hours: the cron slot itself, or a shift change less the lead. */
+export const plannedPostTimeOf = (spec: Pick<ScheduleSpec, 'post' | 'handoffLead'>, slot: Date): Date => new Date(slot.getTime() - leadMsOf(spec));
+
 /**
- * The slots of each schedule (its cron in its time zone, or its team's shift changes less the handoff lead), with
- * quiet hours applied. The node-cron tasks used as matchers are never started (nothing is timed here); `close`
+ * The slot floor that stands for "posted up to `instant`": slots after it are planned to be posted after `instant`.
+ * A handoff's slot is the shift change, so its floor is `instant` plus the lead as it is now; the ledger keeps the
+ * changes themselves, so a lead changed later still finds every announced change below the floor.
+ */
+export const slotFloorAt = (spec: Pick<ScheduleSpec, 'post' | 'handoffLead'>, instant: Date): Date => new Date(instant.getTime() + leadMsOf(spec));
+
+/**
+ * The slots of each schedule (its cron in its time zone, or its team's shift changes, each posted the handoff lead
+ * before), with quiet hours applied. The node-cron tasks used as matchers are never started (nothing is timed here); `close`
  * destroys them.
  */
 export class PostSlots {
@@ -57,51 +70,52 @@ export class PostSlots {
     return entry.series;
   }
 
-  /** One series per schedule, team and lead: it remembers the last shift changes it saw (see handoff-slot-series.ts). */
+  /** One series per schedule and team (the lead does not change the changes): it remembers the last ones it saw. */
   private handoffSeriesOf(spec: ScheduleSpec): SlotSeries {
     const { handoffShifts } = this.options;
     if (!handoffShifts) throw new ScheduleFailure('on-call unavailable: no on-call providers are configured in this process');
-    const key = `${spec.id}\u0000${spec.team ?? ''}\u0000${handoffLeadMsOf(spec)}`;
+    const key = `${spec.id}\u0000${spec.team ?? ''}`;
     let series = this.handoffCache.get(key);
     if (!series) {
       const shifts: TeamShifts = (at) => handoffShifts(spec, at);
-      series = handoffSlotSeries(shifts, handoffLeadMsOf(spec));
+      series = handoffSlotSeries(shifts);
       this.handoffCache.set(key, series);
     }
     return series;
   }
 
-  /** When the post for `slot` goes out: the slot itself, or the end of the quiet hours it falls in. */
+  /** When the post for `slot` goes out: its planned time, or the end of the quiet hours that falls in. */
   postTimeOf(spec: ScheduleSpec, slot: Date): Date {
-    return deferPastQuietHours(slot, spec.quiet, spec.timezone);
+    return deferPastQuietHours(plannedPostTimeOf(spec, slot), spec.quiet, spec.timezone);
   }
 
   /** The latest slot after `floor` whose post time has come by `now`, if any. */
   async dueSlot(spec: ScheduleSpec, floor: Date, now: Date): Promise<Date | undefined> {
     const slots = this.seriesOf(spec);
-    let candidate = await slots.latestBetween(floor, now);
+    let candidate = await slots.latestBetween(floor, slotFloorAt(spec, now));
     for (let i = 0; candidate && this.postTimeOf(spec, candidate) > now; i++) {
       if (i >= MAX_WINDOW_JUMPS) return undefined;
       // Every slot of this quiet window is posted at its end, still to come: look before the window began.
-      const start = quietWindowStart(candidate, spec.quiet, spec.timezone);
-      const before = start && start < candidate ? start : candidate;
-      candidate = await slots.latestBetween(floor, new Date(before.getTime() - 1));
+      const planned = plannedPostTimeOf(spec, candidate);
+      const start = quietWindowStart(planned, spec.quiet, spec.timezone);
+      const before = start && start < planned ? start : planned;
+      candidate = await slots.latestBetween(floor, slotFloorAt(spec, new Date(before.getTime() - 1)));
     }
     return candidate;
   }
 
   /** The next moment something of this schedule is due after `now`: its next slot, or the end of quiet hours. */
   async nextPostTime(spec: ScheduleSpec, now: Date): Promise<Date | undefined> {
-    const next = await this.seriesOf(spec).nextAfter(now);
-    const deferredNow = this.postTimeOf(spec, now);
+    const next = await this.seriesOf(spec).nextAfter(slotFloorAt(spec, now));
+    const deferredNow = deferPastQuietHours(now, spec.quiet, spec.timezone);
     const candidates = [next ? this.postTimeOf(spec, next) : undefined, deferredNow > now ? deferredNow : undefined];
     const times = candidates.filter((time): time is Date => time !== undefined).map((time) => time.getTime());
     return times.length > 0 ? new Date(Math.min(...times)) : undefined;
   }
 
-  /** The next slot after `now` and when it will be posted. */
+  /** The next slot to be posted after `now` (for a handoff, the shift change) and when it will be posted. */
   async nextSlot(spec: ScheduleSpec, now: Date): Promise<{ slot: Date; postAt: Date } | undefined> {
-    const slot = await this.seriesOf(spec).nextAfter(now);
+    const slot = await this.seriesOf(spec).nextAfter(slotFloorAt(spec, now));
     return slot ? { slot, postAt: this.postTimeOf(spec, slot) } : undefined;
   }
 

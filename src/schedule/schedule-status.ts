@@ -19,7 +19,7 @@ export interface ScheduleStatus {
   timezone: string;
   missed: ScheduleSpec['missed'];
   quiet?: string;
-  /** The next slot, and when it will be posted (later than the slot inside quiet hours). */
+  /** The next slot (a handoff's: the shift change it announces), and when it will be posted (later inside quiet hours). */
   next?: { slot: string; postAt: string };
   /** The latest slot whose message Slack confirmed. */
   lastPost?: { slot: string; channel: string; ts: string; at: string };

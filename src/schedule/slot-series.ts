@@ -1,8 +1,8 @@
 import type { CronSlots } from './cron-slots.ts';
 
 /**
- * Where a schedule's slots come from: its cron (cron-slots.ts), or the shift changes of a team's on-call less the
- * handoff lead (handoff-slot-series.ts). Asynchronous because a paging tool may have to be asked; everything else
+ * Where a schedule's slots come from: its cron (cron-slots.ts), or the shift changes of a team's on-call (each posted the
+ * handoff lead before; handoff-slot-series.ts). Asynchronous because a paging tool may have to be asked; everything else
  * about a slot (ledger, claim, metadata, recovery, missed, quiet hours) is the same for both.
  */
 export interface SlotSeries {

@@ -10,9 +10,9 @@ import { handoffSchedule, openHandoffWorld, switchableProvider, weeklyBerlin } f
 import { manualClock, tempDatabase } from './helpers/job-harness.ts';
 import { fakeClient, openPostHarness, type PostHarnessOptions } from './helpers/post-harness.ts';
 
-/** Payments' weekly Berlin rotation hands over on Mondays at 09:00 (08:00Z in December): slots at 07:00Z. */
-const SLOT = '2026-12-07T07:00:00.000Z';
-const NEXT_SLOT = '2026-12-14T07:00:00.000Z';
+/** Payments' weekly Berlin rotation hands over on Mondays at 09:00 (08:00Z in December): the slots, posted at 07:00Z. */
+const SLOT = '2026-12-07T08:00:00.000Z';
+const NEXT_SLOT = '2026-12-14T08:00:00.000Z';
 const SUNDAY = '2026-12-06T18:00:00Z';
 
 let fake: FakeSlack;
@@ -52,7 +52,7 @@ describe('handoff posts, once per slot', () => {
     clock.set(SUNDAY);
     const first = harness({ path });
     await first.posts.start();
-    expect(await first.posts.nextSlot(spec, clock.now())).toEqual({ slot: new Date(SLOT), postAt: new Date(SLOT) });
+    expect(await first.posts.nextSlot(spec, clock.now())).toEqual({ slot: new Date(SLOT), postAt: new Date('2026-12-07T07:00:00Z') });
     clock.set('2026-12-07T06:59:59Z');
     expect(await first.posts.tick()).toEqual(new Map());
     clock.set('2026-12-07T07:00:01Z');
@@ -111,6 +111,51 @@ describe('handoff posts, once per slot', () => {
     const outcomes = await Promise.all([one.posts.tick(), two.posts.tick(), one.posts.tick(), two.posts.tick()]);
     expect(slotsPosted()).toEqual([SLOT]);
     expect(outcomes.flatMap((map) => [...map.values()]).filter((outcome) => outcome === 'posted')).toHaveLength(1);
+  });
+});
+
+describe('handoff posts when handoffLead changes', () => {
+  it('a shift change already announced is not announced again with the new lead, in the same process or after a restart', async () => {
+    const path = tempDatabase();
+    let current = handoffSchedule();
+    clock.set(SUNDAY);
+    const first = harness({ path, specs: () => [current] });
+    await first.posts.start();
+    clock.set('2026-12-07T07:00:01Z');
+    expect(await first.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+
+    // The subscription's lead goes from 60 to 30 minutes before the 08:00Z change was reached.
+    current = handoffSchedule({ handoffLead: 30 });
+    clock.set('2026-12-07T07:30:01Z');
+    expect(await first.posts.tick()).toEqual(new Map());
+    await first.close();
+    const second = harness({ path, specs: () => [current] });
+    await second.posts.start();
+    expect(await second.posts.tick()).toEqual(new Map());
+    expect(fake.messages('C0PAYMENTS')).toHaveLength(1);
+
+    // The next change is announced once, 30 minutes before it.
+    clock.set('2026-12-14T07:29:59Z');
+    expect(await second.posts.tick()).toEqual(new Map());
+    clock.set('2026-12-14T07:30:01Z');
+    expect(await second.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+    expect(fake.messages('C0PAYMENTS')).toHaveLength(2);
+  });
+
+  it('a longer lead does not lose the next change', async () => {
+    const path = tempDatabase();
+    let current = handoffSchedule({ handoffLead: 30 });
+    clock.set(SUNDAY);
+    const running = harness({ path, specs: () => [current] });
+    await running.posts.start();
+    clock.set('2026-12-07T07:30:01Z');
+    expect(await running.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+    current = handoffSchedule({ handoffLead: 120 });
+    clock.set('2026-12-07T08:00:01Z');
+    expect(await running.posts.tick()).toEqual(new Map());
+    clock.set('2026-12-14T06:00:01Z');
+    expect(await running.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+    expect(fake.messages('C0PAYMENTS')).toHaveLength(2);
   });
 });
 

@@ -4,10 +4,17 @@ import { describeSchedules, type ScheduleStatus } from '../../schedule/schedule-
 import { buildPostOnCall, handoffShiftsOf, scheduleSpecsOf } from '../../schedule/scheduled-posts-runtime.ts';
 import { loadCliConfig, type CliIo } from '../cli-context.ts';
 
+/** A handoff's slot is the shift change it announces, posted before it; a cron slot is posted then, or after quiet hours. */
+const nextText = ({ next, handoffLead }: ScheduleStatus): string => {
+  if (!next) return 'none';
+  if (handoffLead !== undefined) return `${next.postAt} (shift change at ${next.slot})`;
+  return `${next.slot}${next.postAt !== next.slot ? `, posted at ${next.postAt} (quiet hours)` : ''}`;
+};
+
 const formatSchedule = (status: ScheduleStatus): string[] => [
   `${status.id}: ${status.post}${status.team ? ` for ${status.team}` : ''}${status.scorecard ? ` (${status.scorecard})` : ''} → ${status.channel}${status.origin === 'subscription' ? ` (subscribed from Slack${status.createdBy ? ` by ${status.createdBy}` : ''})` : ''}`,
   `  when       ${status.cron} (${status.timezone}); missed slots: ${status.missed}${status.quiet ? `; quiet hours ${status.quiet}` : ''}`,
-  `  next       ${status.next ? `${status.next.slot}${status.next.postAt !== status.next.slot ? `, posted at ${status.next.postAt} (quiet hours)` : ''}` : 'none'}`,
+  `  next       ${nextText(status)}`,
   `  last post  ${status.lastPost ? `slot ${status.lastPost.slot} in ${status.lastPost.channel} (ts ${status.lastPost.ts})` : 'never'}`,
   ...(status.failing ? [`  FAILING    ${status.failing}`] : []),
 ];

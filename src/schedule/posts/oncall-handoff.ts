@@ -1,6 +1,6 @@
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import { escapeMrkdwn } from '../../slack/mrkdwn.ts';
-import { handoffLeadMsOf } from '../post-slots.ts';
+import { plannedPostTimeOf } from '../post-slots.ts';
 import { DEFAULT_HANDOFF_LEAD_MINUTES } from '../schedule-spec.ts';
 import { inheritedFailingRules, inheritedProblems } from './handoff-inheritance.ts';
 import { formatLocalTime, handoffLevels, handoffOverrides, nextChangeAfter } from './handoff-levels.ts';
@@ -9,14 +9,13 @@ import { ScheduleFailure, type PostContext, type PostType } from './post-type.ts
 import { findScheduleTeam, teamOnCallAt } from './team-on-call.ts';
 
 /**
- * On-call handoff: posted `handoffLead` before a shift change of the team's on-call (its slot is the change less
- * the lead): who hands over to whom per level, the overrides the incoming shift runs under, and what the next
+ * On-call handoff: posted `handoffLead` before a shift change of the team's on-call (its slot is the change itself): who hands over to whom per level, the overrides the incoming shift runs under, and what the next
  * person inherits (open catalog problems of the team's entities, failing lowest-level scorecard rules).
  */
 
-/** The shift change a slot announces; a manual post announces the next one. */
+/** The shift change a slot announces (the slot itself); a manual post announces the next one. */
 const changeOf = async (context: PostContext): Promise<Date> => {
-  if (!context.manual) return new Date(context.slot.getTime() + handoffLeadMsOf(context.schedule));
+  if (!context.manual) return context.slot;
   const now = await teamOnCallAt(context.store, context.oncall, context.schedule.team, context.slot);
   const next = nextChangeAfter(now.schedule, context.slot);
   if (!next) throw new ScheduleFailure(`no shift change ahead for ${context.schedule.team}: the on-call shows nobody handing over`);
@@ -35,7 +34,8 @@ export const oncallHandoffData = async (context: PostContext) => {
   ]);
   const levels = handoffLevels(before.schedule, after.schedule, schedule.timezone);
   // From when it is posted, not the lead: quiet hours or a catch-up can post it late, even after the change.
-  const msLeft = at.getTime() - (context.now ?? context.slot).getTime();
+  const postedAt = context.now ?? (context.manual ? context.slot : plannedPostTimeOf(schedule, context.slot));
+  const msLeft = at.getTime() - postedAt.getTime();
   return {
     team: { ref: entityRefOf(group), name: group.metadata.title ?? group.metadata.name },
     onCall: { name: after.schedule.name, provider: after.schedule.provider, ...(after.schedule.url ? { url: after.schedule.url } : {}) },

@@ -17,9 +17,9 @@ export interface ScheduledMessage {
 /** What a post type may read to build its message. */
 export interface PostContext {
   schedule: ScheduleSpec;
-  /** The slot being posted, or the moment of a manual post (`callboard post`). */
+  /** The slot being posted (for a handoff, the shift change it announces), or the moment of a manual post (`callboard post`). */
   slot: Date;
-  /** When the message is built to be posted: later than the slot after quiet hours, downtime or a recovery. Absent: the slot. */
+  /** When the message is built to be posted: later than planned after quiet hours, downtime or a recovery. Absent: as planned. */
   now?: Date;
   manual: boolean;
   store: CatalogReader;

@@ -44,8 +44,8 @@ describe('oncall-handoff post for a rotation', () => {
 
   const context = (overrides: Partial<PostContext> = {}): PostContext => ({
     schedule: handoffSchedule(),
-    // An hour before Frank's override begins at midnight, Berlin.
-    slot: new Date('2026-12-23T22:00:00Z'),
+    // Frank's override begins at midnight, Berlin (posted an hour before).
+    slot: new Date('2026-12-23T23:00:00Z'),
     manual: false,
     store: world.catalog.store,
     messages,
@@ -115,7 +115,7 @@ describe('oncall-handoff post for a rotation', () => {
   });
 
   it('says how long until the change from when it is posted, and that it has happened when posted after it (quiet hours, catch-up)', async () => {
-    // Slot 22:00Z for the change at 23:00Z, posted 15 minutes late.
+    // The change at 23:00Z, planned for 22:00Z, posted 15 minutes late.
     const late = textOf(await oncallHandoffPost.build(context({ now: new Date('2026-12-23T22:15:00Z') })));
     expect(late).toContain('on-call changes at *Thu 24 Dec, 00:00* (Europe/Berlin), in 45 min.');
     const justBefore = textOf(await oncallHandoffPost.build(context({ now: new Date('2026-12-23T22:59:40Z') })));
@@ -158,17 +158,20 @@ describe('oncall-handoff post for a PagerDuty-backed team (strict fake)', () => 
     await fake.stop();
   });
 
-  it("slots come from PagerDuty's on-calls: an hour before each shift change at any level", async () => {
+  it("slots come from PagerDuty's on-calls: each shift change at any level, posted an hour before", async () => {
     const spec = handoffSchedule();
     // Level 3 starts at 12:00Z, level 1's follow-the-sun shift changes at 18:00Z.
-    expect((await world.slots.nextSlot(spec, new Date('2026-12-07T10:00:00Z')))?.slot.toISOString()).toBe('2026-12-07T11:00:00.000Z');
-    expect((await world.slots.nextSlot(spec, new Date('2026-12-07T11:00:00Z')))?.slot.toISOString()).toBe('2026-12-07T17:00:00.000Z');
+    expect(await world.slots.nextSlot(spec, new Date('2026-12-07T10:00:00Z'))).toEqual({
+      slot: new Date('2026-12-07T12:00:00Z'),
+      postAt: new Date('2026-12-07T11:00:00Z'),
+    });
+    expect((await world.slots.nextSlot(spec, new Date('2026-12-07T11:00:00Z')))?.postAt.toISOString()).toBe('2026-12-07T17:00:00.000Z');
   });
 
   it('the message names both people at level 1 and who stays on at the other levels', async () => {
     const message = await oncallHandoffPost.build({
       schedule: handoffSchedule(),
-      slot: new Date('2026-12-07T17:00:00Z'),
+      slot: new Date('2026-12-07T18:00:00Z'),
       manual: false,
       store: world.catalog.store,
       messages,
@@ -201,7 +204,7 @@ describe('oncall-handoff post names from the catalog', () => {
   it('escapes the team and rotation titles in the notification text and the context line, where Slack reads mrkdwn', async () => {
     const message = await oncallHandoffPost.build({
       schedule: handoffSchedule(),
-      slot: new Date('2026-12-23T22:00:00Z'),
+      slot: new Date('2026-12-23T23:00:00Z'),
       manual: false,
       store: world.catalog.store,
       messages,
