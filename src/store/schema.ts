@@ -360,3 +360,17 @@ export const docsProblems = sqliteTable(
   },
   (table) => [index('docs_problems_entity').on(table.entityRef)],
 );
+
+/**
+ * Docs sign-in sessions signed out before they expired (`/auth/sign-out`): the signed cookie alone would stay valid
+ * until its expiry, so every docs request looks its session id up here. A row is useless once `expires_at` (the
+ * session's own expiry, epoch milliseconds) has passed, and is pruned then.
+ */
+export const revokedSessions = sqliteTable(
+  'revoked_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (table) => [index('revoked_sessions_expires').on(table.expiresAt)],
+);
