@@ -29,6 +29,7 @@ const stagesOf = (terms: readonly string[]): { match: string; prefixes: boolean 
   ].map((parts) => parts.join(' AND '));
   return [...new Set(expressions)].map((match, index) => ({ match, prefixes: index > 0 }));
 };
+
 /**
  * A common word matches most of 100,000 sections, so FTS5 is asked only for ids, which it streams and stops after
  * POOL (no bm25(): its first call scans every posting of every term to weigh them, ~4 ms for a common word): the
@@ -169,10 +170,11 @@ export class SqliteDocsLibrary implements DocsLibrary {
     return [...new Set([...find('page_title heading'), ...find('page_title heading text')].map((row) => row.id))];
   }
 
-  private sections(ids: readonly number[], ref: string | undefined): HitRow[] {
+  /** The sections of `ids`, in that order (rankSections keeps it on ties: title and heading hits first). */
+  private sections(ids: readonly number[]): HitRow[] {
     if (ids.length === 0) return [];
-    const rows = this.statements.details.all({ ids: JSON.stringify(ids) });
-    return ref ? rows.filter((row) => row.entityRef === ref) : rows;
+    const byId = new Map(this.statements.details.all({ ids: JSON.stringify(ids) }).map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   search(words: string, options: DocsSearchOptions = {}): DocsHit[] {
@@ -186,7 +188,7 @@ export class SqliteDocsLibrary implements DocsLibrary {
     for (const stage of stagesOf(terms)) {
       if (hits.length >= limit) break;
       const ids = this.candidates(stage.match, limit, lender).filter((id) => !seen.has(id));
-      const ranked = rankSections(this.sections(ids, lender), terms, { prefixes: stage.prefixes }).slice(0, limit - hits.length);
+      const ranked = rankSections(this.sections(ids), terms, { prefixes: stage.prefixes }).slice(0, limit - hits.length);
       for (const row of ranked) seen.add(row.id);
       hits.push(...ranked);
     }
