@@ -1,4 +1,4 @@
-// `node --import tsx bench/docs-search.ts [--pages N]`: docs search (SqliteDocsLibrary.search: FTS5, bm25, snippets)
+// `node --import tsx bench/docs-search.ts [--pages N]`: docs search (SqliteDocsLibrary.search: FTS5 ids, ranking, snippets)
 // with N pages indexed (default 20,000: 500 sites of 40 pages, 5 sections each, words drawn Zipf-like from a
 // 5,000-word vocabulary, so common words match most sections). Pages are written through SqliteDocsStore as the
 // builder writes them, into a database file; searches run on a separate reader connection, as in npm start. Prints
@@ -94,6 +94,8 @@ const queries: Record<string, () => [string, { entityRef?: string }]> = {
   'rare word': () => [pick(words.slice(3000)), {}],
   'two words': () => [`${pick(words.slice(0, 200))} ${pick(words.slice(0, 200))}`, {}],
   prefix: () => [pick(words.slice(0, 500)).slice(0, 3), {}],
+  // A word still being typed after a finished one, as in `/docs checkout roll`.
+  'word, then prefix': () => [`${pick(words.slice(0, 200))} ${pick(words.slice(0, 500)).slice(0, 4)}`, {}],
   'one site, common word': () => [pick(words.slice(0, 20)), { entityRef: `component:default/service-${Math.floor(random() * sites)}` }],
 };
 
