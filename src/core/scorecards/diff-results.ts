@@ -54,30 +54,52 @@ interface RulePair {
   after?: RuleResult;
 }
 
-/** Rules of both results paired by id; the usual case (same rules, same order) pairs by position without a map. */
-const pairRules = (before: readonly RuleResult[], after: readonly RuleResult[]): RulePair[] => {
-  if (before.length === after.length && before.every((rule, index) => rule.id === after[index]!.id)) {
-    return before.map((rule, index) => ({ id: rule.id, before: rule, after: after[index] }));
-  }
+/** Rules of both results paired by id, rules of `before` first, in their order. */
+const pairRulesById = (before: readonly RuleResult[], after: readonly RuleResult[]): RulePair[] => {
   const pairs = new Map<string, RulePair>();
   for (const rule of before) pairs.set(rule.id, { id: rule.id, before: rule });
-  for (const rule of after) pairs.set(rule.id, { ...(pairs.get(rule.id) ?? { id: rule.id }), after: rule });
+  for (const rule of after) {
+    const pair = pairs.get(rule.id);
+    if (pair) pair.after = rule;
+    else pairs.set(rule.id, { id: rule.id, after: rule });
+  }
   return [...pairs.values()];
 };
 
-/** State changes are what history keeps; a message alone (docs now 41 days old, not 40) is not a change. */
+const sameRuleIds = (before: readonly RuleResult[], after: readonly RuleResult[]): boolean => {
+  if (before.length !== after.length) return false;
+  for (let index = 0; index < before.length; index++) if (before[index]!.id !== after[index]!.id) return false;
+  return true;
+};
+
+/** Adds the change of one rule, if any, to `into`. */
+const addRuleChange = (id: string, was: RuleResult | undefined, is: RuleResult | undefined, into: { rules: RuleChange[]; causes: RuleChange[] }): void => {
+  const from = stateOf(was);
+  const to = stateOf(is);
+  if (from === to && was?.lastKnown === is?.lastKnown && was?.level === is?.level) return;
+  const change = { id, level: (is ?? was)!.level, from, to };
+  into.rules.push(change);
+  if (blocks(was) !== blocks(is) || (blocks(was) && blocks(is) && was!.level !== is!.level)) into.causes.push(change);
+};
+
+/**
+ * State changes are what history keeps; a message alone (docs now 41 days old, not 40) is not a change. The usual
+ * cases (same rules in the same order, or one side absent: a first scoring) pair rules by position, without a map:
+ * a first scoring of every entity diffs thousands of results.
+ */
 const changesBetween = (before: ScorecardResult | undefined, after: ScorecardResult | undefined): { rules: RuleChange[]; causes: RuleChange[] } => {
-  const rules: RuleChange[] = [];
-  const causes: RuleChange[] = [];
-  for (const { id, before: was, after: is } of pairRules(before?.rules ?? [], after?.rules ?? [])) {
-    const from = stateOf(was);
-    const to = stateOf(is);
-    if (from === to && was?.lastKnown === is?.lastKnown && was?.level === is?.level) continue;
-    const change = { id, level: (is ?? was)!.level, from, to };
-    rules.push(change);
-    if (blocks(was) !== blocks(is) || (blocks(was) && blocks(is) && was!.level !== is!.level)) causes.push(change);
+  const changes = { rules: [] as RuleChange[], causes: [] as RuleChange[] };
+  const was = before?.rules ?? [];
+  const is = after?.rules ?? [];
+  if (was.length === 0 || is.length === 0 || sameRuleIds(was, is)) {
+    for (let index = 0; index < Math.max(was.length, is.length); index++) {
+      const rule = (is[index] ?? was[index])!;
+      addRuleChange(rule.id, was[index], is[index], changes);
+    }
+    return changes;
   }
-  return { rules, causes };
+  for (const pair of pairRulesById(was, is)) addRuleChange(pair.id, pair.before, pair.after, changes);
+  return changes;
 };
 
 const compareChanges = (a: ResultChange, b: ResultChange): number =>

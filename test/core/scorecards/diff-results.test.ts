@@ -90,4 +90,37 @@ describe('diffResults', () => {
     expect(diff.down[0]!.causes).toEqual([{ id: 'new-rule', level: 'silver', from: 'absent', to: 'failed' }]);
     expect(diff.down[0]!.rules.map((rule) => rule.id)).toEqual(['r2', 'new-rule']);
   });
+
+  it('an added pair lists every rule as coming from absent, a removed one every rule as going to absent', () => {
+    const diff = diffResults(
+      [result('component:default/old', 'bronze', [true, false])],
+      [result('component:default/new', null, [false, null], [undefined, true])],
+    );
+    expect(diff.changes.map((change) => [change.entityRef, change.rules, change.causes])).toEqual([
+      [
+        'component:default/new',
+        [
+          { id: 'r1', level: 'bronze', from: 'absent', to: 'failed' },
+          { id: 'r2', level: 'silver', from: 'absent', to: 'unknown' },
+        ],
+        [],
+      ],
+      [
+        'component:default/old',
+        [
+          { id: 'r1', level: 'bronze', from: 'passed', to: 'absent' },
+          { id: 'r2', level: 'silver', from: 'failed', to: 'absent' },
+        ],
+        [],
+      ],
+    ]);
+  });
+
+  it('pairs rules by id when the scorecard lists them in another order', () => {
+    const before = result('component:default/a', 'gold', [true, true, true]);
+    const after = result('component:default/a', 'silver', [true, true, false]);
+    after.rules.reverse();
+    const diff = diffResults([before], [after]);
+    expect(diff.down[0]!.rules).toEqual([{ id: 'r3', level: 'gold', from: 'passed', to: 'failed' }]);
+  });
 });
