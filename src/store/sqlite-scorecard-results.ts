@@ -74,16 +74,21 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
     const { reader, writer } = options;
     this.statements = {
       locations: reader.prepare<[], LocationRow>(LOCATIONS_SQL),
+      // Stamps are compared first and only the entities that differ are joined to their files and sources: after a
+      // pass that changed one file this reads a few rows besides the scan, instead of three joins per entity.
       changed: reader.prepare<[string], LocationRow & { stamp: string | null }>(
-        `SELECT e.ref AS ref, e.etag AS etag, e.source_id AS sourceId, f.path AS path, s.version AS version, st.stamp AS stamp
-         FROM entities e JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id
-         LEFT JOIN scorecard_stamps st ON st.entity_ref = e.ref
-         WHERE st.stamp IS NULL OR st.stamp <> (e.etag || '|' || ?)`,
+        `SELECT e.ref AS ref, e.etag AS etag, e.source_id AS sourceId, f.path AS path, s.version AS version, c.stamp AS stamp
+         FROM (SELECT e.id AS id, st.stamp AS stamp FROM entities e LEFT JOIN scorecard_stamps st ON st.entity_ref = e.ref
+               WHERE st.stamp IS NULL OR st.stamp <> (e.etag || '|' || ?)) c
+         CROSS JOIN entities e ON e.id = c.id JOIN files f ON f.id = e.file_id LEFT JOIN sources s ON s.id = e.source_id`,
       ),
       ofSource: reader.prepare<[string], LocationRow>(`${LOCATIONS_SQL} WHERE e.source_id = ?`),
-      // The files_source_path index serves the range; the instr keeps catalog files right in the folder.
-      inFolder: reader.prepare<[string, string, string, number], LocationRow>(
-        `${LOCATIONS_SQL} WHERE e.source_id = ? AND f.path >= ? AND f.path < ? AND instr(substr(f.path, ? + 1), '/') = 0`,
+      // The files_source_path index serves the range (files first: SQLite otherwise scans every entity); the instr
+      // keeps catalog files right in the folder.
+      inFolder: reader.prepare<[string, string, string, string, number], LocationRow>(
+        `SELECT e.ref AS ref, e.etag AS etag, e.source_id AS sourceId, f.path AS path, s.version AS version
+         FROM files f CROSS JOIN entities e ON e.file_id = f.id LEFT JOIN sources s ON s.id = e.source_id
+         WHERE f.source_id = ? AND e.source_id = ? AND f.path >= ? AND f.path < ? AND instr(substr(f.path, ? + 1), '/') = 0`,
       ),
       sourceVersions: reader.prepare<[], { sourceId: string; version: string | null; scored: string | null }>(
         `SELECT s.id AS sourceId, s.version AS version, v.version AS scored FROM sources s
@@ -148,7 +153,7 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
 
   locationsOfSource(sourceId: string, folder?: string): EntityLocation[] {
     if (folder === undefined) return this.statements.ofSource.all(sourceId).map(toLocation);
-    return this.statements.inFolder.all(sourceId, folder, `${folder}\u{10FFFF}`, folder.length).map(toLocation);
+    return this.statements.inFolder.all(sourceId, sourceId, folder, `${folder}\u{10FFFF}`, folder.length).map(toLocation);
   }
 
   stamps(): Map<string, string> {
