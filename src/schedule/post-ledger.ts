@@ -35,3 +35,21 @@ export const claimantGone = (claim: JobRunRecord, now: Date, leaseMs: number, ow
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 };
+
+/** A Slack message `ts` (`1765094400.000100`: seconds and microseconds) as a time; undefined for anything else. */
+const timeOfSlackTs = (ts: string): number | undefined => {
+  const match = /^(\d+)\.(\d{6})$/.exec(ts);
+  return match ? Number(match[1]) * 1000 + Math.floor(Number(match[2]) / 1000) : undefined;
+};
+
+/**
+ * When a slot's message was made, by a measure a takeover never moves: the claim's start, unless the message Slack
+ * holds is older (a restart that took the claim over found the message, and the claim now shows the takeover). A
+ * takeover only rewrites the start of a claim with no post recorded, and whoever posts afresh after one builds the
+ * message then, so the earlier of the two is when the message in the channel was built (its `ts` trails the build
+ * by the post's round trip).
+ */
+export const messageMadeAt = (record: Pick<JobRunRecord, 'startedAt' | 'post'>): Date => {
+  const posted = record.post ? timeOfSlackTs(record.post.ts) : undefined;
+  return posted !== undefined && posted < record.startedAt.getTime() ? new Date(posted) : record.startedAt;
+};

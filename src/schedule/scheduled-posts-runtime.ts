@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/ports.ts';
 import type { ScheduleCommandDeps } from '../slack/listeners/schedules/schedule-command.ts';
-import type { PostLedger } from './post-ledger.ts';
+import { messageMadeAt, type PostLedger } from './post-ledger.ts';
 import { PostSlots, type HandoffShifts } from './post-slots.ts';
 import { buildOnCallProviders } from '../oncall-runtime.ts';
 import { teamShiftsAt } from './posts/team-on-call.ts';
@@ -59,16 +59,17 @@ export const handoffShiftsOf =
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
 
 /**
- * When the schedule's previous message was made: the claim time of the latest earlier slot that was posted or is
- * being posted (the message is built right after the claim), unless that message went to another channel than the
- * schedule names now. A slot in flight counts, so back-to-back slots in two processes agree on which came first.
+ * When the schedule's previous message was made (`messageMadeAt`: its claim, or its Slack `ts` when a takeover since
+ * moved the claim) for the latest earlier slot that was posted or is being posted, unless that message went to
+ * another channel than the schedule names now. A slot in flight counts, so back-to-back slots in two processes agree
+ * on which came first.
  */
 export const previousPostOf = (ledger: Pick<PostLedger, 'postBefore'> | undefined, schedule: ScheduleSpec, slot: Date): Date | undefined => {
   const last = ledger?.postBefore(ledgerJobOf(schedule.id), slot.toISOString());
   if (!last) return undefined;
   // A post still in flight has no channel yet: it goes where the schedule names now.
   if (last.post && CHANNEL_ID.test(schedule.channel) && last.post.channel !== schedule.channel) return undefined;
-  return last.startedAt;
+  return messageMadeAt(last);
 };
 
 /** Builds a schedule's message with its post type (loaded on first use). */

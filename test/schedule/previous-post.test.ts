@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobRunRecord } from '../../src/schedule/job-ledger.ts';
+import { messageMadeAt } from '../../src/schedule/post-ledger.ts';
 import { previousPostOf } from '../../src/schedule/scheduled-posts-runtime.ts';
 import { testSchedule } from './helpers/post-harness.ts';
 
@@ -47,5 +48,25 @@ describe('previousPostOf', () => {
     expect(previousPostOf(ledgerWith(posted('C0PAYMENTS'), inFlight(earlier)), testSchedule(), NEXT_SLOT)).toEqual(new Date(earlier));
     expect(previousPostOf(ledgerWith(posted('C0PAYMENTS'), failed(earlier)), testSchedule(), NEXT_SLOT)).toEqual(claimed);
     expect(previousPostOf(ledgerWith(posted('C0PAYMENTS', '2026-12-21T08:00:00.000Z')), testSchedule(), NEXT_SLOT)).toBeUndefined();
+  });
+});
+
+describe('messageMadeAt', () => {
+  const claim = { startedAt: new Date('2026-12-07T08:00:00.300Z') };
+
+  it('is the claim when Slack stamped the message after it (built right after the claim, then posted)', () => {
+    expect(messageMadeAt({ ...claim, post: { channel: 'C0PAYMENTS', ts: '1796630400.900000' } })).toEqual(claim.startedAt);
+    expect(messageMadeAt(claim)).toEqual(claim.startedAt);
+  });
+
+  it("is the message's ts when a takeover moved the claim after the message was posted", () => {
+    const takenOver = { startedAt: new Date('2026-12-07T08:30:00Z'), post: { channel: 'C0PAYMENTS', ts: '1796630400.250000' } };
+    expect(messageMadeAt(takenOver)).toEqual(new Date('2026-12-07T08:00:00.250Z'));
+  });
+
+  it('keeps the claim when the ts is not a Slack ts', () => {
+    expect(messageMadeAt({ startedAt: new Date('2026-12-07T08:30:00Z'), post: { channel: 'C0PAYMENTS', ts: 'garbage' } })).toEqual(
+      new Date('2026-12-07T08:30:00Z'),
+    );
   });
 });

@@ -70,6 +70,39 @@ describe('scorecard digests posted on a schedule', () => {
     expect(nextMonday!.text).toContain('Next best fix: Has a runbook (silver) lifts 1 entity');
   });
 
+  it('counts moves from when the previous digest was posted, not from when a restart took its claim over', async () => {
+    const path = tempDatabase();
+    await syncDigestCatalog(path);
+    const history = new DigestHistory();
+    await writeScoringRun(path, history, '2026-12-01T06:00:00Z', FIRST_RUN);
+    const earlier = digestsPosted().length;
+
+    // A process on another host posts Monday's digest and stops before the ledger records it.
+    clock.set('2026-12-06T18:00:00Z');
+    const builder = digestBuilder(path);
+    const stopped = openPostHarness({ path, fake, specs: () => [digestSchedule], clock, build: builder.build, claimedBy: 'elsewhere:4242' });
+    open.push(builder, stopped);
+    await stopped.posts.start();
+    stopped.ledger.recordPost = () => Promise.reject(new Error('killed'));
+    stopped.ledger.finish = () => Promise.reject(new Error('killed'));
+    clock.set('2026-12-07T08:00:00.300Z');
+    expect(await stopped.posts.tick()).toEqual(new Map([['readiness-weekly', 'posted']]));
+    await writeScoringRun(path, history, '2026-12-07T08:10:00Z', SECOND_RUN);
+
+    // Half an hour later (the claim's lease has run out) a restart takes the claim over and finds the message.
+    clock.set('2026-12-07T08:30:00Z');
+    const restarted = await startProcess(path);
+    expect(restarted.ledger.lastRun('post:readiness-weekly')).toMatchObject({ slot: '2026-12-07T08:00:00.000Z', result: 'ok' });
+    clock.set('2026-12-14T08:00:00.300Z');
+    expect(await restarted.posts.tick()).toEqual(new Map([['readiness-weekly', 'posted']]));
+
+    const [monday, nextMonday, ...rest] = digestsPosted().slice(earlier);
+    expect(rest).toEqual([]);
+    expect(monday!.text).toContain('This is the first digest in this channel');
+    expect(nextMonday!.text).toContain('changes since 2026-12-07 08:00 UTC');
+    expect(nextMonday!.text).toContain('*Moved up* (2)');
+  });
+
   it('marks the schedule failing with the reason when its scorecard is not in the catalog', async () => {
     const path = tempDatabase();
     await syncDigestCatalog(path);

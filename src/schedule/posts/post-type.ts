@@ -30,8 +30,8 @@ export interface PostContext {
   /** On-call lookups (handoffs; catalog health's entities without on-call); absent where no providers are built. */
   oncall?: PostOnCall;
   /**
-   * When this schedule's previous message to the same channel was made (the ledger's last posted slot, claimed just
-   * before it was built); absent before the first. A digest reports what changed since then.
+   * When this schedule's previous message to the same channel was made (the ledger's last posted slot: see
+   * `messageMadeAt` in post-ledger.ts); absent before the first. A digest reports what changed since then.
    */
   previousPostAt?: Date;
   /** Stored scorecard results and history (a digest; a handoff's failing lowest-level rules); absent where they are not kept. */
