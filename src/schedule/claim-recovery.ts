@@ -47,10 +47,12 @@ export class ClaimRecovery {
 
   /**
    * A claim of a process on another host that was still inside its lease at start-up can only be settled later:
-   * recovery runs again at the first tick a lease period after the last one.
+   * recovery runs again at the first tick a lease period after the last one. A clock set back since then (the last
+   * look seems to lie ahead) runs it too, rather than leaving a dead process's slot unposted until that time returns.
    */
   async recoverIfDue(now: Date): Promise<void> {
-    if (this.recoveredAt !== undefined && now.getTime() - this.recoveredAt < this.options.leaseMs) return;
+    const sinceLast = this.recoveredAt === undefined ? undefined : now.getTime() - this.recoveredAt;
+    if (sinceLast !== undefined && sinceLast >= 0 && sinceLast < this.options.leaseMs) return;
     try {
       await this.recover(now);
     } catch (error) {

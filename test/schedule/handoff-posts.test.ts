@@ -142,6 +142,19 @@ describe('handoff posts when handoffLead changes', () => {
     expect(fake.messages('C0PAYMENTS')).toHaveLength(2);
   });
 
+  it('two processes with different leads on one database (a rolling deploy) announce a change once', async () => {
+    const path = tempDatabase();
+    clock.set(SUNDAY);
+    const old = harness({ path, claimedBy: 'old:1', specs: () => [handoffSchedule()] });
+    const fresh = harness({ path, claimedBy: 'new:2', specs: () => [handoffSchedule({ handoffLead: 30 })] });
+    await Promise.all([old.posts.start(), fresh.posts.start()]);
+    clock.set('2026-12-07T07:00:01Z');
+    expect(await old.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+    clock.set('2026-12-07T07:30:01Z');
+    expect(await fresh.posts.tick()).toEqual(new Map());
+    expect(slotsPosted()).toEqual([SLOT]);
+  });
+
   it('a longer lead does not lose the next change', async () => {
     const path = tempDatabase();
     let current = handoffSchedule({ handoffLead: 30 });

@@ -227,6 +227,17 @@ describe('a process stopped between claim and confirmation', () => {
     expect(slotsPosted()).toEqual([MONDAY]);
   });
 
+  it('after the clock is set back, still settles a claim whose lease ran out, without waiting for the old time to come again', async () => {
+    const path = tempDatabase();
+    // Started with the clock two hours fast: recovery last looked at "10:00".
+    const running = await startedHarness({ path, specs: specs(testSchedule()) }, '2026-12-07T10:00:00Z');
+    await leaveClaim(path, 'otherhost:4242', '2026-12-07T08:00:00.100Z');
+    clock.set('2026-12-07T08:20:00Z');
+    await running.posts.tick();
+    expect(slotsPosted()).toEqual([MONDAY]);
+    expect(running.ledger.lastRun('post:health-weekly')).toMatchObject({ slot: MONDAY, result: 'ok' });
+  });
+
   it('a recovery asked for while one runs joins it instead of running alongside', async () => {
     const path = tempDatabase();
     await leaveClaim(path, 'elsewhere:4242', '2026-12-07T08:00:00.100Z');
