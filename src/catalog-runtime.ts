@@ -14,6 +14,7 @@ import { SqliteDocsStore } from './store/sqlite-docs-store.ts';
 import { SqliteIncidentCardLedger } from './store/sqlite-incident-card-ledger.ts';
 import { SqliteJobLedger } from './store/sqlite-job-ledger.ts';
 import { SqliteRegisteredSources } from './store/sqlite-registered-sources.ts';
+import { SqliteRevokedSessions } from './store/sqlite-revoked-sessions.ts';
 import { SqliteRunStore } from './store/sqlite-run-store.ts';
 import { SqliteScheduleSubscriptions } from './store/sqlite-schedule-subscriptions.ts';
 import { SqliteScorecardResults } from './store/sqlite-scorecard-results.ts';
@@ -42,6 +43,8 @@ export interface CatalogRuntime {
   docs: SqliteDocsLibrary;
   /** The docs builder's writes (through `writeQueue`) and what it builds from. */
   docsStore: SqliteDocsStore;
+  /** Docs sign-in sessions ended by sign-out (writes through `writeQueue`; the docs gate reads it per request). */
+  revokedSessions: SqliteRevokedSessions;
   close(): void;
 }
 
@@ -122,6 +125,7 @@ export const openCatalogRuntime = (config: Config, options: CatalogRuntimeOption
     scorecardResults: new SqliteScorecardResults({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
     docs: new SqliteDocsLibrary(readerDb.$client),
     docsStore: new SqliteDocsStore({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client }),
+    revokedSessions: new SqliteRevokedSessions({ queue: writeQueue, writer: writerDb.$client, reader: readerDb.$client, clock: options.clock ?? systemClock }),
     close: () => {
       readerDb.$client.close();
       if (readerDb !== writerDb) writerDb.$client.close();

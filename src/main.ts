@@ -126,7 +126,8 @@ const mountDocsSite = (config: Config, router: Router, runtime: CatalogRuntime, 
     timeoutMs: config.oncall.timeoutMs,
     clock: { now: () => new Date() },
   });
-  mountDocsRoutes(router, { library: runtime.docs, catalog: runtime.store, access: openDocsAccess(config, process.env, log), publicUrl, onCallLine });
+  const access = openDocsAccess(config, { env: process.env, revocations: runtime.revokedSessions, log });
+  mountDocsRoutes(router, { library: runtime.docs, catalog: runtime.store, access, publicUrl, onCallLine });
   log.info({ url: `${publicUrl}/docs` }, 'docs site mounted');
   process.stdout.write(`\nDocs: ${publicUrl}/docs\n\n`);
 };

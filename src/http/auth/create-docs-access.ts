@@ -4,6 +4,7 @@ import { checkDocsAccessConfig, docsAccessMode, type DocsHttpConfig } from './ch
 import type { DocsAccess } from './docs-access.ts';
 import { CALLBACK_PATH } from './pending-sign-in.ts';
 import { requestedPath } from './refuse-request.ts';
+import type { SessionRevocations } from './session-revocations.ts';
 import { createSlackOidcClient, SLACK_OIDC_BASE_URL } from './slack-oidc-client.ts';
 import { readSession } from './slack-session.ts';
 import { slackSignInRoutes, startLink, type SignInRouteOptions } from './slack-sign-in-routes.ts';
@@ -14,12 +15,14 @@ export interface DocsAccessDeps {
   clientSecret?: string;
   /** The session cookies' HMAC key (loadSessionKey): required with http.auth.slack. */
   sessionKey?: Buffer;
+  /** Signed-out sessions (SqliteRevokedSessions): required with http.auth.slack. */
+  revocations?: SessionRevocations;
   /** Where Slack's OpenID Connect endpoints live; default https://slack.com (tests: the local fake). */
   slackBaseUrl?: string;
   /** Milliseconds since the epoch; default Date.now. */
   now?: () => number;
   fetch?: typeof fetch;
-  /** State and nonce values; default 32 random bytes each. */
+  /** State, nonce and session id values; default 32 random bytes each. */
   randomToken?: () => string;
   log?: SignInRouteOptions['log'];
 }
@@ -27,7 +30,9 @@ export interface DocsAccessDeps {
 const loopbackAccess: DocsAccess = { routes: [], check: () => ({ viewer: { id: 'local', via: 'loopback' } }) };
 
 const slackAccess = (http: DocsHttpConfig & { publicUrl: string }, slack: { clientId: string; teamId: string }, deps: DocsAccessDeps): DocsAccess => {
-  if (!deps.sessionKey || !deps.clientSecret) throw new Error('Sign in with Slack needs deps.sessionKey and deps.clientSecret');
+  if (!deps.sessionKey || !deps.clientSecret || !deps.revocations)
+    throw new Error('Sign in with Slack needs deps.sessionKey, deps.clientSecret and deps.revocations');
+  const revocations = deps.revocations;
   const now = deps.now ?? Date.now;
   // Parsed, not prefix-matched: the config accepts `HTTPS://…`, and its cookies must still be Secure.
   const session = { key: deps.sessionKey, teamId: slack.teamId, secure: new URL(http.publicUrl).protocol === 'https:', now };
@@ -44,14 +49,16 @@ const slackAccess = (http: DocsHttpConfig & { publicUrl: string }, slack: { clie
     ...slack,
     redirectUri,
     session,
+    revocations,
     ...(deps.randomToken ? { randomToken: deps.randomToken } : {}),
     ...(deps.log ? { log: deps.log } : {}),
   });
   return {
     routes,
     check: (request) => {
-      const viewer = readSession(session, request.headers);
-      if (viewer) return { viewer };
+      const signedIn = readSession(session, request.headers);
+      // A signed-out session (a copied cookie, or one sent again after sign-out) is treated like no session.
+      if (signedIn && !revocations.isRevoked(signedIn.id)) return { viewer: signedIn.viewer };
       // A browser asking for a page goes to sign-in and comes back; anything else (fetch, curl) is told plainly.
       const isPageLoad = (request.method === 'GET' || request.method === 'HEAD') && wantsHtml(request.headers.accept);
       if (isPageLoad) return { answer: { status: 302, headers: { location: startLink(requestedPath(request)), ...NO_STORE }, body: '' } };

@@ -4,8 +4,9 @@ import type { HttpRequest, HttpResponse, Route } from '../http-types.ts';
 import { authPage, NO_STORE } from './auth-pages.ts';
 import { CALLBACK_PATH, clearPending, issuePending, readPending, type PendingSettings } from './pending-sign-in.ts';
 import { safeReturnPath } from './safe-return-path.ts';
+import type { SessionRevocations } from './session-revocations.ts';
 import type { SlackIdentity, SlackOidcClient } from './slack-oidc-client.ts';
-import { clearSession, issueSession, type SessionSettings } from './slack-session.ts';
+import { clearSession, issueSession, readSession, type SessionSettings } from './slack-session.ts';
 
 export const START_PATH = '/auth/slack/start';
 export const SIGN_OUT_PATH = '/auth/sign-out';
@@ -17,6 +18,9 @@ export interface SignInRouteOptions {
   /** `<http.publicUrl>/auth/slack/callback`: sent to Slack and compared by it with the app's redirect_urls. */
   redirectUri: string;
   session: SessionSettings & PendingSettings;
+  /** Where sign-out records the session it ends, and the gate looks. */
+  revocations: SessionRevocations;
+  /** State, nonce and session id values; default 32 random bytes each. */
   randomToken?: () => string;
   log?: { warn: (details: object, message: string) => void };
 }
@@ -31,11 +35,13 @@ const sameToken = (a: string, b: string): boolean => {
   return left.length === right.length && timingSafeEqual(left, right);
 };
 
+const newToken = (options: SignInRouteOptions): string => (options.randomToken ? options.randomToken() : randomBytes(32).toString('base64url'));
+
 /** Sends the browser to Slack's authorize endpoint, remembering state, nonce and the return path in a signed cookie. */
 const start =
   (options: SignInRouteOptions) =>
   async (request: HttpRequest): Promise<HttpResponse> => {
-    const token = options.randomToken ?? (() => randomBytes(32).toString('base64url'));
+    const token = () => newToken(options);
     const pending = { state: token(), nonce: token(), returnPath: safeReturnPath(request.query.get('return')) };
     const authorize = new URL(options.client.authorizeUrl);
     const params = { response_type: 'code', scope: 'openid profile email', client_id: options.clientId, redirect_uri: options.redirectUri };
@@ -97,13 +103,35 @@ const callback = (options: SignInRouteOptions) => {
     if (!sameToken(identity.nonce, pending.nonce))
       return refuse(401, 'Sign-in refused', 'The identity Slack sent was not issued for this sign-in (nonce mismatch).');
     if (identity.teamId !== options.teamId) return wrongWorkspace(identity, options.teamId, clear);
-    return redirect(pending.returnPath, issueSession(options.session, { id: identity.userId, ...(identity.name ? { name: identity.name } : {}) }));
+    const viewer = { id: identity.userId, ...(identity.name ? { name: identity.name } : {}) };
+    return redirect(pending.returnPath, issueSession(options.session, newToken(options), viewer));
   };
 };
 
-/** Clears the session and says so: sending the person back to /docs would sign them straight in again. */
-const signOut = (options: SignInRouteOptions) => async (): Promise<HttpResponse> =>
-  authPage(200, { title: 'Signed out', message: 'You are signed out of the Callboard docs.', link: tryAgain }, { 'set-cookie': clearSession(options.session) });
+/**
+ * Revokes the session (a copy of the cookie stops working too), clears the cookie and says so: sending the person
+ * back to /docs would sign them straight in again. Answers once the revocation is recorded; if that fails the
+ * cookie is kept, so signing out again can retry (this process refuses the session meanwhile).
+ */
+const signOut =
+  (options: SignInRouteOptions) =>
+  async (request: HttpRequest): Promise<HttpResponse> => {
+    const session = readSession(options.session, request.headers);
+    if (session) {
+      try {
+        await options.revocations.revoke(session.id, session.expiresAt);
+      } catch (error) {
+        options.log?.warn({ error: (error as Error).message }, 'Sign-out could not be recorded');
+        const message = `Callboard could not record the sign-out (${(error as Error).message}), so a copy of this browser's session could still be used after a restart. Sign out again.`;
+        return authPage(503, { title: 'Sign-out not recorded', message, link: { href: SIGN_OUT_PATH, text: 'Sign out again' } });
+      }
+    }
+    return authPage(
+      200,
+      { title: 'Signed out', message: 'You are signed out of the Callboard docs.', link: tryAgain },
+      { 'set-cookie': clearSession(options.session) },
+    );
+  };
 
 /** The routes Sign in with Slack needs mounted. */
 export const slackSignInRoutes = (options: SignInRouteOptions): Route[] => [

@@ -1,9 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { createDocsAccess, type DocsAccessDeps } from '../../../src/http/auth/create-docs-access.ts';
 import type { DocsAccess } from '../../../src/http/auth/docs-access.ts';
 import { jsonResponse, type HttpRequest } from '../../../src/http/http-types.ts';
 import { createRouter } from '../../../src/http/router.ts';
 import { startHttpServer, type HttpServer } from '../../../src/http/server.ts';
+import { openDatabase } from '../../../src/store/open-database.ts';
+import { SqliteRevokedSessions } from '../../../src/store/sqlite-revoked-sessions.ts';
+import { WriteQueue } from '../../../src/store/write-queue.ts';
 import { SlackOidcServer, type SlackOidcUser } from '../../fakes/slack-oidc-server.ts';
 
 export const CLIENT_ID = '1234567890.0987654321';
@@ -13,6 +19,24 @@ export const USER: SlackOidcUser = { userId: 'U0ALICE', teamId: TEAM_ID, teamNam
 /** Docs paths the gate must guard: a page, an asset and search (exact routes here; the docs helper mounts the real ones). */
 export const PROTECTED = ['/docs', '/docs/default/component/checkout/', '/docs/default/component/checkout/img/arch.png', '/docs/search'];
 
+/** A fresh database file in its own folder, as a restart test reopens it. */
+export const tempDatabasePath = (): string => join(mkdtempSync(join(tmpdir(), 'callboard-sign-in-')), 'callboard.db');
+
+/** The real revoked-sessions store on the database at `path`, with its own writer, reader and write queue, as a process has. */
+export const openRevokedSessions = (path: string, now: () => number = Date.now) => {
+  const writer = openDatabase(path).$client;
+  const reader = path === ':memory:' ? writer : openDatabase(path, { migrate: false }).$client;
+  const store = new SqliteRevokedSessions({ queue: new WriteQueue(writer), writer, reader, clock: { now: () => new Date(now()) } });
+  return {
+    store,
+    reader,
+    close: () => {
+      reader.close();
+      if (reader !== writer) writer.close();
+    },
+  };
+};
+
 export interface SignInWorld {
   server: HttpServer;
   slack: SlackOidcServer;
@@ -21,6 +45,8 @@ export interface SignInWorld {
   clock: { now: number };
   /** Bodies the stand-in Slack events route received: it is mounted beside the gate, never behind it. */
   slackEvents: string[];
+  /** The database file the world's revoked sessions are kept in: another world on it is a restarted process. */
+  databasePath: string;
   close(): Promise<void>;
 }
 
@@ -33,7 +59,9 @@ const protectedHandler = (access: DocsAccess) => async (request: HttpRequest) =>
  * A real Callboard HTTP server with the Sign in with Slack routes, a few gated docs routes and an ungated
  * `/slack/events`, against the strict Slack OIDC fake. http.publicUrl is the server's own address.
  */
-export const startSignInWorld = async (options: { user?: SlackOidcUser; clientSecret?: string; deps?: Partial<DocsAccessDeps> } = {}): Promise<SignInWorld> => {
+export const startSignInWorld = async (
+  options: { user?: SlackOidcUser; clientSecret?: string; databasePath?: string; deps?: Partial<DocsAccessDeps> } = {},
+): Promise<SignInWorld> => {
   const router = createRouter();
   const server = await startHttpServer({ router, host: '127.0.0.1', port: 0, log: pino({ level: 'silent' }) });
   const slack = await SlackOidcServer.start({
@@ -43,15 +71,28 @@ export const startSignInWorld = async (options: { user?: SlackOidcUser; clientSe
     user: options.user ?? USER,
   });
   const clock = { now: Date.now() };
+  const databasePath = options.databasePath ?? tempDatabasePath();
+  const database = openRevokedSessions(databasePath, () => clock.now);
   const access = createDocsAccess(
     { http: { host: '0.0.0.0', publicUrl: server.url, auth: { slack: { clientId: CLIENT_ID, teamId: TEAM_ID } } } },
-    { clientSecret: options.clientSecret ?? CLIENT_SECRET, sessionKey: Buffer.alloc(32, 7), slackBaseUrl: slack.url, now: () => clock.now, ...options.deps },
+    {
+      clientSecret: options.clientSecret ?? CLIENT_SECRET,
+      sessionKey: Buffer.alloc(32, 7),
+      revocations: database.store,
+      slackBaseUrl: slack.url,
+      now: () => clock.now,
+      ...options.deps,
+    },
   );
   const slackEvents: string[] = [];
   for (const route of access.routes) router.mount(route);
   for (const path of PROTECTED) router.mount({ method: 'GET', path, handler: protectedHandler(access) });
   router.mount({ method: 'POST', path: '/slack/events', handler: async (request) => (slackEvents.push(request.body.toString()), jsonResponse(200, {})) });
-  return { server, slack, access, clock, slackEvents, close: async () => void (await Promise.all([server.close(), slack.close()])) };
+  const close = async () => {
+    await Promise.all([server.close(), slack.close()]);
+    database.close();
+  };
+  return { server, slack, access, clock, slackEvents, databasePath, close };
 };
 
 interface StoredCookie {

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_SECONDS } from '../../../src/http/auth/slack-session.ts';
+import { Browser, openRevokedSessions, signIn, startSignInWorld, tempDatabasePath, type SignInWorld } from './sign-in-harness.ts';
+
+let world: SignInWorld;
+beforeAll(async () => {
+  world = await startSignInWorld();
+});
+afterAll(() => world.close());
+
+/** A signed-in browser and a copy of its session cookie, as someone who copied it would hold it. */
+const signedIn = async (on: SignInWorld) => {
+  const browser = new Browser();
+  await signIn(on, browser);
+  return { browser, copied: browser.cookies.get('callboard_session')!.value };
+};
+
+/** The status of a gated page requested with only this session cookie (302 = sent to sign in). */
+const statusWith = async (on: SignInWorld, cookie: string): Promise<number> =>
+  (await fetch(`${on.server.url}/docs`, { redirect: 'manual', headers: { accept: 'text/html', cookie: `callboard_session=${cookie}` } })).status;
+
+describe('sign-out, through real HTTP against the Slack OIDC fake', () => {
+  it('clears the cookie and revokes the session: a copy of the cookie is sent to sign in from the next request', async () => {
+    const { browser, copied } = await signedIn(world);
+    expect(await statusWith(world, copied)).toBe(200);
+
+    const out = await browser.get(`${world.server.url}/auth/sign-out`);
+    expect(out.status).toBe(200);
+    expect(out.headers.getSetCookie()[0]).toMatch(/^callboard_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=Lax$/);
+    expect((await browser.get(`${world.server.url}/docs`)).status).toBe(302);
+
+    const copy = await fetch(`${world.server.url}/docs/default/component/checkout/`, {
+      redirect: 'manual',
+      headers: { accept: 'text/html', cookie: `callboard_session=${copied}` },
+    });
+    expect(copy.status).toBe(302);
+    expect(copy.headers.get('location')).toBe(`/auth/slack/start?return=${encodeURIComponent('/docs/default/component/checkout/')}`);
+    // Not a browser: told to sign in, as with no cookie at all.
+    const api = await fetch(`${world.server.url}/docs/search`, { redirect: 'manual', headers: { cookie: `callboard_session=${copied}` } });
+    expect(api.status).toBe(401);
+  });
+
+  it('revokes only the session signed out: the same person signed in elsewhere stays signed in', async () => {
+    const laptop = await signedIn(world);
+    const phone = await signedIn(world);
+    expect(laptop.copied).not.toBe(phone.copied);
+    expect((await laptop.browser.get(`${world.server.url}/auth/sign-out`, {})).status).toBe(200);
+    expect(await statusWith(world, laptop.copied)).toBe(302);
+    expect(await statusWith(world, phone.copied)).toBe(200);
+  });
+
+  it('works as a POST too, and without a session just clears the cookie', async () => {
+    const { copied } = await signedIn(world);
+    const out = await fetch(`${world.server.url}/auth/sign-out`, { method: 'POST', headers: { cookie: `callboard_session=${copied}` } });
+    expect(out.status).toBe(200);
+    expect(await statusWith(world, copied)).toBe(302);
+
+    const anonymous = await fetch(`${world.server.url}/auth/sign-out`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.getSetCookie()[0]).toMatch(/^callboard_session=; /);
+  });
+
+  it('keeps refusing the copy until the session would have expired anyway', async () => {
+    const { browser, copied } = await signedIn(world);
+    const signedInAt = world.clock.now;
+    await browser.get(`${world.server.url}/auth/sign-out`);
+    try {
+      world.clock.now = signedInAt + (SESSION_SECONDS - 60) * 1000;
+      expect(await statusWith(world, copied)).toBe(302);
+    } finally {
+      world.clock.now = signedInAt;
+    }
+  });
+});
+
+describe('sign-out across a restart', () => {
+  it('a restarted process on the same database still refuses the copied cookie, and accepts a session never signed out', async () => {
+    const before = await startSignInWorld();
+    const { browser, copied } = await signedIn(before);
+    const kept = await signedIn(before);
+    await browser.get(`${before.server.url}/auth/sign-out`);
+    await before.close();
+
+    const after = await startSignInWorld({ databasePath: before.databasePath });
+    try {
+      expect(await statusWith(after, kept.copied)).toBe(200);
+      expect(await statusWith(after, copied)).toBe(302);
+    } finally {
+      await after.close();
+    }
+  });
+});
+
+describe('sign-out when the revocation cannot be recorded', () => {
+  it('answers 503, keeps the cookie so signing out again can retry, and says why', async () => {
+    let failing = true;
+    const databasePath = tempDatabasePath();
+    const real = openRevokedSessions(databasePath);
+    const revocations = {
+      isRevoked: (id: string) => real.store.isRevoked(id),
+      revoke: (id: string, expiresAt: number) => (failing ? Promise.reject(new Error('disk I/O error')) : real.store.revoke(id, expiresAt)),
+    };
+    const shaky = await startSignInWorld({ databasePath, deps: { revocations } });
+    try {
+      const { browser, copied } = await signedIn(shaky);
+      const out = await browser.get(`${shaky.server.url}/auth/sign-out`);
+      expect(out.status).toBe(503);
+      expect(await out.text()).toContain('disk I/O error');
+      expect(browser.cookies.get('callboard_session')?.value).toBe(copied);
+
+      failing = false;
+      expect((await browser.get(`${shaky.server.url}/auth/sign-out`)).status).toBe(200);
+      expect(await statusWith(shaky, copied)).toBe(302);
+    } finally {
+      await shaky.close();
+      real.close();
+    }
+  });
+});
