@@ -19,8 +19,11 @@ export const entityRelationPairsJsonSql = `
     SELECT ${inverseTypeSql('r.type')}, r.source_ref FROM relations r WHERE r.target_ref = @ref)`;
 
 /** The pairs of {@link entityRelationPairsJsonSql} as the catalog API lists them: by type then target, once each. */
-export const sortedUniqueRelations = (pairsJson: string): EntityRelation[] => {
-  const pairs = parseRelationPairs(pairsJson).sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
+export const sortedUniqueRelations = (pairsJson: string): EntityRelation[] => sortedUniqueRelationPairs(parseRelationPairs(pairsJson));
+
+/** `[type, targetRef]` pairs (sorted in place) as the catalog API lists them: by type then target, once each. */
+export const sortedUniqueRelationPairs = (unsorted: Array<[string, string]>): EntityRelation[] => {
+  const pairs = unsorted.sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
   const relations: EntityRelation[] = [];
   let previous: [string, string] | undefined;
   for (const pair of pairs) {
@@ -29,6 +32,15 @@ export const sortedUniqueRelations = (pairsJson: string): EntityRelation[] => {
   }
   return relations;
 };
+
+/**
+ * The relations of many entities (`?` a JSON array of refs), one row per edge and end, as
+ * {@link entityRelationPairsJsonSql} reads them for one: `ref` is the entity the row belongs to.
+ */
+export const entitiesRelationRowsSql = `
+  SELECT source_ref AS ref, type, target_ref AS targetRef FROM relations WHERE source_ref IN (SELECT value FROM json_each(@refs))
+  UNION ALL
+  SELECT r.target_ref, ${inverseTypeSql('r.type')}, r.source_ref FROM relations r WHERE r.target_ref IN (SELECT value FROM json_each(@refs))`;
 
 /** A SQL list of relation type literals; the types come from code, never from input. */
 export const quotedSqlList = (types: readonly string[]): string => types.map((type) => `'${type}'`).join(', ');

@@ -14,7 +14,14 @@ import type { CatalogReader, EntityOrigin, SourceStatusReader, StoredSourceStatu
 import type { LookupMatch } from '../core/resolve/lookup-key.ts';
 import { DependencyQueries } from './dependency-queries.ts';
 import { LookupKeyQueries } from './lookup-keys.ts';
-import { entityRelationPairsJsonSql, neighbourSql, relatedRefsSql, sortedUniqueRelations } from './relation-sql.ts';
+import {
+  entitiesRelationRowsSql,
+  entityRelationPairsJsonSql,
+  neighbourSql,
+  relatedRefsSql,
+  sortedUniqueRelationPairs,
+  sortedUniqueRelations,
+} from './relation-sql.ts';
 import type { CatalogDatabase } from './open-database.ts';
 import { SearchIndex } from './search-index.ts';
 import { parseStoredEntity, toStoredProblem, type ProblemRow } from './stored-rows.ts';
@@ -64,6 +71,9 @@ const toSummary = (row: SummaryRow): EntitySummary => {
 
 const refOf = (row: RefRow): string => row.ref;
 
+/** Refs read by one statement in entitiesByRef: a JSON parameter has no count limit, this bounds one read's memory. */
+const ENTITIES_PER_READ = 500;
+
 const summarySql = "SELECT ref, kind, name, json_extract(body, '$.metadata.title') AS title FROM entities";
 
 const prepareStatements = (client: Database.Database) => ({
@@ -73,6 +83,9 @@ const prepareStatements = (client: Database.Database) => ({
     `SELECT ref, uid, etag, body, (${entityRelationPairsJsonSql}) AS relations FROM entities WHERE ref = @ref`,
   ),
   relations: client.prepare<RefParams, { relations: string }>(`SELECT (${entityRelationPairsJsonSql}) AS relations`),
+  // Many refs bound as one JSON array: one prepared statement for any number of them.
+  entitiesByRef: client.prepare<{ refs: string }, EntityRow>('SELECT ref, uid, etag, body FROM entities WHERE ref IN (SELECT value FROM json_each(@refs))'),
+  relationsByRef: client.prepare<{ refs: string }, { ref: string; type: string; targetRef: string }>(entitiesRelationRowsSql),
   all: client.prepare<[], EntityRow>('SELECT ref, uid, etag, body FROM entities ORDER BY ref'),
   allOfKind: client.prepare<[string], EntityRow>('SELECT ref, uid, etag, body FROM entities WHERE kind = ? COLLATE NOCASE ORDER BY ref'),
   named: client.prepare<[string], SummaryRow>(`${summarySql} WHERE name = ? ORDER BY ref`),
@@ -149,6 +162,23 @@ export class SqliteCatalogStore implements CatalogReader, SourceStatusReader {
   entity(ref: string): EntityWithRelations | undefined {
     const row = this.statements.entityWithRelations.get({ ref: ref.toLowerCase() });
     return row ? withRelations(withStoredIdentity(row), row.relations) : undefined;
+  }
+
+  entitiesByRef(refs: readonly string[]): Map<string, EntityWithRelations> {
+    const found = new Map<string, EntityWithRelations>();
+    for (let start = 0; start < refs.length; start += ENTITIES_PER_READ) {
+      const params = { refs: JSON.stringify(refs.slice(start, start + ENTITIES_PER_READ).map((ref) => ref.toLowerCase())) };
+      const pairs = new Map<string, Array<[string, string]>>();
+      for (const row of this.statements.relationsByRef.iterate(params)) {
+        const ofRef = pairs.get(row.ref);
+        if (ofRef) ofRef.push([row.type, row.targetRef]);
+        else pairs.set(row.ref, [[row.type, row.targetRef]]);
+      }
+      for (const row of this.statements.entitiesByRef.iterate(params)) {
+        found.set(row.ref, Object.assign(withStoredIdentity(row), { relations: sortedUniqueRelationPairs(pairs.get(row.ref) ?? []) }));
+      }
+    }
+    return found;
   }
 
   entityEnvelope(ref: string): Entity | undefined {

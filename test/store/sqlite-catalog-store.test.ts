@@ -90,6 +90,18 @@ describe('SqliteCatalogStore', () => {
     expect(store.entity('component:default/nope')).toBeUndefined();
   });
 
+  it('reads many entities at once exactly as one by one, by any case of their refs, across reads of a few hundred', () => {
+    const refs = ['component:default/checkout-service', 'group:default/payments-team', 'api:default/payments', 'user:default/ada'];
+    // Unknown refs between the known ones push them into different reads.
+    const asked = [...refs.map((ref) => ref.toUpperCase()), ...Array.from({ length: 1200 }, (_, index) => `component:default/nope-${index}`)];
+    asked.splice(700, 0, 'resource:default/orders-db');
+    const found = store.entitiesByRef(asked);
+    expect([...found.keys()].sort()).toEqual([...refs, 'resource:default/orders-db'].sort());
+    for (const ref of found.keys()) expect(found.get(ref)).toEqual(store.entity(ref));
+    expect(found.get('component:default/checkout-service')!.relations.length).toBeGreaterThan(3);
+    expect(store.entitiesByRef([]).size).toBe(0);
+  });
+
   it('lists the entities of a kind written in any case, through the kind index rather than a scan', () => {
     expect(store.entities({ kind: 'component' }).map((entity) => entity.metadata.name)).toEqual(
       store.entities({ kind: 'Component' }).map((entity) => entity.metadata.name),
