@@ -16,7 +16,7 @@ import type { SourceFileReader } from './source-file-reader.ts';
 import { foldersTouched } from './touched-by-change.ts';
 
 export interface ScorecardRunnerDeps {
-  catalog: Pick<CatalogReader, 'entities' | 'entity' | 'entityEnvelope' | 'dependencyWalk'>;
+  catalog: Pick<CatalogReader, 'entities' | 'entitiesByRef' | 'entityEnvelope' | 'dependencyWalk'>;
   results: ScorecardResultsStore;
   /** A file reader for one run, closed at its end (it holds git processes). */
   openFiles: () => SourceFileReader;
@@ -78,9 +78,8 @@ interface MovedSource {
 }
 
 /**
- * Starts a diff for every source that moved. A source's file reader is asked for no file at the new version at the
- * same time: a git source's reader starts its `git cat-file` (and checks the commit is held) while git diff runs,
- * instead of after it.
+ * Starts a diff for every source that moved (for a git source through the run's `git cat-file`, which starts now and
+ * reads the files next).
  */
 const startSourceDiffs = (options: RefreshOptions, sources: readonly SourceVersions[], files: SourceFileReader): MovedSource[] =>
   sources.flatMap((source) => {
@@ -90,7 +89,6 @@ const startSourceDiffs = (options: RefreshOptions, sources: readonly SourceVersi
     moved.changedPaths = files.changedPaths(source.sourceId, source.scored, source.current);
     // Awaited in selectCandidates; marked handled so a failure there is not reported twice.
     moved.changedPaths.catch(() => undefined);
-    files.readMany({ sourceId: source.sourceId, version: source.current }, []).catch(() => undefined);
     return [moved];
   });
 
@@ -230,8 +228,9 @@ export class ScorecardRunner {
     const previous = results.resultsOfEntities([...batch.map((location) => location.ref), ...gone]);
     const previousByPair = new Map(previous.map((result) => [pairKey(result.scorecard, result.entityRef), result]));
     const work: { request: FactsRequest; scorecards: Scorecard[] }[] = [];
+    const entities = catalog.entitiesByRef(batch.map((location) => location.ref));
     for (const location of batch) {
-      const entity: EntityWithRelations | undefined = catalog.entity(location.ref);
+      const entity: EntityWithRelations | undefined = entities.get(location.ref.toLowerCase());
       if (!entity) continue;
       const matching = scorecards.filter((scorecard) => matchFilter(entity, scorecard.filter));
       const needed = mergeNeeded(matching.map((scorecard) => factsNeeded(scorecard, location.path)));

@@ -8,7 +8,7 @@ import { mirrorFolderName } from '../sources/git-source.ts';
 import { mapWithConcurrency } from '../sources/map-with-concurrency.ts';
 import { GitObjectReader } from '../sources/git/git-object-reader.ts';
 import { listGitTree } from '../sources/git/list-git-tree.ts';
-import { runGit } from '../sources/git/run-git.ts';
+import { createGitTrees, type GitTrees } from './git-trees.ts';
 
 /** Where files are read: an entity's source and the version the catalog holds of it. */
 export interface FileOrigin {
@@ -51,6 +51,9 @@ export const gitDirOfSource = (config: Config, source: Extract<SourceConfig, { t
  * listed once and files are read by blob id (a path not listed is missing without asking git).
  */
 const READ_BY_PATH_MAX = 64;
+
+/** Tree entry modes of a folder and a submodule: not files (a symlink is read as its target, as `<commit>:<path>` is). */
+const NOT_BLOB_MODES: ReadonlySet<string> = new Set(['40000', '160000']);
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -127,9 +130,26 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
     return reader;
   };
 
+  const gitTrees = new Map<string, GitTrees>();
+  const gitTreesFor = (gitDir: string): GitTrees => {
+    let trees = gitTrees.get(gitDir);
+    if (!trees) {
+      gitTrees.set(gitDir, (trees = createGitTrees((name) => gitReaderFor(gitDir).read(name))));
+    }
+    return trees;
+  };
+
+  /**
+   * A path found through the commit's trees (read once per run), then its blob by id: git asked for
+   * `<commit>:<path>` inflates every folder on the way again for each path. A path with empty, `.` or `..` steps
+   * (never one resolveSourcePath makes) is left to git.
+   */
   const readGit = async (gitDir: string, commit: string, path: string): Promise<FileFact> => {
     try {
-      const object = await gitReaderFor(gitDir).read(`${commit}:${path}`);
+      const untidy = path.split('/').some((step) => step === '' || step === '.' || step === '..');
+      const entry = untidy ? undefined : await gitTreesFor(gitDir).entryAt(commit, path);
+      if (!untidy && (!entry || NOT_BLOB_MODES.has(entry.mode))) return { kind: 'missing' };
+      const object = await gitReaderFor(gitDir).read(entry ? entry.id : `${commit}:${path}`);
       if (!object || object.type !== 'blob') return { kind: 'missing' };
       return { kind: 'found', text: capped(object.content.toString('utf8')) };
     } catch (error) {
@@ -178,21 +198,15 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
       // etags: nothing more to follow (other files' edits are seen by the daily scorecards-refresh).
       if (source?.type === 'dir') return new Set<string>();
       if (source?.type !== 'git') return undefined;
-      try {
-        const output = await runGit([`--git-dir=${gitDirOf(source)}`, 'diff', '--name-only', '--no-renames', '-z', from, to], { timeoutMs: 30_000 });
-        return new Set(
-          output
-            .toString('utf8')
-            .split('\u0000')
-            .filter((path) => path !== ''),
-        );
-      } catch {
-        return undefined;
-      }
+      // Through the run's `git cat-file --batch` (the one that reads the files next): no git process started for it.
+      return gitTreesFor(gitDirOf(source))
+        .changedPaths(from, to)
+        .catch(() => undefined);
     },
     async close() {
       const readers = [...gitReaders.values()];
       gitReaders.clear();
+      gitTrees.clear();
       await Promise.all(readers.map((reader) => reader.close()));
     },
   };

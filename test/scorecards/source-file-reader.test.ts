@@ -59,4 +59,42 @@ describe('reading many files of a git source', () => {
       await reader.close();
     }
   });
+
+  it('reads a few paths through the commit’s trees: files found, a folder or an absent file missing', async () => {
+    const [source] = runtime.scorecardResults.sourceVersions();
+    const reader = createSourceFileReader({ config });
+    try {
+      const facts = await reader.readMany({ sourceId: source!.sourceId, version: source!.current! }, [
+        'services/s7/Dockerfile',
+        'services/s12/README.md',
+        'services/s12/LICENSE',
+        'services/s12',
+        'nowhere/README.md',
+      ]);
+      expect([...facts]).toEqual([
+        ['services/s7/Dockerfile', { kind: 'found', text: 'FROM python:3.13\n' }],
+        ['services/s12/README.md', { kind: 'found', text: '# s12\n' }],
+        ['services/s12/LICENSE', { kind: 'missing' }],
+        ['services/s12', { kind: 'missing' }],
+        ['nowhere/README.md', { kind: 'missing' }],
+      ]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('tells the paths a new commit changed, and undefined for a commit the mirror lacks', async () => {
+    const [before] = runtime.scorecardResults.sourceVersions();
+    await remote.commit({ 'services/s3/README.md': '# s3, edited\n', 'services/s40/README.md': '# s40\n', 'services/s5/Dockerfile': null });
+    await runtime.sync.syncAll();
+    const [after] = runtime.scorecardResults.sourceVersions();
+    const reader = createSourceFileReader({ config });
+    try {
+      const changed = await reader.changedPaths(after!.sourceId, before!.current!, after!.current!);
+      expect([...changed!].sort()).toEqual(['services/s3/README.md', 'services/s40/README.md', 'services/s5/Dockerfile']);
+      expect(await reader.changedPaths(after!.sourceId, 'f'.repeat(40), after!.current!)).toBeUndefined();
+    } finally {
+      await reader.close();
+    }
+  });
 });
