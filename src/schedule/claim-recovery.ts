@@ -105,12 +105,14 @@ export class ClaimRecovery {
   private async resolveUnconfirmed(spec: ScheduleSpec, key: string, claimedAt: Date, now: Date): Promise<PostOutcome> {
     const { poster } = this.options;
     const slot = new Date(key);
-    // Posted no earlier than planned (a handoff's slot is the change, posted the lead before it) nor than claimed.
+    // Posted no earlier than planned (a handoff's slot is the change, posted the lead before it) nor than claimed; and
+    // Slack stamps it by its own clock, which may run ahead of ours: a message "from the future" is still the slot's.
     const oldest = new Date(Math.min(plannedPostTimeOf(spec, slot).getTime(), claimedAt.getTime()) - CLOCK_SKEW_MS);
+    const latest = new Date(now.getTime() + CLOCK_SKEW_MS);
     let found: PostedMessage | undefined;
     try {
       const channel = await poster.channelOf(spec);
-      found = await this.options.api.findPosted(channel, { oldest, latest: now }, scheduledPostMetadataFor(spec.id, key));
+      found = await this.options.api.findPosted(channel, { oldest, latest }, scheduledPostMetadataFor(spec.id, key));
     } catch (error) {
       const reason = `could not look for the slot's message in the channel, so it is not posted again: ${describePostFailure(error, spec)}`;
       await poster.end(spec, key, { result: 'failed', message: reason });

@@ -174,6 +174,34 @@ describe('a process stopped between claim and confirmation', () => {
     expect(history).toMatchObject({ channel: 'C0PAYMENTS', include_all_metadata: 'true' });
   });
 
+  it("finds the message of a claim left behind even when Slack's clock runs ahead of Callboard's", async () => {
+    const ahead = await startFakeSlack({ now: () => clock.now().getTime() + 60_000, channels: [{ id: 'C0PAYMENTS', name: 'payments' }] });
+    try {
+      const path = tempDatabase();
+      clock.set('2026-12-07T08:00:00.100Z');
+      const dead = openPostHarness({ path, fake: ahead, clock, specs: specs(testSchedule()), claimedBy: 'elsewhere:4242' });
+      expect(await dead.ledger.claim('post:health-weekly', MONDAY, clock.now())).toBe(true);
+      await dead.close();
+      // Its message reached Slack (stamped a minute ahead) just before the process died.
+      const sent = await fakeClient(ahead).chat.postMessage({
+        channel: 'C0PAYMENTS',
+        text: 'health',
+        metadata: { event_type: SCHEDULED_POST_EVENT, event_payload: { schedule: 'health-weekly', slot: MONDAY } },
+      });
+      clock.set('2026-12-07T08:00:30Z');
+      const restarted = openPostHarness({ path, fake: ahead, clock, specs: specs(testSchedule()), claimedBy: 'elsewhere:4242' });
+      try {
+        expect(await restarted.posts.recover()).toEqual(new Map([[`health-weekly ${MONDAY}`, 'found']]));
+        expect(ahead.messages('C0PAYMENTS')).toHaveLength(1);
+        expect(restarted.ledger.lastRun('post:health-weekly')).toMatchObject({ result: 'ok', post: { ts: sent.ts } });
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await ahead.close();
+    }
+  });
+
   it('records the message it finds in the channel instead of posting again', async () => {
     const path = tempDatabase();
     await leaveClaim(path, 'elsewhere:4242', '2026-12-07T08:00:00.100Z');
