@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api-server.ts';
 import { DigestHistory } from '../core/scorecards/digest/digest-history.ts';
 import { digestBuilder, digestSchedule, FIRST_RUN, SECOND_RUN, syncDigestCatalog, writeScoringRun } from './helpers/digest-world.ts';
 import { manualClock, tempDatabase } from './helpers/job-harness.ts';
 import { openPostHarness } from './helpers/post-harness.ts';
+import { postFromTwoProcesses, postedSlots } from './helpers/post-from-two-processes.ts';
 
 /** A scorecard-digest schedule posted through the scheduled posts (ledger, Web API adapter) into the strict Slack fake. */
 
@@ -121,29 +120,6 @@ describe('scorecard digests posted on a schedule', () => {
   });
 });
 
-const childScript = resolve(import.meta.dirname, 'helpers/digest-slots-child.ts');
-
-const runChild = (args: string[]): Promise<string[]> =>
-  new Promise((resolveOutcomes, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolveOutcomes(
-            JSON.parse(
-              output
-                .trim()
-                .split('\n')
-                .at(-1)!
-                .replace(/^outcomes /, ''),
-            ) as string[],
-          )
-        : reject(new Error(`child exited with ${code}:\n${output}`)),
-    );
-  });
-
 describe('two Callboard processes posting digests on one database', () => {
   it('post each slot exactly once between them, and only the first says it is the first', async () => {
     const path = tempDatabase();
@@ -153,11 +129,9 @@ describe('two Callboard processes posting digests on one database', () => {
     const twoFake = await startFakeSlack({ channels: [{ id: channel, name: 'two-procs' }] });
     try {
       const slotCount = 8;
-      const startAt = String(Date.now() + 3_000);
-      const args = (name: string) => [path, twoFake.apiUrl, twoFake.botToken, startAt, String(slotCount), name, channel];
-      const [first, second] = await Promise.all([runChild(args('first:1')), runChild(args('second:2'))]);
+      const [first, second] = await postFromTwoProcesses({ path, fake: twoFake, channel, slotCount, post: 'digest' });
       const posted = twoFake.messages(channel);
-      const slots = posted.map((message) => (message.metadata as { event_payload: { slot: string } }).event_payload.slot);
+      const slots = postedSlots(twoFake, channel);
       expect(slots).toHaveLength(slotCount);
       expect(new Set(slots).size).toBe(slotCount);
       expect([...first!, ...second!].filter((outcome) => outcome === 'posted')).toHaveLength(slotCount);

@@ -1,32 +1,8 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api-server.ts';
 import { tempDatabase } from './helpers/job-harness.ts';
-
-const childScript = resolve(import.meta.dirname, 'helpers/post-slots-child.ts');
-
-const runChild = (args: string[]): Promise<string[]> =>
-  new Promise((resolveOutcomes, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolveOutcomes(
-            JSON.parse(
-              output
-                .trim()
-                .split('\n')
-                .at(-1)!
-                .replace(/^outcomes /, ''),
-            ) as string[],
-          )
-        : reject(new Error(`child exited with ${code}:\n${output}`)),
-    );
-  });
+import { postFromTwoProcesses, postedSlots } from './helpers/post-from-two-processes.ts';
 
 let fake: FakeSlack;
 beforeAll(async () => {
@@ -39,11 +15,9 @@ describe('two Callboard processes posting on one database', () => {
     const path = tempDatabase();
     openDatabase(path).$client.close(); // migrated once, before either child opens it
     const slotCount = 20;
-    const startAt = String(Date.now() + 3_000);
-    const args = (name: string) => [path, fake.apiUrl, fake.botToken, startAt, String(slotCount), name];
-    const [first, second] = await Promise.all([runChild(args('first:1')), runChild(args('second:2'))]);
+    const [first, second] = await postFromTwoProcesses({ path, fake, channel: 'C0PAYMENTS', slotCount, post: 'plain' });
 
-    const slots = fake.messages('C0PAYMENTS').map((message) => (message.metadata as { event_payload: { slot: string } }).event_payload.slot);
+    const slots = postedSlots(fake, 'C0PAYMENTS');
     expect(slots).toHaveLength(slotCount);
     expect(new Set(slots).size).toBe(slotCount);
     const outcomes = [...first!, ...second!];
