@@ -32,10 +32,9 @@ const stagesOf = (terms: readonly string[]): { match: string; prefixes: boolean 
 
 /**
  * A common word matches most of 100,000 sections, so FTS5 is asked only for ids, which it streams and stops after
- * POOL (no bm25(): its first call scans every posting of every term to weigh them, ~4 ms for a common word): the
- * first POOL matches in titles and headings, and the first POOL in any column. rankSections orders that pool. A
- * word in fewer sections than that (nearly every real query) has all its sections ranked; a very common one, the
- * best of a pool in which title and heading hits come first.
+ * POOL (no bm25(): its first call scans every posting of every term to weigh them, ~4 ms for a common word).
+ * rankSections orders the pool (see candidates). A word in fewer sections than that has all of them ranked; a
+ * very common one, the best of the first POOL, title and heading hits first.
  */
 const POOL = 100;
 
@@ -160,14 +159,21 @@ export class SqliteDocsLibrary implements DocsLibrary {
     return row ? { contentType: row.contentType, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) } : undefined;
   }
 
-  /** The candidate ids of one match: the first POOL in titles and headings, then the first POOL in any column. */
+  /**
+   * The candidate ids of one match: the first POOL in titles and headings; when those are fewer than `limit`, also
+   * the first POOL in any column. A title or heading hit outranks a text hit (weights 10 and 5 against 1), so text
+   * is searched only for the places title and heading hits leave open, which halves a common word's work.
+   */
   private candidates(match: string, limit: number, ref: string | undefined): number[] {
     const pool = Math.max(POOL, limit);
     const find = (columns: string) => {
       const expression = `{${columns}} : (${match})`;
-      return ref ? this.statements.matchingIn.all({ ref, match: expression, pool }) : this.statements.matching.all({ match: expression, pool });
+      return (ref ? this.statements.matchingIn.all({ ref, match: expression, pool }) : this.statements.matching.all({ match: expression, pool })).map(
+        (row) => row.id,
+      );
     };
-    return [...new Set([...find('page_title heading'), ...find('page_title heading text')].map((row) => row.id))];
+    const headed = find('page_title heading');
+    return headed.length >= limit ? headed : [...new Set([...headed, ...find('page_title heading text')])];
   }
 
   /** The sections of `ids`, in that order (rankSections keeps it on ties: title and heading hits first). */
