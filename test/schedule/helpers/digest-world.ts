@@ -14,26 +14,7 @@ import { testSchedule } from './post-harness.ts';
  * written as scoring runs would write them: what a scorecard-digest schedule posts from, in one process or several.
  */
 
-const ALL = ['owned', 'readme', 'runbook', 'docs'];
-const standing = (passing: string[], oncall: Standing['oncall'] = true): Standing => ({ passing, oncall });
-
-/** Where everyone stands before the first digest. */
-export const FIRST_RUN: Record<string, Standing> = {
-  a: standing(ALL),
-  b: standing(['owned', 'readme', 'runbook']),
-  c: standing(['owned', 'readme']),
-  d: standing(['owned', 'readme', 'runbook']),
-  e: standing(['owned'], false),
-  f: standing(ALL),
-};
-
-/** A week later: b up (docs), d down (runbook), e up (readme); f's on-call goes unknown (no move). */
-export const SECOND_RUN: Record<string, Standing> = {
-  b: standing(ALL),
-  d: standing(['owned', 'readme']),
-  e: standing(['owned', 'readme'], false),
-  f: standing(ALL, 'unknown'),
-};
+export { FIRST_RUN, SECOND_RUN } from '../../helpers/digest-week.ts';
 
 export const digestSchedule = testSchedule({ id: 'readiness-weekly', post: 'scorecard-digest', scorecard: 'readiness' });
 

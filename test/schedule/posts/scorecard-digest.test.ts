@@ -6,33 +6,12 @@ import { LISTED_MOVERS, LISTED_TEAMS } from '../../../src/schedule/posts/scoreca
 import { scorecardDigestPost } from '../../../src/schedule/posts/scorecard-digest.ts';
 import { checkMessageLimits } from '../../helpers/block-kit/check-block-kit-limits.ts';
 import { SyncHarness, component, group } from '../../helpers/sync-harness.ts';
-import { DigestHistory, digestScorecardYaml, type Standing } from '../../core/scorecards/digest/digest-history.ts';
+import { DigestHistory, digestScorecardYaml } from '../../core/scorecards/digest/digest-history.ts';
+import { ALL_RULES, PREVIOUS_DIGEST_AT, digestWeek, standing } from '../../helpers/digest-week.ts';
 import { testSchedule } from '../helpers/post-harness.ts';
 
 const messages = loadMessageTemplates({ names: ['scorecard-digest'], overrides: {}, configKey: 'postMessages' });
-const PREVIOUS = new Date('2026-12-07T08:00:00Z');
-const ALL = ['owned', 'readme', 'runbook', 'docs'];
-const standing = (passing: string[], oncall: Standing['oncall'] = true): Standing => ({ passing, oncall });
-
-/** b goes up (docs), d down (runbook), e up (readme); f's on-call goes unknown and it keeps gold. */
-const week = (): DigestHistory => {
-  const history = new DigestHistory();
-  history.run('2026-12-01T06:00:00Z', {
-    a: standing(ALL),
-    b: standing(['owned', 'readme', 'runbook']),
-    c: standing(['owned', 'readme']),
-    d: standing(['owned', 'readme', 'runbook']),
-    e: standing(['owned'], false),
-    f: standing(ALL),
-  });
-  history.run('2026-12-08T06:00:00Z', {
-    b: standing(ALL),
-    d: standing(['owned', 'readme']),
-    e: standing(['owned', 'readme'], false),
-    f: standing(ALL, 'unknown'),
-  });
-  return history;
-};
+const PREVIOUS = new Date(PREVIOUS_DIGEST_AT);
 
 const storedResults = (history: DigestHistory): NonNullable<PostContext['scorecards']> => ({
   resultsOfScorecard: (ref) => history.current().filter((result) => result.scorecard === ref),
@@ -46,7 +25,7 @@ const context = (store: CatalogReader, overrides: Partial<PostContext> = {}): Po
   manual: false,
   store,
   messages,
-  scorecards: storedResults(week()),
+  scorecards: storedResults(digestWeek()),
   previousPostAt: PREVIOUS,
   ...overrides,
 });
@@ -109,7 +88,9 @@ describe('scorecard-digest post', () => {
     const message = await scorecardDigestPost.build(context(catalog.store, { schedule }));
     expect(message.text).toContain('Scorecard digest: scorecards · team-b');
     expect(textOf(message)).toContain('*Production readiness* for *team-b*: 3 entities');
-    const empty = await scorecardDigestPost.build(context(catalog.store, { schedule, scorecards: { ...storedResults(week()), resultsOfScorecard: () => [] } }));
+    const empty = await scorecardDigestPost.build(
+      context(catalog.store, { schedule, scorecards: { ...storedResults(digestWeek()), resultsOfScorecard: () => [] } }),
+    );
     expect(textOf(empty)).toContain('No entity of team-b is on a scorecard yet.');
   });
 
@@ -136,8 +117,8 @@ describe('scorecard-digest post for 2,000 entities that all moved', () => {
 
   const history = new DigestHistory();
   const names = Array.from({ length: 2000 }, (_, i) => `service-with-a-rather-long-name-${String(i).padStart(4, '0')}`);
-  history.run('2026-12-01T06:00:00Z', Object.fromEntries(names.map((name, i) => [name, standing(i % 2 === 0 ? ALL : ['owned'])])));
-  history.run('2026-12-08T06:00:00Z', Object.fromEntries(names.map((name, i) => [name, standing(i % 2 === 0 ? ['owned'] : ALL)])));
+  history.run('2026-12-01T06:00:00Z', Object.fromEntries(names.map((name, i) => [name, standing(i % 2 === 0 ? ALL_RULES : ['owned'])])));
+  history.run('2026-12-08T06:00:00Z', Object.fromEntries(names.map((name, i) => [name, standing(i % 2 === 0 ? ['owned'] : ALL_RULES)])));
   // Every entity has its own team, so the per-team table is as long as it gets.
   const store = {
     entityEnvelope: (ref: string) => catalog.store.entityEnvelope(ref),

@@ -1,54 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../../src/core/scorecards/digest/build-digest.ts';
 import type { DigestInput } from '../../../../src/core/scorecards/digest/digest.ts';
-import { DigestHistory, digestScorecard, refOf, type Standing } from './digest-history.ts';
+import { digestWeek, ALL_RULES, PREVIOUS_DIGEST_AT, standing } from '../../../helpers/digest-week.ts';
+import { DigestHistory, digestScorecard, refOf } from './digest-history.ts';
 
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';
-const ALL = ['owned', 'readme', 'runbook', 'docs'];
-const PREVIOUS_DIGEST = '2026-12-07T08:00:00Z';
-
 const owners = new Map([
   ...['a', 'b', 'c'].map((name) => [refOf(name), TEAM_A] as const),
   ...['d', 'e', 'f', 'g'].map((name) => [refOf(name), TEAM_B] as const),
 ]);
 
-const standing = (passing: string[], oncall: Standing['oncall'] = true): Standing => ({ passing, oncall });
-
 /**
- * A week of scoring: the state at the previous digest, then b gains docs (up to gold), d loses its runbook (down to
- * bronze), e gains a readme (up from no level), c goes up and back down, f and a lose on-call to an outage (unknown:
- * they keep their level), g is new, and h (unowned) never passes anything.
+ * The shared week (b up, d down, e up, f unknown), and here also: c goes up and back down, a loses on-call to an
+ * outage (unknown: it keeps its level), g is new, and h (unowned) never passes anything.
  */
 const week = (): DigestHistory => {
-  const history = new DigestHistory();
-  history.run('2026-12-01T06:00:00Z', {
-    a: standing(ALL),
-    b: standing(['owned', 'readme', 'runbook']),
-    c: standing(['owned', 'readme']),
-    d: standing(['owned', 'readme', 'runbook']),
-    e: standing(['owned'], false),
-    f: standing(ALL),
-    h: standing([], false),
+  const history = digestWeek({
+    first: { h: standing([], false) },
+    second: { c: standing(['owned', 'readme', 'runbook']), g: standing(['owned', 'readme']) },
   });
-  history.run('2026-12-08T06:00:00Z', {
-    b: standing(ALL),
-    c: standing(['owned', 'readme', 'runbook']),
-    d: standing(['owned', 'readme']),
-    e: standing(['owned', 'readme'], false),
-    f: standing(ALL, 'unknown'),
-    g: standing(['owned', 'readme']),
-  });
-  history.run('2026-12-10T06:00:00Z', { a: standing(ALL, 'unknown'), c: standing(['owned', 'readme']) });
+  history.run('2026-12-10T06:00:00Z', { a: standing(ALL_RULES, 'unknown'), c: standing(['owned', 'readme']) });
   return history;
 };
 
 const input = (history: DigestHistory, overrides: Partial<DigestInput> = {}): DigestInput => ({
   scorecard: digestScorecard,
   results: history.current(),
-  history: history.since(PREVIOUS_DIGEST),
+  history: history.since(PREVIOUS_DIGEST_AT),
   owners,
-  previousAt: new Date(PREVIOUS_DIGEST),
+  previousAt: new Date(PREVIOUS_DIGEST_AT),
   ...overrides,
 });
 
@@ -119,7 +100,7 @@ describe('buildDigest against a known history', () => {
 
   it('gives the same digest whatever order results and history come in', () => {
     const history = week();
-    const shuffled = buildDigest(input(history, { results: [...history.current()].reverse(), history: [...history.since(PREVIOUS_DIGEST)].reverse() }));
+    const shuffled = buildDigest(input(history, { results: [...history.current()].reverse(), history: [...history.since(PREVIOUS_DIGEST_AT)].reverse() }));
     expect(shuffled).toEqual(digest);
   });
 });
@@ -149,7 +130,7 @@ describe('the first digest to a channel', () => {
 describe('next best fix', () => {
   it('is null when no entity of the team has a failing rule at its next level', () => {
     const history = new DigestHistory();
-    history.run('2026-12-01T06:00:00Z', { a: standing(ALL), b: standing(['owned', 'readme', 'runbook'], 'unknown') });
+    history.run('2026-12-01T06:00:00Z', { a: standing(ALL_RULES), b: standing(['owned', 'readme', 'runbook'], 'unknown') });
     const digest = buildDigest(input(history, { history: [] }));
     // b's on-call was never known: it holds silver back, but it is not a failing rule anyone can fix.
     expect(digest.teams[0]!.nextBestFix).toBeNull();
