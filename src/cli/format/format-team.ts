@@ -1,4 +1,5 @@
 import type { Entity } from '../../core/catalog/entity.ts';
+import { readTeamChannel } from '../../core/catalog/read-team-channel.ts';
 import type { OwnedSummary, TeamAnswer } from '../../usecases/find-team.ts';
 import type { PersonAnswer } from '../../usecases/find-person.ts';
 
@@ -9,10 +10,10 @@ const describeUser = (user: Entity): string => {
   return `${profile.displayName ?? user.metadata.name}${profile.email ? ` <${profile.email}>` : ''}`;
 };
 
+/** The channel name only: a group that gives just `slack.com/channel-id` gets no slack line. */
 const channelOf = (group: Entity): string | undefined => {
-  const annotations = group.metadata.annotations ?? {};
-  const channel = annotations['slack.com/channel-name'] ?? annotations['slack.com/channel'] ?? annotations['slack-channel'];
-  return channel ? `#${channel.replace(/^#/, '')}` : undefined;
+  const { name } = readTeamChannel(group);
+  return name ? `#${name}` : undefined;
 };
 
 /** What a group owns, kind by kind, with the exact count and the items the summary kept. */

@@ -1,4 +1,5 @@
 import type { Entity } from '../../core/catalog/entity.ts';
+import { isSlackChannelId, readTeamChannel } from '../../core/catalog/read-team-channel.ts';
 import type { CatalogReader } from '../../core/ports.ts';
 
 export interface ChannelLink {
@@ -13,15 +14,12 @@ export interface DocsOwner {
   channel?: ChannelLink;
 }
 
-/** The annotations the /owner card reads for a team's channel, in its order: an id first, then a name. */
-const CHANNEL_KEYS = ['slack.com/channel-id', 'slack.com/channel-name', 'slack.com/channel', 'slack-channel'];
-
+/** The team's channel as the /owner card reads it: an id first, then a name. */
 const channelLink = (owner: Entity): ChannelLink | undefined => {
-  const annotations = owner.metadata.annotations ?? {};
-  const value = CHANNEL_KEYS.map((key) => annotations[key]?.trim().replace(/^#/, '')).find((found) => found);
+  const { id, name } = readTeamChannel(owner);
+  const value = id ?? name;
   if (!value) return undefined;
-  // Slack channel names are lower case, so this shape is an id; a name is shown as `#name`.
-  const label = /^[CG][A-Z0-9]{8,}$/.test(value) ? 'Slack channel' : `#${value}`;
+  const label = isSlackChannelId(value) ? 'Slack channel' : `#${value}`;
   return { href: `https://slack.com/app_redirect?channel=${encodeURIComponent(value)}`, label };
 };
 

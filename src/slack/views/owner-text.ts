@@ -1,5 +1,6 @@
 import { isDocsLink } from '../../core/catalog/docs-link.ts';
 import type { Entity, EntityLink } from '../../core/catalog/entity.ts';
+import { isSlackChannelId, readTeamChannel } from '../../core/catalog/read-team-channel.ts';
 import { entityRefOf } from '../../core/catalog/refs.ts';
 import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 import { normaliseChannelName } from '../channel-directory.ts';
@@ -26,8 +27,6 @@ const MAX_MEMBERS = 20;
 const MAX_LINKS = 10;
 const MAX_DESCRIPTION = 500;
 
-/** Annotations that name a group's Slack channel, first match wins (`slack.com/channel-name` is Callboard's own). */
-const CHANNEL_NAME_KEYS = ['slack.com/channel-name', 'slack.com/channel', 'slack-channel'];
 const USERGROUP_KEY = 'callboard.dev/slack-usergroup';
 
 /** A link to a Slack channel (`https://acme.slack.com/archives/C…`) among the group's links, if any. */
@@ -36,10 +35,8 @@ const channelArchiveUrl = (owner: Entity): string | undefined =>
 
 /** The channel name a group's annotations give (`team-payments`, without `#`), to be resolved to an id. */
 export const teamChannelName = (owner: Entity): string | undefined => {
-  const annotations = owner.metadata.annotations ?? {};
-  if (annotations['slack.com/channel-id']?.trim()) return undefined;
-  const name = CHANNEL_NAME_KEYS.map((key) => annotations[key]?.trim().replace(/^#/, '')).find((value) => value);
-  return name || undefined;
+  const channel = readTeamChannel(owner);
+  return channel.id ? undefined : channel.name;
 };
 
 /**
@@ -48,12 +45,11 @@ export const teamChannelName = (owner: Entity): string | undefined => {
  * `#name` does not link in blocks).
  */
 export const teamChannelText = (owner: Entity, channelIds?: ReadonlyMap<string, string>): string | undefined => {
-  const id = owner.metadata.annotations?.['slack.com/channel-id']?.trim();
+  const { id, name } = readTeamChannel(owner);
   if (id) return channelMention(id);
-  const name = teamChannelName(owner);
   if (!name) return undefined;
-  // `slack.com/channel: C0123ABCD`: Slack channel names are lower case, so this shape is an id.
-  if (/^[CG][A-Z0-9]{8,}$/.test(name)) return channelMention(name);
+  // `slack.com/channel: C0123ABCD`: an id written where a name goes.
+  if (isSlackChannelId(name)) return channelMention(name);
   const resolved = channelIds?.get(normaliseChannelName(name));
   if (resolved) return channelMention(resolved);
   const archive = channelArchiveUrl(owner);
