@@ -70,6 +70,27 @@ describe('handoff posts, once per slot', () => {
     expect(fake.messages('C0PAYMENTS')[0]!.metadata).toEqual({ event_type: SCHEDULED_POST_EVENT, event_payload: { schedule: spec.id, slot: SLOT } });
   });
 
+  it('a handoff whose post time passed while down is caught up once (missed: once) or skipped (missed: skip)', async () => {
+    for (const missed of ['once', 'skip'] as const) {
+      const path = tempDatabase();
+      const missing = handoffSchedule({ missed });
+      clock.set(SUNDAY);
+      const first = harness({ path, specs: () => [missing] });
+      await first.posts.start();
+      clock.set('2026-12-07T07:00:01Z');
+      expect(await first.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+      await first.close();
+
+      // Down over the next Monday's post time (07:00Z), back before its change (08:00Z).
+      clock.set('2026-12-14T07:30:00Z');
+      const restarted = harness({ path, specs: () => [missing] });
+      await restarted.posts.start();
+      expect(await restarted.posts.tick()).toEqual(new Map());
+      expect(slotsPosted()).toEqual(missed === 'once' ? [SLOT, NEXT_SLOT] : [SLOT]);
+      for (const message of fake.messages('C0PAYMENTS')) await fakeClient(fake).chat.delete({ channel: message.channel, ts: message.ts });
+    }
+  });
+
   it('a kill between claim and post: the restart finds the message by its metadata, or posts it once', async () => {
     const path = tempDatabase();
     clock.set('2026-12-07T07:00:00.100Z');
