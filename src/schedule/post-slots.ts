@@ -24,7 +24,7 @@ export interface PostSlotsOptions {
   handoffShifts?: HandoffShifts;
 }
 
-/** Whether a schedule's slots are shift changes (less the lead) rather than cron slots. */
+/** Whether a schedule's slots are shift changes (each posted the lead before) rather than cron slots. */
 export const isHandoffSchedule = (spec: Pick<ScheduleSpec, 'post'>): boolean => spec.post === 'oncall-handoff';
 
 export const handoffLeadMsOf = (spec: Pick<ScheduleSpec, 'handoffLead'>): number => (spec.handoffLead ?? DEFAULT_HANDOFF_LEAD_MINUTES) * 60_000;

@@ -14,7 +14,7 @@ export interface ScheduleSpec {
   team?: string;
   /** A channel id, or a name (`#payments`) resolved when posting. */
   channel: string;
-  /** Cron schedules only: a handoff's slots are its team's shift changes less `handoffLead`. */
+  /** Cron schedules only: a handoff's slots are its team's shift changes, each posted `handoffLead` before. */
   cron?: string;
   timezone: string;
   /** A slot missed while no Callboard process ran: post one catch-up (the latest), or skip. */

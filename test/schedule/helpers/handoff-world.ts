@@ -22,7 +22,7 @@ export const weeklyBerlin = (extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
-/** An oncall-handoff schedule for payments-team (no cron: its slots are the shift changes less the lead). */
+/** An oncall-handoff schedule for payments-team (no cron: its slots are the shift changes, posted the lead before). */
 export const handoffSchedule = (overrides: Partial<ScheduleSpec> = {}): ScheduleSpec => ({
   id: 'payments-handoff',
   post: 'oncall-handoff',
