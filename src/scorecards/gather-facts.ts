@@ -50,13 +50,16 @@ const withTimeout = async (timeoutMs: number, run: () => Promise<boolean | Unkno
   }
 };
 
-/** Union of what several scorecards need for one entity. */
-export const mergeNeeded = (all: readonly FactsNeeded[]): FactsNeeded => ({
-  files: [...new Set(all.flatMap((needed) => needed.files))].sort(),
-  docs: all.some((needed) => needed.docs),
-  oncall: all.some((needed) => needed.oncall),
-  dependencies: all.some((needed) => needed.dependencies),
-});
+/** Union of what several scorecards need for one entity (one scorecard's needs as they are: sorted, each once). */
+export const mergeNeeded = (all: readonly FactsNeeded[]): FactsNeeded =>
+  all.length === 1
+    ? all[0]!
+    : {
+        files: [...new Set(all.flatMap((needed) => needed.files))].sort(),
+        docs: all.some((needed) => needed.docs),
+        oncall: all.some((needed) => needed.oncall),
+        dependencies: all.some((needed) => needed.dependencies),
+      };
 
 /**
  * Gathers the facts for many entities at once: files batched per source and version (one read of each path), on-call
