@@ -1,4 +1,5 @@
 import type { Entity } from '../../core/catalog/entity.ts';
+import { readTeamChannel } from '../../core/catalog/read-team-channel.ts';
 import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 
 const profileOf = (entity: Entity): { displayName?: string; email?: string } => (entity.spec?.profile ?? {}) as { displayName?: string; email?: string };
@@ -15,12 +16,12 @@ export const formatOwner = (answer: OwnerAnswer): string => {
   if (!answer.ownerRef) return [...lines, 'No owner is recorded for it.'].join('\n');
   if (!owner) return [...lines, `Owner: ${answer.ownerRef} — which is not in the catalog.`].join('\n');
   const profile = profileOf(owner);
-  const annotations = owner.metadata.annotations ?? {};
   lines.push(`Owner: ${owner.metadata.title ?? profile.displayName ?? owner.metadata.name} (${answer.ownerRef})`);
   if (owner.metadata.description) lines.push(`  ${owner.metadata.description}`);
   if (profile.email) lines.push(`  email: ${profile.email}`);
-  const channel = annotations['slack.com/channel-name'] ?? annotations['slack.com/channel-id'];
-  if (channel) lines.push(`  slack: #${channel.replace(/^#/, '')}`);
+  const { id: channelId, name: channelName } = readTeamChannel(owner);
+  const channel = channelName ?? channelId;
+  if (channel) lines.push(`  slack: #${channel}`);
   if (answer.parent) lines.push(`  part of: ${answer.parent.metadata.title ?? answer.parent.metadata.name}`);
   if (answer.members.length > 0) lines.push('Members:', ...answer.members.map((member) => `  ${describePerson(member)}`));
   if (answer.systemRef) lines.push(`System: ${answer.systemRef}${answer.domainRef ? ` (domain ${answer.domainRef})` : ''}`);

@@ -1,4 +1,5 @@
 import type { Entity } from '../../../core/catalog/entity.ts';
+import { isSlackChannelId, readTeamChannel } from '../../../core/catalog/read-team-channel.ts';
 import type { RunRecord } from '../../../core/scaffolder/run-record.ts';
 import { findTeam } from '../../../usecases/find-team.ts';
 import { normaliseChannelName } from '../../channel-directory.ts';
@@ -6,7 +7,6 @@ import type { SlackDeps } from '../../slack-deps.ts';
 import { approvalRequestView, type ApprovalContext } from '../../views/runs/approval-view.ts';
 import { profileOf } from '../../views/entity-text.ts';
 import type { SlackMessage } from '../../views/slack-message.ts';
-import { teamChannelName } from '../../views/owner-text.ts';
 import type { ChatClient } from './chat-client.ts';
 
 /** One approval request as posted: where it is, so the decision can replace its buttons and reply in its thread. */
@@ -25,11 +25,10 @@ const platformError = (error: unknown): string | undefined => (error as { data?:
 
 /** The group's channel id: `slack.com/channel-id`, an id written as the channel, or its name as Slack lists it. */
 const channelIdOf = async (deps: Pick<SlackDeps, 'channels'>, group: Entity): Promise<string | undefined> => {
-  const id = group.metadata.annotations?.['slack.com/channel-id']?.trim();
+  const { id, name } = readTeamChannel(group);
   if (id) return id;
-  const name = teamChannelName(group);
   if (!name) return undefined;
-  if (/^[CG][A-Z0-9]{8,}$/.test(name)) return name;
+  if (isSlackChannelId(name)) return name;
   return (await deps.channels.channelIdsByName([name], { budgetMs: SLACK_BUDGET_MS })).get(normaliseChannelName(name));
 };
 
