@@ -3,11 +3,13 @@
 // databases, one Scorecard of 20 rules, 8 of them reading files). After one sync pass (not measured), it measures:
 // scoring everything the first time (facts read from the git mirror at the synced commit through one `git cat-file
 // --batch`, evaluation, writes); scoring everything again (nothing changed); a refresh after a pass that changed
-// nothing; and, repeated, a refresh after a commit that changes one README (git diff of the two commits, one entity
-// scored) and after one that changes one catalog file. Baselines from the same run: the no-change refresh (what every
-// refresh costs) and one `git diff --name-only` of the same two commits (the process any file-following refresh
-// starts). On-call answers at once (a fake); docs checks fail (no docs are built here). `npm run bench` runs it with
-// `--json` (figures as the last line, progress on stderr) next to bench/scorecards.ts, the pure engine's baseline.
+// nothing; and, repeated, a refresh after a commit that changes one README (the two commits' trees compared through
+// the run's `git cat-file`, one entity scored) and after one that changes one catalog file. Baselines from the same
+// run: the no-change refresh (what every refresh costs) and one `git diff --name-only` of the same two commits (what
+// one spawned git costs; the refresh starts one, the cat-file). Wall and this process's CPU time are printed: on a
+// busy machine compare CPU time between runs. On-call answers at once (a fake); docs checks fail (no docs are built
+// here). `npm run bench` runs it with `--json` (figures as the last line, progress on stderr) next to
+// bench/scorecards.ts, the pure engine's baseline.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,11 +34,15 @@ export interface ScorecardRunnerFigures {
   entities: number;
   rules: number;
   firstRunMs: number;
+  /** CPU time of this process (user + system, git's not counted) in the first run: steadier than wall time on a busy machine. */
+  firstRunCpuMs: number;
   again: Percentiles;
   noChange: Percentiles;
   gitDiff: Percentiles;
   oneReadme: Percentiles;
   oneCatalogFile: Percentiles;
+  /** This process's CPU time per one-file refresh (README and catalog file samples together). */
+  oneFileCpu: Percentiles;
 }
 
 const RULES = `
@@ -93,10 +99,12 @@ const write = (root: string, path: string, text: string): void => {
   writeFileSync(join(root, path), text);
 };
 
-const timed = async <T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> => {
+const timed = async <T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> => {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const value = await work();
-  return { ms: performance.now() - started, value };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, value };
 };
 
 const spreadOf = (p: Percentiles): string => `median ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms (${p.count} samples)`;
@@ -147,7 +155,9 @@ try {
     const runner = createScorecardRunner(config, runtime, { hasOnCallNow: async () => true });
     say(`${count} components × 20 rules (8 read files), git source`);
     const first = await timed(() => runner.refresh());
-    say(`score everything (first run: read files, evaluate, store): ${first.ms.toFixed(0)} ms  ${JSON.stringify(first.value)}`);
+    say(
+      `score everything (first run: read files, evaluate, store): ${first.ms.toFixed(0)} ms (CPU ${first.cpuMs.toFixed(0)} ms)  ${JSON.stringify(first.value)}`,
+    );
     const again: number[] = [];
     for (let i = 0; i < 3; i++) again.push((await timed(() => runner.refresh({ all: true }))).ms);
     say(`score everything again (nothing changed): ${spreadOf(percentiles(again))}`);
@@ -157,6 +167,7 @@ try {
     const oneReadme: number[] = [];
     const gitDiff: number[] = [];
     const oneCatalogFile: number[] = [];
+    const oneFileCpu: number[] = [];
     for (let i = 0; i < samples; i++) {
       const before = git(repo, 'rev-parse', 'HEAD');
       write(repo, `services/svc-${i * 7 + 1}/README.md`, `# Service ${i * 7 + 1}\n\nNo runbook any more (${i}).\n`);
@@ -167,6 +178,7 @@ try {
       const one = await timed(() => runner.refresh());
       if (one.value.entities !== 1) throw new Error(`a one-README commit scored ${one.value.entities} entities, expected 1`);
       oneReadme.push(one.ms);
+      oneFileCpu.push(one.cpuMs);
       write(repo, `services/svc-${i * 7 + 2}/catalog-info.yaml`, component(i * 7 + 2).replace('tags: [java]', `tags: [java, k${i}]`));
       git(repo, 'add', '-A');
       git(repo, 'commit', '--quiet', '-m', `one catalog file (${i})`);
@@ -174,9 +186,11 @@ try {
       const entity = await timed(() => runner.refresh());
       if (entity.value.entities !== 1) throw new Error(`a one-catalog-file commit scored ${entity.value.entities} entities, expected 1`);
       oneCatalogFile.push(entity.ms);
+      oneFileCpu.push(entity.cpuMs);
     }
     say(`refresh after a commit changing one README: ${spreadOf(percentiles(oneReadme))}`);
     say(`refresh after a commit changing one catalog file: ${spreadOf(percentiles(oneCatalogFile))}`);
+    say(`CPU time of this process per one-file refresh: ${spreadOf(percentiles(oneFileCpu))}`);
     say(`git diff --name-only of two commits (a spawned git, the floor of a file-following refresh): ${spreadOf(percentiles(gitDiff))}`);
     const levels = new Map<string, number>();
     for (const result of runtime.scorecardResults.resultsOfScorecard('scorecard:default/bench'))
@@ -186,11 +200,13 @@ try {
       entities: count,
       rules: 20,
       firstRunMs: first.ms,
+      firstRunCpuMs: first.cpuMs,
       again: percentiles(again),
       noChange: percentiles(noChange),
       gitDiff: percentiles(gitDiff),
       oneReadme: percentiles(oneReadme),
       oneCatalogFile: percentiles(oneCatalogFile),
+      oneFileCpu: percentiles(oneFileCpu),
     };
     if (json) console.log(JSON.stringify(figures));
   } finally {
