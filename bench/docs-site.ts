@@ -2,7 +2,8 @@
 // repository holds one Component per 40 pages (catalog-info.yaml with techdocs-ref dir:., mkdocs.yml, ~4 KB pages as
 // bench/docs-render.ts writes them); it is synced, then built by the real builder (createDocsBuilder, what npm start
 // runs after a sync pass, from the compiled dist/ as bin/start.js runs it; --source for src/) into the SQLite docs
-// store, with the renderer loaded inside the timed step:
+// store, with the renderer (npm start's: render threads on a multi-core machine; --threads N to choose, 0 for none)
+// loaded inside the timed step:
 //   - cold build (target: 1,000 pages < 3 s, 3,400 < 10 s), wall and CPU time;
 //   - a re-sync with nothing changed, then the builder's run (target: < 5% of the cold build);
 //   - a one-page change, synced and built;
@@ -40,7 +41,8 @@ export interface DocsSiteResult {
   pages: number;
   sites: number;
   syncMs: number;
-  cold: { ms: number; cpuMs: number; pages: number; warnings: number };
+  /** Render threads (npm start's default: one per core but one, at most 4); 0 renders in the builder's thread. */
+  cold: { ms: number; cpuMs: number; pages: number; warnings: number; threads: number };
   noChange: { syncMs: number; buildMs: number; unchanged: number; ratio: number };
   onePage: { syncMs: number; buildMs: number; built: number };
   get: { page: Percentiles; healthz: Percentiles; pageBytes: number };
@@ -60,7 +62,6 @@ const loadParts = async () => {
     ...((await load('catalog-runtime')) as typeof import('../src/catalog-runtime.ts')),
     ...((await load('config/load-config')) as typeof import('../src/config/load-config.ts')),
     ...((await load('docs/docs-runtime')) as typeof import('../src/docs/docs-runtime.ts')),
-    ...((await load('docs/build-docs-site-port')) as typeof import('../src/docs/build-docs-site-port.ts')),
     ...((await load('http/auth/create-docs-access')) as typeof import('../src/http/auth/create-docs-access.ts')),
     ...((await load('http/docs/mount-docs-routes')) as typeof import('../src/http/docs/mount-docs-routes.ts')),
     ...((await load('http/routes/health')) as typeof import('../src/http/routes/health.ts')),
@@ -192,7 +193,7 @@ const measureSearch = (runtime: CatalogRuntime): DocsSiteResult['search'] => {
   return { docs: { ...percentiles(docs), hits: Math.round(hits / (SEARCH_SAMPLES + 20)) }, entities: percentiles(entities) };
 };
 
-const measure = async (pages: number): Promise<DocsSiteResult> => {
+const measure = async (pages: number, threads: number | undefined): Promise<DocsSiteResult> => {
   const sites = Math.ceil(pages / PAGES_PER_SITE);
   const loadAtStart = loadavg()[0]!;
   const parts = await loadParts();
@@ -204,9 +205,10 @@ const measure = async (pages: number): Promise<DocsSiteResult> => {
     const [, syncMs] = await timed(() => runtime.sync.syncAll());
     // What npm start does after the first pass: load the renderer, then build every documented entity.
     const cpuBefore = process.cpuUsage();
-    const [[builder, cold], coldMs] = await timed(async () => {
-      const builder = parts.createDocsBuilder(config, runtime, await parts.loadBuildDocsSite());
-      return [builder, await builder.run()] as const;
+    const [[builder, cold, renderThreads], coldMs] = await timed(async () => {
+      const renderer = await parts.loadDocsRenderer(threads);
+      const builder = parts.createDocsBuilder(config, runtime, renderer);
+      return [builder, await builder.run(), renderer.threads] as const;
     });
     const cpu = process.cpuUsage(cpuBefore);
     check(cold, 'cold build');
@@ -236,6 +238,7 @@ const measure = async (pages: number): Promise<DocsSiteResult> => {
         cpuMs: (cpu.user + cpu.system) / 1000,
         pages: builtPages,
         warnings: cold.built.reduce((sum, site) => sum + site.warnings.length, 0),
+        threads: renderThreads,
       },
       noChange: { ...quiet, ratio: quiet.buildMs / coldMs },
       onePage: { syncMs: onePageSyncMs, buildMs: onePageMs, built: onePage.built.length },
@@ -259,7 +262,7 @@ export const formatDocsSite = (result: DocsSiteResult): string => {
   return [
     `docs site end to end, ${result.pages} pages in ${result.sites} sites (git source, real builder, store and HTTP server)`,
     `  catalog sync            ${fmt(result.syncMs)}`,
-    `  cold build              ${fmt(result.cold.ms)} (${fmt(result.cold.cpuMs)} CPU), ${result.cold.warnings} warnings  (target < ${fmt(target)})`,
+    `  cold build              ${fmt(result.cold.ms)} (${fmt(result.cold.cpuMs)} CPU, ${result.cold.threads} render threads), ${result.cold.warnings} warnings  (target < ${fmt(target)})`,
     `  no-change re-sync       pass ${fmt(result.noChange.syncMs)}, docs run ${fmt(result.noChange.buildMs)} (${result.noChange.unchanged} sites unchanged) = ` +
       `${(result.noChange.ratio * 100).toFixed(2)}% of the cold build  (target < 5%)`,
     `  one-page change         pass ${fmt(result.onePage.syncMs)}, docs run ${fmt(result.onePage.buildMs)} (${result.onePage.built} site rebuilt)`,
@@ -288,7 +291,8 @@ const runDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.u
 if (!runDirectly) {
   // Imported (by bench/run.ts): nothing runs.
 } else if (pagesArg > 0) {
-  const result = await measure(Number(process.argv[pagesArg + 1]));
+  const threadsArg = process.argv.indexOf('--threads');
+  const result = await measure(Number(process.argv[pagesArg + 1]), threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : undefined);
   console.log(process.argv.includes('--json') ? JSON.stringify(result) : formatDocsSite(result));
 } else {
   buildDistIfStale('bench');

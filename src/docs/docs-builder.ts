@@ -18,6 +18,8 @@ export interface DocsBuilderDeps {
   build: BuildDocsSite;
   clock: Clock;
   maxPageBytes: number;
+  /** Sites built at once (each read, rendered and stored): the render pool's size; default 1. */
+  concurrency?: number;
   /** Milliseconds from some fixed point, for the build times reported. */
   elapsed?: () => number;
 }
@@ -70,11 +72,11 @@ export class DocsBuilder {
       const repositories = folders.repositories();
       const roots = store.documentedEntities().map((entity) => ({ entity, root: findDocsRoot(entity, repositories) }));
       const wanted = options.only && withLenders(options.only, roots);
-      for (const { entity, root } of roots) {
-        if (wanted && !wanted.has(entity.ref)) continue;
+      const chosen = wanted ? roots.filter(({ entity }) => wanted.has(entity.ref)) : roots;
+      await forEachAtOnce(chosen, this.deps.concurrency ?? 1, async ({ entity, root }) => {
         if (root.kind === 'folder') await this.buildFolder(context, entity, root);
         if (root.kind === 'problem') await this.recordRootProblem(context, entity, root.message);
-      }
+      });
       if (!options.only) await this.settleBorrowersAndGone(context, roots);
     } finally {
       await folders.close();
@@ -134,7 +136,14 @@ export class DocsBuilder {
   ) {
     try {
       const files = await readFiles();
-      return this.deps.build({ entityRef: entity.ref, entityName: entity.name, files, rootInSource: folder, maxPageBytes: this.deps.maxPageBytes, ...links });
+      return await this.deps.build({
+        entityRef: entity.ref,
+        entityName: entity.name,
+        files,
+        rootInSource: folder,
+        maxPageBytes: this.deps.maxPageBytes,
+        ...links,
+      });
     } catch (error) {
       return { ok: false as const, error: error instanceof Error ? error.message : String(error) };
     }
@@ -182,6 +191,22 @@ export class DocsBuilder {
     context.report.removed = unique.length;
   }
 }
+
+/** Runs `step` on the items in order, at most `limit` at once; after a step throws no new one starts, and the first error is thrown once all have ended. */
+const forEachAtOnce = async <T>(items: readonly T[], limit: number, step: (item: T) => Promise<void>): Promise<void> => {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    try {
+      while (next < items.length) await step(items[next++]!);
+    } catch (error) {
+      next = items.length;
+      throw error;
+    }
+  };
+  const ended = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  const failed = ended.find((lane) => lane.status === 'rejected');
+  if (failed) throw failed.reason;
+};
 
 /** The entities asked for, with the lenders of those that borrow their docs. */
 const withLenders = (only: ReadonlySet<string>, roots: { entity: DocumentedEntityRow; root: DocsRoot }[]): Set<string> => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
 import type { CatalogRuntime } from '../catalog-runtime.ts';
 import type { Config } from '../config/load-config.ts';
@@ -6,18 +7,46 @@ import { passChangedSomething } from '../scorecards/score-after-passes.ts';
 import { loadBuildDocsSite, type BuildDocsSite } from './build-docs-site-port.ts';
 import { DocsBuilder, type DocsRunReport } from './docs-builder.ts';
 import { createDocsFolderReader, type DigestCache } from './docs-folder-reader.ts';
+import { createDocsRenderPool } from './docs-render-pool.ts';
+
+/** The renderer a builder uses and how many sites it builds at once. */
+export interface DocsRenderer {
+  build: BuildDocsSite;
+  /** Sites the builder builds at once. */
+  concurrency: number;
+  /** Render threads; 0 renders in the builder's thread. */
+  threads: number;
+}
+
+/** More threads than this gain little: the builder's reads and store writes stay on the main thread. */
+const MAX_RENDER_THREADS = 4;
+
+/** One core is left to the main thread, which reads git and writes SQLite while the threads render. */
+export const defaultRenderThreads = (cores = availableParallelism()): number => Math.max(0, Math.min(cores - 1, MAX_RENDER_THREADS));
+
+/**
+ * npm start's renderer: on a machine with more than one core, a pool of render threads (the renderer is CPU-bound:
+ * sanitizing, Markdown and highlighting), the builder keeping one site more in flight than there are threads, so the
+ * main thread stores one site while the threads render the next ones; on one core (`threads` 0), the renderer in this
+ * thread, one site at a time.
+ */
+export const loadDocsRenderer = async (threads = defaultRenderThreads()): Promise<DocsRenderer> => {
+  if (threads < 1) return { build: await loadBuildDocsSite(), concurrency: 1, threads: 0 };
+  const pool = createDocsRenderPool({ size: threads });
+  return { build: (input) => pool.build(input), concurrency: pool.size + 1, threads: pool.size };
+};
 
 /** The builder on the catalog runtime: its store (writes in the one queue) and the catalog's sources. */
 export const createDocsBuilder = (
   config: Config,
   runtime: Pick<CatalogRuntime, 'docsStore' | 'registeredSources'>,
-  build: BuildDocsSite,
+  build: BuildDocsSite | Pick<DocsRenderer, 'build' | 'concurrency'>,
   digests: DigestCache = new Map(),
 ): DocsBuilder =>
   new DocsBuilder({
     store: runtime.docsStore,
     openFolders: () => createDocsFolderReader({ config, registeredSources: runtime.registeredSources }, digests),
-    build,
+    ...(typeof build === 'function' ? { build } : { build: build.build, concurrency: build.concurrency }),
     clock: { now: () => new Date() },
     maxPageBytes: config.docs.maxPageBytes,
   });
@@ -58,18 +87,18 @@ const shouldBuildAfter = (config: Config, summary: SyncSummary): boolean =>
 
 /**
  * `npm start`'s docs: built after the first pass (docs a previous process did not build yet) and after every pass that
- * changed something. Not awaited by the pass: a slow build delays the docs, never the catalog. The renderer is loaded
- * with the first run.
+ * changed something. Not awaited by the pass: a slow build delays the docs, never the catalog. The renderer (a pool
+ * of render threads on a multi-core machine) is loaded with the first run.
  */
 export const startDocs = (
   config: Config,
   runtime: CatalogRuntime,
   log: Logger,
-  loadBuild: () => Promise<BuildDocsSite> = loadBuildDocsSite,
+  loadRenderer: () => Promise<BuildDocsSite | DocsRenderer> = loadDocsRenderer,
 ): { refresh(): Promise<DocsRunReport> } => {
   let runner: Promise<DocsRunner> | undefined;
   const refresh = async () => {
-    runner ??= loadBuild().then((build) => new DocsRunner(createDocsBuilder(config, runtime, build)));
+    runner ??= loadRenderer().then((renderer) => new DocsRunner(createDocsBuilder(config, runtime, renderer)));
     return (await runner).refresh();
   };
   let first = true;
