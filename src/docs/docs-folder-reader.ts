@@ -58,7 +58,7 @@ export function createDocsFolderReader(deps: DocsFolderReaderDeps, digests: Dige
       }
       if (!version) return { ok: false, error: `git source "${sourceId}" has no synced commit yet` };
       const gitDir = gitDirOfSource(deps.config, source);
-      return readGitDocs({ gitDir, reader: readerFor(gitDir), commit: version, folder, sourceId });
+      return readGitDocs({ reader: readerFor(gitDir), commit: version, folder, sourceId });
     },
     async close() {
       const open = [...readers.values()];

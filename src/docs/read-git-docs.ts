@@ -1,11 +1,11 @@
 import type { GitObject } from '../sources/git/parse-batch-output.ts';
 import type { GitObjectReader } from '../sources/git/git-object-reader.ts';
-import { listGitTree } from '../sources/git/list-git-tree.ts';
 import { digestOf, type DocsSnapshotResult } from './docs-snapshot.ts';
 import { findDocsDir, inRoot, ROOT_FILES } from './docs-files.ts';
+import { listDocsTree } from './list-docs-tree.ts';
 
 export interface GitDocsInput {
-  gitDir: string;
+  /** The mirror's `git cat-file --batch` reader, shared by every docs root of the run. */
   reader: GitObjectReader;
   commit: string;
   /** The docs root, relative to the repository root. */
@@ -40,10 +40,9 @@ export async function readGitDocs(input: GitDocsInput): Promise<DocsSnapshotResu
   const readFiles = async (): Promise<Map<string, Uint8Array>> => {
     const files = new Map<string, Uint8Array>(found.map(([name, object]) => [name, object.content]));
     if (docsDir === undefined || treeId === '-') return files;
-    const prefix = inRoot(folder, '');
     try {
-      const listed = await listGitTree(input.gitDir, commit, [inRoot(folder, docsDir)], { timeoutMs: 120_000 });
-      const blobs = await Promise.all(listed.map(async (file) => [file.path.slice(prefix.length), await input.reader.read(file.blob)] as const));
+      const listed = await listDocsTree((name) => reader.read(name), treeId, `${docsDir}/`);
+      const blobs = await Promise.all(listed.map(async (file) => [file.path, await reader.read(file.blob)] as const));
       for (const [path, object] of blobs) if (object) files.set(path, object.content);
     } catch (error) {
       throw new Error(`git could not read the docs of ${folder || 'the repository root'} at ${short}: ${errorText(error)}`, { cause: error });
