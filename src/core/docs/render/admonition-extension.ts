@@ -19,12 +19,25 @@ export interface AdmonitionToken {
 
 const OPENING = /^(!!!|\?\?\?\+?)[ \t]*([\w-]+(?:[ \t]+[\w-]+)*)[ \t]*(?:"([^"\n]*)")?[ \t]*(?:\n|$)/;
 
+// marked asks where the next admonition starts once per block, with the rest of the page: a plain search for the
+// markers finds the first candidate line, and the line rule is checked from there instead of from every line.
+const MARKER_LINE = /^ {0,3}(?:!!!|\?\?\?)/gm;
+
+const findStart = (src: string): number | undefined => {
+  const bang = src.indexOf('!!!');
+  const question = src.indexOf('???');
+  const first = bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
+  if (first < 0) return undefined;
+  MARKER_LINE.lastIndex = src.lastIndexOf('\n', first) + 1;
+  return MARKER_LINE.exec(src)?.index;
+};
+
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 
 export const admonitionExtension: TokenizerAndRendererExtension = {
   name: 'admonition',
   level: 'block',
-  start: (src) => /^ {0,3}(?:!!!|\?\?\?)/m.exec(src)?.index,
+  start: findStart,
   tokenizer(src) {
     const opening = OPENING.exec(src);
     if (!opening) return undefined;

@@ -27,6 +27,16 @@ export interface TabbedSetToken {
 const OPENING = /===([!+]{0,2})[ \t]+"([^"\n]*)"[ \t]*(?:\n|$)/y;
 const BLANK_LINES = /(?:[ \t]*\n)*/y;
 
+// As for admonitions: a plain search for `===` finds the first candidate line before the line rule is checked.
+const OPENING_LINE = /^===[!+]{0,2}[ \t]+"/gm;
+
+const findStart = (src: string): number | undefined => {
+  const first = src.indexOf('===');
+  if (first < 0) return undefined;
+  OPENING_LINE.lastIndex = src.lastIndexOf('\n', first) + 1;
+  return OPENING_LINE.exec(src)?.index;
+};
+
 const matchAt = (pattern: RegExp, src: string, index: number): RegExpExecArray | null => {
   pattern.lastIndex = index;
   return pattern.exec(src);
@@ -36,7 +46,7 @@ export const tabbedExtension: TokenizerAndRendererExtension = {
   name: 'tabbedSet',
   level: 'block',
   childTokens: ['tabs'],
-  start: (src) => /^===[!+]{0,2}[ \t]+"/m.exec(src)?.index,
+  start: findStart,
   tokenizer(src) {
     const tabs: TabToken[] = [];
     let offset = 0;
