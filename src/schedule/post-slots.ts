@@ -44,8 +44,8 @@ export const slotFloorAt = (spec: Pick<ScheduleSpec, 'post' | 'handoffLead'>, in
 
 /**
  * The slots of each schedule (its cron in its time zone, or its team's shift changes, each posted the handoff lead
- * before), with quiet hours applied. The node-cron tasks used as matchers are never started (nothing is timed here); `close`
- * destroys them.
+ * before), with quiet hours applied. The node-cron tasks used as matchers are never started (nothing is timed
+ * here); `close` destroys them.
  */
 export class PostSlots {
   private readonly cronCache = new Map<string, { series: SlotSeries; task: ScheduledTask }>();

@@ -1,9 +1,9 @@
 import type { CronSlots } from './cron-slots.ts';
 
 /**
- * Where a schedule's slots come from: its cron (cron-slots.ts), or the shift changes of a team's on-call (each posted the
- * handoff lead before; handoff-slot-series.ts). Asynchronous because a paging tool may have to be asked; everything else
- * about a slot (ledger, claim, metadata, recovery, missed, quiet hours) is the same for both.
+ * Where a schedule's slots come from: its cron (cron-slots.ts), or the shift changes of a team's on-call (each
+ * posted the handoff lead before; handoff-slot-series.ts). Asynchronous because a paging tool may have to be asked;
+ * everything else about a slot (ledger, claim, metadata, recovery, missed, quiet hours) is the same for both.
  */
 export interface SlotSeries {
   /** The first slot strictly after `instant`, if one is known. */

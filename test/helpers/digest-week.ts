@@ -1,9 +1,10 @@
 import { DigestHistory, type Standing } from '../core/scorecards/digest/digest-history.ts';
 
 /**
- * The week of scoring that digest tests share (the `readiness` scorecard of digest-history.ts, six services a–f): how
- * everyone stands before the previous digest, and a run a week later where b goes up (docs), d down (runbook), e up
- * (readme), and f's on-call goes unknown (it keeps gold: an outage is not a move). A test adds its own entities or runs.
+ * The week of scoring that digest tests share (the `readiness` scorecard of digest-history.ts, six services a–f):
+ * how everyone stands before the previous digest, and a run a week later where b goes up (docs), d down (runbook),
+ * e up (readme), and f's on-call goes unknown (it keeps gold: an outage is not a move). A test adds its own entities
+ * or runs.
  */
 
 export const ALL_RULES = ['owned', 'readme', 'runbook', 'docs'];

@@ -9,8 +9,9 @@ import { ScheduleFailure, type PostContext, type PostType } from './post-type.ts
 import { findScheduleTeam, teamOnCallAt } from './team-on-call.ts';
 
 /**
- * On-call handoff: posted `handoffLead` before a shift change of the team's on-call (its slot is the change itself): who hands over to whom per level, the overrides the incoming shift runs under, and what the next
- * person inherits (open catalog problems of the team's entities, failing lowest-level scorecard rules).
+ * On-call handoff: posted `handoffLead` before a shift change of the team's on-call (its slot is the change itself):
+ * who hands over to whom per level, the overrides the incoming shift runs under, and what the next person inherits
+ * (open catalog problems of the team's entities, failing lowest-level scorecard rules).
  */
 
 /** The shift change a slot announces (the slot itself); a manual post announces the next one. */
