@@ -15,6 +15,8 @@ export interface GitTreeEntry {
  * without git inflating a folder of 10,000 services again for every `<commit>:<path>` it is asked for.
  */
 export interface GitTrees {
+  /** Whether the repository holds the commit (read once per instance: a diff to it has read it already). */
+  hasCommit(commit: string): Promise<boolean>;
   /** The entry at a source-relative path (`services/a/README.md`) in a commit; undefined when there is none. */
   entryAt(commit: string, path: string): Promise<GitTreeEntry | undefined>;
   /** Paths of files (not folders) added, removed or changed (content, mode or type) between two commits: `git diff --name-only --no-renames`. */
@@ -177,6 +179,11 @@ export function createGitTrees(readObject: ReadGitObject): GitTrees {
   };
 
   return {
+    hasCommit: (commit) =>
+      rootOf(commit).then(
+        () => true,
+        () => false,
+      ),
     async entryAt(commit, path) {
       const steps = path.split('/');
       const folder = await folderTree(commit, steps.slice(0, -1));

@@ -176,10 +176,7 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
           const gitDir = gitDirOf(source);
           const commit = origin.version;
           // A commit the mirror lacks (its cache wiped) would make every file look missing: unknown instead.
-          const held = await gitReaderFor(gitDir)
-            .read(commit)
-            .then((object) => object?.type === 'commit')
-            .catch(() => false);
+          const held = await gitTreesFor(gitDir).hasCommit(commit);
           if (!held) return allUnknown(paths, `commit ${commit.slice(0, 12)} of git source "${source.id}" is not in its local mirror; sync again`);
           if (paths.length > READ_BY_PATH_MAX) {
             const blobs = await treeOf(gitDir, commit).catch(() => undefined);

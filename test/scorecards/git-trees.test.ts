@@ -73,10 +73,14 @@ describe('changedPaths through cat-file', () => {
     expect(await changedPaths(to, from)).toEqual(gitDiff(to, from));
   });
 
-  it('gives nothing for the same commit, and fails for a commit the repository lacks', async () => {
+  it('gives nothing for the same commit, and fails for a commit the repository lacks (which hasCommit says)', async () => {
     const head = commit();
     expect(await changedPaths(head, head)).toEqual([]);
     await expect(changedPaths(head, 'f'.repeat(40))).rejects.toThrow(/no commit/);
+    const trees = createGitTrees((name) => reader.read(name));
+    expect(await trees.hasCommit(head)).toBe(true);
+    expect(await trees.hasCommit('f'.repeat(40))).toBe(false);
+    expect(await trees.hasCommit(git('rev-parse', `${head}^{tree}`))).toBe(false);
   });
 });
 
