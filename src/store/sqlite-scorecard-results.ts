@@ -63,7 +63,7 @@ const toHistoryRow = (row: HistoryRow): ScorecardHistoryRow => {
   };
 };
 
-/** SQLite's limit on bound parameters is 32,766 since 3.32; chunks stay far below it. */
+/** Refs per read of resultsOfEntities: bounds one statement's rows (results are sorted per read, as before). */
 const CHUNK = 500;
 
 /** `scorecard_results`, `scorecard_history` and `scorecard_stamps`: written through the one write queue. */
@@ -103,6 +103,10 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
       stamps: reader.prepare<[], { entityRef: string; stamp: string }>('SELECT entity_ref AS entityRef, stamp FROM scorecard_stamps'),
       ofEntity: reader.prepare<[string], { resultJson: string }>(
         'SELECT result_json AS resultJson FROM scorecard_results WHERE entity_ref = ? ORDER BY scorecard',
+      ),
+      // The refs as one JSON array: one prepared statement for any number of them.
+      ofEntities: reader.prepare<[string], { resultJson: string }>(
+        'SELECT result_json AS resultJson FROM scorecard_results WHERE entity_ref IN (SELECT value FROM json_each(?)) ORDER BY scorecard, entity_ref',
       ),
       ofScorecard: reader.prepare<[string], { resultJson: string }>(
         'SELECT result_json AS resultJson FROM scorecard_results WHERE scorecard = ? ORDER BY entity_ref',
@@ -171,13 +175,7 @@ export class SqliteScorecardResults implements ScorecardResultsStore {
   resultsOfEntities(entityRefs: readonly string[]): ScorecardResult[] {
     const results: ScorecardResult[] = [];
     for (let start = 0; start < entityRefs.length; start += CHUNK) {
-      const chunk = entityRefs.slice(start, start + CHUNK);
-      const rows = this.options.reader
-        .prepare<string[], { resultJson: string }>(
-          `SELECT result_json AS resultJson FROM scorecard_results WHERE entity_ref IN (${chunk.map(() => '?').join(', ')}) ORDER BY scorecard, entity_ref`,
-        )
-        .all(...chunk);
-      results.push(...parseResults(rows));
+      results.push(...parseResults(this.statements.ofEntities.all(JSON.stringify(entityRefs.slice(start, start + CHUNK)))));
     }
     return results;
   }
