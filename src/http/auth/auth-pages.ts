@@ -11,6 +11,8 @@ export interface AuthPage {
   message: string;
   /** A link to offer next, e.g. sign in again. */
   link?: { href: string; text: string };
+  /** A button that posts an empty form to `action` (same origin), e.g. sign out. */
+  form?: { action: string; button: string };
 }
 
 /** A small self-contained HTML page (no script, no outside resources) for sign-in outcomes a person reads. */
@@ -28,6 +30,7 @@ export const authPage = (status: number, page: AuthPage, headers: Record<string,
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(page.title)} · Callboard</title></head>`,
     `<body><main><h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.message)}</p>`,
+    page.form ? `<form method="post" action="${escapeHtml(page.form.action)}"><button type="submit">${escapeHtml(page.form.button)}</button></form>` : '',
     page.link ? `<p><a href="${escapeHtml(page.link.href)}">${escapeHtml(page.link.text)}</a></p>` : '',
     '</main></body></html>',
   ].join('\n'),

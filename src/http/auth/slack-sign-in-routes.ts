@@ -109,13 +109,45 @@ const callback = (options: SignInRouteOptions) => {
 };
 
 /**
+ * GET only offers the sign-out button: a link, a prefetch or another site's redirect must not end anyone's session,
+ * and SameSite=Lax sends the cookie on every one of them. `same-origin` (not the pages' `no-referrer`) lets the
+ * browser send the button's Origin, which no-referrer would turn into `null`.
+ */
+const signOutPage = async (): Promise<HttpResponse> =>
+  authPage(
+    200,
+    {
+      title: 'Sign out',
+      message: 'Sign out of the Callboard docs in this browser? A copy of its session stops working too.',
+      form: { action: SIGN_OUT_PATH, button: 'Sign out' },
+    },
+    { 'referrer-policy': 'same-origin' },
+  );
+
+/**
+ * Whether a browser says the post came from another site: Sec-Fetch-Site where it sends it, else Origin (`null`
+ * for sandboxed frames and data: URLs). A client that names neither (curl holding the cookie) is not a browser
+ * another site can drive.
+ */
+const isCrossSite = (request: HttpRequest, ownOrigin: string): boolean => {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) return site !== 'same-origin' && site !== 'none';
+  const origin = request.headers.origin;
+  return origin !== undefined && origin !== ownOrigin;
+};
+
+/**
  * Revokes the session (a copy of the cookie stops working too), clears the cookie and says so: sending the person
  * back to /docs would sign them straight in again. Answers once the revocation is recorded; if that fails the
  * cookie is kept, so signing out again can retry (this process refuses the session meanwhile).
  */
-const signOut =
-  (options: SignInRouteOptions) =>
-  async (request: HttpRequest): Promise<HttpResponse> => {
+const signOut = (options: SignInRouteOptions) => {
+  const ownOrigin = new URL(options.redirectUri).origin;
+  return async (request: HttpRequest): Promise<HttpResponse> => {
+    if (isCrossSite(request, ownOrigin)) {
+      const message = 'This sign-out was sent by another site, so nothing was changed. To sign out, use the button on the sign-out page.';
+      return authPage(403, { title: 'Sign-out refused', message, link: { href: SIGN_OUT_PATH, text: 'Go to the sign-out page' } });
+    }
     const session = readSession(options.session, request.headers);
     if (session) {
       try {
@@ -132,11 +164,12 @@ const signOut =
       { 'set-cookie': clearSession(options.session) },
     );
   };
+};
 
 /** The routes Sign in with Slack needs mounted. */
 export const slackSignInRoutes = (options: SignInRouteOptions): Route[] => [
   { method: 'GET', path: START_PATH, handler: start(options) },
   { method: 'GET', path: CALLBACK_PATH, handler: callback(options) },
-  { method: 'GET', path: SIGN_OUT_PATH, handler: signOut(options) },
+  { method: 'GET', path: SIGN_OUT_PATH, handler: signOutPage },
   { method: 'POST', path: SIGN_OUT_PATH, handler: signOut(options) },
 ];

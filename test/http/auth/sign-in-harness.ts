@@ -105,9 +105,19 @@ export class Browser {
   readonly cookies = new Map<string, StoredCookie>();
 
   async get(url: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.send('GET', url, headers);
+  }
+
+  /** An empty form post; `headers` say where it comes from as a browser would (Origin, Sec-Fetch-Site). */
+  async post(url: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.send('POST', url, { 'content-type': 'application/x-www-form-urlencoded', ...headers });
+  }
+
+  private async send(method: string, url: string, headers: Record<string, string>): Promise<Response> {
     const path = new URL(url).pathname;
     const cookie = [...this.cookies].filter(([, stored]) => path.startsWith(stored.path)).map(([name, stored]) => `${name}=${stored.value}`);
     const response = await fetch(url, {
+      method,
       redirect: 'manual',
       headers: { accept: 'text/html', ...(cookie.length ? { cookie: cookie.join('; ') } : {}), ...headers },
     });
