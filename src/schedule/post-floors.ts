@@ -1,7 +1,18 @@
 import type { Logger } from 'pino';
-import type { PostLedger } from './post-ledger.ts';
-import { slotFloorAt, type PostSlots } from './post-slots.ts';
+import type { JobRunRecord } from './job-ledger.ts';
+import { messageMadeAt, type PostLedger } from './post-ledger.ts';
+import { isHandoffSchedule, slotFloorAt, type PostSlots } from './post-slots.ts';
 import { ledgerJobOf, type ScheduleSpec } from './schedule-spec.ts';
+
+/**
+ * The latest shift change a handoff's last ledger row stands for. Rows written before handoffs were keyed by their
+ * change hold the post time (the change less the lead), and those keys cannot be told apart by their text. A message
+ * made before its slot can only be keyed by its change (a post time is never claimed before it comes); one made at
+ * or after its slot may be either, so it is read as a post time whose change is the lead later (with today's lead).
+ * Read the other way, the first start after the upgrade would announce the last change again. A handoff keyed by its
+ * change and posted late leaves no unannounced change in that lead: a change due then would have been posted instead.
+ */
+const handoffChangeHandled = (spec: ScheduleSpec, last: JobRunRecord, slot: Date): Date => (messageMadeAt(last) < slot ? slot : slotFloorAt(spec, slot));
 
 /**
  * Per schedule, the floor: slots at or before it are not this process's to post (already handled, skipped as
@@ -49,6 +60,7 @@ export class PostFloors {
   private lastSlotOf(spec: ScheduleSpec): Date | undefined {
     const last = this.options.ledger.lastRun(ledgerJobOf(spec.id));
     const lastSlot = last ? new Date(last.slot) : undefined;
-    return lastSlot && !Number.isNaN(lastSlot.getTime()) ? lastSlot : undefined;
+    if (!last || !lastSlot || Number.isNaN(lastSlot.getTime())) return undefined;
+    return isHandoffSchedule(spec) ? handoffChangeHandled(spec, last, lastSlot) : lastSlot;
   }
 }

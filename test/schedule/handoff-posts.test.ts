@@ -193,6 +193,45 @@ describe('handoff posts when handoffLead changes', () => {
   });
 });
 
+describe('handoff posts after the upgrade that keyed them by their change', () => {
+  /** A handoff posted before the upgrade: its ledger row and metadata hold its post time (the change less the lead). */
+  const postedBeforeUpgrade = async (path: string, postTime: string) => {
+    const before = harness({ path, claimedBy: 'old:1' });
+    expect(await before.ledger.claim(`post:${spec.id}`, postTime, new Date(Date.parse(postTime) + 100))).toBe(true);
+    const sent = await fakeClient(fake).chat.postMessage({
+      channel: 'C0PAYMENTS',
+      text: 'handoff',
+      metadata: { event_type: SCHEDULED_POST_EVENT, event_payload: { schedule: spec.id, slot: postTime } },
+    });
+    await before.ledger.recordPost(`post:${spec.id}`, postTime, { channel: 'C0PAYMENTS', ts: sent.ts! });
+    await before.ledger.finish(`post:${spec.id}`, postTime, { finishedAt: new Date(Date.parse(postTime) + 200), result: 'ok' });
+    await before.close();
+  };
+
+  it('a change announced before the upgrade (its row keyed by the post time) is not announced again at the first start', async () => {
+    const path = tempDatabase();
+    await postedBeforeUpgrade(path, '2026-12-07T07:00:00.000Z');
+    clock.set('2026-12-07T07:30:00Z');
+    const upgraded = harness({ path });
+    await upgraded.posts.start();
+    expect(await upgraded.posts.tick()).toEqual(new Map());
+    expect(slotsPosted()).toEqual(['2026-12-07T07:00:00.000Z']);
+
+    clock.set('2026-12-14T07:00:01Z');
+    expect(await upgraded.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+    expect(slotsPosted()).toEqual(['2026-12-07T07:00:00.000Z', NEXT_SLOT]);
+  });
+
+  it('a change whose post time passed while the upgrade was under way is still caught up (missed: once)', async () => {
+    const path = tempDatabase();
+    await postedBeforeUpgrade(path, '2026-11-30T07:00:00.000Z');
+    clock.set('2026-12-07T07:30:00Z');
+    const upgraded = harness({ path });
+    await upgraded.posts.start();
+    expect(slotsPosted()).toEqual(['2026-11-30T07:00:00.000Z', SLOT]);
+  });
+});
+
 describe('handoff posts delayed by quiet hours', () => {
   it('a handoff held past the change by quiet hours says the change has happened, not that it is an hour away', async () => {
     const quietSpec = handoffSchedule({ quiet: parseQuietHours('07:30-09:30')! });
