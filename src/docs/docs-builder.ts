@@ -9,7 +9,7 @@ import type { DocsStore, DocumentedEntityRow, StoredDocsState } from './docs-sto
 import { findDocsWebLinks } from './docs-web-links.ts';
 
 /** Bumped when the renderer's output changes for the same files, so every site is built again once. */
-export const DOCS_BUILD_REVISION = '1';
+export const DOCS_BUILD_REVISION = '2';
 
 export interface DocsBuilderDeps {
   store: DocsStore;

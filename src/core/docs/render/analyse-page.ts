@@ -4,6 +4,7 @@ import { LEADING_ATTRIBUTE_LIST, parseAttributeList, TRAILING_ATTRIBUTE_LIST } f
 import { forEachChildList } from './child-tokens.ts';
 import { createLineFinder } from './line-finder.ts';
 import { plainText } from './plain-text.ts';
+import { rewriteHtmlLinks } from './rewrite-html-links.ts';
 import { slugify, uniqueId } from './slugify.ts';
 import type { TabbedSetToken } from './tabbed-extension.ts';
 
@@ -22,7 +23,7 @@ export interface PageAnalysis {
 
 /**
  * One pass over a page's tokens before they become HTML: heading anchors (mkdocs' toc rule, `{#id}` honoured),
- * links and images rewritten with their source line, image attributes (attr_list), tab-set numbers, and the plain
+ * links and images (Markdown or raw HTML) rewritten with their source line, image attributes (attr_list), tab-set numbers, and the plain
  * text of each section for search.
  */
 export const analysePage = (tokens: Token[], source: string, rewriteUrl: RewriteUrl): PageAnalysis => {
@@ -49,6 +50,11 @@ export const analysePage = (tokens: Token[], source: string, rewriteUrl: Rewrite
         attributeImage(token as AttributedImage, siblings[index + 1]);
         token.href = rewriteUrl(token.href, 'image', findLine(token.raw, blockOffset));
         break;
+      case 'html': {
+        let line: number | undefined;
+        token.text = rewriteHtmlLinks(token.text, (url, kind) => rewriteUrl(url, kind, (line ??= findLine(token.raw, blockOffset))));
+        break;
+      }
       case 'tabbedSet':
         tabSets += 1;
         (token as unknown as TabbedSetToken).setIndex = tabSets;
