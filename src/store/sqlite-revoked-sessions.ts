@@ -18,6 +18,8 @@ export interface SqliteRevokedSessionsOptions {
 export class SqliteRevokedSessions {
   /** Session id → its expiry (epoch ms), for the revocations made here. */
   private readonly revokedHere = new Map<string, number>();
+  /** Session id → its write still queued or running, so signing out again waits for that one instead of queueing another. */
+  private readonly writing = new Map<string, Promise<void>>();
   private readonly insert: Database.Statement<[string, number]>;
   private readonly prune: Database.Statement<[number]>;
   private readonly select: Database.Statement<[string], { found: number }>;
@@ -36,15 +38,23 @@ export class SqliteRevokedSessions {
 
   /**
    * Revokes the session until `expiresAt` (epoch ms; after it the cookie is refused anyway) and prunes the
-   * revocations that have expired. Resolves once the revocation is committed.
+   * revocations that have expired. Resolves once the revocation is committed: at once when it already is (a
+   * retried sign-out must not wait behind a sync pass for nothing), with the pending write when one is queued.
    */
-  async revoke(sessionId: string, expiresAt: number): Promise<void> {
+  revoke(sessionId: string, expiresAt: number): Promise<void> {
     const now = this.options.clock.now().getTime();
     for (const [id, until] of this.revokedHere) if (until <= now) this.revokedHere.delete(id);
     this.revokedHere.set(sessionId, expiresAt);
-    await this.options.queue.transaction('revoke a docs session', () => {
-      this.insert.run(sessionId, expiresAt);
-      this.prune.run(now);
-    });
+    const pending = this.writing.get(sessionId);
+    if (pending) return pending;
+    if (this.select.get(sessionId) !== undefined) return Promise.resolve();
+    const write = this.options.queue
+      .transaction('revoke a docs session', () => {
+        this.insert.run(sessionId, expiresAt);
+        this.prune.run(now);
+      })
+      .finally(() => this.writing.delete(sessionId));
+    this.writing.set(sessionId, write);
+    return write;
   }
 }

@@ -1,6 +1,10 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/open-database.ts';
+import { applyMigrations } from '../../src/store/apply-migrations.ts';
+import { migrationsFolder, openDatabase } from '../../src/store/open-database.ts';
 import { SqliteRevokedSessions } from '../../src/store/sqlite-revoked-sessions.ts';
 import { WriteQueue } from '../../src/store/write-queue.ts';
 import { manualClock, tempDatabase } from '../schedule/helpers/job-harness.ts';
@@ -51,6 +55,28 @@ describe('SqliteRevokedSessions', () => {
     expect(storedIds(reader)).toEqual(['session-a']);
   });
 
+  it('signing out again while the write waits joins it; once recorded, it answers at once even behind a busy queue', async () => {
+    const { store, queue, reader, clock } = openStore(tempDatabase());
+    const expires = clock.now().getTime() + HOUR;
+    let release = () => {};
+    const blocker = new Promise<void>((resolve) => (release = resolve));
+    const busy = queue.run(() => blocker);
+    const first = store.revoke('session-a', expires);
+    expect(store.revoke('session-a', expires)).toBe(first);
+    release();
+    await Promise.all([busy, first]);
+    expect(storedIds(reader)).toEqual(['session-a']);
+
+    let releaseAgain = () => {};
+    const blockerAgain = new Promise<void>((resolve) => (releaseAgain = resolve));
+    const busyAgain = queue.run(() => blockerAgain);
+    let answered = false;
+    await store.revoke('session-a', expires).then(() => (answered = true));
+    expect(answered).toBe(true);
+    releaseAgain();
+    await busyAgain;
+  });
+
   it('revoking twice is harmless', async () => {
     const { store, reader, clock } = openStore(tempDatabase());
     await store.revoke('session-a', clock.now().getTime() + HOUR);
@@ -76,5 +102,32 @@ describe('SqliteRevokedSessions', () => {
       .map((row) => row.detail)
       .join('\n');
     expect(plan).toMatch(/^SEARCH revoked_sessions USING .*INDEX/m);
+  });
+});
+
+/** A copy of migrations/ that ends with 0012: the schema a Callboard before revoked sessions left. */
+const migrationsUpTo0012 = (): string => {
+  const folder = join(mkdtempSync(join(tmpdir(), 'callboard-migrations-')), 'migrations');
+  cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = join(folder, 'meta/_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.filter((entry) => entry.tag < '0013');
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
+};
+
+describe('migration 0013 (revoked sessions)', () => {
+  it('upgrades a database at 0012 in place: its rows kept, sign-outs recorded and read after a restart', async () => {
+    const path = tempDatabase();
+    const before = new Database(path);
+    applyMigrations(before, { migrationsFolder: migrationsUpTo0012(), path, origin: 'test' });
+    before.prepare('INSERT INTO docs_borrowers (entity_ref, lender_ref) VALUES (?, ?)').run('component:default/a', 'component:default/b');
+    expect(before.prepare("SELECT name FROM sqlite_master WHERE name = 'revoked_sessions'").get()).toBeUndefined();
+    before.close();
+
+    const upgraded = openStore(path);
+    await upgraded.store.revoke('session-a', upgraded.clock.now().getTime() + HOUR);
+    expect(upgraded.reader.prepare('SELECT lender_ref AS lender FROM docs_borrowers').all()).toEqual([{ lender: 'component:default/b' }]);
+    expect(openStore(path).store.isRevoked('session-a')).toBe(true);
   });
 });

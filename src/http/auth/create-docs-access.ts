@@ -25,6 +25,8 @@ export interface DocsAccessDeps {
   /** State, nonce and session id values; default 32 random bytes each. */
   randomToken?: () => string;
   log?: SignInRouteOptions['log'];
+  /** How long sign-out waits for its record behind other writes; default 5 s (tests: a few ms). */
+  signOutWaitMs?: number;
 }
 
 const loopbackAccess: DocsAccess = { routes: [], check: () => ({ viewer: { id: 'local', via: 'loopback' } }) };
@@ -52,6 +54,7 @@ const slackAccess = (http: DocsHttpConfig & { publicUrl: string }, slack: { clie
     revocations,
     ...(deps.randomToken ? { randomToken: deps.randomToken } : {}),
     ...(deps.log ? { log: deps.log } : {}),
+    ...(deps.signOutWaitMs !== undefined ? { signOutWaitMs: deps.signOutWaitMs } : {}),
   });
   return {
     routes,

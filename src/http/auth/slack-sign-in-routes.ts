@@ -6,7 +6,7 @@ import { CALLBACK_PATH, clearPending, issuePending, readPending, type PendingSet
 import { safeReturnPath } from './safe-return-path.ts';
 import type { SessionRevocations } from './session-revocations.ts';
 import type { SlackIdentity, SlackOidcClient } from './slack-oidc-client.ts';
-import { clearSession, issueSession, readSession, type SessionSettings } from './slack-session.ts';
+import { clearSession, issueSession, readSession, type SessionSettings, type SignedInSession } from './slack-session.ts';
 
 export const START_PATH = '/auth/slack/start';
 export const SIGN_OUT_PATH = '/auth/sign-out';
@@ -23,7 +23,11 @@ export interface SignInRouteOptions {
   /** State, nonce and session id values; default 32 random bytes each. */
   randomToken?: () => string;
   log?: { warn: (details: object, message: string) => void };
+  /** How long sign-out waits for its record behind other writes (a sync pass) before saying it is queued; default 5 s. */
+  signOutWaitMs?: number;
 }
+
+const SIGN_OUT_WAIT_MS = 5_000;
 
 export const startLink = (returnPath: string): string => `${START_PATH}?return=${encodeURIComponent(returnPath)}`;
 
@@ -136,10 +140,40 @@ const isCrossSite = (request: HttpRequest, ownOrigin: string): boolean => {
   return origin !== undefined && origin !== ownOrigin;
 };
 
+/** Whether `work` settled within `ms`; its failure is thrown, as awaiting it would. */
+const settlesWithin = async (work: Promise<void>, ms: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+const signOutAgain = { href: SIGN_OUT_PATH, text: 'Sign out again' };
+
+/** Records the revocation, or the page that says why it is not recorded yet (the cookie is then kept, for a retry). */
+const recordRevocation = async (options: SignInRouteOptions, session: SignedInSession): Promise<HttpResponse | undefined> => {
+  const recording = options.revocations.revoke(session.id, session.expiresAt);
+  // Answered already when it fails late: the log is the only place left to say so.
+  recording.catch((error: unknown) => options.log?.warn({ error: (error as Error).message }, 'Sign-out could not be recorded'));
+  try {
+    if (await settlesWithin(recording, options.signOutWaitMs ?? SIGN_OUT_WAIT_MS)) return undefined;
+    const message =
+      'The database is busy with another write (a catalog sync), so the sign-out is queued: this server already refuses the session, and the record follows. Sign out again in a minute to confirm it.';
+    return authPage(503, { title: 'Sign-out queued', message, link: signOutAgain });
+  } catch (error) {
+    const message = `Callboard could not record the sign-out (${(error as Error).message}), so a copy of this browser's session could still be used after a restart. Sign out again.`;
+    return authPage(503, { title: 'Sign-out not recorded', message, link: signOutAgain });
+  }
+};
+
 /**
  * Revokes the session (a copy of the cookie stops working too), clears the cookie and says so: sending the person
- * back to /docs would sign them straight in again. Answers once the revocation is recorded; if that fails the
- * cookie is kept, so signing out again can retry (this process refuses the session meanwhile).
+ * back to /docs would sign them straight in again. Answers once the revocation is recorded; if that fails, or waits
+ * behind other writes for longer than signOutWaitMs, the cookie is kept so signing out again can retry (this process
+ * refuses the session meanwhile).
  */
 const signOut = (options: SignInRouteOptions) => {
   const ownOrigin = new URL(options.redirectUri).origin;
@@ -149,15 +183,8 @@ const signOut = (options: SignInRouteOptions) => {
       return authPage(403, { title: 'Sign-out refused', message, link: { href: SIGN_OUT_PATH, text: 'Go to the sign-out page' } });
     }
     const session = readSession(options.session, request.headers);
-    if (session) {
-      try {
-        await options.revocations.revoke(session.id, session.expiresAt);
-      } catch (error) {
-        options.log?.warn({ error: (error as Error).message }, 'Sign-out could not be recorded');
-        const message = `Callboard could not record the sign-out (${(error as Error).message}), so a copy of this browser's session could still be used after a restart. Sign out again.`;
-        return authPage(503, { title: 'Sign-out not recorded', message, link: { href: SIGN_OUT_PATH, text: 'Sign out again' } });
-      }
-    }
+    const notRecorded = session ? await recordRevocation(options, session) : undefined;
+    if (notRecorded) return notRecorded;
     return authPage(
       200,
       { title: 'Signed out', message: 'You are signed out of the Callboard docs.', link: tryAgain },

@@ -26,9 +26,11 @@ export const tempDatabasePath = (): string => join(mkdtempSync(join(tmpdir(), 'c
 export const openRevokedSessions = (path: string, now: () => number = Date.now) => {
   const writer = openDatabase(path).$client;
   const reader = path === ':memory:' ? writer : openDatabase(path, { migrate: false }).$client;
-  const store = new SqliteRevokedSessions({ queue: new WriteQueue(writer), writer, reader, clock: { now: () => new Date(now()) } });
+  const queue = new WriteQueue(writer);
+  const store = new SqliteRevokedSessions({ queue, writer, reader, clock: { now: () => new Date(now()) } });
   return {
     store,
+    queue,
     reader,
     close: () => {
       reader.close();

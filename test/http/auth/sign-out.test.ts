@@ -160,3 +160,33 @@ describe('sign-out when the revocation cannot be recorded', () => {
     }
   });
 });
+
+describe('sign-out while the database is busy with another write (a sync pass)', () => {
+  it('answers after a short wait that the record is still queued, keeps the cookie, and refuses the copy here at once', async () => {
+    const databasePath = tempDatabasePath();
+    const real = openRevokedSessions(databasePath);
+    const busy = await startSignInWorld({ databasePath, deps: { revocations: real.store, signOutWaitMs: 20 } });
+    let release = () => {};
+    const blocker = new Promise<void>((resolve) => (release = resolve));
+    const syncPass = real.queue.run(() => blocker);
+    try {
+      const { browser, copied } = await signedIn(busy);
+      const out = await signOut(busy, browser);
+      expect(out.status).toBe(503);
+      expect(await out.text()).toContain('queued');
+      expect(out.headers.getSetCookie()).toEqual([]);
+      expect(await statusWith(busy, copied)).toBe(302);
+
+      release();
+      await syncPass;
+      const again = await signOut(busy, browser);
+      expect(again.status).toBe(200);
+      expect(browser.cookies.has('callboard_session')).toBe(false);
+      expect(await statusWith(busy, copied)).toBe(302);
+    } finally {
+      release();
+      await busy.close();
+      real.close();
+    }
+  });
+});
