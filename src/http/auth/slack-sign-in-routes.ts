@@ -164,7 +164,7 @@ const recordRevocation = async (options: SignInRouteOptions, session: SignedInSe
       'The database is busy with another write (a catalog sync), so the sign-out is queued: this server already refuses the session, and the record follows. Sign out again in a minute to confirm it.';
     return authPage(503, { title: 'Sign-out queued', message, link: signOutAgain });
   } catch (error) {
-    const message = `Callboard could not record the sign-out (${(error as Error).message}), so a copy of this browser's session could still be used after a restart. Sign out again.`;
+    const message = `Callboard could not record the sign-out (${(error as Error).message}), so a copy of this browser's session could still be used on another Callboard process or after a restart. Sign out again.`;
     return authPage(503, { title: 'Sign-out not recorded', message, link: signOutAgain });
   }
 };
