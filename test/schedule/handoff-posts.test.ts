@@ -3,7 +3,7 @@ import { loadMessageTemplates } from '../../src/messages/message-templates.ts';
 import { PostSlots } from '../../src/schedule/post-slots.ts';
 import { parseQuietHours } from '../../src/schedule/quiet-hours.ts';
 import { createPostBuilder, handoffShiftsOf } from '../../src/schedule/scheduled-posts-runtime.ts';
-import { SCHEDULED_POST_EVENT } from '../../src/schedule/schedule-spec.ts';
+import { SCHEDULED_POST_EVENT, type ScheduleSpec } from '../../src/schedule/schedule-spec.ts';
 import { describeSchedules } from '../../src/schedule/schedule-status.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api-server.ts';
 import { handoffSchedule, openHandoffWorld, switchableProvider, weeklyBerlin } from './helpers/handoff-world.ts';
@@ -190,6 +190,36 @@ describe('handoff posts when handoffLead changes', () => {
     clock.set('2026-12-14T06:00:01Z');
     expect(await running.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
     expect(fake.messages('C0PAYMENTS')).toHaveLength(2);
+  });
+});
+
+describe('handoff subscriptions made inside a lead window', () => {
+  // Made at 07:30Z, half an hour after the 08:00Z change's post time: that change is from before it existed.
+  const subscription = handoffSchedule({ origin: 'subscription', createdAt: new Date('2026-12-07T07:30:00Z') });
+
+  it('a subscription first seen by a running process posts from the next change on', async () => {
+    let specs: ScheduleSpec[] = [];
+    clock.set(SUNDAY);
+    const running = harness({ path: tempDatabase(), specs: () => specs });
+    await running.posts.start();
+    specs = [subscription];
+    clock.set('2026-12-07T07:30:01Z');
+    expect(await running.posts.tick()).toEqual(new Map());
+    clock.set('2026-12-14T07:00:01Z');
+    expect(await running.posts.tick()).toEqual(new Map([[spec.id, 'posted']]));
+    expect(slotsPosted()).toEqual([NEXT_SLOT]);
+  });
+
+  it('a subscription made again after an unsubscribe catches up nothing from before it was made (missed: once)', async () => {
+    const path = tempDatabase();
+    clock.set('2026-11-30T07:00:01Z');
+    const earlier = harness({ path });
+    expect(await earlier.posts.runSlot(spec, new Date('2026-11-30T08:00:00Z'))).toBe('posted');
+    await earlier.close();
+    clock.set('2026-12-07T07:40:00Z');
+    const restarted = harness({ path, specs: () => [subscription] });
+    await restarted.posts.start();
+    expect(slotsPosted()).toEqual(['2026-11-30T08:00:00.000Z']);
   });
 });
 
