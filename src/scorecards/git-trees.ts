@@ -37,11 +37,24 @@ interface RawEntry {
   end: number;
 }
 
+/**
+ * The entry starting at `start`. Bytes are scanned in plain loops: a folder of 10,000 services is 10,000 entries, and
+ * Buffer's indexOf and compare cost a native call each (milliseconds per tree).
+ */
 const entryAt = (tree: Buffer, start: number, idBytes: number): RawEntry => {
-  const space = tree.indexOf(SPACE, start);
-  const nul = tree.indexOf(NUL, space + 1);
-  if (space < 0 || nul < 0 || nul + 1 + idBytes > tree.length) throw new Error('a tree object git returned did not parse');
-  return { start, nameStart: space + 1, nameEnd: nul, end: nul + 1 + idBytes };
+  let at = start;
+  while (at < tree.length && tree[at] !== SPACE) at++;
+  const nameStart = at + 1;
+  at = nameStart;
+  while (at < tree.length && tree[at] !== NUL) at++;
+  if (at >= tree.length || at + 1 + idBytes > tree.length) throw new Error('a tree object git returned did not parse');
+  return { start, nameStart, nameEnd: at, end: at + 1 + idBytes };
+};
+
+/** Whether `a[aStart, aEnd)` and `b[bStart, bStart + length)` hold the same bytes. */
+const sameBytes = (a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number): boolean => {
+  for (let offset = 0; offset < aEnd - aStart; offset++) if (a[aStart + offset] !== b[bStart + offset]) return false;
+  return true;
 };
 
 const modeOf = (tree: Buffer, entry: RawEntry): string => tree.toString('latin1', entry.start, entry.nameStart - 1);
@@ -91,7 +104,7 @@ export function createGitTrees(readObject: ReadGitObject): GitTrees {
     for (let start = 0; start < tree.content.length;) {
       const entry = entryAt(tree.content, start, tree.idBytes);
       const length = entry.nameEnd - entry.nameStart;
-      if (length === wanted.length && tree.content.compare(wanted, 0, length, entry.nameStart, entry.nameEnd) === 0) {
+      if (length === wanted.length && sameBytes(tree.content, entry.nameStart, entry.nameEnd, wanted, 0)) {
         return { mode: modeOf(tree.content, entry), id: idOf(tree.content, entry) };
       }
       start = entry.end;
@@ -152,12 +165,10 @@ export function createGitTrees(readObject: ReadGitObject): GitTrees {
     while (a < from.content.length || b < to.content.length) {
       const left = a < from.content.length ? entryAt(from.content, a, from.idBytes) : undefined;
       const right = b < to.content.length ? entryAt(to.content, b, to.idBytes) : undefined;
-      if (left && right && left.end - left.start === right.end - right.start) {
-        if (from.content.compare(to.content, right.start, right.end, left.start, left.end) === 0) {
-          a = left.end;
-          b = right.end;
-          continue;
-        }
+      if (left && right && left.end - left.start === right.end - right.start && sameBytes(from.content, left.start, left.end, to.content, right.start)) {
+        a = left.end;
+        b = right.end;
+        continue;
       }
       const order = !left ? 1 : !right ? -1 : compareKeys(sortKey(from.content, left), sortKey(to.content, right));
       if (order < 0) {
