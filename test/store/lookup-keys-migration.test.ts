@@ -26,6 +26,8 @@ const asBefore0005 = (path: string): void => {
   client.exec('DROP TABLE scorecard_results; DROP TABLE scorecard_history; DROP TABLE scorecard_stamps; DROP TABLE scorecard_source_versions');
   // 0011 (docs).
   client.exec('DROP TABLE docs_search; DROP TABLE docs_sections; DROP TABLE docs_pages; DROP TABLE docs_assets; DROP TABLE docs_borrowers; DROP TABLE docs_problems; DROP TABLE docs_sites');
+  // 0013 (revoked docs sessions).
+  client.exec('DROP TABLE revoked_sessions');
   client.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(migration0005());
   client.close();
 };

@@ -1,5 +1,5 @@
 import type { Entity } from '../../core/catalog/entity.ts';
-import { readTeamChannel } from '../../core/catalog/read-team-channel.ts';
+import { isSlackChannelId, readTeamChannel } from '../../core/catalog/read-team-channel.ts';
 import type { OwnerAnswer } from '../../core/catalog-reader/catalog-answers.ts';
 
 const profileOf = (entity: Entity): { displayName?: string; email?: string } => (entity.spec?.profile ?? {}) as { displayName?: string; email?: string };
@@ -21,7 +21,7 @@ export const formatOwner = (answer: OwnerAnswer): string => {
   if (profile.email) lines.push(`  email: ${profile.email}`);
   const { id: channelId, name: channelName } = readTeamChannel(owner);
   const channel = channelName ?? channelId;
-  if (channel) lines.push(`  slack: #${channel}`);
+  if (channel) lines.push(`  slack: ${isSlackChannelId(channel) ? `channel ${channel}` : `#${channel}`}`);
   if (answer.parent) lines.push(`  part of: ${answer.parent.metadata.title ?? answer.parent.metadata.name}`);
   if (answer.members.length > 0) lines.push('Members:', ...answer.members.map((member) => `  ${describePerson(member)}`));
   if (answer.systemRef) lines.push(`System: ${answer.systemRef}${answer.domainRef ? ` (domain ${answer.domainRef})` : ''}`);
