@@ -122,6 +122,29 @@ describe('handoff posts, once per slot', () => {
     expect(restarted2.ledger.lastRun(`post:${spec.id}`)).toMatchObject({ slot: NEXT_SLOT, result: 'ok', post: { ts: sent.ts } });
   });
 
+  it('a claim taken over after its message was posted (then left again) is found from the post time, not from the takeover', async () => {
+    const path = tempDatabase();
+    clock.set('2026-12-07T07:00:00.100Z');
+    const killed = harness({ path, claimedBy: 'elsewhere:4242' });
+    expect(await killed.ledger.claim(`post:${spec.id}`, SLOT, clock.now())).toBe(true);
+    await killed.close();
+    await fakeClient(fake).chat.postMessage({
+      channel: 'C0PAYMENTS',
+      text: 'handoff',
+      metadata: { event_type: SCHEDULED_POST_EVENT, event_payload: { schedule: spec.id, slot: SLOT } },
+    });
+    // A second process takes the claim over at 07:20 (its start becomes the takeover) and stops before looking.
+    clock.set('2026-12-07T07:20:00Z');
+    const tookOver = harness({ path, claimedBy: 'elsewhere:4243' });
+    expect(await tookOver.ledger.takeOver(`post:${spec.id}`, SLOT, 'elsewhere:4242')).toBe(true);
+    await tookOver.close();
+
+    clock.set('2026-12-07T07:40:00Z');
+    const restarted = harness({ path });
+    expect(await restarted.posts.recover()).toEqual(new Map([[`${spec.id} ${SLOT}`, 'found']]));
+    expect(slotsPosted()).toEqual([SLOT]);
+  });
+
   it('two processes on one database never both post a handoff', async () => {
     const path = tempDatabase();
     clock.set(SUNDAY);
