@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { SqliteJobLedger } from '../../src/store/sqlite-job-ledger.ts';
@@ -82,6 +82,35 @@ describe('callboard schedules', () => {
     expect(out).toContain('health-all: catalog-health → #nowhere');
     expect(out).toContain('FAILING    channel_not_found: Slack knows no channel #nowhere');
     expect(out).toContain('last post  slot 2026-12-07T08:00:00.000Z in C0PAYMENTS (ts 1796630401.000100)');
+  });
+});
+
+describe('callboard schedules for an on-call handoff', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('shows when the handoff is posted and the shift change it announces', async () => {
+    const config = exampleConfig();
+    appendFileSync(
+      config,
+      'schedules:\n  - { id: platform-handoff, post: oncall-handoff, team: platform-team, channel: C0PAYMENTS, timezone: Europe/Berlin, handoffLead: 90 }\n',
+    );
+    expect((await cli(['sync', '--config', config])).code).toBe(0);
+    // Sunday evening: platform-primary next hands over on Monday 7 December at 09:00 Berlin (08:00Z), posted 90 min before.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-06T18:00:00Z'));
+
+    const [handoff] = JSON.parse((await cli(['schedules', '--json', '--config', config])).out) as Record<string, unknown>[];
+    expect(handoff).toMatchObject({
+      id: 'platform-handoff',
+      post: 'oncall-handoff',
+      cron: '90 min before each on-call shift change',
+      handoffLead: 90,
+      next: { slot: '2026-12-07T08:00:00.000Z', postAt: '2026-12-07T06:30:00.000Z' },
+    });
+    const { code, out } = await cli(['schedules', '--config', config]);
+    expect(code).toBe(0);
+    expect(out).toContain('platform-handoff: oncall-handoff for platform-team → C0PAYMENTS');
+    expect(out).toContain('  next       2026-12-07T06:30:00.000Z (shift change at 2026-12-07T08:00:00.000Z)');
   });
 });
 
