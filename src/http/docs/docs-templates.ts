@@ -9,9 +9,15 @@ export const defaultPagesDir = resolve(dirname(fileURLToPath(import.meta.url)), 
 export const DOCS_PAGE_NAMES = ['page', 'index', 'search', 'not-found'] as const;
 export type DocsPageName = (typeof DOCS_PAGE_NAMES)[number];
 
+/** What every page of one server shows whatever the view: read in templates as `@signOutHref`. */
+export interface SiteData {
+  /** Where a signed-in reader signs out; absent when the gate has no sessions (open loopback, trusted header). */
+  signOutHref?: string;
+}
+
 export interface DocsTemplates {
   /** A whole HTML document. Handlebars escapes every value; only `page.hbs` inserts the sanitized body unescaped. */
-  render(name: DocsPageName, view: object): string;
+  render(name: DocsPageName, view: object, site?: SiteData): string;
   /** The stylesheet served at /docs/_static/docs.css. */
   css: string;
 }
@@ -40,7 +46,7 @@ export const loadDocsTemplates = (dir = defaultPagesDir): DocsTemplates => {
     handlebars.registerPartial(basename(file, '.hbs'), readTemplate(join(partialsDir, file)));
   const compiled = new Map(DOCS_PAGE_NAMES.map((name) => [name, handlebars.compile(readTemplate(join(dir, `${name}.hbs`)))]));
   return {
-    render: (name, view) => compiled.get(name)!(view),
+    render: (name, view, site) => compiled.get(name)!(view, site ? { data: site } : {}),
     css: readTemplate(join(dir, 'docs.css')),
   };
 };

@@ -2,13 +2,14 @@ import type { DocsLibrary } from '../../core/docs/docs-library.ts';
 import { DOCS_ROOT } from '../../core/docs/docs-url.ts';
 import type { CatalogReader } from '../../core/ports.ts';
 import type { DocsAccess } from '../auth/docs-access.ts';
+import { SIGN_OUT_PATH } from '../auth/slack-sign-in-routes.ts';
 import type { HttpHandler, HttpRequest, HttpResponse, Route } from '../http-types.ts';
 import type { Router } from '../router.ts';
 import type { DocsContext } from './docs-context.ts';
 import { docsIndexHandler } from './docs-index-handler.ts';
 import { docsHeaders } from './docs-responses.ts';
 import { docsSearchHandler } from './docs-search-handler.ts';
-import { loadDocsTemplates, type DocsTemplates } from './docs-templates.ts';
+import { loadDocsTemplates, type DocsTemplates, type SiteData } from './docs-templates.ts';
 import { entityDocsHandler } from './entity-docs-handler.ts';
 import type { OnCallLine } from './entity-header.ts';
 import { STATIC_ROOT } from './layout-view.ts';
@@ -46,10 +47,12 @@ const gated =
  * sign-in routes. Reads the page templates now, so a broken installation fails at start-up.
  */
 export const mountDocsRoutes = (router: Router, deps: DocsRoutesDeps): void => {
+  const templates = deps.templates ?? loadDocsTemplates();
+  const site: SiteData = deps.access.routes.some((route) => route.path === SIGN_OUT_PATH) ? { signOutHref: SIGN_OUT_PATH } : {};
   const context: DocsContext = {
     library: deps.library,
     catalog: deps.catalog,
-    templates: deps.templates ?? loadDocsTemplates(),
+    templates: { css: templates.css, render: (name, view) => templates.render(name, view, site) },
     publicUrl: deps.publicUrl,
     ...(deps.onCallLine ? { onCallLine: deps.onCallLine } : {}),
     onCallTimeoutMs: deps.onCallTimeoutMs ?? DEFAULT_ON_CALL_TIMEOUT_MS,

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_OUT_PATH } from '../../../src/http/auth/slack-sign-in-routes.ts';
+import type { Route } from '../../../src/http/http-types.ts';
 import type { HttpServer } from '../../../src/http/server.ts';
 import { fakeAccess, PNG, rawRequest, startDocsServer } from './docs-test-site.ts';
 
@@ -17,6 +19,21 @@ const get = async (path: string, options: { method?: string; headers?: Record<st
 /** The HTML between two markers, to look at one part of a page. */
 const between = (html: string, start: string, end: string): string => html.slice(html.indexOf(start), html.indexOf(end, html.indexOf(start)));
 
+describe('the sign-out link', () => {
+  it('is in the footer of every docs page when the gate has sessions to sign out of', async () => {
+    const { access } = fakeAccess(true);
+    const signOut: Route = { method: 'POST', path: SIGN_OUT_PATH, handler: async () => ({ status: 200, body: 'signed out' }) };
+    const withSessions = await startDocsServer({ ...access, routes: [...access.routes, signOut] });
+    try {
+      for (const path of ['/docs', '/docs/search?q=refund', '/docs/default/component/checkout/', '/docs/default/component/nothing-here/']) {
+        expect((await rawRequest(withSessions, path)).text, path).toContain('<a href="/auth/sign-out">Sign out</a>');
+      }
+    } finally {
+      await withSessions.close();
+    }
+  });
+});
+
 describe('/docs index', () => {
   it('lists every documented entity grouped by owner, teams by name, the unowned last, with a search box', async () => {
     const { status, headers, text } = await get('/docs');
@@ -27,6 +44,8 @@ describe('/docs index', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const payments = between(text, '<h2>Payments Team', '</section>');
     expect(payments).toContain('href="/docs/default/component/checkout/"');
+    // A gate without sessions (here: open) has nothing to sign out of.
+    expect(text).not.toContain('Sign out');
     expect(payments).toContain('href="https://slack.com/app_redirect?channel=team-payments"');
     expect(payments).toContain('Takes the money.');
     const platform = between(text, '<h2>Platform Team', '</section>');
