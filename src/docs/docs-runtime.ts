@@ -7,7 +7,7 @@ import { passChangedSomething } from '../scorecards/score-after-passes.ts';
 import { loadBuildDocsSite, type BuildDocsSite } from './build-docs-site-port.ts';
 import { DocsBuilder, type DocsRunReport } from './docs-builder.ts';
 import { createDocsFolderReader, type DigestCache } from './docs-folder-reader.ts';
-import { createDocsRenderPool } from './docs-render-pool.ts';
+import { createDocsRenderPool, SITES_PER_THREAD } from './docs-render-pool.ts';
 
 /** The renderer a builder uses and how many sites it builds at once. */
 export interface DocsRenderer {
@@ -26,14 +26,14 @@ export const defaultRenderThreads = (cores = availableParallelism()): number => 
 
 /**
  * npm start's renderer: on a machine with more than one core, a pool of render threads (the renderer is CPU-bound:
- * sanitizing, Markdown and highlighting), the builder keeping one site more in flight than there are threads, so the
- * main thread stores one site while the threads render the next ones; on one core (`threads` 0), the renderer in this
- * thread, one site at a time.
+ * sanitizing, Markdown and highlighting), the builder keeping every thread's sites (SITES_PER_THREAD) and one more in
+ * flight, so the main thread stores one site while the threads render the next ones; on one core (`threads` 0), the
+ * renderer in this thread, one site at a time.
  */
 export const loadDocsRenderer = async (threads = defaultRenderThreads()): Promise<DocsRenderer> => {
   if (threads < 1) return { build: await loadBuildDocsSite(), concurrency: 1, threads: 0 };
   const pool = createDocsRenderPool({ size: threads });
-  return { build: (input) => pool.build(input), concurrency: pool.size + 1, threads: pool.size };
+  return { build: (input) => pool.build(input), concurrency: pool.size * SITES_PER_THREAD + 1, threads: pool.size };
 };
 
 /** The builder on the catalog runtime: its store (writes in the one queue) and the catalog's sources. */

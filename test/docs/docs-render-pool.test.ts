@@ -125,9 +125,9 @@ describe("npm start's renderer", () => {
     expect(await renderer.build(input)).toEqual(buildDocsSite(input));
   });
 
-  it('keeps one site more in flight than it has threads, so one is stored while the others render', async () => {
+  it("keeps each thread's next site queued and one more in flight, so one is stored while the others render", async () => {
     const renderer = await loadDocsRenderer(1);
-    expect(renderer).toMatchObject({ concurrency: 2, threads: 1 });
+    expect(renderer).toMatchObject({ concurrency: 3, threads: 1 });
     const input = siteInput('threaded');
     expect(await renderer.build(input)).toEqual(buildDocsSite(input));
   });
