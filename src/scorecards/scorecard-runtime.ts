@@ -5,6 +5,7 @@ import type { Clock } from '../core/ports.ts';
 import { findOnCall, type FindOnCallDeps } from '../usecases/oncall/find-oncall.ts';
 import { pagerdutyNamedWithoutToken } from '../usecases/oncall/pagerduty-without-token.ts';
 import type { HasOnCallNow } from './gather-facts.ts';
+import { createGitReaderPool } from './git-reader-pool.ts';
 import { ScorecardRunner } from './scorecard-runner.ts';
 import { createSourceFileReader } from './source-file-reader.ts';
 
@@ -31,18 +32,23 @@ export interface ScorecardRuntimeOptions {
   onCallTimeoutMs?: number;
 }
 
-/** The runner on the catalog runtime: its reader, its results store (writes in the one queue), its sources' files, its built docs. */
+/**
+ * The runner on the catalog runtime: its reader, its results store (writes in the one queue), its sources' files (git
+ * readers kept between runs, ended once idle), its built docs.
+ */
 export const createScorecardRunner = (
   config: Config,
   runtime: Pick<CatalogRuntime, 'store' | 'scorecardResults' | 'registeredSources' | 'docs'>,
   options: ScorecardRuntimeOptions = {},
-): ScorecardRunner =>
-  new ScorecardRunner({
+): ScorecardRunner => {
+  const gitReaderPool = createGitReaderPool();
+  return new ScorecardRunner({
     catalog: runtime.store,
     results: runtime.scorecardResults,
-    openFiles: () => createSourceFileReader({ config, registeredSources: runtime.registeredSources }),
+    openFiles: () => createSourceFileReader({ config, registeredSources: runtime.registeredSources, gitReaderPool }),
     docs: runtime.docs,
     clock: options.clock ?? { now: () => new Date() },
     ...(options.hasOnCallNow ? { hasOnCallNow: options.hasOnCallNow } : {}),
     ...(options.onCallTimeoutMs ? { onCallTimeoutMs: options.onCallTimeoutMs } : {}),
   });
+};

@@ -8,6 +8,7 @@ import { mirrorFolderName } from '../sources/git-source.ts';
 import { mapWithConcurrency } from '../sources/map-with-concurrency.ts';
 import { GitObjectReader } from '../sources/git/git-object-reader.ts';
 import { listGitTree } from '../sources/git/list-git-tree.ts';
+import type { GitReaderPool } from './git-reader-pool.ts';
 import { createGitTrees, type GitTrees } from './git-trees.ts';
 
 /** Where files are read: an entity's source and the version the catalog holds of it. */
@@ -27,7 +28,7 @@ export interface SourceFileReader {
    * touched; undefined when that cannot be told (not a git source, a commit the shallow mirror lacks).
    */
   changedPaths(sourceId: string, from: string, to: string): Promise<ReadonlySet<string> | undefined>;
-  /** Ends the git readers opened for this run. */
+  /** Ends the git readers opened for this run (or hands them back to the pool they came from). */
   close(): Promise<void>;
 }
 
@@ -35,6 +36,8 @@ export interface SourceFileReaderDeps {
   config: Config;
   /** Sources registered at run time, by id (`callboard register`). */
   registeredSources?: { find(id: string): { config: SourceConfig } | undefined };
+  /** Git readers kept between runs (a scoring runner's); without it each reader starts here and ends at close(). */
+  gitReaderPool?: GitReaderPool;
 }
 
 /** A source by id among the configured, built-in and registered ones (the docs builder reads through it too). */
@@ -81,7 +84,7 @@ const readDirFile = async (root: string, path: string): Promise<FileFact> => {
  * call each): those checks are unknown, saying so.
  */
 export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileReader {
-  const gitReaders = new Map<string, GitObjectReader>();
+  const gitReaders = new Map<string, Pick<GitObjectReader, 'read'>>();
   const sourceConfig = (id: string): SourceConfig | undefined => findSourceConfig(deps, id);
 
   const trees = new Map<string, Promise<Map<string, string>>>();
@@ -124,9 +127,9 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
     return new Map(await Promise.all(paths.map(async (path) => [path, await factOf(path)] as const)));
   };
 
-  const gitReaderFor = (gitDir: string): GitObjectReader => {
+  const gitReaderFor = (gitDir: string): Pick<GitObjectReader, 'read'> => {
     let reader = gitReaders.get(gitDir);
-    if (!reader) gitReaders.set(gitDir, (reader = new GitObjectReader(gitDir)));
+    if (!reader) gitReaders.set(gitDir, (reader = deps.gitReaderPool ? deps.gitReaderPool.acquire(gitDir) : new GitObjectReader(gitDir)));
     return reader;
   };
 
@@ -201,10 +204,12 @@ export function createSourceFileReader(deps: SourceFileReaderDeps): SourceFileRe
         .catch(() => undefined);
     },
     async close() {
-      const readers = [...gitReaders.values()];
+      const readers = [...gitReaders];
       gitReaders.clear();
       gitTrees.clear();
-      await Promise.all(readers.map((reader) => reader.close()));
+      const pool = deps.gitReaderPool;
+      if (pool) for (const [gitDir] of readers) pool.release(gitDir);
+      else await Promise.all(readers.map(([, reader]) => (reader as GitObjectReader).close()));
     },
   };
 }
