@@ -42,8 +42,11 @@ const workerEntry = (): URL => {
  */
 export const SITES_PER_THREAD = 2;
 
-/** A pool of `size` threads, started on first use; a thread that dies fails its sites and is replaced by the next site. */
-export const createDocsRenderPool = ({ size }: { size: number }): DocsRenderPool => {
+/**
+ * A pool of `size` threads, started on first use. A thread that dies fails the site it was rendering only: the sites
+ * waiting in its queue go to another thread. `entry` is the thread's module (tests give one that crashes).
+ */
+export const createDocsRenderPool = ({ size, entry = workerEntry }: { size: number; entry?: () => URL }): DocsRenderPool => {
   // Each thread's sites in the order it was sent them, which is the order it answers in.
   const sent = new Map<Worker, Job[]>();
   const queue: Job[] = [];
@@ -57,7 +60,9 @@ export const createDocsRenderPool = ({ size }: { size: number }): DocsRenderPool
   const start = (): Worker => {
     // Compiled, the thread needs none of this process's loaders (a bench or test run under tsx would load tsx into
     // every render thread too); from TypeScript, the entry loads tsx itself.
-    const worker = new Worker(workerEntry(), { execArgv: [] });
+    const worker = new Worker(entry(), { execArgv: [] });
+    // Set once 'error' has failed the site being rendered: the sites left at the exit only waited.
+    let failedOne = false;
     sent.set(worker, []);
     worker.on('message', (result: DocsBuildResult) => {
       settleFirst(worker, (job) => job.resolve(result));
@@ -65,12 +70,24 @@ export const createDocsRenderPool = ({ size }: { size: number }): DocsRenderPool
       if (sent.get(worker)?.length === 0) worker.unref();
       dispatch();
     });
-    worker.on('error', (error) => settleFirst(worker, (job) => job.reject(error)));
+    worker.on('error', (error) => {
+      failedOne = true;
+      settleFirst(worker, (job) => job.reject(error));
+    });
     worker.on('exit', (code) => {
       const lost = sent.get(worker) ?? [];
       sent.delete(worker);
-      for (const job of lost) job.reject(new Error(`the docs render thread stopped (exit code ${code}) while rendering ${job.input.entityRef}`));
-      if (!closed) dispatch();
+      const stopped = (job: Job) => new Error(`the docs render thread stopped (exit code ${code}) while rendering ${job.input.entityRef}`);
+      if (closed) {
+        for (const job of lost) job.reject(stopped(job));
+        return;
+      }
+      // A thread answers in the order it was sent sites, so the first left is the one it died on; the others had not
+      // started and are rendered again first, on another thread.
+      const culprit = failedOne ? undefined : lost.shift();
+      if (culprit) culprit.reject(stopped(culprit));
+      queue.unshift(...lost);
+      dispatch();
     });
     return worker;
   };

@@ -56,6 +56,31 @@ describe('the docs render pool', () => {
     await expect(pool.build(siteInput('late'))).rejects.toThrow('the docs render pool is closed');
   });
 
+  describe('when a thread dies', () => {
+    const crashing = () => new URL('../fixtures/docs/crashing-render-worker.mjs', import.meta.url);
+    const named = (name: string): DocsBuildInput => ({ ...siteInput(name), files: new Map() });
+    const outcome = (build: Promise<unknown>) =>
+      build.then(
+        (result) => result,
+        (error: Error) => `failed: ${error.message}`,
+      );
+
+    it.each([
+      ['ends', 'crash', 'the docs render thread stopped (exit code 3) while rendering component:default/crash'],
+      ['throws', 'throw', 'thrown while rendering component:default/throw'],
+    ])('that %s fails its own site only; the sites queued behind it render on a new thread', async (_, name, error) => {
+      pool = createDocsRenderPool({ size: 1, entry: crashing });
+      const builds = [name, 'after', 'later', 'last'].map((site) => outcome(pool!.build(named(site))));
+      expect(await Promise.all(builds)).toEqual([
+        `failed: ${error}`,
+        { ok: false, error: 'rendered component:default/after' },
+        { ok: false, error: 'rendered component:default/later' },
+        { ok: false, error: 'rendered component:default/last' },
+      ]);
+      expect(await pool.build(named('next'))).toEqual({ ok: false, error: 'rendered component:default/next' });
+    });
+  });
+
   it('never keeps a process alive once its sites are rendered', () => {
     const script = [
       `const { createDocsRenderPool } = await import(${JSON.stringify(resolve('src/docs/docs-render-pool.ts'))});`,
