@@ -25,12 +25,23 @@ export const listDocsTree = async (read: ReadGitObject, treeId: string, prefix =
   const listed = await Promise.all(
     entries.map(async (entry): Promise<DocsTreeFile[]> => {
       const path = `${prefix}${entry.name}`;
-      if (entry.mode === '40000') return listDocsTree(read, entry.id, `${path}/`);
-      return entry.mode === '100644' || entry.mode === '100755' ? [{ path, blob: entry.id }] : [];
+      const type = fileTypeOf(entry.mode);
+      if (type === TREE) return listDocsTree(read, entry.id, `${path}/`);
+      return type === REGULAR ? [{ path, blob: entry.id }] : [];
     }),
   );
   return listed.flat();
 };
+
+const TYPE_BITS = 0o170000;
+const TREE = 0o040000;
+const REGULAR = 0o100000;
+
+/**
+ * The file type of a raw tree mode. Git reads modes by their type bits (old trees hold `100664` or a zero-padded
+ * `040000`, which ls-tree shows as `100644` and `40000`), so a folder or file written that way is still listed.
+ */
+const fileTypeOf = (mode: string): number => Number.parseInt(mode, 8) & TYPE_BITS;
 
 interface TreeEntry {
   mode: string;

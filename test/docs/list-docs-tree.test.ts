@@ -43,6 +43,23 @@ describe('listDocsTree', () => {
     expect(walked.map((file) => file.path)).not.toContain('docs/link.md');
   });
 
+  it('reads modes by their type bits as git does: a 100664 file and a zero-padded 040000 folder are listed', async () => {
+    const id = (byte: number) => Buffer.alloc(20, byte);
+    const entry = (mode: string, name: string, byte: number) => Buffer.concat([Buffer.from(`${mode} ${name}\0`), id(byte)]);
+    const trees = new Map([
+      ['01'.repeat(20), Buffer.concat([entry('100664', 'old.md', 0xa1), entry('040000', 'padded', 0x02), entry('160000', 'module', 0xa3)])],
+      ['02'.repeat(20), entry('100755', 'run.md', 0xa4)],
+    ]);
+    const read = (name: string) => {
+      const content = trees.get(name);
+      return Promise.resolve(content && { id: name, type: 'tree' as const, content });
+    };
+    expect(await listDocsTree(read, '01'.repeat(20), 'docs/')).toEqual([
+      { path: 'docs/old.md', blob: 'a1'.repeat(20) },
+      { path: 'docs/padded/run.md', blob: 'a4'.repeat(20) },
+    ]);
+  });
+
   it('refuses an id that is not a tree', async () => {
     const blob = await runTestGit(remote.bareDir, ['rev-parse', 'main:docs/index.md']);
     await expect(listDocsTree((name) => reader.read(name), blob)).rejects.toThrow(`tree ${blob} is not in the mirror`);
