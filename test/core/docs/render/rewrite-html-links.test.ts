@@ -11,6 +11,9 @@ describe('rewriteHtmlLinks', () => {
     ['<A HREF = "setup.md" title="t">', '<A HREF = "/served/link/setup.md" title="t">'],
     ['<img alt="flow" src="images/flow.png" width="300">', '<img alt="flow" src="/served/image/images/flow.png" width="300">'],
     ['<p>before <a href="a.md">a</a> and <img src="b.png"></p>', '<p>before <a href="/served/link/a.md">a</a> and <img src="/served/image/b.png"></p>'],
+    [`<a title='see href="a.md"' href="b.md">`, `<a title='see href="a.md"' href="/served/link/b.md">`],
+    ['<img alt="x src=\'a.png\'" data-src="c.png" src="b.png">', '<img alt="x src=\'a.png\'" data-src="c.png" src="/served/image/b.png">'],
+    ['<a href="a.md" href="b.md">', '<a href="/served/link/a.md" href="b.md">'],
   ])('rewrites the href of <a> and the src of <img>: %s', (html, expected) => {
     expect(rewriteHtmlLinks(html, served)).toBe(expected);
   });
@@ -20,6 +23,8 @@ describe('rewriteHtmlLinks', () => {
     ['an unquoted value', '<a href=setup.md>'],
     ['a value with character references', '<a href="a.md?x=1&amp;y=2">'],
     ['other tags and attributes', '<abbr title="setup.md">x</abbr><img data-src="a.png"><area href="a.md">'],
+    ['an href written only inside another value', `<a title=' href="a.md"'>`],
+    ['a first href without a quoted value', '<a href=a.md href="b.md">'],
   ])('leaves %s as written', (_case, html) => {
     expect(rewriteHtmlLinks(html, served)).toBe(html);
   });
