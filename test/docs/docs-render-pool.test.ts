@@ -138,6 +138,44 @@ describe('the builder with the render pool', () => {
   });
 });
 
+describe('the builder when a render thread dies mid-run', () => {
+  it('fails that site only, as a problem on its entity, and builds every other site of the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callboard-docs-pool-crash-'));
+    try {
+      const file = join(dir, 'callboard.yaml');
+      writeFileSync(file, `database:\n  path: crash.db\ncatalog:\n  sources:\n    - type: dir\n      id: acme\n      path: ${resolve('examples/acme')}\n`);
+      const config = loadConfig({ file, env: {} });
+      const runtime = openCatalogRuntime(config, { onWriteWait: () => {} });
+      try {
+        await runtime.sync.syncAll();
+        const everySite = await createDocsBuilder(config, runtime, buildDocsSite).run();
+        const victim = everySite.built[1]!.entityRef;
+        const stopped = `the docs render thread stopped (exit code 1) while rendering ${victim}`;
+        // Another page size limit changes every site's key, so the run renders every site again; the victim's thread dies.
+        const changed = { ...config, docs: { ...config.docs, maxPageBytes: config.docs.maxPageBytes + 1 } };
+        const rerender = {
+          build: (input: DocsBuildInput) => (input.entityRef === victim ? Promise.reject(new Error(stopped)) : Promise.resolve(buildDocsSite(input))),
+          concurrency: 3,
+        };
+        const report = await createDocsBuilder(changed, runtime, rerender).run();
+        expect(report.failed).toEqual([{ entityRef: victim, error: stopped }]);
+        expect(report.built.map((site) => site.entityRef).sort()).toEqual(
+          everySite.built
+            .map((site) => site.entityRef)
+            .filter((ref) => ref !== victim)
+            .sort(),
+        );
+        // The last good build stays served, with the failure told.
+        expect(runtime.docsStore.states().get(victim)).toMatchObject({ built: true, lastError: stopped });
+      } finally {
+        runtime.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("npm start's renderer", () => {
   it('leaves one core to the builder and renders in its own thread on one core', () => {
     expect([1, 2, 3, 8, 64].map((cores) => defaultRenderThreads(cores))).toEqual([0, 1, 2, 4, 4]);
