@@ -5,6 +5,7 @@ import { evaluateScorecard, type ScorecardResult } from '../core/scorecards/eval
 import { factsNeeded } from '../core/scorecards/facts-needed.ts';
 import { matchFilter } from '../core/scorecards/match-filter.ts';
 import { readScorecard } from '../core/scorecards/read-scorecard.ts';
+import type { EntityFacts } from '../core/scorecards/facts.ts';
 import type { Scorecard } from '../core/scorecards/scorecard.ts';
 import type { DocsLibrary } from '../core/docs/docs-library.ts';
 import type { CatalogReader, Clock } from '../core/ports.ts';
@@ -128,6 +129,15 @@ interface ScoringRun {
   dependencyLifecycles: DependencyLifecycles;
 }
 
+/** One batch read and ready to evaluate (see prepareBatch). */
+interface PreparedBatch {
+  gone: readonly string[];
+  previous: ScorecardResult[];
+  previousByPair: Map<string, ScorecardResult>;
+  work: { request: FactsRequest; scorecards: Scorecard[] }[];
+  facts: EntityFacts[];
+}
+
 const pairKey = (scorecard: string, entityRef: string): string => `${scorecard}\u0000${entityRef}`;
 
 /**
@@ -156,6 +166,7 @@ export class ScorecardRunner {
     const files = this.deps.openFiles();
     const report: RefreshReport = { entities: 0, results: 0, changes: 0, up: 0, down: 0, durationMs: 0 };
     const batchSize = this.deps.batchSize ?? 1000;
+    let next: Promise<PreparedBatch> | undefined;
     try {
       // The git diffs run while SQLite looks for the entities that changed.
       const moved = startSourceDiffs(options, results.sourceVersions(), files);
@@ -165,8 +176,16 @@ export class ScorecardRunner {
       const candidates = await this.selectCandidates(options, stored, moved, scorecards, key);
       report.entities = candidates.length;
       const run: ScoringRun = { scorecards, scorecardsKey: key, files, now, dependencyLifecycles: createDependencyLifecycles(catalog) };
-      for (let start = 0; start < candidates.length || (start === 0 && gone.length > 0); start += batchSize) {
-        const outcome = await this.scoreBatch(run, candidates.slice(start, start + batchSize), start === 0 ? gone : []);
+      // The next batch's entities and files are read while this one is evaluated and written: git answers the file
+      // reads in its own process, so the wait for it overlaps the evaluation instead of following it.
+      next = candidates.length > 0 || gone.length > 0 ? this.prepareBatch(run, candidates.slice(0, batchSize), gone) : undefined;
+      for (let start = 0; next; start += batchSize) {
+        const prepared: PreparedBatch = await next;
+        const following = start + batchSize < candidates.length ? candidates.slice(start + batchSize, start + 2 * batchSize) : undefined;
+        next = following ? this.prepareBatch(run, following, []) : undefined;
+        // Awaited at the next turn; until then a failure must not count as unhandled if this batch fails first.
+        next?.catch(() => undefined);
+        const outcome = await this.finishBatch(run, prepared);
         report.results += outcome.results;
         report.changes += outcome.changes;
         report.up += outcome.up;
@@ -178,6 +197,8 @@ export class ScorecardRunner {
         await results.write({ at: now, upserts: [], removals: [], changes: [], stamps: [], sourceVersions });
       }
     } finally {
+      // A batch still being read when an earlier one failed finishes its reads before the readers are handed back.
+      await next?.catch(() => undefined);
       await files.close();
     }
     report.durationMs = Math.round(performance.now() - started);
@@ -218,12 +239,9 @@ export class ScorecardRunner {
     return [...candidates.values()];
   }
 
-  private async scoreBatch(
-    run: ScoringRun,
-    batch: readonly EntityLocation[],
-    gone: readonly string[],
-  ): Promise<{ results: number; changes: number; up: number; down: number }> {
-    const { scorecards, scorecardsKey, files, now } = run;
+  /** A batch's previous results, entities and facts: everything read before it is evaluated. */
+  private async prepareBatch(run: ScoringRun, batch: readonly EntityLocation[], gone: readonly string[]): Promise<PreparedBatch> {
+    const { scorecards, files } = run;
     const { catalog, results } = this.deps;
     const previous = results.resultsOfEntities([...batch.map((location) => location.ref), ...gone]);
     const previousByPair = new Map(previous.map((result) => [pairKey(result.scorecard, result.entityRef), result]));
@@ -248,6 +266,13 @@ export class ScorecardRunner {
       },
       work.map((item) => item.request),
     );
+    return { gone, previous, previousByPair, work, facts };
+  }
+
+  private async finishBatch(run: ScoringRun, prepared: PreparedBatch): Promise<{ results: number; changes: number; up: number; down: number }> {
+    const { scorecardsKey, now } = run;
+    const { results } = this.deps;
+    const { gone, previous, previousByPair, work, facts } = prepared;
     const current: ScorecardResult[] = [];
     work.forEach(({ request, scorecards: matching }, index) => {
       for (const scorecard of matching) {

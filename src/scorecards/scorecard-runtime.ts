@@ -30,6 +30,8 @@ export interface ScorecardRuntimeOptions {
   hasOnCallNow?: HasOnCallNow;
   clock?: Clock;
   onCallTimeoutMs?: number;
+  /** Entities per batch (default 1,000): each batch is read, evaluated and written as one. */
+  batchSize?: number;
 }
 
 /**
@@ -50,5 +52,6 @@ export const createScorecardRunner = (
     clock: options.clock ?? { now: () => new Date() },
     ...(options.hasOnCallNow ? { hasOnCallNow: options.hasOnCallNow } : {}),
     ...(options.onCallTimeoutMs ? { onCallTimeoutMs: options.onCallTimeoutMs } : {}),
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
 };

@@ -81,6 +81,31 @@ const resultOf = (ref: string) => runtime.scorecardResults.resultsOfEntity(ref)[
 const ruleOf = (ref: string, id: string) => resultOf(ref).rules.find((rule) => rule.id === id)!;
 
 describe('the scorecard runner', () => {
+  it('scores in batches, the next one read while the previous is evaluated and written, to the same results', async () => {
+    await remote.commit({
+      'services/c/catalog-info.yaml': component('c'),
+      'services/c/README.md': '# C\n\n## Runbook\n',
+      'services/d/catalog-info.yaml': component('d', '  dependsOn: [resource:old-db]\n'),
+      'services/d/README.md': '# D\n',
+    });
+    await runtime.sync.syncAll();
+    const batched = createScorecardRunner(config, runtime, {
+      hasOnCallNow: async () => true,
+      clock: { now: () => new Date('2026-12-06T09:00:00Z') },
+      batchSize: 1,
+    });
+    expect(await batched.refresh()).toMatchObject({ results: 4, changes: 4 });
+    const levels = () => ['a', 'b', 'c', 'd'].map((name) => [name, resultOf(`component:default/${name}`).level]);
+    expect(levels()).toEqual([
+      ['a', 'silver'],
+      ['b', 'bronze'],
+      ['c', 'silver'],
+      ['d', 'bronze'],
+    ]);
+    // Scoring everything again in one batch finds nothing to change: the batched run stored what one batch makes.
+    expect(await runner.refresh({ all: true })).toMatchObject({ results: 4, changes: 0 });
+  });
+
   it('reads file checks from the git source at the synced commit, stores results, and fails docs checks without built docs', async () => {
     const report = await runner.refresh();
     expect(report).toMatchObject({ results: 2, changes: 2 });
