@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { EntityWithRelations } from '../core/catalog/entity.ts';
-import { diffResults, type ResultsDiff } from '../core/scorecards/diff-results.ts';
 import { evaluateScorecard, type ScorecardResult } from '../core/scorecards/evaluate-scorecard.ts';
 import { factsNeeded } from '../core/scorecards/facts-needed.ts';
 import { matchFilter } from '../core/scorecards/match-filter.ts';
@@ -12,7 +11,7 @@ import type { CatalogReader, Clock } from '../core/ports.ts';
 import { createDependencyLifecycles, type DependencyLifecycles } from './dependency-lifecycles.ts';
 import { gatherFacts, mergeNeeded, type FactsRequest, type HasOnCallNow } from './gather-facts.ts';
 import type { EntityLocation, ScorecardResultsStore, SourceVersions } from './results-store.ts';
-import { sameAsStored } from './same-as-stored.ts';
+import { compareWithStored, pairKey } from './compare-with-stored.ts';
 import type { SourceFileReader } from './source-file-reader.ts';
 import { foldersTouched } from './touched-by-change.ts';
 
@@ -93,33 +92,6 @@ const startSourceDiffs = (options: RefreshOptions, sources: readonly SourceVersi
     return [moved];
   });
 
-/**
- * What to write for a batch: the results that differ from the stored ones (compared as stored, so an unchanged
- * result is neither rewritten nor diffed), the pairs no longer scored, and the history of both (diffResults of the
- * pairs that differ: an identical pair has no change to record).
- */
-const compareWithStored = (
-  previous: readonly ScorecardResult[],
-  previousByPair: ReadonlyMap<string, ScorecardResult>,
-  current: readonly ScorecardResult[],
-): { upserts: ScorecardResult[]; removals: { scorecard: string; entityRef: string }[]; diff: ResultsDiff } => {
-  const currentKeys = new Set(current.map((result) => pairKey(result.scorecard, result.entityRef)));
-  const removed = previous.filter((result) => !currentKeys.has(pairKey(result.scorecard, result.entityRef)));
-  const upserts: ScorecardResult[] = [];
-  const replaced: ScorecardResult[] = [];
-  for (const result of current) {
-    const before = previousByPair.get(pairKey(result.scorecard, result.entityRef));
-    if (before && sameAsStored(before, result)) continue;
-    upserts.push(result);
-    if (before) replaced.push(before);
-  }
-  return {
-    upserts,
-    removals: removed.map(({ scorecard, entityRef }) => ({ scorecard, entityRef })),
-    diff: diffResults([...replaced, ...removed], upserts),
-  };
-};
-
 /** What every batch of one run shares. */
 interface ScoringRun {
   scorecards: readonly Scorecard[];
@@ -137,8 +109,6 @@ interface PreparedBatch {
   work: { request: FactsRequest; scorecards: Scorecard[] }[];
   facts: EntityFacts[];
 }
-
-const pairKey = (scorecard: string, entityRef: string): string => `${scorecard}\u0000${entityRef}`;
 
 /**
  * Scores entities on every Scorecard and stores the results: gathers facts outside the write queue, evaluates
