@@ -1,7 +1,4 @@
-import type { GitObject } from '../sources/git/parse-batch-output.ts';
-
-/** What git-trees needs from a `git cat-file --batch` reader: one object by id or name. */
-export type ReadGitObject = (name: string) => Promise<GitObject | undefined>;
+import { isTreeMode as isTree, type ReadGitObject } from '../sources/git/tree-object.ts';
 
 /** A path's entry in a commit: its mode as git writes it (`100644`, `40000`, …) and its object id. */
 export interface GitTreeEntry {
@@ -25,9 +22,6 @@ export interface GitTrees {
 
 const NUL = 0x00;
 const SPACE = 0x20;
-const TREE_MODE = '40000';
-
-const isTree = (mode: string): boolean => mode === TREE_MODE;
 
 /** One entry of a tree object: `<mode> SP <name> NUL <raw id>`, as offsets into the object. */
 interface RawEntry {
