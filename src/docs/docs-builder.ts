@@ -7,6 +7,7 @@ import { createDisplayPath, errorProblem, warningProblems, type DisplayPath } fr
 import { digestOf } from './docs-snapshot.ts';
 import type { DocsStore, DocumentedEntityRow, StoredDocsState } from './docs-store.ts';
 import { findDocsWebLinks } from './docs-web-links.ts';
+import { mapWithConcurrency } from '../sources/map-with-concurrency.ts';
 
 /** Bumped when the renderer's output changes for the same files, so every site is built again once. */
 export const DOCS_BUILD_REVISION = '2';
@@ -73,7 +74,7 @@ export class DocsBuilder {
       const roots = store.documentedEntities().map((entity) => ({ entity, root: findDocsRoot(entity, repositories) }));
       const wanted = options.only && withLenders(options.only, roots);
       const chosen = wanted ? roots.filter(({ entity }) => wanted.has(entity.ref)) : roots;
-      await forEachAtOnce(chosen, this.deps.concurrency ?? 1, async ({ entity, root }) => {
+      await mapWithConcurrency(chosen, this.deps.concurrency ?? 1, async ({ entity, root }) => {
         if (root.kind === 'folder') await this.buildFolder(context, entity, root);
         if (root.kind === 'problem') await this.recordRootProblem(context, entity, root.message);
       });
@@ -191,22 +192,6 @@ export class DocsBuilder {
     context.report.removed = unique.length;
   }
 }
-
-/** Runs `step` on the items in order, at most `limit` at once; after a step throws no new one starts, and the first error is thrown once all have ended. */
-const forEachAtOnce = async <T>(items: readonly T[], limit: number, step: (item: T) => Promise<void>): Promise<void> => {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    try {
-      while (next < items.length) await step(items[next++]!);
-    } catch (error) {
-      next = items.length;
-      throw error;
-    }
-  };
-  const ended = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
-  const failed = ended.find((lane) => lane.status === 'rejected');
-  if (failed) throw failed.reason;
-};
 
 /** The entities asked for, with the lenders of those that borrow their docs. */
 const withLenders = (only: ReadonlySet<string>, roots: { entity: DocumentedEntityRow; root: DocsRoot }[]): Set<string> => {
